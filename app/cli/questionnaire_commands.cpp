@@ -1,0 +1,135 @@
+// focal-cli validate and show: the secretariat author's checks.
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "app/cli/cli.h"
+#include "forms/questionnaire_loader.h"
+
+namespace focal::cli {
+
+namespace {
+
+int validate(const std::vector<std::string>& files, bool strict) {
+  int code = kOk;
+  for (const auto& file : files) {
+    LoadResult result = loadQuestionnaireFile(file, {strict});
+    for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+    if (!result.ok()) {
+      std::cerr << file << ": " << result.errorCount() << (result.errorCount() == 1 ? " error" : " errors")
+                << "; nothing was changed. Correct the file and run validate again.\n";
+      code = kInvalid;
+      continue;
+    }
+    const auto& q = *result.questionnaire;
+    std::string languages;
+    for (const auto& l : q.info.languages) languages += (languages.empty() ? "" : " ") + l;
+    std::cout << file << ": ok (" << q.sections.size() << " sections, " << q.questions.size()
+              << " questions, languages: " << languages << ")\n";
+  }
+  return code;
+}
+
+nlohmann::json questionJson(const Questionnaire& q, int index, const std::string& language) {
+  const Question& question = q.questions[index];
+  nlohmann::json j = {{"id", question.id},
+                      {"type", questionTypeKey(question.type)},
+                      {"label", question.label.get(language, q.defaultLanguage())}};
+  if (!question.children.empty()) {
+    j["questions"] = nlohmann::json::array();
+    for (int child : question.children) j["questions"].push_back(questionJson(q, child, language));
+  }
+  return j;
+}
+
+nlohmann::json sectionJson(const Questionnaire& q, int index, const std::string& language) {
+  const Section& s = q.sections[index];
+  nlohmann::json j = {{"id", s.id}, {"title", s.title.get(language, q.defaultLanguage())}};
+  j["questions"] = nlohmann::json::array();
+  for (int question : s.questions) j["questions"].push_back(questionJson(q, question, language));
+  j["sections"] = nlohmann::json::array();
+  for (int sub : s.subsections) j["sections"].push_back(sectionJson(q, sub, language));
+  return j;
+}
+
+void printQuestion(const Questionnaire& q, int index, const std::string& language, int indent) {
+  const Question& question = q.questions[index];
+  std::cout << std::string(indent, ' ') << question.id << "  [" << questionTypeKey(question.type) << "]  "
+            << question.label.get(language, q.defaultLanguage()) << "\n";
+  for (int child : question.children) printQuestion(q, child, language, indent + 4);
+}
+
+void printSection(const Questionnaire& q, int index, const std::string& number, const std::string& language) {
+  const Section& s = q.sections[index];
+  const int indent = 2 * s.depth;
+  std::cout << std::string(indent, ' ') << number << " " << s.title.get(language, q.defaultLanguage()) << "  ("
+            << s.id << ")\n";
+  for (int question : s.questions) printQuestion(q, question, language, indent + 4);
+  int n = 0;
+  for (int sub : s.subsections) printSection(q, sub, number + "." + std::to_string(++n), language);
+}
+
+int show(const std::string& file, std::string language, bool json) {
+  LoadResult result = loadQuestionnaireFile(file);
+  if (!result.ok()) {
+    for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+    std::cerr << file << ": cannot show a questionnaire with errors; run 'focal-cli validate " << file << "'\n";
+    return kInvalid;
+  }
+  const auto& q = *result.questionnaire;
+  if (language.empty()) language = q.defaultLanguage();
+  if (std::find(q.info.languages.begin(), q.info.languages.end(), language) == q.info.languages.end()) {
+    printError("the questionnaire has no language '" + language + "'; it has " + [&] {
+      std::string out;
+      for (const auto& l : q.info.languages) out += (out.empty() ? "" : " ") + l;
+      return out;
+    }());
+    return kInvalid;
+  }
+  if (json) {
+    nlohmann::json j = {{"id", q.info.id},
+                        {"title", q.info.title.get(language, q.defaultLanguage())},
+                        {"instrument", instrumentKey(q.info.instrument)},
+                        {"cycle", q.info.cycle},
+                        {"version", q.info.version},
+                        {"languages", q.info.languages},
+                        {"section_count", q.sections.size()},
+                        {"question_count", q.questions.size()}};
+    j["sections"] = nlohmann::json::array();
+    for (int s : q.topLevelSections()) j["sections"].push_back(sectionJson(q, s, language));
+    std::cout << j.dump(2) << "\n";
+    return kOk;
+  }
+  std::cout << q.info.title.get(language, q.defaultLanguage()) << "\n"
+            << q.info.id << ", version " << q.info.version << ", " << instrumentKey(q.info.instrument) << " cycle "
+            << q.info.cycle << "\n\n";
+  int n = 0;
+  for (int s : q.topLevelSections()) printSection(q, s, std::to_string(++n), language);
+  std::string languages;
+  for (const auto& l : q.info.languages) languages += " " + l;
+  std::cout << "\n" << q.sections.size() << " sections, " << q.questions.size() << " questions, languages:" << languages
+            << "\n";
+  return kOk;
+}
+
+const Registrar registrar(10, [](CLI::App& app) {
+  auto* validateCommand = app.add_subcommand("validate", "Check questionnaire files and list every problem");
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto strict = std::make_shared<bool>(false);
+  validateCommand->add_option("FILE", *files, "Questionnaire YAML files")->required();
+  validateCommand->add_flag("--strict", *strict, "Treat warnings (such as missing translations) as errors");
+  validateCommand->callback([=] { exitCode() = validate(*files, *strict); });
+
+  auto* showCommand = app.add_subcommand("show", "Print a questionnaire's outline");
+  auto file = std::make_shared<std::string>();
+  auto language = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  showCommand->add_option("FILE", *file, "Questionnaire YAML file")->required();
+  showCommand->add_option("--language", *language, "Language of the labels (default: the questionnaire's first)");
+  showCommand->add_flag("--json", *json, "Print the outline as JSON");
+  showCommand->callback([=] { exitCode() = show(*file, *language, *json); });
+});
+
+}  // namespace
+
+}  // namespace focal::cli

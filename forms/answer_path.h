@@ -1,0 +1,40 @@
+// Paths address every stored answer (docs/questionnaire-format.md, "Answer
+// values and paths"):
+//
+//   path   := [ repeat '[' key ']' '/' ] id [ '/' part [ '/' part ] ] [ '@' mark ]
+//   repeat, id, part := [A-Za-z_][A-Za-z0-9_]*     key := [A-Za-z0-9]+
+//   mark   := status | comment | carried
+//
+// e.g. q_1, q_5/other, q_12/title, q_14/y2022/women, q_15[r7c1a]/q_15_partner,
+// q_7@status. A repeat's own path holds its record keys in order.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace focal {
+
+struct AnswerPath {
+  std::string repeat;     // the enclosing repeat's id, "" at top level
+  std::string recordKey;  // the record within that repeat
+  std::string question;   // the question's id
+  std::string part;       // "other", a legislation field, or a table row
+  std::string subpart;    // a table column
+  std::string mark;       // "status", "comment" or "carried"; "" for the value
+
+  std::string str() const;
+  // The same path without its mark: the value the mark belongs to.
+  AnswerPath valuePath() const;
+  // The path of the question's value (no part, no mark), keeping the record.
+  AnswerPath questionPath() const;
+  bool operator==(const AnswerPath&) const = default;
+};
+
+std::optional<AnswerPath> parseAnswerPath(std::string_view text);
+
+AnswerPath pathOf(const std::string& question, const std::string& part = {}, const std::string& subpart = {});
+AnswerPath recordPath(const std::string& repeat, const std::string& key, const std::string& question,
+                      const std::string& part = {}, const std::string& subpart = {});
+
+}  // namespace focal

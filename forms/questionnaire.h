@@ -1,0 +1,166 @@
+// The questionnaire definition: immutable once loaded. Sections and
+// questions are held in flat vectors and refer to each other by index, so a
+// 2,000-question questionnaire is a few allocations and every lookup by id is
+// one hash probe. Loading is in questionnaire_loader.h; the compiled
+// expressions and their dependency graph are in dependency_graph.h.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "forms/dependency_graph.h"
+#include "forms/expression.h"
+#include "forms/localized_text.h"
+
+namespace focal {
+
+enum class Instrument { Convention, Tip, Som, Firearms };
+const char* instrumentKey(Instrument instrument);  // "convention", "tip", ...
+
+enum class QuestionType {
+  YesNo,
+  SingleChoice,
+  MultipleChoice,
+  Text,
+  LongText,
+  Integer,
+  Decimal,
+  Date,
+  Year,
+  Country,
+  Legislation,
+  Attachment,
+  Table,
+  Repeat,
+  Note,
+  Calculate,
+};
+const char* questionTypeKey(QuestionType type);  // "yes_no", "single_choice", ...
+std::optional<QuestionType> questionTypeFromKey(const std::string& key);
+// Whether a question of this type holds an answer the user gives.
+bool takesAnswer(QuestionType type);
+
+// Where something stands in the questionnaire file (1-based; 0 when unknown).
+struct SourcePosition {
+  int line = 0;
+  int column = 0;
+};
+
+struct TreatyReference {
+  Instrument instrument = Instrument::Convention;
+  std::string article;    // "5", "11"
+  std::string paragraph;  // "1", "2 (b)"; may be empty
+  LocalizedText text;     // the article's text, when the questionnaire gives it
+};
+
+struct Choice {
+  std::string value;
+  LocalizedText label;
+};
+
+// A row or column of a statistical table.
+struct TableAxisItem {
+  std::string id;
+  LocalizedText label;
+};
+
+// The sub-fields of a legislation citation, in display order.
+inline constexpr const char* kLegislationFields[] = {"title", "article", "date", "link", "excerpt"};
+
+struct CompiledExpression {
+  std::string text;
+  SourcePosition position;
+  std::optional<expr::Expression> compiled;  // empty only while loading
+};
+
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::Text;
+  SourcePosition position;
+  int section = -1;    // index into Questionnaire::sections
+  int repeat = -1;     // index of the enclosing repeat question, -1 at top level
+  std::vector<int> children;  // for a repeat: indices of its questions
+
+  LocalizedText label, help;
+  bool required = false;
+  std::optional<CompiledExpression> requiredIf;  // `required: <expression>`
+  std::optional<CompiledExpression> relevant;
+  std::optional<CompiledExpression> constraint;
+  LocalizedText constraintMessage;
+  std::optional<CompiledExpression> calculation;  // type `calculate`
+  std::string defaultValue;
+  SourcePosition defaultPosition;
+  std::vector<TreatyReference> references;
+  bool allowNotAvailable = true;  // the standard answer "information not available"
+  std::string carryForwardFrom;   // id of the matching question of the previous cycle
+  std::vector<std::string> alsoAskedIn;  // "questionnaire_id:question_id" of the same question elsewhere
+  std::vector<std::string> tags;         // gating, technical_assistance, successful_practice
+
+  // single_choice and multiple_choice
+  std::vector<Choice> choices;
+  bool otherOption = false;  // "Other, please specify" with its text at <id>/other
+  // integer, decimal, year, date (bounds as text for dates), table cells
+  std::optional<double> min, max;
+  std::string minDate, maxDate;
+  LocalizedText unit;
+  // text, long_text
+  std::optional<std::size_t> maxLength;
+  // attachment
+  std::vector<std::string> allowedTypes;  // lower-case extensions, e.g. "pdf"
+  std::uint64_t maxBytes = 0;             // 0: the workspace default
+  // table
+  std::vector<TableAxisItem> rows, columns;
+  bool rowTotals = false, columnTotals = false;
+  bool decimalCells = false;
+  // repeat
+  std::size_t minRecords = 0, maxRecords = 0;  // 0: no maximum
+};
+
+struct Section {
+  std::string id;
+  SourcePosition position;
+  int parent = -1;  // index into Questionnaire::sections, -1 for a top-level section
+  int depth = 0;
+  std::vector<int> subsections;  // indices into Questionnaire::sections
+  std::vector<int> questions;    // indices of its top-level questions (not repeat children)
+  LocalizedText title, intro;
+  std::vector<TreatyReference> references;
+  std::optional<CompiledExpression> relevant;
+};
+
+struct QuestionnaireInfo {
+  std::string id;
+  LocalizedText title;
+  Instrument instrument = Instrument::Convention;
+  int cycle = 1;
+  std::string version;
+  std::vector<std::string> languages;  // the first is the default
+  std::string previousCycle;           // id of the previous cycle's questionnaire, may be empty
+};
+
+class Questionnaire {
+ public:
+  QuestionnaireInfo info;
+  std::vector<Section> sections;    // depth-first order; top-level ones have parent -1
+  std::vector<Question> questions;  // depth-first order, repeat children right after their repeat
+  DependencyGraph graph;
+  std::string sourceText;           // the YAML it was loaded from
+  std::string sourceName;           // file name, for messages
+
+  const std::string& defaultLanguage() const { return info.languages.front(); }
+  const Question* find(const std::string& id) const;
+  int indexOf(const std::string& id) const;  // -1 when absent
+  std::vector<int> topLevelSections() const;
+
+  // Called by the loader once sections and questions are in place.
+  void buildIndex();
+
+ private:
+  std::unordered_map<std::string, int> byId_;
+};
+
+}  // namespace focal

@@ -1,0 +1,147 @@
+#include <functional>
+#include <set>
+#include <unordered_map>
+
+#include "forms/answer_value.h"
+#include "forms/questionnaire_reader.h"
+
+namespace focal::detail {
+
+namespace {
+
+class ExpressionCompiler {
+ public:
+  ExpressionCompiler(Questionnaire& q, Diagnostics& d) : q_(q), diag_(d) {
+    for (const auto& question : q_.questions) ids_.push_back(question.id);
+  }
+
+  void run() {
+    for (auto& section : q_.sections)
+      if (section.relevant) compile(*section.relevant, "relevant", {}, std::nullopt, true);
+    for (int i = 0; i < static_cast<int>(q_.questions.size()); ++i) compileQuestion(i);
+  }
+
+ private:
+  std::optional<expr::Symbol> lookup(std::string_view id) {
+    int index = q_.indexOf(std::string(id));
+    if (index < 0) return std::nullopt;
+    const Question& question = q_.questions[index];
+    expr::Symbol symbol;
+    symbol.type = expressionType(question);
+    if (question.repeat >= 0) symbol.repeatId = q_.questions[question.repeat].id;
+    if (question.type == QuestionType::Table) {
+      for (const auto& r : question.rows) symbol.rows.push_back(r.id);
+      for (const auto& c : question.columns) symbol.columns.push_back(c.id);
+    }
+    if (question.type == QuestionType::Calculate) symbol.type = calculationType(index);
+    return symbol;
+  }
+
+  // The type of a calculation, compiling it first when needed. A calculation
+  // reached again while it is being compiled is on a cycle, which the
+  // dependency graph reports; its type is then left open.
+  expr::Type calculationType(int index) {
+    if (auto it = calcTypes_.find(index); it != calcTypes_.end()) return it->second;
+    Question& question = q_.questions[index];
+    if (!question.calculation) return expr::Type::Any;
+    if (inProgress_.count(index)) return expr::Type::Any;
+    inProgress_.insert(index);
+    compile(*question.calculation, "calculation", repeatOf(question), std::nullopt, false);
+    inProgress_.erase(index);
+    expr::Type type = question.calculation->compiled ? question.calculation->compiled->type() : expr::Type::Any;
+    calcTypes_[index] = type;
+    return type;
+  }
+
+  std::string repeatOf(const Question& question) const {
+    return question.repeat >= 0 ? q_.questions[question.repeat].id : std::string();
+  }
+
+  void compileQuestion(int index) {
+    Question& question = q_.questions[index];
+    const std::string repeat = repeatOf(question);
+    if (question.relevant) compile(*question.relevant, "relevant", repeat, std::nullopt, true);
+    if (question.requiredIf) compile(*question.requiredIf, "required", repeat, std::nullopt, true);
+    if (question.constraint) compile(*question.constraint, "constraint", repeat, expressionType(question), true);
+    if (question.calculation) calculationType(index);
+    if (!question.defaultValue.empty()) checkDefault(question);
+  }
+
+  void compile(CompiledExpression& e, const std::string& key, const std::string& repeat,
+               std::optional<expr::Type> selfType, bool wantBoolean) {
+    if (e.compiled) return;
+    expr::SymbolTable symbols = [this](std::string_view id) { return lookup(id); };
+    auto result = expr::Expression::compile(e.text, symbols, repeat, selfType);
+    if (auto* errors = std::get_if<std::vector<expr::CompileError>>(&result)) {
+      for (const auto& err : *errors) {
+        std::string message = "in '" + key + "': " + fileColumns(err.message, e.position.column);
+        if (message.find("unknown question id '") != std::string::npos) message += hintFor(err.message);
+        diag_.error(e.position.line, e.position.column + static_cast<int>(err.column) - 1, message);
+      }
+      return;
+    }
+    auto compiled = std::get<expr::Expression>(std::move(result));
+    if (wantBoolean && compiled.type() != expr::Type::Boolean && compiled.type() != expr::Type::Any) {
+      diag_.error(e.position.line, e.position.column,
+                  "'" + key + "' must be a condition that is true or false, but this expression gives " +
+                      expr::typeName(compiled.type()) + "; compare it, e.g. ${q} = 'yes'");
+      return;
+    }
+    e.compiled = std::move(compiled);
+  }
+
+  // Messages speak of columns of the expression; make them columns of the file.
+  static std::string fileColumns(const std::string& message, int start) {
+    static const std::string kAt = "at column ";
+    auto at = message.find(kAt);
+    if (at == std::string::npos) return message;
+    std::size_t end = at + kAt.size();
+    int column = 0;
+    while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end])))
+      column = column * 10 + (message[end++] - '0');
+    return message.substr(0, at + kAt.size()) + std::to_string(start + column - 1) + message.substr(end);
+  }
+
+  // "unknown question id 'q_1_2'" gets "; did you mean 'q_1_1'?" when a near id exists.
+  std::string hintFor(const std::string& message) {
+    auto start = message.find('\'');
+    auto end = message.find('\'', start + 1);
+    if (start == std::string::npos || end == std::string::npos) return {};
+    if (message.find("did you mean") != std::string::npos) return {};
+    std::string near = nearestWord(message.substr(start + 1, end - start - 1), ids_);
+    return near.empty() ? std::string() : "; did you mean '" + near + "'?";
+  }
+
+  void checkDefault(const Question& question) {
+    const auto at = question.defaultPosition;
+    switch (question.type) {
+      case QuestionType::Table:
+      case QuestionType::Repeat:
+      case QuestionType::Legislation:
+      case QuestionType::Attachment:
+      case QuestionType::Note:
+      case QuestionType::Calculate:
+        diag_.error(at.line, at.column,
+                    std::string("a question of type '") + questionTypeKey(question.type) + "' cannot have a 'default'");
+        return;
+      default: break;
+    }
+    std::string problem = checkAnswerValue(question, pathOf(question.id), question.defaultValue);
+    if (!problem.empty()) diag_.error(at.line, at.column, "the 'default' does not fit the question: " + problem);
+  }
+
+  Questionnaire& q_;
+  Diagnostics& diag_;
+  std::vector<std::string> ids_;
+  std::unordered_map<int, expr::Type> calcTypes_;
+  std::set<int> inProgress_;
+};
+
+}  // namespace
+
+void compileQuestionnaire(Questionnaire& questionnaire, Diagnostics& diagnostics) {
+  ExpressionCompiler(questionnaire, diagnostics).run();
+  questionnaire.graph.build(questionnaire, diagnostics);
+}
+
+}  // namespace focal::detail
