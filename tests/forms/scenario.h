@@ -41,19 +41,23 @@ class Scenario {
   explicit Scenario(std::shared_ptr<const Questionnaire> q)
       : questionnaire_(std::move(q)), session_(std::make_unique<ResponseSession>(questionnaire_)) {}
 
-  Outcome answer(const std::string& path, const std::string& value) { return session_->answer(path, value); }
+  Outcome answer(const std::string& path, const std::string& value) { return session().answer(path, value); }
   std::string addRecord(const std::string& repeat) {
-    auto writes = session_->addRecordWrites(repeat);
-    session_->apply(writes);
-    return session_->records(repeat).back();
+    auto writes = session().addRecordWrites(repeat);
+    session().apply(writes);
+    return session().records(repeat).back();
   }
-  bool isRelevant(const std::string& path) const { return session_->isRelevant(path); }
-  bool isRequired(const std::string& path) const { return session_->isRequired(path); }
-  bool isAnswered(const std::string& path) const { return session_->isAnswered(path); }
-  std::string error(const std::string& path) const { return session_->error(path); }
-  std::string calculated(const std::string& path) const { return session_->calculated(path); }
-  std::string value(const std::string& path) const { return session_->value(path); }
-  ResponseSession& session() { return *session_; }
+  bool isRelevant(const std::string& path) const { return session().isRelevant(path); }
+  bool isRequired(const std::string& path) const { return session().isRequired(path); }
+  bool isAnswered(const std::string& path) const { return session().isAnswered(path); }
+  std::string error(const std::string& path) const { return session().error(path); }
+  std::string calculated(const std::string& path) const { return session().calculated(path); }
+  std::string value(const std::string& path) const { return session().value(path); }
+  // Throws (and so fails the test, without crashing) when the questionnaire did not load.
+  ResponseSession& session() const {
+    if (!session_) throw std::runtime_error("the scenario's questionnaire did not load");
+    return *session_;
+  }
   const Questionnaire& questionnaire() const { return *questionnaire_; }
 
  private:
