@@ -180,6 +180,13 @@ class Reader {
       error(node, "'" + key + "' must be a text or a mapping from language to text, not " + kindName(node));
       return result;
     }
+    // Texts without letters ("2024", "%") read the same in every language.
+    const bool needsTranslation = std::any_of(result.all().begin(), result.all().end(), [](const auto& entry) {
+      return std::any_of(entry.second.begin(), entry.second.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+      });
+    });
+    if (!needsTranslation) return result;
     ++coverage_.texts;
     for (const auto& language : q_.info.languages)
       if (!result.has(language)) coverage_.missing[language].push_back(position);
