@@ -59,14 +59,15 @@ void printQuestion(const Questionnaire& q, int index, const std::string& languag
   for (int child : question.children) printQuestion(q, child, language, indent + 4);
 }
 
-void printSection(const Questionnaire& q, int index, const std::string& number, const std::string& language) {
+// Sections are shown by title and id, not numbered: authors number them in
+// their titles as the cycle's documents do.
+void printSection(const Questionnaire& q, int index, const std::string& language) {
   const Section& s = q.sections[index];
   const int indent = 2 * s.depth;
-  std::cout << std::string(indent, ' ') << number << " " << s.title.get(language, q.defaultLanguage()) << "  ("
-            << s.id << ")\n";
+  std::cout << std::string(indent, ' ') << "* " << s.title.get(language, q.defaultLanguage()) << "  (" << s.id
+            << ")\n";
   for (int question : s.questions) printQuestion(q, question, language, indent + 4);
-  int n = 0;
-  for (int sub : s.subsections) printSection(q, sub, number + "." + std::to_string(++n), language);
+  for (int sub : s.subsections) printSection(q, sub, language);
 }
 
 int show(const std::string& file, std::string language, bool json) {
@@ -103,8 +104,7 @@ int show(const std::string& file, std::string language, bool json) {
   std::cout << q.info.title.get(language, q.defaultLanguage()) << "\n"
             << q.info.id << ", version " << q.info.version << ", " << instrumentKey(q.info.instrument) << " cycle "
             << q.info.cycle << "\n\n";
-  int n = 0;
-  for (int s : q.topLevelSections()) printSection(q, s, std::to_string(++n), language);
+  for (int s : q.topLevelSections()) printSection(q, s, language);
   std::string languages;
   for (const auto& l : q.info.languages) languages += " " + l;
   std::cout << "\n" << q.sections.size() << " sections, " << q.questions.size() << " questions, languages:" << languages
