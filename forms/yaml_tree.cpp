@@ -187,7 +187,7 @@ class TreeBuilder : public YAML::EventHandler {
     } else if (!top.pendingKey) {
       top.pendingKey = std::move(node);
     } else {
-      top.node.entries.emplace_back(std::move(*top.pendingKey), std::move(node));
+      top.node.entries.push_back({std::move(*top.pendingKey), std::move(node)});
       top.pendingKey.reset();
     }
   }

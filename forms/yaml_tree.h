@@ -19,6 +19,8 @@
 
 namespace focal {
 
+struct YamlEntry;
+
 struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Mapping };
   Kind kind = Kind::Null;
@@ -27,7 +29,7 @@ struct YamlNode {
   bool quoted = false;  // a scalar written in quotes or as a block (| or >)
   std::string scalar;
   std::vector<YamlNode> items;                           // Sequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;    // Mapping, in file order
+  std::vector<YamlEntry> entries;                        // Mapping, in file order
 
   const YamlNode* find(std::string_view key) const;
   bool isScalar() const { return kind == Kind::Scalar; }
@@ -38,6 +40,11 @@ struct YamlNode {
 struct YamlLimits {
   std::size_t maxBytes = 8 * 1024 * 1024;
   int maxDepth = 64;
+};
+
+struct YamlEntry {
+  YamlNode key;
+  YamlNode value;
 };
 
 // Parses `text` (already read from `file`, which is used in messages). On
