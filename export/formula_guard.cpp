@@ -10,8 +10,10 @@ bool looksLikeFormula(std::string_view text) {
     case '-':
     case '@':
     case '\t':
-    case '\r': return true;
-    default: return false;
+    case '\r':
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -9,7 +9,8 @@ bool isWord(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
   for (char c : s)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+      return false;
   return true;
 }
 bool isKey(std::string_view s) {
@@ -54,7 +55,8 @@ std::optional<AnswerPath> parseAnswerPath(std::string_view text) {
   }
   if (auto open = text.find('['); open != std::string_view::npos) {
     auto close = text.find(']', open);
-    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != '/') return std::nullopt;
+    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != '/')
+      return std::nullopt;
     path.repeat = std::string(text.substr(0, open));
     path.recordKey = std::string(text.substr(open + 1, close - open - 1));
     if (!isWord(path.repeat) || !isKey(path.recordKey)) return std::nullopt;
@@ -64,7 +66,8 @@ std::optional<AnswerPath> parseAnswerPath(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     auto slash = text.find('/', start);
-    parts.push_back(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    parts.push_back(
+        text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }

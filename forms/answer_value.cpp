@@ -16,8 +16,8 @@ namespace {
 std::string formatNumber(double v) { return expr::toString(expr::Value(v)); }
 
 std::size_t utf8Length(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool hasChoice(const Question& q, std::string_view value) {
@@ -27,11 +27,15 @@ bool hasChoice(const Question& q, std::string_view value) {
 
 std::string checkRange(const Question& q, double v) {
   if (q.min && v < *q.min) {
-    if (q.max) return fmt::format(fmt::runtime(tr("Enter a number from {} to {}.")), formatNumber(*q.min), formatNumber(*q.max));
+    if (q.max)
+      return fmt::format(fmt::runtime(tr("Enter a number from {} to {}.")), formatNumber(*q.min),
+                         formatNumber(*q.max));
     return fmt::format(fmt::runtime(tr("Enter a number of at least {}.")), formatNumber(*q.min));
   }
   if (q.max && v > *q.max) {
-    if (q.min) return fmt::format(fmt::runtime(tr("Enter a number from {} to {}.")), formatNumber(*q.min), formatNumber(*q.max));
+    if (q.min)
+      return fmt::format(fmt::runtime(tr("Enter a number from {} to {}.")), formatNumber(*q.min),
+                         formatNumber(*q.max));
     return fmt::format(fmt::runtime(tr("Enter a number of at most {}.")), formatNumber(*q.max));
   }
   return {};
@@ -60,7 +64,8 @@ bool parseDecimal(std::string_view text, double& out) {
   if (text.empty() || text.size() > 40) return false;
   // from_chars accepts "inf" and "nan"; a number here is digits with an optional sign and dot.
   for (char c : text)
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == 'E' || c == '+'))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == 'E' ||
+          c == '+'))
       return false;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && ptr == text.data() + text.size() && std::isfinite(out);
@@ -107,18 +112,20 @@ std::string checkPathFits(const Question& q, const AnswerPath& path) {
       if (path.part.empty() || (path.part == "other" && q.otherOption && path.subpart.empty())) return {};
       break;
     case QuestionType::Legislation:
-      if (path.subpart.empty() &&
-          std::any_of(std::begin(kLegislationFields), std::end(kLegislationFields),
-                      [&](const char* f) { return path.part == f; }))
+      if (path.subpart.empty() && std::any_of(std::begin(kLegislationFields), std::end(kLegislationFields),
+                                              [&](const char* f) { return path.part == f; }))
         return {};
-      return fmt::format(fmt::runtime(tr("A citation has the parts title, article, date, link and excerpt, not '{}'.")),
-                         path.part);
+      return fmt::format(
+          fmt::runtime(tr("A citation has the parts title, article, date, link and excerpt, not '{}'.")),
+          path.part);
     case QuestionType::Table: {
-      bool row = std::any_of(q.rows.begin(), q.rows.end(), [&](const TableAxisItem& r) { return r.id == path.part; });
-      bool col =
-          std::any_of(q.columns.begin(), q.columns.end(), [&](const TableAxisItem& c) { return c.id == path.subpart; });
+      bool row = std::any_of(q.rows.begin(), q.rows.end(),
+                             [&](const TableAxisItem& r) { return r.id == path.part; });
+      bool col = std::any_of(q.columns.begin(), q.columns.end(),
+                             [&](const TableAxisItem& c) { return c.id == path.subpart; });
       if (row && col) return {};
-      return fmt::format(fmt::runtime(tr("The table '{}' has no cell '{}/{}'.")), q.id, path.part, path.subpart);
+      return fmt::format(fmt::runtime(tr("The table '{}' has no cell '{}/{}'.")), q.id, path.part,
+                         path.subpart);
     }
     default:
       if (path.part.empty()) return {};
@@ -139,9 +146,11 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
     return tr("The status must be not_available or not_applicable.");
   }
   if (path.mark == "comment") return {};
-  if (path.mark == "carried") return value == "pending" ? std::string() : tr("The carried-forward mark must be 'pending'.");
+  if (path.mark == "carried")
+    return value == "pending" ? std::string() : tr("The carried-forward mark must be 'pending'.");
   if (!path.part.empty() && q.type != QuestionType::Table) {
-    if (path.part == "date" && !validDate(value)) return tr("Enter a date as YYYY-MM-DD, for example 2024-05-31.");
+    if (path.part == "date" && !validDate(value))
+      return tr("Enter a date as YYYY-MM-DD, for example 2024-05-31.");
     return {};  // "other" text, citation parts
   }
   switch (q.type) {
@@ -153,10 +162,12 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
     case QuestionType::MultipleChoice: {
       auto words = splitWords(value);
       for (const auto& w : words)
-        if (!hasChoice(q, w)) return fmt::format(fmt::runtime(tr("'{}' is not one of the choices of this question.")), w);
+        if (!hasChoice(q, w))
+          return fmt::format(fmt::runtime(tr("'{}' is not one of the choices of this question.")), w);
       auto sorted = words;
       std::sort(sorted.begin(), sorted.end());
-      if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return tr("A choice is selected twice.");
+      if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+        return tr("A choice is selected twice.");
       return {};
     }
     case QuestionType::Text:
@@ -194,7 +205,8 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
         return fmt::format(fmt::runtime(tr("Enter a date on or before {}.")), q.maxDate);
       return {};
     case QuestionType::Country:
-      if (!isCountryCode(value)) return fmt::format(fmt::runtime(tr("'{}' is not an ISO 3166 country code such as FRA.")), value);
+      if (!isCountryCode(value))
+        return fmt::format(fmt::runtime(tr("'{}' is not an ISO 3166 country code such as FRA.")), value);
       return {};
     case QuestionType::Repeat: {
       auto keys = splitWords(value);
@@ -202,28 +214,37 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
         return fmt::format(fmt::runtime(tr("At most {} records are allowed here.")), q.maxRecords);
       return {};
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
 expr::Type expressionType(const Question& q) {
   switch (q.type) {
-    case QuestionType::MultipleChoice: return expr::Type::List;
+    case QuestionType::MultipleChoice:
+      return expr::Type::List;
     case QuestionType::Integer:
     case QuestionType::Decimal:
-    case QuestionType::Year: return expr::Type::Number;
-    case QuestionType::Date: return expr::Type::Date;
-    case QuestionType::Repeat: return expr::Type::Records;
-    case QuestionType::Table: return expr::Type::Cells;
-    case QuestionType::Calculate: return expr::Type::Any;
-    default: return expr::Type::String;
+    case QuestionType::Year:
+      return expr::Type::Number;
+    case QuestionType::Date:
+      return expr::Type::Date;
+    case QuestionType::Repeat:
+      return expr::Type::Records;
+    case QuestionType::Table:
+      return expr::Type::Cells;
+    case QuestionType::Calculate:
+      return expr::Type::Any;
+    default:
+      return expr::Type::String;
   }
 }
 
 expr::Value expressionValue(const Question& q, std::string_view value) {
   if (value.empty()) return std::monostate{};
   switch (q.type) {
-    case QuestionType::MultipleChoice: return splitWords(value);
+    case QuestionType::MultipleChoice:
+      return splitWords(value);
     case QuestionType::Integer:
     case QuestionType::Decimal:
     case QuestionType::Year:
@@ -232,7 +253,8 @@ expr::Value expressionValue(const Question& q, std::string_view value) {
       if (parseDecimal(value, d)) return d;
       return std::monostate{};
     }
-    default: return std::string(value);
+    default:
+      return std::string(value);
   }
 }
 

@@ -36,7 +36,8 @@ std::vector<Country> loadCountries() {
   } catch (const std::exception&) {
     result.clear();
   }
-  std::sort(result.begin(), result.end(), [](const Country& a, const Country& b) { return a.alpha3 < b.alpha3; });
+  std::sort(result.begin(), result.end(),
+            [](const Country& a, const Country& b) { return a.alpha3 < b.alpha3; });
   return result;
 }
 
@@ -55,9 +56,12 @@ std::unordered_map<std::string, std::string> readMoCatalog(const std::string& pa
     return swap ? __builtin_bswap32(v) : v;
   };
   bool swap = false;
-  if (word(0, false) == 0x950412de) swap = false;
-  else if (word(0, true) == 0x950412de) swap = true;
-  else return result;
+  if (word(0, false) == 0x950412de)
+    swap = false;
+  else if (word(0, true) == 0x950412de)
+    swap = true;
+  else
+    return result;
   std::uint32_t count = word(8, swap), originals = word(12, swap), translations = word(16, swap);
   if (count > 100000) return result;
   for (std::uint32_t i = 0; i < count; ++i) {

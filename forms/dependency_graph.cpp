@@ -8,7 +8,8 @@
 namespace focal {
 
 namespace {
-void addRefs(const std::optional<CompiledExpression>& expression, const Questionnaire& q, std::vector<int>& out) {
+void addRefs(const std::optional<CompiledExpression>& expression, const Questionnaire& q,
+             std::vector<int>& out) {
   if (!expression || !expression->compiled) return;
   for (const auto& id : expression->compiled->references()) {
     int index = q.indexOf(id);

@@ -28,10 +28,14 @@ constexpr std::array<std::pair<QuestionType, const char*>, 16> kTypeKeys{{
 
 const char* instrumentKey(Instrument instrument) {
   switch (instrument) {
-    case Instrument::Convention: return "convention";
-    case Instrument::Tip: return "tip";
-    case Instrument::Som: return "som";
-    case Instrument::Firearms: return "firearms";
+    case Instrument::Convention:
+      return "convention";
+    case Instrument::Tip:
+      return "tip";
+    case Instrument::Som:
+      return "som";
+    case Instrument::Firearms:
+      return "firearms";
   }
   return "convention";
 }

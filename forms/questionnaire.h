@@ -81,8 +81,8 @@ struct Question {
   std::string id;
   QuestionType type = QuestionType::Text;
   SourcePosition position;
-  int section = -1;    // index into Questionnaire::sections
-  int repeat = -1;     // index of the enclosing repeat question, -1 at top level
+  int section = -1;           // index into Questionnaire::sections
+  int repeat = -1;            // index of the enclosing repeat question, -1 at top level
   std::vector<int> children;  // for a repeat: indices of its questions
 
   LocalizedText label, help;
@@ -95,8 +95,8 @@ struct Question {
   std::string defaultValue;
   SourcePosition defaultPosition;
   std::vector<TreatyReference> references;
-  bool allowNotAvailable = true;  // the standard answer "information not available"
-  std::string carryForwardFrom;   // id of the matching question of the previous cycle
+  bool allowNotAvailable = true;         // the standard answer "information not available"
+  std::string carryForwardFrom;          // id of the matching question of the previous cycle
   std::vector<std::string> alsoAskedIn;  // "questionnaire_id:question_id" of the same question elsewhere
   std::vector<std::string> tags;         // gating, technical_assistance, successful_practice
 
@@ -148,8 +148,8 @@ class Questionnaire {
   std::vector<Section> sections;    // depth-first order; top-level ones have parent -1
   std::vector<Question> questions;  // depth-first order, repeat children right after their repeat
   DependencyGraph graph;
-  std::string sourceText;           // the YAML it was loaded from
-  std::string sourceName;           // file name, for messages
+  std::string sourceText;  // the YAML it was loaded from
+  std::string sourceName;  // file name, for messages
 
   const std::string& defaultLanguage() const { return info.languages.front(); }
   const Question* find(const std::string& id) const;

@@ -48,7 +48,8 @@ class ExpressionCompiler {
     inProgress_.insert(index);
     compile(*question.calculation, "calculation", repeatOf(question), std::nullopt, false);
     inProgress_.erase(index);
-    expr::Type type = question.calculation->compiled ? question.calculation->compiled->type() : expr::Type::Any;
+    expr::Type type =
+        question.calculation->compiled ? question.calculation->compiled->type() : expr::Type::Any;
     calcTypes_[index] = type;
     return type;
   }
@@ -62,7 +63,8 @@ class ExpressionCompiler {
     const std::string repeat = repeatOf(question);
     if (question.relevant) compile(*question.relevant, "relevant", repeat, std::nullopt, true);
     if (question.requiredIf) compile(*question.requiredIf, "required", repeat, std::nullopt, true);
-    if (question.constraint) compile(*question.constraint, "constraint", repeat, expressionType(question), true);
+    if (question.constraint)
+      compile(*question.constraint, "constraint", repeat, expressionType(question), true);
     if (question.calculation) calculationType(index);
     if (!question.defaultValue.empty()) checkDefault(question);
   }
@@ -122,12 +124,15 @@ class ExpressionCompiler {
       case QuestionType::Note:
       case QuestionType::Calculate:
         diag_.error(at.line, at.column,
-                    std::string("a question of type '") + questionTypeKey(question.type) + "' cannot have a 'default'");
+                    std::string("a question of type '") + questionTypeKey(question.type) +
+                        "' cannot have a 'default'");
         return;
-      default: break;
+      default:
+        break;
     }
     std::string problem = checkAnswerValue(question, pathOf(question.id), question.defaultValue);
-    if (!problem.empty()) diag_.error(at.line, at.column, "the 'default' does not fit the question: " + problem);
+    if (!problem.empty())
+      diag_.error(at.line, at.column, "the 'default' does not fit the question: " + problem);
   }
 
   Questionnaire& q_;

@@ -32,7 +32,8 @@ std::string lineList(const std::vector<SourcePosition>& positions) {
   return out;
 }
 
-void warnAboutTranslations(const Questionnaire& q, const detail::TranslationCoverage& coverage, Diagnostics& d) {
+void warnAboutTranslations(const Questionnaire& q, const detail::TranslationCoverage& coverage,
+                           Diagnostics& d) {
   for (const auto& language : q.info.languages) {
     auto it = coverage.missing.find(language);
     if (it == coverage.missing.end() || it->second.empty()) continue;
@@ -85,8 +86,9 @@ void checkLinkedQuestionnaires(const Questionnaire& q, const std::string& path, 
                       q.info.previousCycle + (near.empty() ? "" : "; did you mean '" + near + "'?"));
         } else if (match->type != question.type) {
           d.error(question.position.line, question.position.column,
-                  "'" + question.id + "' is a " + questionTypeKey(question.type) + " question but carries forward '" +
-                      match->id + "', a " + questionTypeKey(match->type) + " question; the types must match");
+                  "'" + question.id + "' is a " + questionTypeKey(question.type) +
+                      " question but carries forward '" + match->id + "', a " + questionTypeKey(match->type) +
+                      " question; the types must match");
         }
       }
     }
@@ -95,8 +97,9 @@ void checkLinkedQuestionnaires(const Questionnaire& q, const std::string& path, 
       if (const Questionnaire* other = load(link.substr(0, colon))) {
         const Question* match = other->find(link.substr(colon + 1));
         if (!match || match->type != question.type)
-          d.error(question.position.line, question.position.column,
-                  "'also_asked_in: " + link + "' names no " + questionTypeKey(question.type) + " question there");
+          d.error(
+              question.position.line, question.position.column,
+              "'also_asked_in: " + link + "' names no " + questionTypeKey(question.type) + " question there");
       }
     }
   }
@@ -135,7 +138,8 @@ LoadResult loadQuestionnaireFile(const std::string& path, const LoadOptions& opt
   return load(root, std::move(text), path, path, diagnostics, options);
 }
 
-LoadResult loadQuestionnaireText(std::string text, const std::string& sourceName, const LoadOptions& options) {
+LoadResult loadQuestionnaireText(std::string text, const std::string& sourceName,
+                                 const LoadOptions& options) {
   Diagnostics diagnostics(sourceName);
   auto root = parseYaml(text, diagnostics);
   return load(root, std::move(text), sourceName, {}, diagnostics, options);

@@ -26,7 +26,8 @@ struct LoadOptions {
 };
 
 LoadResult loadQuestionnaireFile(const std::string& path, const LoadOptions& options = {});
-LoadResult loadQuestionnaireText(std::string text, const std::string& sourceName, const LoadOptions& options = {});
+LoadResult loadQuestionnaireText(std::string text, const std::string& sourceName,
+                                 const LoadOptions& options = {});
 
 // Documented limits (docs/questionnaire-format.md, "Limits").
 namespace limits {

@@ -11,14 +11,25 @@ namespace focal::detail {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"focal",     "id",        "title",         "instrument",
-                                           "cycle",     "version",   "languages",     "previous_cycle",
+const std::vector<std::string> kTopKeys = {"focal",        "id",      "title",     "instrument",
+                                           "cycle",        "version", "languages", "previous_cycle",
                                            "choice_lists", "sections"};
-const std::vector<std::string> kSectionKeys = {"id", "title", "intro", "references", "relevant", "questions",
-                                               "sections"};
-const std::vector<std::string> kCommonQuestionKeys = {
-    "id",      "type",       "label",         "help",      "required",           "relevant",      "constraint",
-    "constraint_message", "default", "references", "not_available", "carry_forward_from", "also_asked_in", "tags"};
+const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",   "references",
+                                               "relevant", "questions", "sections"};
+const std::vector<std::string> kCommonQuestionKeys = {"id",
+                                                      "type",
+                                                      "label",
+                                                      "help",
+                                                      "required",
+                                                      "relevant",
+                                                      "constraint",
+                                                      "constraint_message",
+                                                      "default",
+                                                      "references",
+                                                      "not_available",
+                                                      "carry_forward_from",
+                                                      "also_asked_in",
+                                                      "tags"};
 const std::vector<std::string> kReferenceKeys = {"instrument", "article", "paragraph", "text"};
 const std::vector<std::string> kChoiceKeys = {"value", "label"};
 const std::vector<std::string> kAxisKeys = {"id", "label"};
@@ -27,18 +38,27 @@ const std::vector<std::string> kKnownTags = {"gating", "technical_assistance", "
 std::vector<std::string> typeKeys(QuestionType type) {
   switch (type) {
     case QuestionType::SingleChoice:
-    case QuestionType::MultipleChoice: return {"choices", "other"};
+    case QuestionType::MultipleChoice:
+      return {"choices", "other"};
     case QuestionType::Integer:
-    case QuestionType::Decimal: return {"min", "max", "unit"};
+    case QuestionType::Decimal:
+      return {"min", "max", "unit"};
     case QuestionType::Date:
-    case QuestionType::Year: return {"min", "max"};
+    case QuestionType::Year:
+      return {"min", "max"};
     case QuestionType::Text:
-    case QuestionType::LongText: return {"max_length"};
-    case QuestionType::Attachment: return {"types", "max_size_mb"};
-    case QuestionType::Table: return {"rows", "columns", "totals", "cells", "min", "max"};
-    case QuestionType::Repeat: return {"questions", "min_records", "max_records"};
-    case QuestionType::Calculate: return {"calculation", "unit"};
-    default: return {};
+    case QuestionType::LongText:
+      return {"max_length"};
+    case QuestionType::Attachment:
+      return {"types", "max_size_mb"};
+    case QuestionType::Table:
+      return {"rows", "columns", "totals", "cells", "min", "max"};
+    case QuestionType::Repeat:
+      return {"questions", "min_records", "max_records"};
+    case QuestionType::Calculate:
+      return {"calculation", "unit"};
+    default:
+      return {};
   }
 }
 
@@ -69,10 +89,14 @@ bool isQuestionnaireId(const std::string& s) {
 
 const char* kindName(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::Null: return "nothing";
-    case YamlNode::Kind::Scalar: return "a single value";
-    case YamlNode::Kind::Sequence: return "a list";
-    case YamlNode::Kind::Mapping: return "a mapping";
+    case YamlNode::Kind::Null:
+      return "nothing";
+    case YamlNode::Kind::Scalar:
+      return "a single value";
+    case YamlNode::Kind::Sequence:
+      return "a list";
+    case YamlNode::Kind::Mapping:
+      return "a mapping";
   }
   return "?";
 }
@@ -83,9 +107,10 @@ class Reader {
 
   void read(const YamlNode& root) {
     if (!root.isMapping()) {
-      diag_.error(root.line, root.column,
-                  std::string("the top of a questionnaire must be a mapping of keys (focal, id, title, ...), not ") +
-                      kindName(root));
+      diag_.error(
+          root.line, root.column,
+          std::string("the top of a questionnaire must be a mapping of keys (focal, id, title, ...), not ") +
+              kindName(root));
       return;
     }
     checkKeys(root, kTopKeys, {}, "the questionnaire");
@@ -101,8 +126,9 @@ class Reader {
     }
     if (q_.questions.size() > limits::kMaxQuestions)
       diag_.error(0, 0,
-                  "the questionnaire has " + std::to_string(q_.questions.size()) + " questions, more than the " +
-                      std::to_string(limits::kMaxQuestions) + " allowed; split it into several questionnaires");
+                  "the questionnaire has " + std::to_string(q_.questions.size()) +
+                      " questions, more than the " + std::to_string(limits::kMaxQuestions) +
+                      " allowed; split it into several questionnaires");
   }
 
  private:
@@ -122,7 +148,8 @@ class Reader {
       return std::nullopt;
     }
     if (node.scalar.size() > limits::kMaxTextLength) {
-      error(node, "'" + key + "' is longer than " + std::to_string(limits::kMaxTextLength) + " characters; shorten it");
+      error(node, "'" + key + "' is longer than " + std::to_string(limits::kMaxTextLength) +
+                      " characters; shorten it");
       return std::nullopt;
     }
     return node.scalar;
@@ -157,7 +184,8 @@ class Reader {
       auto [ptr, ec] = std::from_chars(begin, end, value);
       if (ec == std::errc() && ptr == end && value >= min && value <= max) return value;
     }
-    error(node, "'" + key + "' must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    error(node,
+          "'" + key + "' must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
   }
 
@@ -170,8 +198,8 @@ class Reader {
       for (const auto& [k, v] : node.entries) {
         if (!k.isScalar()) continue;
         if (!languageDeclared(k.scalar)) {
-          error(k, "'" + key + "' is given in '" + k.scalar + "', which is not in 'languages' (" + languageList() +
-                       "); add the language or remove the text");
+          error(k, "'" + key + "' is given in '" + k.scalar + "', which is not in 'languages' (" +
+                       languageList() + "); add the language or remove the text");
           continue;
         }
         if (auto s = scalar(v, key + "." + k.scalar)) result.set(k.scalar, *s);
@@ -181,11 +209,12 @@ class Reader {
       return result;
     }
     // Texts without letters ("2024", "%") read the same in every language.
-    const bool needsTranslation = std::any_of(result.all().begin(), result.all().end(), [](const auto& entry) {
-      return std::any_of(entry.second.begin(), entry.second.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-      });
-    });
+    const bool needsTranslation =
+        std::any_of(result.all().begin(), result.all().end(), [](const auto& entry) {
+          return std::any_of(entry.second.begin(), entry.second.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+          });
+        });
     if (!needsTranslation) return result;
     ++coverage_.texts;
     for (const auto& language : q_.info.languages)
@@ -227,7 +256,8 @@ class Reader {
       candidates.insert(candidates.end(), elsewhere.begin(), elsewhere.end());
       std::string near = nearestWord(k.scalar, candidates);
       error(k, "unknown key '" + k.scalar + "' in " + what +
-                   (near.empty() ? "; see docs/questionnaire-format.md for the keys" : "; did you mean '" + near + "'?"));
+                   (near.empty() ? "; see docs/questionnaire-format.md for the keys"
+                                 : "; did you mean '" + near + "'?"));
     }
   }
 
@@ -253,7 +283,8 @@ class Reader {
     if (auto* n = required(root, "id", "the questionnaire")) {
       if (auto s = scalar(*n, "id")) {
         if (!isQuestionnaireId(*s))
-          error(*n, "the questionnaire id '" + *s + "' is not valid: use lower-case letters, digits, '-' and '_'");
+          error(*n, "the questionnaire id '" + *s +
+                        "' is not valid: use lower-case letters, digits, '-' and '_'");
         else
           q_.info.id = *s;
       }
@@ -261,8 +292,10 @@ class Reader {
     if (auto* n = required(root, "title", "the questionnaire")) q_.info.title = text(*n, "title");
     if (auto* n = required(root, "instrument", "the questionnaire")) {
       if (auto s = scalar(*n, "instrument")) {
-        if (auto i = instrument(*s)) q_.info.instrument = *i;
-        else error(*n, "unknown instrument '" + *s + "'; use convention, tip, som or firearms");
+        if (auto i = instrument(*s))
+          q_.info.instrument = *i;
+        else
+          error(*n, "unknown instrument '" + *s + "'; use convention, tip, som or firearms");
       }
     }
     if (auto* n = required(root, "cycle", "the questionnaire"))
@@ -271,8 +304,10 @@ class Reader {
       if (auto s = scalar(*n, "version")) q_.info.version = *s;
     if (auto* n = root.find("previous_cycle")) {
       if (auto s = scalar(*n, "previous_cycle")) {
-        if (!isQuestionnaireId(*s)) error(*n, "'previous_cycle' must be a questionnaire id such as tip-cycle1");
-        else q_.info.previousCycle = *s;
+        if (!isQuestionnaireId(*s))
+          error(*n, "'previous_cycle' must be a questionnaire id such as tip-cycle1");
+        else
+          q_.info.previousCycle = *s;
       }
     }
   }
@@ -295,9 +330,12 @@ class Reader {
       if (!s) continue;
       bool valid = s->size() >= 2 && s->size() <= 3 &&
                    std::all_of(s->begin(), s->end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (!valid) error(item, "'" + *s + "' is not a language code; use ISO 639-1 codes such as en, fr, ar, zh");
-      else if (languageDeclared(*s)) error(item, "the language '" + *s + "' is listed twice");
-      else q_.info.languages.push_back(*s);
+      if (!valid)
+        error(item, "'" + *s + "' is not a language code; use ISO 639-1 codes such as en, fr, ar, zh");
+      else if (languageDeclared(*s))
+        error(item, "the language '" + *s + "' is listed twice");
+      else
+        q_.info.languages.push_back(*s);
     }
   }
 
@@ -373,8 +411,10 @@ class Reader {
       TreatyReference ref;
       if (auto* n = required(item, "instrument", "this reference"))
         if (auto s = scalar(*n, "instrument")) {
-          if (auto i = instrument(*s)) ref.instrument = *i;
-          else error(*n, "unknown instrument '" + *s + "'; use convention, tip, som or firearms");
+          if (auto i = instrument(*s))
+            ref.instrument = *i;
+          else
+            error(*n, "unknown instrument '" + *s + "'; use convention, tip, som or firearms");
         }
       if (auto* n = required(item, "article", "this reference"))
         if (auto s = scalar(*n, "article")) ref.article = *s;
@@ -424,9 +464,11 @@ class Reader {
     const YamlNode* questions = node.find("questions");
     const YamlNode* subsections = node.find("sections");
     if (!questions && !subsections)
-      error(node, "the section '" + q_.sections[index].id + "' has neither 'questions' nor 'sections'; add some");
+      error(node,
+            "the section '" + q_.sections[index].id + "' has neither 'questions' nor 'sections'; add some");
     if (questions) {
-      if (!questions->isSequence()) error(*questions, "'questions' must be a list of questions");
+      if (!questions->isSequence())
+        error(*questions, "'questions' must be a list of questions");
       else
         for (const auto& item : questions->items) {
           int qi = readQuestion(item, index, -1);
@@ -434,7 +476,8 @@ class Reader {
         }
     }
     if (subsections) {
-      if (!subsections->isSequence()) error(*subsections, "'sections' must be a list of sections");
+      if (!subsections->isSequence())
+        error(*subsections, "'sections' must be a list of sections");
       else
         for (const auto& item : subsections->items) readSection(item, index, depth + 1);
     }
@@ -485,7 +528,8 @@ class Reader {
         error(*node.find("id"), "the question id '" + question.id + "' is used twice (first on line " +
                                     std::to_string(it->second) + "); give each question its own id");
     }
-    if (auto* n = required(node, "label", "the question '" + question.id + "'")) question.label = text(*n, "label");
+    if (auto* n = required(node, "label", "the question '" + question.id + "'"))
+      question.label = text(*n, "label");
     if (auto* n = node.find("help")) question.help = text(*n, "help");
     if (auto* n = node.find("required")) {
       if (n->isScalar() && !n->quoted && (n->scalar == "true" || n->scalar == "false"))
@@ -495,7 +539,8 @@ class Reader {
     }
     if (auto* n = node.find("relevant")) question.relevant = expression(*n, "relevant");
     if (auto* n = node.find("constraint")) question.constraint = expression(*n, "constraint");
-    if (auto* n = node.find("constraint_message")) question.constraintMessage = text(*n, "constraint_message");
+    if (auto* n = node.find("constraint_message"))
+      question.constraintMessage = text(*n, "constraint_message");
     if (auto* n = node.find("default")) {
       if (auto s = scalar(*n, "default")) question.defaultValue = *s;
       question.defaultPosition = {n->line, n->column};
@@ -505,8 +550,10 @@ class Reader {
       if (auto b = boolean(*n, "not_available")) question.allowNotAvailable = *b;
     if (auto* n = node.find("carry_forward_from")) {
       if (auto s = scalar(*n, "carry_forward_from")) {
-        if (!isIdentifier(*s)) error(*n, "'carry_forward_from' must be a question id of the previous questionnaire");
-        else question.carryForwardFrom = *s;
+        if (!isIdentifier(*s))
+          error(*n, "'carry_forward_from' must be a question id of the previous questionnaire");
+        else
+          question.carryForwardFrom = *s;
         if (q_.info.previousCycle.empty())
           error(*n, "'carry_forward_from' needs 'previous_cycle' at the top of the questionnaire; add it");
       }
@@ -531,7 +578,8 @@ class Reader {
       auto s = scalar(item, "also_asked_in");
       if (!s) continue;
       auto colon = s->find(':');
-      if (colon == std::string::npos || !isQuestionnaireId(s->substr(0, colon)) || !isIdentifier(s->substr(colon + 1)))
+      if (colon == std::string::npos || !isQuestionnaireId(s->substr(0, colon)) ||
+          !isIdentifier(s->substr(colon + 1)))
         error(item, "'" + *s + "' must be written questionnaire_id:question_id, e.g. som-cycle2:bm_11_1");
       else
         question.alsoAskedIn.push_back(*s);
@@ -569,7 +617,8 @@ class Reader {
             for (auto& [name, list] : choiceLists_) names.push_back(name);
             std::string near = nearestWord(choices->scalar, names);
             error(*choices, "unknown choice list '" + choices->scalar + "'" +
-                                (near.empty() ? "; declare it under 'choice_lists'" : "; did you mean '" + near + "'?"));
+                                (near.empty() ? "; declare it under 'choice_lists'"
+                                              : "; did you mean '" + near + "'?"));
           } else {
             question.choices = it->second;
           }
@@ -601,22 +650,26 @@ class Reader {
         break;
       case QuestionType::Text:
       case QuestionType::LongText:
-        question.maxLength = question.type == QuestionType::Text ? limits::kDefaultTextLength : limits::kMaxTextLength;
+        question.maxLength =
+            question.type == QuestionType::Text ? limits::kDefaultTextLength : limits::kMaxTextLength;
         if (auto* n = node.find("max_length"))
           if (auto v = whole(*n, "max_length", 1, limits::kMaxTextLength)) question.maxLength = *v;
         break;
       case QuestionType::Attachment:
         question.maxBytes = limits::kDefaultAttachmentMb * 1024 * 1024;
         if (auto* n = node.find("types")) {
-          if (!n->isSequence()) error(*n, "'types' must be a list of file extensions such as [pdf, docx]");
+          if (!n->isSequence())
+            error(*n, "'types' must be a list of file extensions such as [pdf, docx]");
           else
             for (const auto& item : n->items)
               if (auto s = scalar(item, "types")) {
                 std::string ext = *s;
                 if (!ext.empty() && ext[0] == '.') ext.erase(0, 1);
                 for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                if (!isIdentifier(ext)) error(item, "'" + *s + "' is not a file extension");
-                else question.allowedTypes.push_back(ext);
+                if (!isIdentifier(ext))
+                  error(item, "'" + *s + "' is not a file extension");
+                else
+                  question.allowedTypes.push_back(ext);
               }
         }
         if (auto* n = node.find("max_size_mb"))
@@ -637,7 +690,8 @@ class Reader {
           question.calculation = expression(*n, "calculation");
         if (auto* n = node.find("unit")) question.unit = text(*n, "unit");
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -661,7 +715,8 @@ class Reader {
       if (!n) return items;
       if (n->isScalar()) {  // a choice list
         auto it = choiceLists_.find(n->scalar);
-        if (it == choiceLists_.end()) error(*n, "unknown choice list '" + n->scalar + "'");
+        if (it == choiceLists_.end())
+          error(*n, "unknown choice list '" + n->scalar + "'");
         else
           for (const auto& c : it->second) items.push_back({c.value, c.label});
         return items;
@@ -683,8 +738,10 @@ class Reader {
         }
         checkKeys(item, kAxisKeys, {}, std::string("a table ") + (key[0] == 'r' ? "row" : "column"));
         TableAxisItem entry;
-        if (auto* id = required(item, "id", "this row or column")) entry.id = identifier(*id, "row or column");
-        if (!entry.id.empty() && !seen.insert(entry.id).second) error(item, "the id '" + entry.id + "' is used twice");
+        if (auto* id = required(item, "id", "this row or column"))
+          entry.id = identifier(*id, "row or column");
+        if (!entry.id.empty() && !seen.insert(entry.id).second)
+          error(item, "the id '" + entry.id + "' is used twice");
         if (auto* l = required(item, "label", "this row or column")) entry.label = text(*l, "label");
         if (!entry.id.empty()) items.push_back(std::move(entry));
       }
@@ -694,22 +751,29 @@ class Reader {
     question.columns = axis("columns", limits::kMaxTableColumns);
     if (auto* n = node.find("totals")) {
       if (auto s = scalar(*n, "totals")) {
-        if (*s == "rows") question.rowTotals = true;
-        else if (*s == "columns") question.columnTotals = true;
-        else if (*s == "both") question.rowTotals = question.columnTotals = true;
-        else if (*s != "none") error(*n, "'totals' must be none, rows, columns or both");
+        if (*s == "rows")
+          question.rowTotals = true;
+        else if (*s == "columns")
+          question.columnTotals = true;
+        else if (*s == "both")
+          question.rowTotals = question.columnTotals = true;
+        else if (*s != "none")
+          error(*n, "'totals' must be none, rows, columns or both");
       }
     }
     if (auto* n = node.find("cells")) {
       if (auto s = scalar(*n, "cells")) {
-        if (*s == "decimal") question.decimalCells = true;
-        else if (*s != "integer") error(*n, "'cells' must be integer or decimal");
+        if (*s == "decimal")
+          question.decimalCells = true;
+        else if (*s != "integer")
+          error(*n, "'cells' must be integer or decimal");
       }
     }
   }
 
   void readRepeatChildren(const YamlNode& node, int repeatIndex) {
-    const YamlNode* questions = required(node, "questions", "the repeat '" + q_.questions[repeatIndex].id + "'");
+    const YamlNode* questions =
+        required(node, "questions", "the repeat '" + q_.questions[repeatIndex].id + "'");
     if (!questions) return;
     if (!questions->isSequence() || questions->items.empty()) {
       error(*questions, "'questions' of a repeat must be a list of at least one question");

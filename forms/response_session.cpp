@@ -15,23 +15,34 @@ namespace focal {
 
 const char* answerStatusKey(AnswerStatus status) {
   switch (status) {
-    case AnswerStatus::Ok: return "ok";
-    case AnswerStatus::RequiredButEmpty: return "required";
-    case AnswerStatus::ConstraintViolated: return "constraint";
-    case AnswerStatus::Invalid: return "invalid";
-    case AnswerStatus::NotRelevant: return "not_relevant";
-    case AnswerStatus::Refused: return "refused";
+    case AnswerStatus::Ok:
+      return "ok";
+    case AnswerStatus::RequiredButEmpty:
+      return "required";
+    case AnswerStatus::ConstraintViolated:
+      return "constraint";
+    case AnswerStatus::Invalid:
+      return "invalid";
+    case AnswerStatus::NotRelevant:
+      return "not_relevant";
+    case AnswerStatus::Refused:
+      return "refused";
   }
   return "ok";
 }
 
 const char* problemKindKey(ProblemKind kind) {
   switch (kind) {
-    case ProblemKind::RequiredButEmpty: return "required";
-    case ProblemKind::ConstraintViolated: return "constraint";
-    case ProblemKind::Invalid: return "invalid";
-    case ProblemKind::TooFewRecords: return "too_few_records";
-    case ProblemKind::CarriedForwardPending: return "carried_forward";
+    case ProblemKind::RequiredButEmpty:
+      return "required";
+    case ProblemKind::ConstraintViolated:
+      return "constraint";
+    case ProblemKind::Invalid:
+      return "invalid";
+    case ProblemKind::TooFewRecords:
+      return "too_few_records";
+    case ProblemKind::CarriedForwardPending:
+      return "carried_forward";
   }
   return "required";
 }
@@ -40,7 +51,8 @@ const char* problemKindKey(ProblemKind kind) {
 // expression belongs to, and `self` for constraints.
 class SessionContext : public expr::Context {
  public:
-  SessionContext(const ResponseSession& s, int self, std::string key) : s_(s), self_(self), key_(std::move(key)) {}
+  SessionContext(const ResponseSession& s, int self, std::string key)
+      : s_(s), self_(self), key_(std::move(key)) {}
 
   expr::Value value(std::string_view path) const override {
     auto slash = path.find('/');
@@ -54,7 +66,8 @@ class SessionContext : public expr::Context {
     const ResponseSession::State* state = s_.stateOf(base);
     if (!state || !state->relevant) return std::monostate{};
     if (q.type == QuestionType::Calculate) return state->calculated;
-    if (slash != std::string_view::npos) return expressionValue(q, s_.value(base + std::string(path.substr(slash))));
+    if (slash != std::string_view::npos)
+      return expressionValue(q, s_.value(base + std::string(path.substr(slash))));
     if (q.type == QuestionType::Legislation) return expressionValue(q, s_.value(base + "/title"));
     return expressionValue(q, s_.value(base));
   }
@@ -68,7 +81,8 @@ class SessionContext : public expr::Context {
       const ResponseSession::State* state = s_.stateOf(q.id);
       if (!state || !state->relevant) return out;
       for (const auto& r : q.rows)
-        for (const auto& c : q.columns) out.push_back(expressionValue(q, s_.value(q.id + "/" + r.id + "/" + c.id)));
+        for (const auto& c : q.columns)
+          out.push_back(expressionValue(q, s_.value(q.id + "/" + r.id + "/" + c.id)));
       return out;
     }
     if (q.repeat < 0) return out;
@@ -80,9 +94,12 @@ class SessionContext : public expr::Context {
         out.emplace_back(std::monostate{});
         continue;
       }
-      if (q.type == QuestionType::Calculate) out.push_back(state->calculated);
-      else if (q.type == QuestionType::Legislation) out.push_back(expressionValue(q, s_.value(base + "/title")));
-      else out.push_back(expressionValue(q, s_.value(base)));
+      if (q.type == QuestionType::Calculate)
+        out.push_back(state->calculated);
+      else if (q.type == QuestionType::Legislation)
+        out.push_back(expressionValue(q, s_.value(base + "/title")));
+      else
+        out.push_back(expressionValue(q, s_.value(base)));
     }
     return out;
   }
@@ -150,7 +167,8 @@ void ResponseSession::load(std::map<std::string, std::string> answers) {
 std::vector<AnswerWrite> ResponseSession::defaultWrites() const {
   std::vector<AnswerWrite> writes;
   for (const auto& q : questionnaire_->questions)
-    if (!q.defaultValue.empty() && q.repeat < 0 && value(q.id).empty()) writes.push_back({q.id, q.defaultValue});
+    if (!q.defaultValue.empty() && q.repeat < 0 && value(q.id).empty())
+      writes.push_back({q.id, q.defaultValue});
   return writes;
 }
 
@@ -169,7 +187,8 @@ std::string ResponseSession::recordKeyPath(int question, const std::string& key)
   return questionnaire_->questions[q.repeat].id + "[" + key + "]/" + q.id;
 }
 
-std::optional<ResponseSession::Located> ResponseSession::locate(const std::string& path, std::string* problem) const {
+std::optional<ResponseSession::Located> ResponseSession::locate(const std::string& path,
+                                                                std::string* problem) const {
   auto parsed = parseAnswerPath(path);
   if (!parsed) {
     *problem = fmt::format(fmt::runtime(tr("'{}' is not a valid answer path.")), path);
@@ -177,20 +196,22 @@ std::optional<ResponseSession::Located> ResponseSession::locate(const std::strin
   }
   int index = questionnaire_->indexOf(parsed->question);
   if (index < 0) {
-    *problem = fmt::format(fmt::runtime(tr("There is no question '{}' in this questionnaire.")), parsed->question);
+    *problem =
+        fmt::format(fmt::runtime(tr("There is no question '{}' in this questionnaire.")), parsed->question);
     return std::nullopt;
   }
   const Question& q = questionnaire_->questions[index];
   if (q.repeat >= 0) {
     const std::string& repeatId = questionnaire_->questions[q.repeat].id;
     if (parsed->repeat != repeatId) {
-      *problem = fmt::format(fmt::runtime(tr("'{}' belongs to the repeat group '{}'; write {}[KEY]/{}.")), q.id,
-                             repeatId, repeatId, q.id);
+      *problem = fmt::format(fmt::runtime(tr("'{}' belongs to the repeat group '{}'; write {}[KEY]/{}.")),
+                             q.id, repeatId, repeatId, q.id);
       return std::nullopt;
     }
     auto keys = records(repeatId);
     if (std::find(keys.begin(), keys.end(), parsed->recordKey) == keys.end()) {
-      *problem = fmt::format(fmt::runtime(tr("The repeat group '{}' has no record '{}'.")), repeatId, parsed->recordKey);
+      *problem = fmt::format(fmt::runtime(tr("The repeat group '{}' has no record '{}'.")), repeatId,
+                             parsed->recordKey);
       return std::nullopt;
     }
   } else if (!parsed->repeat.empty()) {
@@ -209,7 +230,8 @@ Outcome ResponseSession::answer(const std::string& path, const std::string& valu
   return apply({{path, value}});
 }
 
-Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes, std::vector<AnswerChange>* changesOut) {
+Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
+                               std::vector<AnswerChange>* changesOut) {
   SessionChange change;
   std::vector<int> touched;
   std::optional<Outcome> first;
@@ -225,8 +247,10 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes, std::vect
     if (firstQuestion.first < 0) firstQuestion = {located->question, located->path.recordKey};
     std::string before = value(write.path);
     if (before == write.value) continue;
-    if (write.value.empty()) answers_.erase(write.path);
-    else answers_[write.path] = write.value;
+    if (write.value.empty())
+      answers_.erase(write.path);
+    else
+      answers_[write.path] = write.value;
     change.answers.push_back({write.path, std::move(before), write.value});
     touched.push_back(located->question);
   }
@@ -247,10 +271,12 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes, std::vect
 Outcome ResponseSession::outcomeFor(const std::string& path) const {
   const State* state = stateOf(path);
   if (!state) return {AnswerStatus::Refused, tr("This record no longer exists.")};
-  if (!state->relevant) return {AnswerStatus::NotRelevant, tr("This question does not apply given the other answers.")};
+  if (!state->relevant)
+    return {AnswerStatus::NotRelevant, tr("This question does not apply given the other answers.")};
   if (!state->invalid.empty()) return {AnswerStatus::Invalid, state->invalid};
   if (!state->constraint.empty()) return {AnswerStatus::ConstraintViolated, state->constraint};
-  if (state->required && !state->answered) return {AnswerStatus::RequiredButEmpty, tr("This question is required.")};
+  if (state->required && !state->answered)
+    return {AnswerStatus::RequiredButEmpty, tr("This question is required.")};
   return {};
 }
 
@@ -267,19 +293,21 @@ std::vector<AnswerWrite> ResponseSession::addRecordWrites(const std::string& rep
   return {{repeatId, joinWords(keys)}};
 }
 
-std::vector<AnswerWrite> ResponseSession::removeRecordWrites(const std::string& repeatId, const std::string& key) const {
+std::vector<AnswerWrite> ResponseSession::removeRecordWrites(const std::string& repeatId,
+                                                             const std::string& key) const {
   auto keys = records(repeatId);
   std::erase(keys, key);
   std::vector<AnswerWrite> writes;
   const std::string prefix = repeatId + "[" + key + "]/";
-  for (auto it = answers_.lower_bound(prefix); it != answers_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
-       ++it)
+  for (auto it = answers_.lower_bound(prefix);
+       it != answers_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
     writes.push_back({it->first, ""});
   writes.push_back({repeatId, joinWords(keys)});
   return writes;
 }
 
-std::vector<AnswerWrite> ResponseSession::moveRecordWrites(const std::string& repeatId, const std::string& key,
+std::vector<AnswerWrite> ResponseSession::moveRecordWrites(const std::string& repeatId,
+                                                           const std::string& key,
                                                            std::size_t newIndex) const {
   auto keys = records(repeatId);
   auto it = std::find(keys.begin(), keys.end(), key);
@@ -379,7 +407,8 @@ bool ResponseSession::computeAnswered(int index, const std::string& key) const {
   const std::string base = recordKeyPath(index, key);
   if (!value(base + "@status").empty()) return true;
   switch (q.type) {
-    case QuestionType::Legislation: return !value(base + "/title").empty();
+    case QuestionType::Legislation:
+      return !value(base + "/title").empty();
     case QuestionType::Table: {
       const std::string prefix = base + "/";
       auto it = answers_.lower_bound(prefix);
@@ -387,8 +416,10 @@ bool ResponseSession::computeAnswered(int index, const std::string& key) const {
              it->first.find('@') == std::string::npos;
     }
     case QuestionType::Note:
-    case QuestionType::Calculate: return false;
-    default: return !value(base).empty();
+    case QuestionType::Calculate:
+      return false;
+    default:
+      return !value(base).empty();
   }
 }
 
@@ -406,8 +437,9 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
                                   expr::truthy(q.requiredIf->compiled->evaluate(context)));
   // Formats: the value, its parts, and the marks.
   auto pathFor = [&](const std::string& part, const std::string& subpart) {
-    AnswerPath p = q.repeat >= 0 ? recordPath(questionnaire_->questions[q.repeat].id, key, q.id, part, subpart)
-                                 : pathOf(q.id, part, subpart);
+    AnswerPath p = q.repeat >= 0
+                       ? recordPath(questionnaire_->questions[q.repeat].id, key, q.id, part, subpart)
+                       : pathOf(q.id, part, subpart);
     return p;
   };
   auto checkAt = [&](const AnswerPath& p) {
@@ -420,16 +452,19 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
       for (const auto& r : q.rows)
         for (const auto& c : q.columns) checkAt(pathFor(r.id, c.id));
       break;
-    case QuestionType::Legislation: checkAt(pathFor("date", {})); break;
-    default: checkAt(pathFor({}, {}));
+    case QuestionType::Legislation:
+      checkAt(pathFor("date", {}));
+      break;
+    default:
+      checkAt(pathFor({}, {}));
   }
   {
     AnswerPath status = pathFor({}, {});
     status.mark = "status";
     checkAt(status);
   }
-  if (state.invalid.empty() && (q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleChoice) &&
-      q.otherOption) {
+  if (state.invalid.empty() &&
+      (q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleChoice) && q.otherOption) {
     auto words = splitWords(value(base));
     if (std::find(words.begin(), words.end(), "other") != words.end() && value(base + "/other").empty())
       state.invalid = tr("Please specify the other answer.");
@@ -441,8 +476,9 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
   }
   if (state.answered && value(base + "@status").empty() && q.constraint && q.constraint->compiled &&
       !expr::truthy(q.constraint->compiled->evaluate(context))) {
-    state.constraint = q.constraintMessage.empty() ? tr("This answer is not allowed here.")
-                                                   : q.constraintMessage.get(language_, questionnaire_->defaultLanguage());
+    state.constraint = q.constraintMessage.empty()
+                           ? tr("This answer is not allowed here.")
+                           : q.constraintMessage.get(language_, questionnaire_->defaultLanguage());
   }
 }
 

@@ -54,7 +54,13 @@ struct SessionChange {
   std::vector<std::string> questions;
 };
 
-enum class ProblemKind { RequiredButEmpty, ConstraintViolated, Invalid, TooFewRecords, CarriedForwardPending };
+enum class ProblemKind {
+  RequiredButEmpty,
+  ConstraintViolated,
+  Invalid,
+  TooFewRecords,
+  CarriedForwardPending
+};
 const char* problemKindKey(ProblemKind kind);
 
 struct Problem {
@@ -160,7 +166,7 @@ class ResponseSession {
   std::string language_;
   std::string today_;
   std::map<std::string, std::string> answers_;
-  std::vector<State> states_;                          // top-level questions, by index
+  std::vector<State> states_;                            // top-level questions, by index
   std::unordered_map<std::string, State> recordStates_;  // rep[key]/child
   std::vector<char> sectionRelevant_;
   std::unordered_map<int, std::vector<std::string>> lastKeys_;  // by repeat question, for pruning states

@@ -30,10 +30,14 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
     }
     std::size_t len = 0;
     unsigned int cp = 0;
-    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else return i;
+    if ((c & 0xE0) == 0xC0)
+      len = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, cp = c & 0x07;
+    else
+      return i;
     if (i + len > n) return i;
     for (std::size_t k = 1; k < len; ++k) {
       if ((s[i + k] & 0xC0) != 0x80) return i;
@@ -96,7 +100,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    error(mark, "YAML anchors (&" + name + ") are not allowed in a questionnaire; write the value out in full");
+    error(mark,
+          "YAML anchors (&" + name + ") are not allowed in a questionnaire; write the value out in full");
     anchorReported_ = true;
   }
 
@@ -169,8 +174,8 @@ class TreeBuilder : public YAML::EventHandler {
             break;
           }
         diagnostics_.error(key.line, key.column,
-                           "duplicate key '" + key.scalar + "' (first given on line " + std::to_string(firstLine) +
-                               "); keep only one");
+                           "duplicate key '" + key.scalar + "' (first given on line " +
+                               std::to_string(firstLine) + "); keep only one");
       }
     }
   }
@@ -218,7 +223,8 @@ std::optional<YamlNode> parseYaml(std::string_view text, Diagnostics& diagnostic
   if (text.size() > limits.maxBytes) {
     diagnostics.error(0, 0,
                       "the file is " + std::to_string(text.size()) + " bytes, more than the " +
-                          std::to_string(limits.maxBytes) + " a questionnaire may have; split it or remove content");
+                          std::to_string(limits.maxBytes) +
+                          " a questionnaire may have; split it or remove content");
     return std::nullopt;
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -246,11 +252,13 @@ std::optional<YamlNode> parseYaml(std::string_view text, Diagnostics& diagnostic
     if (parser.HandleNextDocument(builder) && builder.root && diagnostics.errorCount() == errorsBefore) {
       TreeBuilder second(diagnostics, limits.maxDepth);
       if (parser.HandleNextDocument(second))
-        diagnostics.error(0, 0, "the file holds more than one YAML document ('---'); keep one questionnaire per file");
+        diagnostics.error(
+            0, 0, "the file holds more than one YAML document ('---'); keep one questionnaire per file");
     }
   } catch (const YAML::Exception& e) {
     std::string message = e.msg;
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    if (!message.empty())
+      message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     diagnostics.error(e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + message);
     return std::nullopt;
   } catch (const std::exception& e) {
@@ -270,13 +278,15 @@ std::optional<YamlNode> readYamlFile(const std::string& path, std::string& text,
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (ec) {
-    diagnostics.error(0, 0, "cannot read the file: " + ec.message() + "; check the name and that you may read it");
+    diagnostics.error(0, 0,
+                      "cannot read the file: " + ec.message() + "; check the name and that you may read it");
     return std::nullopt;
   }
   if (size > limits.maxBytes) {
     diagnostics.error(0, 0,
                       "the file is " + std::to_string(size) + " bytes, more than the " +
-                          std::to_string(limits.maxBytes) + " a questionnaire may have; split it or remove content");
+                          std::to_string(limits.maxBytes) +
+                          " a questionnaire may have; split it or remove content");
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

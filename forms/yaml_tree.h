@@ -24,12 +24,12 @@ struct YamlEntry;
 struct YamlNode {
   enum class Kind { Null, Scalar, Sequence, Mapping };
   Kind kind = Kind::Null;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based
+  int line = 0;         // 1-based
+  int column = 0;       // 1-based
   bool quoted = false;  // a scalar written in quotes or as a block (| or >)
   std::string scalar;
-  std::vector<YamlNode> items;                           // Sequence
-  std::vector<YamlEntry> entries;                        // Mapping, in file order
+  std::vector<YamlNode> items;     // Sequence
+  std::vector<YamlEntry> entries;  // Mapping, in file order
 
   const YamlNode* find(std::string_view key) const;
   bool isScalar() const { return kind == Kind::Scalar; }
@@ -49,7 +49,8 @@ struct YamlEntry {
 
 // Parses `text` (already read from `file`, which is used in messages). On
 // failure returns nullopt and leaves errors in `diagnostics`.
-std::optional<YamlNode> parseYaml(std::string_view text, Diagnostics& diagnostics, const YamlLimits& limits = {});
+std::optional<YamlNode> parseYaml(std::string_view text, Diagnostics& diagnostics,
+                                  const YamlLimits& limits = {});
 
 // Reads and parses a file, checking its size before reading it.
 std::optional<YamlNode> readYamlFile(const std::string& path, std::string& text, Diagnostics& diagnostics,

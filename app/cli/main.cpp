@@ -29,7 +29,8 @@ void printError(const std::string& message) { std::cerr << "focal-cli: error: " 
 
 int main(int argc, char** argv) {
   using namespace focal::cli;
-  CLI::App app{"Focal: questionnaires, national reports and analysis for the UNTOC reporting cycles.", "focal-cli"};
+  CLI::App app{"Focal: questionnaires, national reports and analysis for the UNTOC reporting cycles.",
+               "focal-cli"};
   app.set_version_flag("--version", std::string("focal-cli ") + FOCAL_VERSION);
   app.require_subcommand(1);
   auto& all = registry();

@@ -74,7 +74,8 @@ int show(const std::string& file, std::string language, bool json) {
   LoadResult result = loadQuestionnaireFile(file);
   if (!result.ok()) {
     for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
-    std::cerr << file << ": cannot show a questionnaire with errors; run 'focal-cli validate " << file << "'\n";
+    std::cerr << file << ": cannot show a questionnaire with errors; run 'focal-cli validate " << file
+              << "'\n";
     return kInvalid;
   }
   const auto& q = *result.questionnaire;
@@ -102,13 +103,14 @@ int show(const std::string& file, std::string language, bool json) {
     return kOk;
   }
   std::cout << q.info.title.get(language, q.defaultLanguage()) << "\n"
-            << q.info.id << ", version " << q.info.version << ", " << instrumentKey(q.info.instrument) << " cycle "
-            << q.info.cycle << "\n\n";
+            << q.info.id << ", version " << q.info.version << ", " << instrumentKey(q.info.instrument)
+            << " cycle " << q.info.cycle << "\n\n";
   for (int s : q.topLevelSections()) printSection(q, s, language);
   std::string languages;
   for (const auto& l : q.info.languages) languages += " " + l;
-  std::cout << "\n" << q.sections.size() << " sections, " << q.questions.size() << " questions, languages:" << languages
-            << "\n";
+  std::cout << "\n"
+            << q.sections.size() << " sections, " << q.questions.size()
+            << " questions, languages:" << languages << "\n";
   return kOk;
 }
 
@@ -125,7 +127,8 @@ const Registrar registrar(10, [](CLI::App& app) {
   auto language = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   showCommand->add_option("FILE", *file, "Questionnaire YAML file")->required();
-  showCommand->add_option("--language", *language, "Language of the labels (default: the questionnaire's first)");
+  showCommand->add_option("--language", *language,
+                          "Language of the labels (default: the questionnaire's first)");
   showCommand->add_flag("--json", *json, "Print the outline as JSON");
   showCommand->callback([=] { exitCode() = show(*file, *language, *json); });
 });

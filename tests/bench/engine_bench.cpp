@@ -79,4 +79,3 @@ void BM_ReevaluateNumberWithDependents(benchmark::State& state) {
 BENCHMARK(BM_ReevaluateNumberWithDependents)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-

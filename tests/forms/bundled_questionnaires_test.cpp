@@ -32,20 +32,28 @@ std::vector<std::string> candidates(const Question& q, int turn) {
     return out;
   };
   switch (q.type) {
-    case QuestionType::YesNo: return turn % 2 ? std::vector<std::string>{"no", "yes"} : std::vector<std::string>{"yes", "no"};
+    case QuestionType::YesNo:
+      return turn % 2 ? std::vector<std::string>{"no", "yes"} : std::vector<std::string>{"yes", "no"};
     case QuestionType::SingleChoice:
     case QuestionType::MultipleChoice: {
       std::vector<std::string> out;
       for (const auto& c : q.choices) out.push_back(c.value);
       return out;
     }
-    case QuestionType::Integer: return numbers({12, 1, 10, 0, 100, 2024});
-    case QuestionType::Decimal: return numbers({12.5, 1, 10, 0, 100});
-    case QuestionType::Year: return {"2024", "2020", "2010", "2000"};
-    case QuestionType::Date: return {"2024-01-15", "2020-06-30", "2010-01-01"};
-    case QuestionType::Country: return {"FRA", "NGA"};
-    case QuestionType::Attachment: return {"law.pdf"};
-    default: return {"An example answer, as a focal point would write it.", "Example", "+41 22 917 12 34"};
+    case QuestionType::Integer:
+      return numbers({12, 1, 10, 0, 100, 2024});
+    case QuestionType::Decimal:
+      return numbers({12.5, 1, 10, 0, 100});
+    case QuestionType::Year:
+      return {"2024", "2020", "2010", "2000"};
+    case QuestionType::Date:
+      return {"2024-01-15", "2020-06-30", "2010-01-01"};
+    case QuestionType::Country:
+      return {"FRA", "NGA"};
+    case QuestionType::Attachment:
+      return {"law.pdf"};
+    default:
+      return {"An example answer, as a focal point would write it.", "Example", "+41 22 917 12 34"};
   }
 }
 
@@ -59,14 +67,16 @@ void answerQuestion(ResponseSession& s, const Question& q, const std::string& pa
   }
   if (q.type == QuestionType::Table) {
     for (const auto& r : q.rows)
-      for (const auto& c : q.columns) s.answer(path + "/" + r.id + "/" + c.id, q.min && *q.min > 1 ? "12" : "3");
+      for (const auto& c : q.columns)
+        s.answer(path + "/" + r.id + "/" + c.id, q.min && *q.min > 1 ? "12" : "3");
     return;
   }
   for (const auto& value : candidates(q, turn)) {
     Outcome outcome = s.answer(path, value);
     if (outcome.ok() || outcome.status == AnswerStatus::RequiredButEmpty) break;
   }
-  if (s.error(path).empty() && (q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleChoice))
+  if (s.error(path).empty() &&
+      (q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleChoice))
     return;
   if (!s.value(path + "/other").empty() || s.error(path).empty()) return;
   s.answer(path + "/other", "Another measure");

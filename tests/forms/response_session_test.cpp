@@ -11,7 +11,9 @@ namespace {
 using test::questionnaireYaml;
 using test::Scenario;
 
-std::string section(const std::string& questions) { return "  - id: s1\n    title: One\n    questions:\n" + questions; }
+std::string section(const std::string& questions) {
+  return "  - id: s1\n    title: One\n    questions:\n" + questions;
+}
 
 const std::string kFollowUps = section(
     "      - {id: q1, type: yes_no, label: Criminalized, required: true}\n"
@@ -58,11 +60,12 @@ TEST(Relevance, AnsweringAHiddenQuestionSaysSo) {
 }
 
 TEST(Relevance, SectionRelevanceHidesEveryQuestionInIt) {
-  Scenario s(questionnaireYaml(section("      - {id: gate, type: yes_no, label: G}\n") +
-                               "  - id: s2\n    title: Two\n    relevant: \"${gate} = 'yes'\"\n    questions:\n"
-                               "      - {id: a, type: text, label: A}\n"
-                               "    sections:\n      - id: s3\n        title: Three\n        questions:\n"
-                               "          - {id: b, type: text, label: B}\n"));
+  Scenario s(
+      questionnaireYaml(section("      - {id: gate, type: yes_no, label: G}\n") +
+                        "  - id: s2\n    title: Two\n    relevant: \"${gate} = 'yes'\"\n    questions:\n"
+                        "      - {id: a, type: text, label: A}\n"
+                        "    sections:\n      - id: s3\n        title: Three\n        questions:\n"
+                        "          - {id: b, type: text, label: B}\n"));
   EXPECT_FALSE(s.isRelevant("a"));
   EXPECT_FALSE(s.isRelevant("b"));
   EXPECT_FALSE(s.session().isSectionRelevant(2));
@@ -73,7 +76,8 @@ TEST(Relevance, SectionRelevanceHidesEveryQuestionInIt) {
 
 TEST(Relevance, MultipleChoiceSelected) {
   Scenario s(questionnaireYaml(section(
-      "      - {id: forms, type: multiple_choice, label: F, choices: [{value: labour, label: L}, {value: sexual, "
+      "      - {id: forms, type: multiple_choice, label: F, choices: [{value: labour, label: L}, {value: "
+      "sexual, "
       "label: S}]}\n"
       "      - {id: labour_detail, type: text, label: D, relevant: \"selected(${forms}, 'labour')\"}\n"
       "      - {id: several, type: text, label: E, relevant: 'count-selected(${forms}) >= 2'}\n")));
@@ -102,8 +106,9 @@ TEST(Required, HiddenQuestionsAreNeverRequired) {
 }
 
 TEST(Required, RequiredCanBeAnExpression) {
-  Scenario s(questionnaireYaml(section("      - {id: n, type: integer, label: N}\n"
-                                       "      - {id: d, type: text, label: D, required: '${n} > 10'}\n")));
+  Scenario s(
+      questionnaireYaml(section("      - {id: n, type: integer, label: N}\n"
+                                "      - {id: d, type: text, label: D, required: '${n} > 10'}\n")));
   EXPECT_FALSE(s.isRequired("d"));
   s.answer("n", "11");
   EXPECT_TRUE(s.isRequired("d"));
@@ -124,7 +129,8 @@ const std::string kNumbers = section(
     "      - {id: d, type: decimal, label: D, min: 0}\n"
     "      - {id: y, type: year, label: Y, min: 1990}\n"
     "      - {id: day, type: date, label: Day, min: 2000-01-01, max: 2030-12-31}\n"
-    "      - {id: c, type: integer, label: C, constraint: '. mod 2 = 0', constraint_message: {en: Even please, fr: "
+    "      - {id: c, type: integer, label: C, constraint: '. mod 2 = 0', constraint_message: {en: Even "
+    "please, fr: "
     "Pair svp}}\n"
     "      - {id: t, type: text, label: T, max_length: 5}\n"
     "      - {id: k, type: country, label: K}\n");
@@ -190,8 +196,9 @@ TEST(Constraints, Countries) {
 }
 
 TEST(Constraints, ConstraintReadingAnotherQuestion) {
-  Scenario s(questionnaireYaml(section("      - {id: total, type: integer, label: T}\n"
-                                       "      - {id: part, type: integer, label: P, constraint: '. <= ${total}'}\n")));
+  Scenario s(questionnaireYaml(
+      section("      - {id: total, type: integer, label: T}\n"
+              "      - {id: part, type: integer, label: P, constraint: '. <= ${total}'}\n")));
   s.answer("total", "10");
   EXPECT_TRUE(s.answer("part", "7").ok());
   s.answer("total", "5");  // re-checks the dependent constraint
@@ -199,10 +206,12 @@ TEST(Constraints, ConstraintReadingAnotherQuestion) {
 }
 
 const std::string kChoices =
-    "choice_lists:\n  kinds:\n    - {value: training, label: Training}\n    - {value: equipment, label: Equipment}\n";
+    "choice_lists:\n  kinds:\n    - {value: training, label: Training}\n    - {value: equipment, label: "
+    "Equipment}\n";
 
 TEST(Choices, SingleChoiceValues) {
-  Scenario s(questionnaireYaml(section("      - {id: k, type: single_choice, label: K, choices: kinds}\n"), kChoices));
+  Scenario s(questionnaireYaml(section("      - {id: k, type: single_choice, label: K, choices: kinds}\n"),
+                               kChoices));
   EXPECT_TRUE(s.answer("k", "training").ok());
   EXPECT_EQ(s.answer("k", "money").message, "'money' is not one of the choices of this question.");
 }
@@ -216,20 +225,23 @@ TEST(Choices, OtherNeedsItsText) {
 }
 
 TEST(Choices, DuplicateSelectionsAreInvalid) {
-  Scenario s(questionnaireYaml(section("      - {id: k, type: multiple_choice, label: K, choices: kinds}\n"), kChoices));
+  Scenario s(questionnaireYaml(section("      - {id: k, type: multiple_choice, label: K, choices: kinds}\n"),
+                               kChoices));
   EXPECT_EQ(s.answer("k", "training training").message, "A choice is selected twice.");
 }
 
 TEST(Choices, OtherPathOnlyWhenOtherIsOffered) {
-  Scenario s(questionnaireYaml(section("      - {id: k, type: single_choice, label: K, choices: kinds}\n"), kChoices));
+  Scenario s(questionnaireYaml(section("      - {id: k, type: single_choice, label: K, choices: kinds}\n"),
+                               kChoices));
   EXPECT_EQ(s.answer("k/other", "x").status, AnswerStatus::Refused);
 }
 
 TEST(Calculations, CalculateFromOtherAnswers) {
-  Scenario s(questionnaireYaml(section("      - {id: a, type: integer, label: A}\n"
-                                       "      - {id: b, type: integer, label: B}\n"
-                                       "      - {id: total, type: calculate, label: T, calculation: '${a} + ${b}'}\n"
-                                       "      - {id: big, type: text, label: Big, relevant: '${total} > 10'}\n")));
+  Scenario s(
+      questionnaireYaml(section("      - {id: a, type: integer, label: A}\n"
+                                "      - {id: b, type: integer, label: B}\n"
+                                "      - {id: total, type: calculate, label: T, calculation: '${a} + ${b}'}\n"
+                                "      - {id: big, type: text, label: Big, relevant: '${total} > 10'}\n")));
   s.answer("a", "4");
   EXPECT_EQ(s.calculated("total"), "");  // an unanswered operand leaves it unanswered
   s.answer("b", "8");
@@ -238,10 +250,11 @@ TEST(Calculations, CalculateFromOtherAnswers) {
 }
 
 TEST(Calculations, IfAndCoalesce) {
-  Scenario s(questionnaireYaml(section(
-      "      - {id: yn, type: yes_no, label: Q}\n"
-      "      - {id: n, type: integer, label: N}\n"
-      "      - {id: score, type: calculate, label: S, calculation: \"if(${yn} = 'yes', 1, 0) + coalesce(${n}, 0)\"}\n")));
+  Scenario s(
+      questionnaireYaml(section("      - {id: yn, type: yes_no, label: Q}\n"
+                                "      - {id: n, type: integer, label: N}\n"
+                                "      - {id: score, type: calculate, label: S, calculation: \"if(${yn} = "
+                                "'yes', 1, 0) + coalesce(${n}, 0)\"}\n")));
   EXPECT_EQ(s.calculated("score"), "0");
   s.answer("yn", "yes");
   EXPECT_EQ(s.calculated("score"), "1");
@@ -250,25 +263,27 @@ TEST(Calculations, IfAndCoalesce) {
 }
 
 TEST(Calculations, ChainedCalculationsUpdateInOrder) {
-  Scenario s(questionnaireYaml(section("      - {id: a, type: integer, label: A}\n"
-                                       "      - {id: c2, type: calculate, label: C2, calculation: '${c1} * 2'}\n"
-                                       "      - {id: c1, type: calculate, label: C1, calculation: '${a} + 1'}\n")));
+  Scenario s(
+      questionnaireYaml(section("      - {id: a, type: integer, label: A}\n"
+                                "      - {id: c2, type: calculate, label: C2, calculation: '${c1} * 2'}\n"
+                                "      - {id: c1, type: calculate, label: C1, calculation: '${a} + 1'}\n")));
   s.answer("a", "1");
   EXPECT_EQ(s.calculated("c1"), "2");
   EXPECT_EQ(s.calculated("c2"), "4");
 }
 
 TEST(Calculations, TodayIsTheSessionsDate) {
-  Scenario s(questionnaireYaml(section("      - {id: d, type: date, label: D, constraint: '. <= today()'}\n")));
+  Scenario s(
+      questionnaireYaml(section("      - {id: d, type: date, label: D, constraint: '. <= today()'}\n")));
   s.session().setToday("2024-06-01");
   EXPECT_TRUE(s.answer("d", "2024-05-31").ok());
   EXPECT_EQ(s.answer("d", "2024-06-02").status, AnswerStatus::ConstraintViolated);
 }
 
 TEST(Calculations, StringLength) {
-  Scenario s(questionnaireYaml(
-      section("      - {id: t, type: long_text, label: T, constraint: 'string-length(.) >= 3', constraint_message: "
-              "Too short}\n")));
+  Scenario s(questionnaireYaml(section(
+      "      - {id: t, type: long_text, label: T, constraint: 'string-length(.) >= 3', constraint_message: "
+      "Too short}\n")));
   EXPECT_EQ(s.answer("t", "ab").message, "Too short");
   EXPECT_TRUE(s.answer("t", "abc").ok());
 }
@@ -318,7 +333,8 @@ TEST(Repeats, RequiredChildrenAreProblemsPerRecord) {
   std::string a = s.addRecord("agreements");
   auto problems = s.session().problems();
   bool found = false;
-  for (const auto& p : problems) found |= p.path == "agreements[" + a + "]/partner" && p.kind == ProblemKind::RequiredButEmpty;
+  for (const auto& p : problems)
+    found |= p.path == "agreements[" + a + "]/partner" && p.kind == ProblemKind::RequiredButEmpty;
   EXPECT_TRUE(found);
   EXPECT_EQ(s.session().progress().requiredUnanswered, 1);
 }
@@ -364,7 +380,8 @@ TEST(Repeats, AnswersToUnknownRecordsAreRefused) {
   Outcome outcome = s.answer("agreements[nope]/staff", "3");
   EXPECT_EQ(outcome.status, AnswerStatus::Refused);
   EXPECT_EQ(outcome.message, "The repeat group 'agreements' has no record 'nope'.");
-  EXPECT_EQ(s.answer("staff", "3").message, "'staff' belongs to the repeat group 'agreements'; write agreements[KEY]/staff.");
+  EXPECT_EQ(s.answer("staff", "3").message,
+            "'staff' belongs to the repeat group 'agreements'; write agreements[KEY]/staff.");
 }
 
 const std::string kTable = section(
@@ -439,9 +456,11 @@ TEST(CarryForward, PendingConfirmationIsAProblemThatDoesNotBlock) {
 
 TEST(CarryForward, IdsAreKeptOnTheQuestion) {
   auto q = test::loadValid(
-      "focal: 1\nid: c2\ntitle: T\ninstrument: som\ncycle: 2\nversion: '1'\nlanguages: [en]\nprevious_cycle: c1\n"
+      "focal: 1\nid: c2\ntitle: T\ninstrument: som\ncycle: 2\nversion: '1'\nlanguages: [en]\nprevious_cycle: "
+      "c1\n"
       "sections:\n" +
-      section("      - {id: n1, type: yes_no, label: A, carry_forward_from: p1, also_asked_in: ['tip-cycle2:bm_1']}\n"));
+      section("      - {id: n1, type: yes_no, label: A, carry_forward_from: p1, also_asked_in: "
+              "['tip-cycle2:bm_1']}\n"));
   ASSERT_TRUE(q);
   EXPECT_EQ(q->info.previousCycle, "c1");
   EXPECT_EQ(q->questions[0].carryForwardFrom, "p1");
@@ -522,7 +541,8 @@ TEST(Session, LegislationIsAnsweredByItsTitle) {
   EXPECT_FALSE(s.isAnswered("q1_yes"));
   s.answer("q1_yes/title", "Penal Code");
   EXPECT_TRUE(s.isAnswered("q1_yes"));
-  EXPECT_EQ(s.answer("q1_yes/date", "18-03-2003").message, "Enter a date as YYYY-MM-DD, for example 2024-05-31.");
+  EXPECT_EQ(s.answer("q1_yes/date", "18-03-2003").message,
+            "Enter a date as YYYY-MM-DD, for example 2024-05-31.");
   EXPECT_EQ(s.answer("q1_yes/year", "2003").status, AnswerStatus::Refused);
 }
 

@@ -19,8 +19,8 @@ namespace focal::test {
 // the header filled in; `extra` is added at the top level (choice lists...).
 inline std::string questionnaireYaml(const std::string& sections, const std::string& extra = {},
                                      const std::string& languages = "[en, fr]") {
-  return "focal: 1\nid: test\ntitle: Test\ninstrument: tip\ncycle: 1\nversion: '1'\nlanguages: " +
-         languages + "\n" + extra + "sections:\n" + sections;
+  return "focal: 1\nid: test\ntitle: Test\ninstrument: tip\ncycle: 1\nversion: '1'\nlanguages: " + languages +
+         "\n" + extra + "sections:\n" + sections;
 }
 
 // Loads YAML that must be valid; fails the test with the diagnostics otherwise.

@@ -20,17 +20,19 @@ inline std::string generatedQuestionnaire(int questions = 2000, int perSection =
       "sections:\n";
   int made = 0;
   for (int s = 0; made < questions; ++s) {
-    y += "  - id: s" + std::to_string(s) + "\n    title: {en: Section " + std::to_string(s) + ", fr: Section " +
-         std::to_string(s) + "}\n    references: [{instrument: tip, article: '" + std::to_string(5 + s % 10) +
-         "'}]\n    questions:\n";
+    y += "  - id: s" + std::to_string(s) + "\n    title: {en: Section " + std::to_string(s) +
+         ", fr: Section " + std::to_string(s) + "}\n    references: [{instrument: tip, article: '" +
+         std::to_string(5 + s % 10) + "'}]\n    questions:\n";
     for (int i = 0; i < perSection && made < questions; ++i, ++made) {
       const std::string id = "q" + std::to_string(made);
       const std::string prev = "q" + std::to_string(made - 1);
       const std::string label = "{en: Question " + std::to_string(made) +
-                                " on the measures taken by your country, fr: Question " + std::to_string(made) +
-                                " sur les mesures prises par votre pays}";
+                                " on the measures taken by your country, fr: Question " +
+                                std::to_string(made) + " sur les mesures prises par votre pays}";
       switch (i % 6) {
-        case 0: y += "      - {id: " + id + ", type: yes_no, label: " + label + ", required: true}\n"; break;
+        case 0:
+          y += "      - {id: " + id + ", type: yes_no, label: " + label + ", required: true}\n";
+          break;
         case 1:  // a follow-up
           y += "      - {id: " + id + ", type: long_text, label: " + label + ", relevant: \"${" + prev +
                "} = 'no'\"}\n";
@@ -43,7 +45,8 @@ inline std::string generatedQuestionnaire(int questions = 2000, int perSection =
                "}', constraint_message: {en: Not more than the total, fr: Pas plus que le total}}\n";
           break;
         case 4:
-          y += "      - {id: " + id + ", type: multiple_choice, label: " + label + ", choices: kinds, other: true}\n";
+          y += "      - {id: " + id + ", type: multiple_choice, label: " + label +
+               ", choices: kinds, other: true}\n";
           break;
         default:  // a calculation
           y += "      - {id: " + id + ", type: calculate, label: " + label + ", calculation: 'coalesce(${q" +
