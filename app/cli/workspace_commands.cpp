@@ -1,0 +1,298 @@
+// focal-cli new, fill, upgrade, backup and restore: the focal point's
+// workspace from the command line (status and history are in
+// workspace_report_commands.cpp). Shared helpers are in workspace_cli.h.
+#include <filesystem>
+#include <iostream>
+
+#include "app/cli/cli.h"
+#include "app/cli/workspace_cli.h"
+#include "forms/answer_import.h"
+#include "forms/countries.h"
+#include "forms/questionnaire_loader.h"
+#include "forms/response_document.h"
+
+namespace focal::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ---- new ----------------------------------------------------------------------
+
+struct NewArgs {
+  std::string workspace, questionnaire, state, from, user, language;
+};
+
+int newResponse(const NewArgs& a) {
+  auto q = loadOrReport(a.questionnaire);
+  if (!q) return kInvalid;
+  std::string state = a.state;
+  for (auto& c : state) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!isCountryCode(state)) {
+    printError("'" + a.state +
+               "' is not an ISO 3166 alpha-3 country code such as NGA or FRA; give --state ISO3.");
+    return kInvalid;
+  }
+  const std::string language = a.language.empty() ? q->defaultLanguage() : a.language;
+  if (std::find(q->info.languages.begin(), q->info.languages.end(), language) == q->info.languages.end()) {
+    printError(a.questionnaire + " has no language '" + language + "'; it has " + joined(q->info.languages) +
+               ".");
+    return kInvalid;
+  }
+  WorkspaceOptions options;
+  options.user = userName(a.user);
+  std::error_code ec;
+  const bool exists = fs::exists(a.workspace, ec);
+  auto ws = exists ? Workspace::open(a.workspace, options) : Workspace::create(a.workspace, options);
+  for (const auto& r : ws->responses())
+    if (r.questionnaireId == q->info.id && r.state == state) {
+      printError(a.workspace + " already holds response " + std::to_string(r.id) + " (" + r.questionnaireId +
+                 ", " + r.state + "). Fill it with: focal-cli fill " + a.workspace + " --response " +
+                 std::to_string(r.id) + " --answers FILE");
+      return kInvalid;
+    }
+
+  std::map<std::string, std::string> initial;
+  std::string carriedNote;
+  if (!a.from.empty()) {
+    std::unique_ptr<Workspace> other;
+    Workspace* source = ws.get();
+    if (canonicalPath(a.from) != canonicalPath(a.workspace)) {
+      if (!fs::exists(a.from, ec)) {
+        printError("The file " + a.from + " given with --from does not exist.");
+        return kInvalid;
+      }
+      WorkspaceOptions readOptions;
+      readOptions.readOnly = true;
+      try {
+        other = Workspace::open(a.from, readOptions);
+      } catch (const WorkspaceError& e) {
+        if (e.kind() != WorkspaceError::Kind::NotWorkspace) throw;
+        printError(a.from +
+                   " is not a Focal workspace (.focal). Carrying forward from a national report file is not "
+                   "available yet; give the workspace of the previous cycle.");
+        return kInvalid;
+      }
+      source = other.get();
+    }
+    if (q->info.previousCycle.empty()) {
+      printError(a.questionnaire +
+                 " names no previous cycle (previous_cycle), so nothing can be carried forward; "
+                 "leave out --from.");
+      return kInvalid;
+    }
+    auto previousId = findPreviousResponse(*source, *q, state);
+    if (!previousId) {
+      printError(a.from + " holds no response of " + state + " to " + q->info.previousCycle +
+                 ", the previous cycle of " + q->info.id + ". Check --from and --state.");
+      return kInvalid;
+    }
+    auto previous = source->questionnaire(*previousId);
+    CarryForward carried = carryForward(*q, *previous, source->answers(*previousId));
+    initial = carried.answers;
+    carriedNote = "Carried forward " + std::to_string(carried.questions) + " questions from " + a.from +
+                  " (response " + std::to_string(*previousId) +
+                  "); each is marked 'carried forward, please confirm' until it is confirmed or changed.";
+    if (!carried.notCarried.empty())
+      carriedNote +=
+          "\n" + std::to_string(carried.notCarried.size()) +
+          " earlier answers have no matching question in this cycle and were not copied (they stay in " +
+          a.from + ").";
+  }
+  {
+    ResponseSession defaults(q);
+    defaults.load(initial);
+    for (const auto& w : defaults.defaultWrites()) initial.emplace(w.path, w.value);
+  }
+  const ResponseId id = ws->createResponse(*q, state, language, initial);
+  printWarnings(*ws);
+  std::cout << "Started response " << id << " in " << a.workspace << ": " << q->info.id << " version "
+            << q->info.version << " for " << state << " (" << language << ").\n";
+  if (!carriedNote.empty()) std::cout << carriedNote << "\n";
+  std::cout << "Next: focal-cli fill " << a.workspace << " --answers FILE, or open it in Focal.\n";
+  return kOk;
+}
+
+// ---- fill -----------------------------------------------------------------------
+
+int fill(const std::string& path, const std::string& answersFile, std::optional<ResponseId> requested,
+         const std::string& user) {
+  WorkspaceOptions options;
+  options.user = userName(user);
+  auto ws = Workspace::open(path, options);
+  printWarnings(*ws);
+  auto id = chooseResponse(*ws, requested);
+  if (!id) return kInvalid;
+  ResponseDocument document(*ws, *id);
+  AnswerFile file = readAnswerFile(answersFile, document.questionnaire());
+  ImportResult result = importAnswers(document, file);
+  for (const auto& p : result.rejected)
+    std::cerr << answersFile << ": " << p.where << ": " << (p.path.empty() ? "" : p.path + ": ") << p.message
+              << "\n";
+  for (const auto& w : result.warnings)
+    std::cerr << answersFile << ": " << w.where << ": warning: " << w.path << ": " << w.message << "\n";
+  if (!document.isSaved()) {
+    printError(document.status().message +
+               " Your answers file is unchanged: run fill again once this is solved.");
+    return kFailed;
+  }
+  std::cout << path << ", response " << *id << ": " << result.saved << " answers saved";
+  if (result.unchanged) std::cout << ", " << result.unchanged << " already there";
+  if (result.recordsAdded) std::cout << ", " << result.recordsAdded << " records added";
+  if (result.recordsAlreadyPresent)
+    std::cout << ", " << result.recordsAlreadyPresent << " records already there";
+  if (result.skipped) std::cout << ", " << result.skipped << " empty values skipped";
+  std::cout << ".\n";
+  if (!result.rejected.empty()) {
+    std::cerr << result.rejected.size() << (result.rejected.size() == 1 ? " row was" : " rows were")
+              << " rejected (listed above). Correct them in " << answersFile
+              << " and run fill again; the answers saved now are kept.\n";
+    return kInvalid;
+  }
+  return kOk;
+}
+
+// ---- upgrade ----------------------------------------------------------------------
+
+int upgrade(const std::string& path, const std::string& questionnaireFile,
+            std::optional<ResponseId> requested, const std::string& user) {
+  auto q = loadOrReport(questionnaireFile);
+  if (!q) return kInvalid;
+  WorkspaceOptions options;
+  options.user = userName(user);
+  auto ws = Workspace::open(path, options);
+  printWarnings(*ws);
+  if (!requested) {
+    std::vector<ResponseId> matching;
+    for (const auto& r : ws->responses())
+      if (r.questionnaireId == q->info.id) matching.push_back(r.id);
+    if (matching.size() == 1)
+      requested = matching.front();
+    else if (matching.empty()) {
+      printError(path + " holds no response to " + q->info.id + ", so there is nothing to upgrade with " +
+                 questionnaireFile + ".");
+      return kInvalid;
+    }
+  }
+  auto id = chooseResponse(*ws, requested);
+  if (!id) return kInvalid;
+  UpgradeReport report = ws->upgradeResponse(*id, *q);
+  if (report.unchanged) {
+    std::cout << path << ", response " << *id << " already uses this text of " << q->info.id << " version "
+              << q->info.version << "; nothing was changed.\n";
+    return kOk;
+  }
+  std::cout << path << ", response " << *id << ": upgraded from version " << report.fromVersion << " to "
+            << report.toVersion << "; " << report.kept << " answers kept.\n";
+  if (!report.orphaned.empty()) {
+    std::cout
+        << report.orphaned.size()
+        << " answers no longer fit and were set aside (kept in the workspace, shown by focal-cli status):\n";
+    for (const auto& o : report.orphaned)
+      std::cout << "  " << o.path << " = " << shortValue(o.value) << "  (" << o.reason << ")\n";
+  }
+  if (!report.needsReview.empty()) {
+    std::cout << report.needsReview.size() << " answers were kept but need a look under the new version:\n";
+    for (const auto& [p, message] : report.needsReview) std::cout << "  " << p << ": " << message << "\n";
+  }
+  if (!report.safetyCopy.empty())
+    std::cout << "The workspace as it was before is kept in " << report.safetyCopy << ".\n";
+  return kOk;
+}
+
+// ---- backup and restore --------------------------------------------------------------
+
+int backup(const std::string& path, const std::string& output) {
+  WorkspaceOptions options;
+  options.readOnlyIfLocked = true;
+  options.backupOnClose = false;
+  auto ws = Workspace::open(path, options);
+  printWarnings(*ws);
+  if (!output.empty()) {
+    ws->backupTo(output);
+    std::cout << "Backup of " << path << " written to " << output << ".\n";
+    return kOk;
+  }
+  const std::string file = ws->backup();
+  std::cout << "Backup of " << path << " written to " << file << " (" << ws->backups().size()
+            << " backups kept in " << ws->backupDirectory() << ").\n";
+  return kOk;
+}
+
+int restore(const std::string& path, const std::string& from, const std::string& user) {
+  WorkspaceOptions options;
+  options.user = userName(user);
+  const std::string safety = Workspace::restore(path, from, options);
+  std::cout << "Restored " << path << " from " << from << ".\n";
+  if (!safety.empty()) std::cout << "What it held before is kept in " << safety << ".\n";
+  return kOk;
+}
+
+const Registrar registrar(20, [](CLI::App& app) {
+  auto* newCommand = app.add_subcommand("new", "Start a State's response to a questionnaire in a workspace");
+  auto newArgs = std::make_shared<NewArgs>();
+  newCommand
+      ->add_option("WORKSPACE", newArgs->workspace, "Workspace file (.focal); created when it does not exist")
+      ->required();
+  newCommand->add_option("--questionnaire", newArgs->questionnaire, "Questionnaire YAML file")->required();
+  newCommand->add_option("--state", newArgs->state, "The State, as an ISO 3166 alpha-3 code (NGA, FRA...)")
+      ->required();
+  newCommand->add_option(
+      "--from", newArgs->from,
+      "Carry answers forward from the previous cycle's workspace (this one or another .focal)");
+  newCommand->add_option("--language", newArgs->language,
+                         "Language of the response (default: the questionnaire's)");
+  newCommand->add_option("--user", newArgs->user,
+                         "Your name in the history (default: $FOCAL_USER, else your login)");
+  newCommand->callback([=] { exitCode() = guarded([&] { return newResponse(*newArgs); }); });
+
+  auto* fillCommand =
+      app.add_subcommand("fill", "Store answers from a CSV or JSON file, listing rejected rows");
+  auto fillPath = std::make_shared<std::string>();
+  auto answers = std::make_shared<std::string>();
+  auto fillResponse = std::make_shared<std::optional<ResponseId>>();
+  auto fillUser = std::make_shared<std::string>();
+  fillCommand->add_option("WORKSPACE", *fillPath, "Workspace file (.focal)")->required();
+  fillCommand->add_option("--answers", *answers, "CSV (question_id,value) or JSON answers file")->required();
+  fillCommand->add_option("--response", *fillResponse, "Response id, when the workspace holds several");
+  fillCommand->add_option("--user", *fillUser,
+                          "Your name in the history (default: $FOCAL_USER, else your login)");
+  fillCommand->callback(
+      [=] { exitCode() = guarded([&] { return fill(*fillPath, *answers, *fillResponse, *fillUser); }); });
+
+  auto* upgradeCommand =
+      app.add_subcommand("upgrade", "Move a response to a newer version of its questionnaire");
+  auto upPath = std::make_shared<std::string>();
+  auto upFile = std::make_shared<std::string>();
+  auto upResponse = std::make_shared<std::optional<ResponseId>>();
+  auto upUser = std::make_shared<std::string>();
+  upgradeCommand->add_option("WORKSPACE", *upPath, "Workspace file (.focal)")->required();
+  upgradeCommand->add_option("--questionnaire", *upFile, "The newer questionnaire YAML file")->required();
+  upgradeCommand->add_option("--response", *upResponse, "Response id, when the workspace holds several");
+  upgradeCommand->add_option("--user", *upUser,
+                             "Your name in the history (default: $FOCAL_USER, else your login)");
+  upgradeCommand->callback(
+      [=] { exitCode() = guarded([&] { return upgrade(*upPath, *upFile, *upResponse, *upUser); }); });
+
+  auto* backupCommand =
+      app.add_subcommand("backup", "Copy a workspace (into its backup folder, or to -o FILE)");
+  auto backupPath = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
+  backupCommand->add_option("WORKSPACE", *backupPath, "Workspace file (.focal)")->required();
+  backupCommand->add_option("-o,--output", *output, "Write the copy to this file instead");
+  backupCommand->callback([=] { exitCode() = guarded([&] { return backup(*backupPath, *output); }); });
+
+  auto* restoreCommand = app.add_subcommand("restore", "Replace a workspace's content with a backup");
+  auto restorePath = std::make_shared<std::string>();
+  auto from = std::make_shared<std::string>();
+  auto restoreUser = std::make_shared<std::string>();
+  restoreCommand->add_option("WORKSPACE", *restorePath, "Workspace file (.focal)")->required();
+  restoreCommand->add_option("--from", *from, "The backup file")->required();
+  restoreCommand->add_option("--user", *restoreUser, "Your name (default: $FOCAL_USER, else your login)");
+  restoreCommand->callback(
+      [=] { exitCode() = guarded([&] { return restore(*restorePath, *from, *restoreUser); }); });
+});
+
+}  // namespace
+
+}  // namespace focal::cli

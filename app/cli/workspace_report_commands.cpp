@@ -1,0 +1,222 @@
+// focal-cli status and history: reading a workspace without changing it
+// (they open it read-only when Focal has it open elsewhere).
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "app/cli/cli.h"
+#include "app/cli/workspace_cli.h"
+#include "forms/diagnostics.h"
+#include "forms/response_session.h"
+
+namespace focal::cli {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::unique_ptr<Workspace> openForReading(const std::string& path) {
+  WorkspaceOptions options;
+  options.readOnlyIfLocked = true;
+  options.backupOnClose = false;
+  return Workspace::open(path, options);
+}
+
+std::string when(const std::string& iso) {
+  return iso.size() >= 19 ? iso.substr(0, 10) + " " + iso.substr(11, 8) + " UTC" : iso;
+}
+
+json progressJson(const Progress& p) {
+  return {{"relevant", p.relevant}, {"answered", p.answered}, {"required_unanswered", p.requiredUnanswered},
+          {"errors", p.errors},     {"percent", p.percent()}, {"complete", p.complete()}};
+}
+
+std::string progressText(const Progress& p) {
+  std::string out = std::to_string(p.answered) + " of " + std::to_string(p.relevant) + " answered (" +
+                    std::to_string(p.percent()) + "%)";
+  if (p.requiredUnanswered) out += ", " + std::to_string(p.requiredUnanswered) + " required unanswered";
+  if (p.errors) out += ", " + std::to_string(p.errors) + (p.errors == 1 ? " error" : " errors");
+  return out;
+}
+
+json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
+  auto q = ws.questionnaire(info.id);
+  ResponseSession session(q, info.language);
+  session.load(ws.answers(info.id));
+  const std::string& lang = info.language;
+  auto label = [&](int question) { return q->questions[question].label.get(lang, q->defaultLanguage()); };
+
+  json j = {{"id", info.id},
+            {"questionnaire",
+             {{"id", info.questionnaireId},
+              {"version", info.questionnaireVersion},
+              {"sha256", info.questionnaireSha256}}},
+            {"state", info.state},
+            {"language", lang},
+            {"created", {{"at", info.createdAt}, {"by", info.createdBy}}},
+            {"updated", {{"at", info.updatedAt}, {"by", info.updatedBy}}},
+            {"progress", progressJson(session.progress())}};
+  if (print) {
+    std::cout << "Response " << info.id << ": " << info.questionnaireId << " version "
+              << info.questionnaireVersion << ", " << info.state << " (" << lang << "); last changed "
+              << when(info.updatedAt) << " by " << info.updatedBy << "\n";
+    std::cout << "  Overall: " << progressText(session.progress()) << "\n";
+  }
+  j["sections"] = json::array();
+  for (int s = 0; s < static_cast<int>(q->sections.size()); ++s) {
+    const Section& section = q->sections[s];
+    const Progress p = session.progress(s);
+    const bool relevant = session.isSectionRelevant(s);
+    j["sections"].push_back({{"id", section.id},
+                             {"title", section.title.get(lang, q->defaultLanguage())},
+                             {"depth", section.depth},
+                             {"relevant", relevant},
+                             {"progress", progressJson(p)}});
+    if (print)
+      std::cout << "  " << std::string(2 * section.depth, ' ')
+                << section.title.get(lang, q->defaultLanguage()) << " (" << section.id
+                << "): " << (relevant ? progressText(p) : std::string("does not apply")) << "\n";
+  }
+  json required = json::array(), failing = json::array(), carried = json::array();
+  for (const auto& problem : session.problems()) {
+    json item = {
+        {"path", problem.path}, {"kind", problemKindKey(problem.kind)}, {"message", problem.message}};
+    if (problem.question >= 0) item["label"] = label(problem.question);
+    if (problem.kind == ProblemKind::RequiredButEmpty)
+      required.push_back(item);
+    else if (problem.kind == ProblemKind::CarriedForwardPending)
+      carried.push_back(item);
+    else
+      failing.push_back(item);
+  }
+  j["required_unanswered"] = required;
+  j["failing"] = failing;
+  j["carried_pending"] = carried;
+  json orphaned = json::array();
+  for (const auto& o : ws.orphanedAnswers(info.id))
+    orphaned.push_back({{"path", o.path},
+                        {"value", o.value},
+                        {"reason", o.reason},
+                        {"from_version", o.fromVersion},
+                        {"to_version", o.toVersion}});
+  j["set_aside"] = orphaned;
+  if (print) {
+    auto list = [](const char* title, const json& items, bool withMessage) {
+      if (items.empty()) return;
+      std::cout << "  " << title << " (" << items.size() << "):\n";
+      for (const auto& item : items) {
+        std::cout << "    " << item["path"].get<std::string>() << "  ";
+        if (withMessage)
+          std::cout << item["message"].get<std::string>();
+        else if (item.contains("label"))
+          std::cout << shortValue(item["label"].get<std::string>(), 70);
+        std::cout << "\n";
+      }
+    };
+    list("Required questions not answered", required, false);
+    list("Answers that fail a check", failing, true);
+    list("Carried forward, to confirm", carried, false);
+    if (!orphaned.empty()) {
+      std::cout << "  Set aside by questionnaire upgrades (" << orphaned.size() << "):\n";
+      for (const auto& o : orphaned)
+        std::cout << "    " << o["path"].get<std::string>() << " = "
+                  << shortValue(o["value"].get<std::string>()) << "  (" << o["reason"].get<std::string>()
+                  << ")\n";
+    }
+  }
+  return j;
+}
+
+int status(const std::string& path, bool asJson, std::optional<ResponseId> requested) {
+  auto ws = openForReading(path);
+  std::vector<ResponseInfo> chosen;
+  if (requested) {
+    auto id = chooseResponse(*ws, requested);
+    if (!id) return kInvalid;
+    chosen.push_back(ws->response(*id));
+  } else {
+    chosen = ws->responses();
+  }
+  const bool print = !asJson;
+  if (print) {
+    printWarnings(*ws);
+    std::cout << path << ": " << chosen.size() << (chosen.size() == 1 ? " response" : " responses") << "\n";
+    if (ws->lockedBy())
+      std::cout << "Open in Focal by " << ws->lockedBy()->describe() << " (read here without changes)\n";
+  }
+  json j = {{"workspace", path}, {"responses", json::array()}, {"warnings", ws->warnings()}};
+  j["open_by"] = ws->lockedBy() ? json{{"user", ws->lockedBy()->user},
+                                       {"machine", ws->lockedBy()->machine},
+                                       {"pid", ws->lockedBy()->pid},
+                                       {"since", ws->lockedBy()->since}}
+                                : json(nullptr);
+  j["backups"] = ws->backups();
+  for (const auto& info : chosen) j["responses"].push_back(responseStatus(*ws, info, print));
+  if (asJson)
+    std::cout << j.dump(2) << "\n";
+  else if (chosen.empty())
+    std::cout << "Start a response with: focal-cli new " << path << " --questionnaire FILE --state ISO3\n";
+  return kOk;
+}
+
+int history(const std::string& path, const std::string& questionId, std::optional<ResponseId> requested) {
+  auto ws = openForReading(path);
+  auto id = chooseResponse(*ws, requested);
+  if (!id) return kInvalid;
+  auto q = ws->questionnaire(*id);
+  const Question* question = q->find(questionId);
+  auto entries = ws->history(*id, questionId);
+  auto orphaned = ws->orphanedAnswers(*id);
+  std::erase_if(orphaned, [&](const OrphanedAnswer& o) {
+    return o.path != questionId && o.path.rfind(questionId + "/", 0) != 0 &&
+           o.path.rfind(questionId + "@", 0) != 0 && o.path.rfind(questionId + "[", 0) != 0;
+  });
+  if (!question && entries.empty() && orphaned.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& each : q->questions) ids.push_back(each.id);
+    std::string near = nearestWord(questionId, ids);
+    printError("There is no question '" + questionId + "' in " + q->info.id +
+               (near.empty() ? "." : "; did you mean '" + near + "'?"));
+    return kInvalid;
+  }
+  std::cout << path << ", response " << *id << ", " << questionId;
+  if (question)
+    std::cout << ": "
+              << shortValue(question->label.get(ws->response(*id).language, q->defaultLanguage()), 70);
+  std::cout << "\n";
+  if (entries.empty()) std::cout << "  never answered\n";
+  for (const auto& e : entries)
+    std::cout << "  " << when(e.changedAt) << "  " << e.changedBy << "  " << e.path << "  "
+              << (e.value.empty() ? std::string("(removed)") : "= " + shortValue(e.value, 200)) << "\n";
+  for (const auto& o : orphaned)
+    std::cout << "  " << when(o.orphanedAt) << "  set aside by the upgrade from version " << o.fromVersion
+              << " to " << o.toVersion << ": " << o.path << " = " << shortValue(o.value, 200) << " ("
+              << o.reason << ")\n";
+  return kOk;
+}
+
+const Registrar registrar(21, [](CLI::App& app) {
+  auto* statusCommand = app.add_subcommand("status", "Show completion, missing answers and failing checks");
+  auto path = std::make_shared<std::string>();
+  auto asJson = std::make_shared<bool>(false);
+  auto response = std::make_shared<std::optional<ResponseId>>();
+  statusCommand->add_option("WORKSPACE", *path, "Workspace file (.focal)")->required();
+  statusCommand->add_flag("--json", *asJson, "Print the status as JSON");
+  statusCommand->add_option("--response", *response, "Only this response");
+  statusCommand->callback([=] { exitCode() = guarded([&] { return status(*path, *asJson, *response); }); });
+
+  auto* historyCommand =
+      app.add_subcommand("history", "List every value a question has had, with who and when");
+  auto historyPath = std::make_shared<std::string>();
+  auto question = std::make_shared<std::string>();
+  auto historyResponse = std::make_shared<std::optional<ResponseId>>();
+  historyCommand->add_option("WORKSPACE", *historyPath, "Workspace file (.focal)")->required();
+  historyCommand->add_option("QUESTION_ID", *question, "The question's id, such as q_1_1_a")->required();
+  historyCommand->add_option("--response", *historyResponse, "Response id, when the workspace holds several");
+  historyCommand->callback(
+      [=] { exitCode() = guarded([&] { return history(*historyPath, *question, *historyResponse); }); });
+});
+
+}  // namespace
+
+}  // namespace focal::cli

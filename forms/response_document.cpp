@@ -1,0 +1,303 @@
+#include "forms/response_document.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "forms/answer_path.h"
+#include "forms/i18n.h"
+
+namespace focal {
+
+namespace {
+
+std::shared_ptr<const Questionnaire> questionnaireOf(Workspace& workspace, ResponseId id) {
+  return workspace.questionnaire(id);
+}
+
+std::string languageOf(Workspace& workspace, ResponseId id) { return workspace.response(id).language; }
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+}  // namespace
+
+const char* saveStateKey(SaveState state) {
+  switch (state) {
+    case SaveState::Saved:
+      return "saved";
+    case SaveState::Pending:
+      return "pending";
+    case SaveState::ReadOnly:
+      return "read_only";
+  }
+  return "saved";
+}
+
+ResponseDocument::ResponseDocument(Workspace& workspace, ResponseId id, DocumentOptions options)
+    : workspace_(workspace),
+      id_(id),
+      options_(std::move(options)),
+      session_(questionnaireOf(workspace, id), languageOf(workspace, id)) {
+  session_.load(workspace_.answers(id_));
+  if (workspace_.readOnly()) {
+    DocumentStatus s;
+    s.state = SaveState::ReadOnly;
+    s.message =
+        workspace_.lockedBy()
+            ? fmt::format(fmt::runtime(tr("{} is open in Focal by {}, so it is shown read-only here: changes "
+                                          "cannot be made until it is closed there.")),
+                          workspace_.path(), workspace_.lockedBy()->describe())
+            : fmt::format(fmt::runtime(tr("{} is open read-only: changes cannot be made.")),
+                          workspace_.path());
+    status_ = s;
+  }
+}
+
+ResponseDocument::~ResponseDocument() {
+  if (!pending_.empty()) flush();
+}
+
+std::chrono::steady_clock::time_point ResponseDocument::now() const {
+  return options_.clock ? options_.clock() : std::chrono::steady_clock::now();
+}
+
+std::optional<Outcome> ResponseDocument::refuseIfReadOnly() const {
+  if (!workspace_.readOnly()) return std::nullopt;
+  return Outcome{AnswerStatus::Refused, status_.message};
+}
+
+// ---- editing ------------------------------------------------------------------
+
+std::vector<AnswerWrite> ResponseDocument::withConfirmations(const std::vector<AnswerWrite>& writes) const {
+  std::vector<AnswerWrite> out = writes;
+  auto confirm = [&](const std::string& markPath) {
+    if (session_.value(markPath).empty()) return;
+    for (const auto& w : out)
+      if (w.path == markPath) return;
+    out.push_back({markPath, ""});
+  };
+  for (const auto& w : writes) {
+    auto parsed = parseAnswerPath(w.path);
+    if (!parsed || (!parsed->mark.empty() && parsed->mark != "status")) continue;  // comments confirm nothing
+    if (parsed->repeat.empty()) {
+      confirm(parsed->question + "@carried");
+    } else {
+      confirm(parsed->repeat + "@carried");
+      confirm(parsed->questionPath().str() + "@carried");
+    }
+  }
+  return out;
+}
+
+Outcome ResponseDocument::edit(const std::vector<AnswerWrite>& writes, const std::string& mergePath,
+                               std::vector<AnswerChange>* changesOut) {
+  if (auto refused = refuseIfReadOnly()) return *refused;
+  std::vector<AnswerChange> changes;
+  Outcome outcome = session_.apply(withConfirmations(writes), &changes);
+  if (changesOut) *changesOut = changes;
+  record(std::move(changes), mergePath);
+  return outcome;
+}
+
+Outcome ResponseDocument::answer(const std::string& path, const std::string& value) {
+  return edit({{path, value}}, path, nullptr);
+}
+
+Outcome ResponseDocument::apply(const std::vector<AnswerWrite>& writes, std::vector<AnswerChange>* changes) {
+  return edit(writes, {}, changes);
+}
+
+std::string ResponseDocument::addRecord(const std::string& repeatId) {
+  if (refuseIfReadOnly()) return {};
+  auto writes = session_.addRecordWrites(repeatId);
+  edit(writes, {}, nullptr);
+  auto keys = session_.records(repeatId);
+  return keys.empty() ? std::string() : keys.back();
+}
+
+void ResponseDocument::removeRecord(const std::string& repeatId, const std::string& key) {
+  edit(session_.removeRecordWrites(repeatId, key), {}, nullptr);
+}
+
+void ResponseDocument::moveRecord(const std::string& repeatId, const std::string& key, std::size_t newIndex) {
+  edit(session_.moveRecordWrites(repeatId, key, newIndex), {}, nullptr);
+}
+
+void ResponseDocument::confirmCarried(const std::string& questionId) {
+  if (!session_.value(questionId + "@carried").empty()) edit({{questionId + "@carried", ""}}, {}, nullptr);
+}
+
+AttachmentInfo ResponseDocument::attach(const std::string& path, const std::string& fileName,
+                                        const std::string& mimeType, std::span<const unsigned char> data) {
+  if (auto refused = refuseIfReadOnly())
+    throw WorkspaceError(WorkspaceError::Kind::ReadOnly, refused->message);
+  auto parsed = parseAnswerPath(path);
+  const Question* q = parsed ? questionnaire().find(parsed->question) : nullptr;
+  if (!q || q->type != QuestionType::Attachment || !parsed->mark.empty() || !parsed->part.empty())
+    throw WorkspaceError(
+        WorkspaceError::Kind::Refused,
+        fmt::format(fmt::runtime(tr("'{}' is not an attachment question; files can only be attached "
+                                    "to questions that ask for one.")),
+                    path));
+  const std::string base = std::filesystem::path(fileName).filename().string();
+  if (!q->allowedTypes.empty()) {
+    std::string extension = lower(std::filesystem::path(base).extension().string());
+    if (!extension.empty()) extension.erase(0, 1);
+    if (std::find(q->allowedTypes.begin(), q->allowedTypes.end(), extension) == q->allowedTypes.end()) {
+      std::string allowed;
+      for (const auto& t : q->allowedTypes) allowed += (allowed.empty() ? "" : ", ") + t;
+      throw WorkspaceError(
+          WorkspaceError::Kind::Refused,
+          fmt::format(fmt::runtime(tr("{} cannot be attached here: this question takes files of "
+                                      "the types {}. Save the document in one of them and attach it "
+                                      "again.")),
+                      base, allowed));
+    }
+  }
+  AttachmentInfo info = workspace_.storeAttachment(id_, path, base, mimeType, data, q->maxBytes);
+  mergeOpen_ = false;
+  edit({{path, info.name}}, {}, nullptr);
+  return info;
+}
+
+// ---- undo -----------------------------------------------------------------------
+
+void ResponseDocument::record(std::vector<AnswerChange> changes, const std::string& mergePath) {
+  if (changes.empty()) return;
+  markPending(changes);
+  if (batchDepth_ > 0) {
+    batchChanges_.insert(batchChanges_.end(), std::make_move_iterator(changes.begin()),
+                         std::make_move_iterator(changes.end()));
+    return;
+  }
+  pushUndo(std::move(changes), mergePath);
+  flush();
+}
+
+void ResponseDocument::pushUndo(std::vector<AnswerChange> changes, const std::string& mergePath) {
+  redo_.clear();
+  const auto time = now();
+  if (mergeOpen_ && !mergePath.empty() && !undo_.empty()) {
+    Step& top = undo_.back();
+    if (top.mergePath == mergePath && time - top.time <= options_.mergeWindow) {
+      for (auto& change : changes) {
+        auto it = std::find_if(top.changes.begin(), top.changes.end(),
+                               [&](const AnswerChange& c) { return c.path == change.path; });
+        if (it != top.changes.end())
+          it->after = std::move(change.after);
+        else
+          top.changes.push_back(std::move(change));
+      }
+      top.time = time;
+      // Typing back to where the step began leaves nothing to undo.
+      if (std::all_of(top.changes.begin(), top.changes.end(),
+                      [](const AnswerChange& c) { return c.before == c.after; }))
+        undo_.pop_back();
+      return;
+    }
+  }
+  undo_.push_back({std::move(changes), mergePath, time});
+  mergeOpen_ = !mergePath.empty();
+  if (undo_.size() > options_.undoLimit) undo_.erase(undo_.begin());
+}
+
+bool ResponseDocument::undo() {
+  if (undo_.empty() || workspace_.readOnly()) return false;
+  Step step = std::move(undo_.back());
+  undo_.pop_back();
+  std::vector<AnswerWrite> writes;
+  for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it)
+    writes.push_back({it->path, it->before});
+  std::vector<AnswerChange> applied;
+  session_.apply(writes, &applied);
+  markPending(applied);
+  redo_.push_back(std::move(step));
+  mergeOpen_ = false;
+  flush();
+  return true;
+}
+
+bool ResponseDocument::redo() {
+  if (redo_.empty() || workspace_.readOnly()) return false;
+  Step step = std::move(redo_.back());
+  redo_.pop_back();
+  std::vector<AnswerWrite> writes;
+  for (const auto& c : step.changes) writes.push_back({c.path, c.after});
+  std::vector<AnswerChange> applied;
+  session_.apply(writes, &applied);
+  markPending(applied);
+  step.time = now();
+  undo_.push_back(std::move(step));
+  mergeOpen_ = false;
+  flush();
+  return true;
+}
+
+void ResponseDocument::endBatch() {
+  if (--batchDepth_ > 0) return;
+  mergeOpen_ = false;
+  if (!batchChanges_.empty()) pushUndo(std::exchange(batchChanges_, {}), {});
+  mergeOpen_ = false;
+  flush();
+}
+
+// ---- saving ----------------------------------------------------------------------
+
+void ResponseDocument::markPending(const std::vector<AnswerChange>& changes) {
+  for (const auto& c : changes)
+    if (std::find(pending_.begin(), pending_.end(), c.path) == pending_.end()) pending_.push_back(c.path);
+}
+
+std::vector<AnswerWrite> ResponseDocument::pendingWrites() const {
+  std::vector<AnswerWrite> writes;
+  writes.reserve(pending_.size());
+  for (const auto& path : pending_) writes.push_back({path, session_.value(path)});
+  return writes;
+}
+
+bool ResponseDocument::retry() { return flush(); }
+
+bool ResponseDocument::flush() {
+  if (batchDepth_ > 0) return false;
+  if (pending_.empty()) return true;
+  if (workspace_.readOnly()) return false;
+  DocumentStatus next = status_;
+  try {
+    workspace_.write(id_, pendingWrites());
+    pending_.clear();
+    next.state = SaveState::Saved;
+    next.pendingAnswers = 0;
+    next.message.clear();
+    next.lastSavedAt = utcTimestamp();
+  } catch (const WorkspaceError& e) {
+    next.state = SaveState::Pending;
+    next.pendingAnswers = pending_.size();
+    next.message =
+        fmt::format(fmt::runtime(tr("{} Not saved yet: {} answers. Focal keeps them and saves them as soon "
+                                    "as writing works again; keep Focal open until this message is gone.")),
+                    e.what(), pending_.size());
+    setStatus(std::move(next));
+    return false;
+  }
+  try {
+    workspace_.backupIfDue();
+    next.backupWarning.clear();
+  } catch (const WorkspaceError& e) {
+    next.backupWarning = e.what();
+  }
+  setStatus(std::move(next));
+  return true;
+}
+
+void ResponseDocument::setStatus(DocumentStatus status) {
+  const bool changed = !(status == status_);
+  status_ = std::move(status);
+  if (changed) statusChanges_.publish(status_);
+}
+
+}  // namespace focal

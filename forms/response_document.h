@@ -1,0 +1,160 @@
+// A response as the app and the command line edit it: a ResponseSession
+// over one stored response, with undo and redo, and the saved state.
+//
+// Every change is written to the workspace at once (one transaction). When
+// writing fails (disk full, a read-only disk, the file taken away), the
+// change stays in the session and its paths wait in a pending queue; the
+// status says so in plain words (for a banner), and the queue is written on
+// the next change, on retry(), and when the document closes. Nothing the
+// user typed is dropped.
+//
+// Undo lives here, not in the view: consecutive writes to the same single
+// path within the merge window (2 s) are one step, so the keystrokes of one
+// field undo together; adding or removing a record is one step.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "forms/observer.h"
+#include "forms/response_session.h"
+#include "forms/workspace.h"
+
+namespace focal {
+
+enum class SaveState {
+  Saved,     // every change is on disk
+  Pending,   // some changes are only in memory; see the message
+  ReadOnly,  // opened read-only: nothing can be changed
+};
+const char* saveStateKey(SaveState state);  // "saved", "pending", "read_only"
+
+struct DocumentStatus {
+  SaveState state = SaveState::Saved;
+  std::size_t pendingAnswers = 0;  // stored values waiting to be written
+  std::string message;             // what happened and what to do; "" when saved
+  std::string lastSavedAt;         // UTC, ISO 8601
+  std::string backupWarning;       // the last backup failed (answers themselves are safe)
+  bool operator==(const DocumentStatus&) const = default;
+};
+
+struct DocumentOptions {
+  std::chrono::milliseconds mergeWindow{2000};
+  std::size_t undoLimit = 1000;
+  // For tests: the clock the merge window is measured with.
+  std::function<std::chrono::steady_clock::time_point()> clock;
+};
+
+class ResponseDocument {
+ public:
+  // Loads the response's questionnaire (from the text kept with it) and its answers.
+  ResponseDocument(Workspace& workspace, ResponseId id, DocumentOptions options = {});
+  // Writes pending answers one last time (the status tells if that failed).
+  ~ResponseDocument();
+  ResponseDocument(const ResponseDocument&) = delete;
+  ResponseDocument& operator=(const ResponseDocument&) = delete;
+
+  const ResponseSession& session() const { return session_; }
+  const Questionnaire& questionnaire() const { return session_.questionnaire(); }
+  Workspace& workspace() { return workspace_; }
+  ResponseId id() const { return id_; }
+
+  // ---- editing (each call is one undo step, except merged keystrokes) ----
+  // One value; merges with the previous step when it wrote the same path
+  // within the merge window.
+  Outcome answer(const std::string& path, const std::string& value);
+  // Several values as one step.
+  Outcome apply(const std::vector<AnswerWrite>& writes, std::vector<AnswerChange>* changes = nullptr);
+  std::string addRecord(const std::string& repeatId);  // returns the new record's key
+  void removeRecord(const std::string& repeatId, const std::string& key);
+  void moveRecord(const std::string& repeatId, const std::string& key, std::size_t newIndex);
+  // Confirms a carried-forward answer (removes its @carried mark). Changing
+  // the answer, or marking it not available, confirms it as well.
+  void confirmCarried(const std::string& questionId);
+  // Stores a file for an attachment question and answers it with the file
+  // name, as one step. Throws WorkspaceError (Refused) for a wrong type or size.
+  AttachmentInfo attach(const std::string& path, const std::string& fileName, const std::string& mimeType,
+                        std::span<const unsigned char> data);
+
+  // Several edits as one undo step and one transaction (an import):
+  //   { auto batch = document.batch(); document.apply(...); ... }
+  class Batch {
+   public:
+    explicit Batch(ResponseDocument& document) : document_(&document) { ++document.batchDepth_; }
+    Batch(Batch&& other) noexcept : document_(std::exchange(other.document_, nullptr)) {}
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    Batch& operator=(Batch&&) = delete;
+    ~Batch() {
+      if (document_) document_->endBatch();
+    }
+
+   private:
+    ResponseDocument* document_;
+  };
+  [[nodiscard]] Batch batch() { return Batch(*this); }
+
+  // ---- undo ----
+  bool canUndo() const { return !undo_.empty(); }
+  bool canRedo() const { return !redo_.empty(); }
+  bool undo();
+  bool redo();
+  // The next edit starts a new step even within the window (the focus left the field).
+  void sealUndoStep() { mergeOpen_ = false; }
+
+  // ---- saving ----
+  const DocumentStatus& status() const { return status_; }
+  bool isSaved() const { return pending_.empty(); }
+  // The values waiting to be written, as they are now.
+  std::vector<AnswerWrite> pendingWrites() const;
+  // Tries to write the pending values now; true when everything is saved.
+  bool retry();
+
+  using StatusPublisher = Publisher<DocumentStatus>;
+  [[nodiscard]] StatusPublisher::Subscription subscribeStatus(StatusPublisher::Callback callback) {
+    return statusChanges_.subscribe(std::move(callback));
+  }
+  [[nodiscard]] ResponseSession::ChangePublisher::Subscription subscribeAnswers(
+      ResponseSession::ChangePublisher::Callback callback) {
+    return session_.subscribe(std::move(callback));
+  }
+
+ private:
+  struct Step {
+    std::vector<AnswerChange> changes;
+    std::string mergePath;  // the single path this step may absorb keystrokes of; "" when none
+    std::chrono::steady_clock::time_point time;
+  };
+
+  std::chrono::steady_clock::time_point now() const;
+  std::optional<Outcome> refuseIfReadOnly() const;
+  // The writes plus the removal of the @carried marks they confirm.
+  std::vector<AnswerWrite> withConfirmations(const std::vector<AnswerWrite>& writes) const;
+  Outcome edit(const std::vector<AnswerWrite>& writes, const std::string& mergePath,
+               std::vector<AnswerChange>* changesOut);
+  void record(std::vector<AnswerChange> changes, const std::string& mergePath);
+  void pushUndo(std::vector<AnswerChange> changes, const std::string& mergePath);
+  void markPending(const std::vector<AnswerChange>& changes);
+  bool flush();
+  void endBatch();
+  void setStatus(DocumentStatus status);
+
+  Workspace& workspace_;
+  ResponseId id_;
+  DocumentOptions options_;
+  ResponseSession session_;
+  std::vector<Step> undo_, redo_;
+  bool mergeOpen_ = false;
+  int batchDepth_ = 0;
+  std::vector<AnswerChange> batchChanges_;
+  std::vector<std::string> pending_;  // paths, in the order they changed
+  DocumentStatus status_;
+  StatusPublisher statusChanges_;
+};
+
+}  // namespace focal

@@ -1,0 +1,214 @@
+// Rolling backups and restore. A backup is a whole copy made with SQLite's
+// online backup API from the open connection (a consistent snapshot even
+// while answers are being written), written under a temporary name, synced
+// and then renamed, so a backup file is either complete or absent. Copies
+// hold no lock row, so a restored workspace opens at once.
+#include <algorithm>
+#include <filesystem>
+
+#include "forms/workspace.h"
+#include "forms/workspace_internal.h"
+
+namespace focal {
+
+namespace fs = std::filesystem;
+using detail::msg;
+using Kind = WorkspaceError::Kind;
+
+namespace {
+
+// 20261105-102231-123 (UTC), so that names sort by time.
+std::string stamp() {
+  std::string now = utcTimestamp();  // 2026-11-05T10:22:31.123Z
+  std::string out;
+  for (char c : now.substr(0, 23))
+    if (std::isdigit(static_cast<unsigned char>(c))) out += c;
+  return out.substr(0, 8) + "-" + out.substr(8, 6) + "-" + out.substr(14, 3);
+}
+
+std::string stemOf(const std::string& path) { return fs::path(path).stem().string(); }
+
+bool isRollingBackup(const std::string& name, const std::string& stem) {
+  // STEM-YYYYMMDD-HHMMSS-mmm[-N].focal
+  const std::string prefix = stem + "-";
+  return name.size() > prefix.size() + 19 && name.compare(0, prefix.size(), prefix) == 0 &&
+         std::isdigit(static_cast<unsigned char>(name[prefix.size()])) &&
+         name.ends_with(Workspace::kExtension);
+}
+
+std::string uniqueName(const fs::path& dir, const std::string& base) {
+  fs::path candidate = dir / (base + Workspace::kExtension);
+  for (int n = 2; fs::exists(candidate); ++n)
+    candidate = dir / (base + "-" + std::to_string(n) + Workspace::kExtension);
+  return candidate.string();
+}
+
+}  // namespace
+
+std::string Workspace::backupDirectory() const {
+  if (!options_.backupDirectory.empty()) return options_.backupDirectory;
+  if (path_ == ":memory:") return {};
+  return path_ + ".backups";
+}
+
+void Workspace::copyTo(const std::string& file) {
+  const std::string partial = file + ".partial";
+  std::error_code ec;
+  fs::remove(partial, ec);
+  try {
+    sql::Database copy(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sql::copyDatabase(db_, copy);
+    copy.exec("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; DELETE FROM lock;");
+  } catch (const sql::SqliteError& e) {
+    fs::remove(partial, ec);
+    const std::string detail = e.what();
+    if (e.primaryCode() == SQLITE_FULL)
+      throw WorkspaceError(Kind::DiskFull,
+                           msg("Could not write the backup {}: the disk is full. Free some space, "
+                               "then try again.",
+                               file));
+    throw WorkspaceError(
+        Kind::Io,
+        msg("Could not write the backup {} ({}). Check that the folder can be written to.", file, detail));
+  }
+  detail::syncFile(partial);
+  fs::rename(partial, file, ec);
+  if (ec) throw WorkspaceError(Kind::Io, msg("Could not write the backup {} ({}).", file, ec.message()));
+  detail::syncDirectory(fs::path(file).parent_path().empty() ? "." : fs::path(file).parent_path().string());
+}
+
+void Workspace::backupTo(const std::string& file) {
+  std::error_code ec;
+  if (fs::exists(file, ec))
+    throw WorkspaceError(Kind::Refused, msg("{} already exists; choose another name for the backup.", file));
+  copyTo(file);
+}
+
+std::string Workspace::backup() {
+  const std::string dir = backupDirectory();
+  if (dir.empty())
+    throw WorkspaceError(Kind::Refused,
+                         tr("A workspace kept only in memory has no backup folder; give a file name."));
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec)
+    throw WorkspaceError(
+        Kind::Io, msg("Could not create the backup folder {} ({}). Check that it can be written to.", dir,
+                      ec.message()));
+  const std::string file = uniqueName(dir, stemOf(path_) + "-" + stamp());
+  copyTo(file);
+  lastBackup_ = std::chrono::steady_clock::now();
+  changedSinceBackup_ = false;
+  auto all = backups();
+  for (std::size_t i = static_cast<std::size_t>(std::max(options_.backupsKept, 1)); i < all.size(); ++i)
+    fs::remove(all[i], ec);
+  return file;
+}
+
+bool Workspace::backupIfDue() {
+  if (readOnly_ || !changedSinceBackup_ || path_ == ":memory:") return false;
+  if (std::chrono::steady_clock::now() - lastBackup_ < options_.backupInterval) return false;
+  backup();
+  return true;
+}
+
+std::vector<std::string> Workspace::backups() const {
+  std::vector<std::string> out;
+  const std::string dir = backupDirectory();
+  std::error_code ec;
+  if (dir.empty() || !fs::is_directory(dir, ec)) return out;
+  const std::string stem = stemOf(path_);
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file(ec) && isRollingBackup(name, stem)) out.push_back(entry.path().string());
+  }
+  std::sort(out.begin(), out.end(), std::greater<>());
+  return out;
+}
+
+std::string Workspace::safetyCopy(const std::string& reason) {
+  const std::string dir = backupDirectory();
+  if (dir.empty()) return {};
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  const std::string file = uniqueName(dir, stemOf(path_) + "-" + reason + "-" + stamp());
+  copyTo(file);
+  return file;
+}
+
+std::string Workspace::restoreFrom(const std::string& backupFile) {
+  requireWritable(tr("restore a backup"));
+  std::error_code ec;
+  if (!fs::exists(backupFile, ec))
+    throw WorkspaceError(Kind::NotFound, msg("The backup {} does not exist. List the backups with: ls {}",
+                                             backupFile, backupDirectory()));
+  // Check (and bring to the current format) a private copy of the backup as
+  // untrusted input, so neither the backup nor the workspace is touched
+  // until the content is known to be good.
+  const std::string dir = backupDirectory().empty() ? fs::temp_directory_path().string() : backupDirectory();
+  fs::create_directories(dir, ec);
+  const std::string checking = uniqueName(dir, stemOf(path_) + "-checking-" + stamp());
+  fs::copy_file(backupFile, checking, ec);
+  if (ec) throw WorkspaceError(Kind::Io, msg("Could not read the backup {} ({}).", backupFile, ec.message()));
+  std::string safety;
+  try {
+    WorkspaceOptions checkOptions;
+    checkOptions.user = options_.user;
+    checkOptions.backupOnClose = false;
+    checkOptions.backupDirectory = dir;
+    auto source = Workspace::open(checking, checkOptions);
+    source->releaseLock();
+    safety = safetyCopy("before-restore");
+    statements_.reset();
+    try {
+      sql::copyDatabase(source->db_, db_);
+      sql::Transaction t(db_);
+      writeLockRow();
+      t.commit();
+    } catch (const sql::SqliteError& e) {
+      rethrow(e, tr("restore the backup"));
+    }
+    source.reset();
+  } catch (...) {
+    fs::remove(checking, ec);
+    if (!statements_) prepareStatements();
+    throw;
+  }
+  fs::remove(checking, ec);
+  for (const char* suffix : {"-wal", "-shm"}) fs::remove(checking + suffix, ec);
+  questionnaires_.clear();
+  prepareStatements();
+  changedSinceBackup_ = true;
+  return safety;
+}
+
+std::string Workspace::restore(const std::string& workspace, const std::string& backupFile,
+                               WorkspaceOptions options) {
+  std::error_code ec;
+  if (fs::exists(workspace, ec)) {
+    options.backupOnClose = false;
+    auto ws = Workspace::open(workspace, options);
+    return ws->restoreFrom(backupFile);
+  }
+  if (!fs::exists(backupFile, ec))
+    throw WorkspaceError(Kind::NotFound, msg("The backup {} does not exist.", backupFile));
+  const std::string partial = workspace + ".restoring";
+  fs::remove(partial, ec);
+  fs::copy_file(backupFile, partial, ec);
+  if (ec)
+    throw WorkspaceError(Kind::Io, msg("Could not copy {} to {} ({}).", backupFile, workspace, ec.message()));
+  try {
+    options.backupOnClose = false;
+    options.backupDirectory = workspace + ".backups";
+    Workspace::open(partial, options).reset();  // checks and migrates it
+  } catch (...) {
+    fs::remove(partial, ec);
+    throw;
+  }
+  detail::syncFile(partial);
+  fs::rename(partial, workspace, ec);
+  if (ec) throw WorkspaceError(Kind::Io, msg("Could not write {} ({}).", workspace, ec.message()));
+  return {};
+}
+
+}  // namespace focal

@@ -1,0 +1,199 @@
+// Answers across questionnaire versions and cycles: the upgrade of a
+// response to a newer version of its questionnaire (mapped by question id;
+// what no longer fits is moved to orphaned_answers and listed, never
+// dropped) and carry-forward from the previous cycle (mapped by the new
+// questionnaire's carry_forward_from ids, marked @carried = pending).
+#include <filesystem>
+#include <set>
+
+#include "forms/answer_path.h"
+#include "forms/answer_value.h"
+#include "forms/workspace.h"
+#include "forms/workspace_internal.h"
+
+namespace focal {
+
+using detail::msg;
+using Kind = WorkspaceError::Kind;
+
+namespace {
+
+bool compatibleTypes(QuestionType a, QuestionType b) {
+  auto text = [](QuestionType t) { return t == QuestionType::Text || t == QuestionType::LongText; };
+  return a == b || (text(a) && text(b));
+}
+
+// Why `path` (of `older`) has no place in `newer` under the id `newId`
+// (itself for an upgrade), or "" when it fits. `repeatId` is the new
+// enclosing repeat's id the path must have.
+std::string misfit(const Questionnaire& newer, const Question* oldQuestion, const AnswerPath& path,
+                   int newIndex, const std::string& newVersionLabel) {
+  if (newIndex < 0) return msg("the question {} is not in {}", path.question, newVersionLabel);
+  const Question& q = newer.questions[newIndex];
+  if (path.repeat.empty() && q.repeat >= 0)
+    return msg("{} is now asked inside the list {}", q.id, newer.questions[q.repeat].id);
+  if (!path.repeat.empty() && q.repeat < 0) return msg("{} is no longer asked inside a list", q.id);
+  if (oldQuestion && !compatibleTypes(oldQuestion->type, q.type))
+    return msg("{} changed from {} to {}", q.id, questionTypeKey(oldQuestion->type), questionTypeKey(q.type));
+  AnswerPath mapped = path;
+  mapped.question = q.id;
+  if (std::string fit = checkPathFits(q, mapped); !fit.empty()) return fit;
+  return {};
+}
+
+}  // namespace
+
+// ---- upgrade ----------------------------------------------------------------
+
+UpgradeReport Workspace::upgradeResponse(ResponseId id, const Questionnaire& newer) {
+  requireWritable(tr("upgrade the questionnaire"));
+  const ResponseInfo info = response(id);
+  auto older = questionnaire(id);
+  if (newer.info.id != older->info.id)
+    throw WorkspaceError(
+        Kind::Refused,
+        msg("{} is the questionnaire {}, but response {} answers {}. An upgrade needs a newer version "
+            "of the same questionnaire; to start a new cycle from these answers, use focal-cli new "
+            "--from.",
+            newer.sourceName, newer.info.id, id, older->info.id));
+  UpgradeReport report;
+  report.fromVersion = info.questionnaireVersion;
+  report.toVersion = newer.info.version;
+  const std::string sha = sha256Hex(newer.sourceText);
+  auto stored = storedAnswers(id);
+  if (sha == info.questionnaireSha256) {
+    report.unchanged = true;
+    report.kept = stored.size();
+    return report;
+  }
+  const std::string label = msg("version {}", newer.info.version);
+  const std::string now = utcTimestamp();
+  for (const auto& answer : stored) {
+    auto parsed = parseAnswerPath(answer.path);
+    std::string why;
+    int index = -1;
+    if (!parsed) {
+      why = tr("it is not a valid answer path");
+    } else {
+      index = newer.indexOf(parsed->question);
+      why = misfit(newer, older->find(parsed->question), *parsed, index, label);
+      if (why.empty() && !parsed->repeat.empty() &&
+          newer.questions[newer.questions[index].repeat].id != parsed->repeat)
+        why = msg("{} now belongs to the list {}", parsed->question,
+                  newer.questions[newer.questions[index].repeat].id);
+    }
+    if (!why.empty()) {
+      report.orphaned.push_back({answer.path, answer.value, answer.changedBy, answer.changedAt, why,
+                                 report.fromVersion, report.toVersion, now});
+      continue;
+    }
+    ++report.kept;
+    if (std::string problem = checkAnswerValue(newer.questions[index], *parsed, answer.value);
+        !problem.empty())
+      report.needsReview.emplace_back(answer.path, problem);
+  }
+  report.safetyCopy = safetyCopy("before-upgrade");
+  try {
+    sql::Transaction t(db_);
+    checkLockHeld();
+    sql::Statement keep(
+        db_,
+        "INSERT OR IGNORE INTO questionnaires(sha256, questionnaire_id, version, source_name, text, "
+        "added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    const std::string source = std::filesystem::path(newer.sourceName).filename().string();
+    keep.bind(1, sha)
+        .bind(2, newer.info.id)
+        .bind(3, newer.info.version)
+        .bind(4, source)
+        .bind(5, newer.sourceText);
+    keep.bind(6, now).run();
+    sql::Statement update(db_,
+                          "UPDATE responses SET questionnaire_version = ?2, questionnaire_sha256 = ?3, "
+                          "updated_at = ?4, updated_by = ?5 WHERE id = ?1");
+    update.bind(1, id).bind(2, newer.info.version).bind(3, sha).bind(4, now).bind(5, options_.user).run();
+    sql::Statement aside(
+        db_,
+        "INSERT INTO orphaned_answers(response, path, value, changed_by, changed_at, reason, "
+        "from_version, to_version, orphaned_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    auto& st = *statements_;
+    for (const auto& o : report.orphaned) {
+      aside.bind(1, id).bind(2, o.path).bind(3, o.value).bind(4, o.changedBy).bind(5, o.changedAt);
+      aside.bind(6, o.reason).bind(7, o.fromVersion).bind(8, o.toVersion).bind(9, o.orphanedAt).run();
+      st.deleteAnswer.bind(1, id).bind(2, o.path).run();
+      st.logAnswer.bind(1, id).bind(2, o.path).bind(3, "").bind(4, options_.user).bind(5, now).run();
+    }
+    t.commit();
+  } catch (const sql::SqliteError& e) {
+    rethrow(e, tr("upgrade the questionnaire"));
+  }
+  changedSinceBackup_ = true;
+  return report;
+}
+
+// ---- carry-forward ----------------------------------------------------------
+
+CarryForward carryForward(const Questionnaire& next, const Questionnaire& previous,
+                          const std::map<std::string, std::string>& previousAnswers) {
+  if (next.info.previousCycle.empty())
+    throw WorkspaceError(Kind::Refused,
+                         msg("The questionnaire {} names no previous cycle (previous_cycle), so no "
+                             "answers can be carried forward into it.",
+                             next.info.id));
+  if (previous.info.id != next.info.previousCycle)
+    throw WorkspaceError(
+        Kind::Refused, msg("The answers given are to the questionnaire {}, but {} carries forward "
+                           "from {}. Choose a response to {}.",
+                           previous.info.id, next.info.id, next.info.previousCycle, next.info.previousCycle));
+  std::map<std::string, int> byOldId;
+  for (int i = 0; i < static_cast<int>(next.questions.size()); ++i)
+    if (!next.questions[i].carryForwardFrom.empty()) byOldId[next.questions[i].carryForwardFrom] = i;
+  const std::string label = msg("{} (no question carries it forward)", next.info.id);
+
+  CarryForward out;
+  std::set<std::string> carried;
+  for (const auto& [path, value] : previousAnswers) {
+    auto parsed = parseAnswerPath(path);
+    if (!parsed) {
+      out.notCarried.emplace_back(path, tr("it is not a valid answer path"));
+      continue;
+    }
+    if (parsed->mark == "carried" || value.empty()) continue;  // last cycle's own confirmation state
+    auto it = byOldId.find(parsed->question);
+    const int index = it == byOldId.end() ? -1 : it->second;
+    std::string why = misfit(next, previous.find(parsed->question), *parsed, index, label);
+    AnswerPath mapped = *parsed;
+    if (why.empty()) {
+      const Question& q = next.questions[index];
+      mapped.question = q.id;
+      if (!parsed->repeat.empty()) {
+        const Question& newRepeat = next.questions[q.repeat];
+        if (newRepeat.carryForwardFrom != parsed->repeat)
+          why = msg("its list {} is not carried forward into {}", parsed->repeat, newRepeat.id);
+        mapped.repeat = newRepeat.id;
+      }
+    }
+    if (!why.empty()) {
+      out.notCarried.emplace_back(path, why);
+      continue;
+    }
+    out.answers[mapped.str()] = value;
+    carried.insert(mapped.repeat.empty() ? mapped.question : mapped.repeat);
+  }
+  for (const auto& id : carried) out.answers[id + "@carried"] = "pending";
+  out.questions = carried.size();
+  return out;
+}
+
+std::optional<ResponseId> findPreviousResponse(Workspace& workspace, const Questionnaire& next,
+                                               const std::string& state) {
+  std::optional<ResponseId> best;
+  std::string bestUpdated;
+  for (const auto& r : workspace.responses())
+    if (r.questionnaireId == next.info.previousCycle && r.state == state && r.updatedAt >= bestUpdated) {
+      best = r.id;
+      bestUpdated = r.updatedAt;
+    }
+  return best;
+}
+
+}  // namespace focal
