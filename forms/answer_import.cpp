@@ -313,6 +313,10 @@ AnswerFile readAnswerFile(const std::string& path, const Questionnaire& question
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+    throw WorkspaceError(
+        WorkspaceError::Kind::Refused,
+        msg("{} is saved as UTF-16 (\"Unicode text\"); save it as CSV UTF-8 and run fill again.", path));
   std::size_t first = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (first < text.size() && std::isspace(static_cast<unsigned char>(text[first]))) ++first;
   AnswerFile file = first < text.size() && text[first] == '{' ? parseAnswersJson(text, path, questionnaire)

@@ -291,16 +291,24 @@ std::unique_ptr<Workspace> Workspace::create(const std::string& path, WorkspaceO
   std::unique_ptr<Workspace> ws(new Workspace(path, std::move(options)));
   ws->readOnly_ = false;
   try {
-    ws->db_ = sql::Database(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    ws->configure();
-    ws->db_.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
-  } catch (const sql::SqliteError& e) {
-    ws->rethrow(e, tr("create the workspace"));
+    try {
+      ws->db_ = sql::Database(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+      ws->configure();
+      ws->db_.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+    } catch (const sql::SqliteError& e) {
+      ws->rethrow(e, tr("create the workspace"));
+    }
+    ws->migrate(0);
+    ws->changedSinceBackup_ = true;
+    ws->acquireLock();
+    ws->prepareStatements();
+  } catch (...) {
+    // A half-made file would later read as "not a workspace": leave none.
+    ws->db_.close();
+    if (path != ":memory:")
+      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ec);
+    throw;
   }
-  ws->migrate(0);
-  ws->changedSinceBackup_ = true;
-  ws->acquireLock();
-  ws->prepareStatements();
   ws->warnings_.push_back(fileSystemWarning(path));
   std::erase(ws->warnings_, std::string());
   return ws;

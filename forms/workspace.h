@@ -254,12 +254,19 @@ class Workspace {
 struct CarryForward {
   std::map<std::string, std::string> answers;  // paths of the new questionnaire, with their @carried marks
   std::size_t questions = 0;                   // questions carried
-  std::vector<std::pair<std::string, std::string>> notCarried;  // previous path, why
+  std::vector<std::pair<std::string, std::string>> notCarried;   // previous path, why
+  std::vector<std::pair<std::string, std::string>> attachments;  // previous path, new path (files to copy)
 };
 // Maps the previous cycle's answers onto `next` by its carry_forward_from ids.
 // Refused (WorkspaceError::Refused) when `previous` is not next's previous cycle.
 CarryForward carryForward(const Questionnaire& next, const Questionnaire& previous,
                           const std::map<std::string, std::string>& previousAnswers);
+// Copies the files of the carried attachment answers from the previous
+// response to the new one (stored once when identical). Returns how many;
+// a file the new question refuses (type, size) is listed in `notCopied`.
+std::size_t carryAttachments(Workspace& from, ResponseId previous, Workspace& to, ResponseId next,
+                             const CarryForward& carried,
+                             std::vector<std::pair<std::string, std::string>>* notCopied = nullptr);
 // The response in `workspace` that `next` carries forward from: the same
 // State's response to next's previous_cycle questionnaire, the latest updated.
 std::optional<ResponseId> findPreviousResponse(Workspace& workspace, const Questionnaire& next,

@@ -177,11 +177,34 @@ CarryForward carryForward(const Questionnaire& next, const Questionnaire& previo
       continue;
     }
     out.answers[mapped.str()] = value;
+    if (mapped.mark.empty() && next.questions[index].type == QuestionType::Attachment)
+      out.attachments.emplace_back(path, mapped.str());
     carried.insert(mapped.repeat.empty() ? mapped.question : mapped.repeat);
   }
   for (const auto& id : carried) out.answers[id + "@carried"] = "pending";
   out.questions = carried.size();
   return out;
+}
+
+std::size_t carryAttachments(Workspace& from, ResponseId previous, Workspace& to, ResponseId next,
+                             const CarryForward& carried,
+                             std::vector<std::pair<std::string, std::string>>* notCopied) {
+  std::size_t copied = 0;
+  auto q = to.questionnaire(next);
+  for (const auto& [oldPath, newPath] : carried.attachments) {
+    auto file = from.attachment(previous, oldPath);
+    auto parsed = parseAnswerPath(newPath);
+    const Question* question = parsed ? q->find(parsed->question) : nullptr;
+    if (!file || !question) continue;
+    try {
+      to.storeAttachment(next, newPath, file->info.name, file->info.type, file->data, question->maxBytes);
+      ++copied;
+    } catch (const WorkspaceError& e) {
+      if (e.kind() != WorkspaceError::Kind::Refused) throw;
+      if (notCopied) notCopied->emplace_back(oldPath, e.what());
+    }
+  }
+  return copied;
 }
 
 std::optional<ResponseId> findPreviousResponse(Workspace& workspace, const Questionnaire& next,

@@ -165,6 +165,7 @@ std::shared_ptr<const Questionnaire> Workspace::questionnaire(ResponseId id) {
 
 std::map<std::string, std::string> Workspace::answers(ResponseId id) {
   std::map<std::string, std::string> out;
+  if (!statements_) throw WorkspaceError(Kind::Io, msg("{} is closed; open it again.", path_));
   try {
     auto& s = statements_->selectAnswers;
     s.bind(1, id);

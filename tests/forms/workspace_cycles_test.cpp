@@ -121,6 +121,7 @@ const char* kCycle1 = R"(  - id: s
         questions:
           - {id: a_5_partner, type: country, label: Partner}
           - {id: a_5_year, type: year, label: Year}
+      - {id: a_6, type: attachment, label: Text of the law}
 )";
 const char* kCycle2 = R"(  - id: s
     title: S
@@ -140,6 +141,7 @@ const char* kCycle2 = R"(  - id: s
         carry_forward_from: a_5
         questions:
           - {id: b_5_partner, type: country, label: Partner, carry_forward_from: a_5_partner}
+      - {id: b_6, type: attachment, label: Text of the law, carry_forward_from: a_6}
 )";
 
 TEST(Workspace, CarriesAnswersForwardFromThePreviousCycle) {
@@ -160,7 +162,11 @@ TEST(Workspace, CarriesAnswersForwardFromThePreviousCycle) {
                           {"a_5", "k1 k2"},
                           {"a_5[k1]/a_5_partner", "FRA"},
                           {"a_5[k1]/a_5_year", "2005"},
-                          {"a_5[k2]/a_5_partner", "BEN"}});
+                          {"a_5[k2]/a_5_partner", "BEN"},
+                          {"a_6", "law.txt"}});
+    const std::string law = "Article 1.";
+    previous->storeAttachment(old, "a_6", "law.txt", "text/plain",
+                              std::span(reinterpret_cast<const unsigned char*>(law.data()), law.size()), 0);
     previous->createResponse(*c1, "FRA", "en");  // another State's: not chosen
   }
   WorkspaceOptions readOnly = testOptions();
@@ -171,7 +177,7 @@ TEST(Workspace, CarriesAnswersForwardFromThePreviousCycle) {
   EXPECT_EQ(*found, 1);
   EXPECT_FALSE(findPreviousResponse(*previous, *c2, "KEN"));
   CarryForward carried = carryForward(*c2, *previous->questionnaire(*found), previous->answers(*found));
-  EXPECT_EQ(carried.questions, 4u);
+  EXPECT_EQ(carried.questions, 5u);
   const std::map<std::string, std::string> expected = {
       {"b_1", "yes"},
       {"b_1@comment", "see the 2009 law"},
@@ -185,6 +191,8 @@ TEST(Workspace, CarriesAnswersForwardFromThePreviousCycle) {
       {"b_5[k1]/b_5_partner", "FRA"},
       {"b_5[k2]/b_5_partner", "BEN"},
       {"b_5@carried", "pending"},
+      {"b_6", "law.txt"},
+      {"b_6@carried", "pending"},
   };
   EXPECT_EQ(carried.answers, expected);
   std::set<std::string> notCarried;
@@ -194,11 +202,16 @@ TEST(Workspace, CarriesAnswersForwardFromThePreviousCycle) {
   // Stored with the new response, in one go; the session sees them pending.
   auto ws = Workspace::create(dir.file("cycle2.focal"), testOptions());
   ResponseId id = ws->createResponse(*c2, "NGA", "en", carried.answers);
+  EXPECT_EQ(carried.attachments, (std::vector<std::pair<std::string, std::string>>{{"a_6", "b_6"}}));
+  EXPECT_EQ(carryAttachments(*previous, *found, *ws, id, carried), 1u);
+  auto file = ws->attachment(id, "b_6");
+  ASSERT_TRUE(file);
+  EXPECT_EQ(std::string(file->data.begin(), file->data.end()), "Article 1.");
   ResponseSession session(ws->questionnaire(id));
   session.load(ws->answers(id));
   int pending = 0;
   for (const auto& p : session.problems()) pending += p.kind == ProblemKind::CarriedForwardPending;
-  EXPECT_EQ(pending, 4);
+  EXPECT_EQ(pending, 5);
 
   std::string message;
   EXPECT_EQ(failureKind([&] { carryForward(*c1, *c2, {}); }, &message), Kind::Refused);
