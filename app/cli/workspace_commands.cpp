@@ -6,7 +6,9 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
+#include "export/report_file.h"
 #include "forms/answer_import.h"
+#include "forms/answer_path.h"
 #include "forms/countries.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/response_document.h"
@@ -22,6 +24,87 @@ namespace {
 struct NewArgs {
   std::string workspace, questionnaire, state, from, user, language;
 };
+
+// The previous cycle's answers: a response in this workspace or another
+// one, or a national report file (.focalreport) of the State.
+struct PreviousAnswers {
+  std::shared_ptr<const Questionnaire> questionnaire;
+  std::map<std::string, std::string> answers;
+  std::string source;  // for messages
+  // Where the attached files are: a workspace's response, or the report's files.
+  std::unique_ptr<Workspace> opened;
+  Workspace* workspace = nullptr;
+  ResponseId id = 0;
+  std::vector<ReportAttachment> files;
+};
+
+std::optional<PreviousAnswers> previousReport(const NewArgs& a, const Questionnaire& q,
+                                              const std::string& state) {
+  ReportCheck check = readReportFile(a.from);
+  if (!check.report || check.verdict == ReportVerdict::Altered ||
+      check.verdict == ReportVerdict::Unreadable) {
+    printError(a.from + " is neither a Focal workspace nor a national report that can be used (" +
+               check.reason + "). Give the workspace or the report of the previous cycle.");
+    return std::nullopt;
+  }
+  const ReportMetadata& m = check.report->metadata;
+  if (m.state != state) {
+    printError(a.from + " is the report of " + m.state + ", not of " + state + ". Check --from and --state.");
+    return std::nullopt;
+  }
+  if (m.questionnaireId != q.info.previousCycle) {
+    printError(a.from + " answers " + m.questionnaireId + ", but " + q.info.id + " carries forward from " +
+               q.info.previousCycle + ". Give the report of " + q.info.previousCycle + ".");
+    return std::nullopt;
+  }
+  LoadResult loaded = loadQuestionnaireText(m.questionnaireText, m.questionnaireId + ".yaml");
+  if (!loaded.ok()) {
+    printError("The questionnaire inside " + a.from + " cannot be read by this version of Focal.");
+    return std::nullopt;
+  }
+  PreviousAnswers out;
+  out.questionnaire = loaded.questionnaire;
+  out.answers = check.report->answerMap();
+  out.source = a.from + " (national report)";
+  out.files = std::move(check.report->attachments);
+  return out;
+}
+
+std::optional<PreviousAnswers> previousAnswers(const NewArgs& a, Workspace& ws, const Questionnaire& q,
+                                               const std::string& state) {
+  std::error_code ec;
+  std::unique_ptr<Workspace> other;
+  Workspace* source = &ws;
+  if (canonicalPath(a.from) != canonicalPath(a.workspace)) {
+    if (!fs::exists(a.from, ec)) {
+      printError("The file " + a.from + " given with --from does not exist.");
+      return std::nullopt;
+    }
+    WorkspaceOptions readOptions;
+    readOptions.readOnly = true;
+    try {
+      other = Workspace::open(a.from, readOptions);
+    } catch (const WorkspaceError& e) {
+      if (e.kind() != WorkspaceError::Kind::NotWorkspace) throw;
+      return previousReport(a, q, state);
+    }
+    source = other.get();
+  }
+  auto previousId = findPreviousResponse(*source, q, state);
+  if (!previousId) {
+    printError(a.from + " holds no response of " + state + " to " + q.info.previousCycle +
+               ", the previous cycle of " + q.info.id + ". Check --from and --state.");
+    return std::nullopt;
+  }
+  PreviousAnswers out;
+  out.questionnaire = source->questionnaire(*previousId);
+  out.answers = source->answers(*previousId);
+  out.source = a.from + " (response " + std::to_string(*previousId) + ")";
+  out.workspace = source;
+  out.id = *previousId;
+  out.opened = std::move(other);
+  return out;
+}
 
 int newResponse(const NewArgs& a) {
   auto q = loadOrReport(a.questionnaire);
@@ -54,45 +137,22 @@ int newResponse(const NewArgs& a) {
 
   std::map<std::string, std::string> initial;
   std::string carriedNote;
+  std::optional<PreviousAnswers> previous;
+  CarryForward carried;
   if (!a.from.empty()) {
-    std::unique_ptr<Workspace> other;
-    Workspace* source = ws.get();
-    if (canonicalPath(a.from) != canonicalPath(a.workspace)) {
-      if (!fs::exists(a.from, ec)) {
-        printError("The file " + a.from + " given with --from does not exist.");
-        return kInvalid;
-      }
-      WorkspaceOptions readOptions;
-      readOptions.readOnly = true;
-      try {
-        other = Workspace::open(a.from, readOptions);
-      } catch (const WorkspaceError& e) {
-        if (e.kind() != WorkspaceError::Kind::NotWorkspace) throw;
-        printError(a.from +
-                   " is not a Focal workspace (.focal). Carrying forward from a national report file is not "
-                   "available yet; give the workspace of the previous cycle.");
-        return kInvalid;
-      }
-      source = other.get();
-    }
     if (q->info.previousCycle.empty()) {
       printError(a.questionnaire +
                  " names no previous cycle (previous_cycle), so nothing can be carried forward; "
                  "leave out --from.");
       return kInvalid;
     }
-    auto previousId = findPreviousResponse(*source, *q, state);
-    if (!previousId) {
-      printError(a.from + " holds no response of " + state + " to " + q->info.previousCycle +
-                 ", the previous cycle of " + q->info.id + ". Check --from and --state.");
-      return kInvalid;
-    }
-    auto previous = source->questionnaire(*previousId);
-    CarryForward carried = carryForward(*q, *previous, source->answers(*previousId));
+    previous = previousAnswers(a, *ws, *q, state);
+    if (!previous) return kInvalid;
+    carried = carryForward(*q, *previous->questionnaire, previous->answers);
     initial = carried.answers;
-    carriedNote = "Carried forward " + std::to_string(carried.questions) + " questions from " + a.from +
-                  " (response " + std::to_string(*previousId) +
-                  "); each is marked 'carried forward, please confirm' until it is confirmed or changed.";
+    carriedNote = "Carried forward " + std::to_string(carried.questions) + " questions from " +
+                  previous->source +
+                  "; each is marked 'carried forward, please confirm' until it is confirmed or changed.";
     if (!carried.notCarried.empty())
       carriedNote +=
           "\n" + std::to_string(carried.notCarried.size()) +
@@ -105,6 +165,25 @@ int newResponse(const NewArgs& a) {
     for (const auto& w : defaults.defaultWrites()) initial.emplace(w.path, w.value);
   }
   const ResponseId id = ws->createResponse(*q, state, language, initial);
+  std::vector<std::pair<std::string, std::string>> notCopied;
+  if (previous && previous->workspace) {
+    carryAttachments(*previous->workspace, previous->id, *ws, id, carried, &notCopied);
+  } else if (previous) {
+    for (const auto& [oldPath, newPath] : carried.attachments) {
+      auto file = std::find_if(previous->files.begin(), previous->files.end(),
+                               [&](const ReportAttachment& f) { return f.path == oldPath; });
+      const Question* question = q->find(parseAnswerPath(newPath)->question);
+      if (file == previous->files.end() || !question) continue;
+      try {
+        ws->storeAttachment(id, newPath, file->name, file->type, file->data, question->maxBytes);
+      } catch (const WorkspaceError& e) {
+        if (e.kind() != WorkspaceError::Kind::Refused) throw;
+        notCopied.emplace_back(oldPath, e.what());
+      }
+    }
+  }
+  for (const auto& [path, why] : notCopied)
+    std::cerr << "focal-cli: warning: the file attached at " << path << " was not copied: " << why << "\n";
   printWarnings(*ws);
   std::cout << "Started response " << id << " in " << a.workspace << ": " << q->info.id << " version "
             << q->info.version << " for " << state << " (" << language << ").\n";
@@ -239,7 +318,8 @@ const Registrar registrar(20, [](CLI::App& app) {
       ->required();
   newCommand->add_option(
       "--from", newArgs->from,
-      "Carry answers forward from the previous cycle's workspace (this one or another .focal)");
+      "Carry answers forward from the previous cycle: a workspace (this one or another .focal) or a "
+      "national report (.focalreport)");
   newCommand->add_option("--language", newArgs->language,
                          "Language of the response (default: the questionnaire's)");
   newCommand->add_option("--user", newArgs->user,

@@ -1,0 +1,177 @@
+// SPSS .sav and Stata .dta through libreadstat: the wide row of wide_row.h.
+// Caps of the formats, and what is done about them:
+//   SPSS: strings of at most 32,767 bytes (longer text is cut and marked),
+//         names of 64 bytes, variable labels kept to 255 bytes, value labels to 120.
+//   Stata (format 118, UTF-8): strings longer than 2,045 bytes become strL,
+//         which holds them whole; names of 32 characters, labels of 80 bytes.
+#include <fcntl.h>
+#include <readstat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "export/data_exports.h"
+#include "export/export_rows.h"
+#include "export/output_file.h"
+#include "export/wide_row.h"
+
+namespace focal {
+
+namespace {
+
+struct Sink {
+  int fd = -1;
+  bool failed = false;
+  int error = 0;
+};
+
+ssize_t writeBytes(const void* data, size_t length, void* context) {
+  auto* sink = static_cast<Sink*>(context);
+  const char* p = static_cast<const char*>(data);
+  size_t left = length;
+  while (left > 0) {
+    ssize_t n = ::write(sink->fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      sink->failed = true;
+      sink->error = errno;
+      return -1;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return static_cast<ssize_t>(length);
+}
+
+class Writer {
+ public:
+  Writer() : writer_(readstat_writer_init()) {
+    if (!writer_) throw ExportError("libreadstat could not start");
+    readstat_set_data_writer(writer_, writeBytes);
+  }
+  ~Writer() { readstat_writer_free(writer_); }
+  readstat_writer_t* get() { return writer_; }
+  void check(readstat_error_t rc, const std::string& doing) {
+    if (rc != READSTAT_OK)
+      throw ExportError("libreadstat failed while " + doing + ": " + readstat_error_message(rc));
+  }
+
+ private:
+  readstat_writer_t* writer_;
+};
+
+}  // namespace
+
+void exportStatistics(const ReportContext& context, const std::string& path, StatisticsFormat format) {
+  const bool stata = format == StatisticsFormat::Stata;
+  const std::size_t labelBytes = stata ? 80 : 255;
+  const std::size_t valueLabelBytes = 120;
+  constexpr std::size_t kSpssStringBytes = 32767;
+  constexpr std::size_t kStataStrBytes = 2045;
+
+  auto variables = wideRow(context);
+  const auto& m = context.report().metadata;
+  // The identifying variables come first.
+  auto fixed = [](std::string name, std::string label, std::string value) {
+    WideVariable v;
+    v.wantedName = std::move(name);
+    v.label = std::move(label);
+    v.text = std::move(value);
+    return v;
+  };
+  variables.insert(variables.begin(), {fixed("state", "State (ISO 3166-1 alpha-3)", m.state),
+                                       fixed("questionnaire", "Questionnaire", m.questionnaireId),
+                                       fixed("version", "Questionnaire version", m.questionnaireVersion),
+                                       fixed("status", "Report status", reportStatusKey(m.status))});
+
+  OutputFile out(path);
+  Sink sink;
+  sink.fd = ::open(out.tempPath().c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (sink.fd < 0) throw ExportError("cannot write " + path + ": " + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{sink.fd};
+
+  Writer writer;
+  VariableNamer namer(stata ? VariableNamer::Rules::Stata : VariableNamer::Rules::Spss);
+  std::vector<readstat_variable_t*> handles;
+  std::vector<std::string> texts;  // the values as written (cut where the format caps them)
+  std::vector<readstat_string_ref_t*> refs(variables.size(), nullptr);
+  int cuts = 0;
+  for (std::size_t i = 0; i < variables.size(); ++i) {
+    const auto& v = variables[i];
+    const std::string name = namer.name(v.wantedName);
+    readstat_variable_t* handle = nullptr;
+    std::string text = v.text;
+    switch (v.kind) {
+      case WideVariable::Kind::Number:
+        handle = readstat_add_variable(writer.get(), name.c_str(), READSTAT_TYPE_DOUBLE, 0);
+        break;
+      case WideVariable::Kind::Coded: {
+        handle = readstat_add_variable(writer.get(), name.c_str(), READSTAT_TYPE_INT32, 0);
+        readstat_label_set_t* set = readstat_add_label_set(writer.get(), READSTAT_TYPE_INT32, name.c_str());
+        for (const auto& [code, label] : v.valueLabels)
+          readstat_label_int32_value(set, code, cutUtf8(label, valueLabelBytes).c_str());
+        readstat_variable_set_label_set(handle, set);
+        break;
+      }
+      case WideVariable::Kind::Text:
+        if (stata && text.size() > kStataStrBytes) {
+          handle = readstat_add_variable(writer.get(), name.c_str(), READSTAT_TYPE_STRING_REF, 0);
+          refs[i] = readstat_add_string_ref(writer.get(), text.c_str());
+        } else {
+          if (!stata && text.size() > kSpssStringBytes) {
+            std::string marker = cutMarker(utf16Units(text));
+            text = cutUtf8(text, kSpssStringBytes - marker.size()) + marker;
+            ++cuts;
+          }
+          handle = readstat_add_variable(writer.get(), name.c_str(), READSTAT_TYPE_STRING,
+                                         std::max<std::size_t>(text.size(), 1));
+        }
+        break;
+    }
+    if (!handle) throw ExportError("libreadstat refused the variable " + name);
+    readstat_variable_set_label(handle, cutUtf8(v.label, labelBytes).c_str());
+    handles.push_back(handle);
+    texts.push_back(std::move(text));
+  }
+  const std::string fileLabel =
+      cutUtf8(m.state + " " + m.questionnaireId + " " + m.questionnaireVersion, stata ? 80 : 64);
+  writer.check(readstat_writer_set_file_label(writer.get(), fileLabel.c_str()), "labelling the file");
+  if (stata) {
+    writer.check(readstat_writer_set_file_format_version(writer.get(), 118), "choosing Stata format 118");
+    writer.check(readstat_begin_writing_dta(writer.get(), &sink, 1), "starting " + path);
+  } else {
+    writer.check(readstat_begin_writing_sav(writer.get(), &sink, 1), "starting " + path);
+  }
+  writer.check(readstat_begin_row(writer.get()), "writing the row");
+  for (std::size_t i = 0; i < variables.size(); ++i) {
+    const auto& v = variables[i];
+    readstat_error_t rc = READSTAT_OK;
+    if (v.kind == WideVariable::Kind::Text) {
+      if (refs[i])
+        rc = readstat_insert_string_ref(writer.get(), handles[i], refs[i]);
+      else
+        rc = readstat_insert_string_value(writer.get(), handles[i], texts[i].c_str());
+    } else if (!v.number) {
+      rc = readstat_insert_missing_value(writer.get(), handles[i]);
+    } else if (v.kind == WideVariable::Kind::Coded) {
+      rc = readstat_insert_int32_value(writer.get(), handles[i], static_cast<int32_t>(*v.number));
+    } else {
+      rc = readstat_insert_double_value(writer.get(), handles[i], *v.number);
+    }
+    writer.check(rc, "writing " + v.wantedName);
+  }
+  writer.check(readstat_end_row(writer.get()), "writing the row");
+  readstat_error_t rc = readstat_end_writing(writer.get());
+  if (sink.failed)
+    throw ExportError("cannot write " + path + ": " + std::strerror(sink.error) +
+                      (sink.error == ENOSPC ? "; free some disk space and export again" : ""));
+  writer.check(rc, "finishing " + path);
+  (void)cuts;
+  out.commit();
+}
+
+}  // namespace focal

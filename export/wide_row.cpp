@@ -1,0 +1,204 @@
+#include "export/wide_row.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "forms/answer_value.h"
+
+namespace focal {
+
+namespace {
+
+class Builder {
+ public:
+  explicit Builder(const ReportContext& context) : c_(context) {}
+
+  void question(const Question& q, const std::string& base, const std::string& suffix,
+                const std::string& prefix, bool relevant) {
+    auto value = [&](const std::string& path) { return relevant ? c_.value(path) : std::string(); };
+    const std::string label = prefix + c_.text(q.label);
+    const auto& l = c_.labels();
+    switch (q.type) {
+      case QuestionType::Note:
+        return;
+      case QuestionType::YesNo: {
+        std::string v = value(base);
+        coded(q.id + suffix, label, {{1, l.yes}, {0, l.no}},
+              v == "yes"  ? std::optional<double>(1)
+              : v == "no" ? std::optional<double>(0)
+                          : std::nullopt);
+        break;
+      }
+      case QuestionType::SingleChoice: {
+        std::vector<std::pair<int, std::string>> labels;
+        std::optional<double> code;
+        std::string v = value(base);
+        for (std::size_t i = 0; i < q.choices.size(); ++i) {
+          labels.emplace_back(static_cast<int>(i) + 1, c_.text(q.choices[i].label));
+          if (q.choices[i].value == v) code = static_cast<double>(i) + 1;
+        }
+        if (q.otherOption) {
+          labels.emplace_back(static_cast<int>(q.choices.size()) + 1, l.other);
+          if (v == "other") code = static_cast<double>(q.choices.size()) + 1;
+        }
+        coded(q.id + suffix, label, labels, code);
+        if (q.otherOption)
+          text(q.id + "_other" + suffix, label + " (" + l.other + ")", value(base + "/other"));
+        break;
+      }
+      case QuestionType::MultipleChoice: {
+        std::string v = value(base);
+        auto words = splitWords(v);
+        auto selected = [&](const std::string& choice) -> std::optional<double> {
+          if (v.empty()) return std::nullopt;
+          return std::find(words.begin(), words.end(), choice) != words.end() ? 1.0 : 0.0;
+        };
+        for (const auto& choice : q.choices)
+          coded(q.id + "_" + choice.value + suffix, label + ": " + c_.text(choice.label),
+                {{1, l.yes}, {0, l.no}}, selected(choice.value));
+        if (q.otherOption) {
+          coded(q.id + "_other" + suffix, label + ": " + l.other, {{1, l.yes}, {0, l.no}}, selected("other"));
+          text(q.id + "_other_text" + suffix, label + ": " + l.other, value(base + "/other"));
+        }
+        break;
+      }
+      case QuestionType::Integer:
+      case QuestionType::Decimal:
+      case QuestionType::Year:
+        number(q.id + suffix, label, value(base));
+        break;
+      case QuestionType::Legislation: {
+        const std::array<const char*, 5> names{l.legislationTitle, l.legislationArticle, l.legislationDate,
+                                               l.legislationLink, l.legislationExcerpt};
+        for (int i = 0; i < 5; ++i)
+          text(q.id + "_" + kLegislationFields[i] + suffix, label + ": " + names[i],
+               value(base + "/" + kLegislationFields[i]));
+        break;
+      }
+      case QuestionType::Table:
+        for (const auto& r : q.rows)
+          for (const auto& col : q.columns)
+            number(q.id + "_" + r.id + "_" + col.id + suffix,
+                   label + ": " + c_.text(r.label) + ", " + c_.text(col.label),
+                   value(base + "/" + r.id + "/" + col.id));
+        break;
+      case QuestionType::Calculate: {
+        std::string v = relevant ? c_.session().calculated(base) : std::string();
+        double d;
+        if (v.empty() || parseDecimal(v, d))
+          number(q.id + suffix, label, v);
+        else
+          text(q.id + suffix, label, v);
+        break;
+      }
+      case QuestionType::Repeat: {
+        auto keys = relevant ? c_.session().records(q.id) : std::vector<std::string>();
+        number(q.id + "_n", label, relevant ? std::to_string(keys.size()) : std::string());
+        int n = 0;
+        for (const auto& key : keys) {
+          ++n;
+          const std::string recordPrefix = fillIn(l.record, std::to_string(n)) + " - ";
+          for (int child : q.children) {
+            const Question& cq = c_.questionnaire().questions[child];
+            const std::string childBase = q.id + "[" + key + "]/" + cq.id;
+            question(cq, childBase, "_" + std::to_string(n), label + ", " + recordPrefix,
+                     c_.session().isRelevant(childBase));
+          }
+        }
+        break;
+      }
+      default:
+        text(q.id + suffix, label, value(base));
+    }
+    if (std::string status = value(base + "@status"); !status.empty())
+      text(q.id + "_status" + suffix, label + " (" + c_.labels().status + ")", status);
+  }
+
+  std::vector<WideVariable> take() { return std::move(out_); }
+
+ private:
+  void coded(std::string name, std::string label, std::vector<std::pair<int, std::string>> labels,
+             std::optional<double> code) {
+    WideVariable v;
+    v.wantedName = std::move(name);
+    v.label = std::move(label);
+    v.kind = WideVariable::Kind::Coded;
+    v.valueLabels = std::move(labels);
+    v.number = code;
+    out_.push_back(std::move(v));
+  }
+  void number(std::string name, std::string label, const std::string& value) {
+    WideVariable v;
+    v.wantedName = std::move(name);
+    v.label = std::move(label);
+    v.kind = WideVariable::Kind::Number;
+    double d;
+    if (!value.empty() && parseDecimal(value, d)) v.number = d;
+    out_.push_back(std::move(v));
+  }
+  void text(std::string name, std::string label, std::string value) {
+    WideVariable v;
+    v.wantedName = std::move(name);
+    v.label = std::move(label);
+    v.kind = WideVariable::Kind::Text;
+    v.text = std::move(value);
+    out_.push_back(std::move(v));
+  }
+
+  const ReportContext& c_;
+  std::vector<WideVariable> out_;
+};
+
+}  // namespace
+
+std::vector<WideVariable> wideRow(const ReportContext& context) {
+  Builder builder(context);
+  const Questionnaire& q = context.questionnaire();
+  for (const auto& question : q.questions)
+    if (question.repeat < 0)
+      builder.question(question, question.id, {}, {}, context.session().isRelevant(question.id));
+  return builder.take();
+}
+
+std::string cutUtf8(const std::string& text, std::size_t maxBytes) {
+  if (text.size() <= maxBytes) return text;
+  std::size_t cut = maxBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+std::string VariableNamer::name(std::string_view wanted) {
+  const bool spss = rules_ == Rules::Spss;
+  const std::size_t maxLength = spss ? 64 : 32;
+  std::string name;
+  for (char ch : wanted) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    name += (std::isalnum(c) && c < 0x80) || ch == '_' ? ch : '_';
+  }
+  if (name.empty() || !std::isalpha(static_cast<unsigned char>(name.front()))) name = "v" + name;
+  if (spss)
+    while (name.back() == '.') name.pop_back();
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+  };
+  static const std::unordered_set<std::string> spssReserved{"all", "and", "by",  "eq", "ge", "gt",  "le",
+                                                            "lt",  "ne",  "not", "or", "to", "with"};
+  static const std::unordered_set<std::string> stataReserved{
+      "_all", "_b",    "byte", "_coef", "_cons", "double", "float", "if",  "in",  "int", "long",   "_n",
+      "_pi",  "_pred", "_rc",  "_skip", "strl",  "using",  "with",  "_se", "str", "e",   "_weight"};
+  const auto& reserved = spss ? spssReserved : stataReserved;
+  std::string candidate = name.substr(0, maxLength);
+  for (int n = 2; reserved.count(lower(candidate)) || taken_.count(lower(candidate)) ||
+                  (!spss && lower(candidate).rfind("str", 0) == 0 && candidate.size() > 3 &&
+                   std::all_of(candidate.begin() + 3, candidate.end(), ::isdigit));
+       ++n) {
+    const std::string suffix = "_" + std::to_string(n);
+    candidate = name.substr(0, maxLength - suffix.size()) + suffix;
+  }
+  taken_.insert(lower(candidate));
+  return candidate;
+}
+
+}  // namespace focal

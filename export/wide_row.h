@@ -1,0 +1,50 @@
+// A response as one wide row, for SPSS and Stata: one variable per question,
+// per choice of a multiple choice, per part of a citation, per table cell
+// and per field of each repeat record (docs/report-format.md, "SPSS and
+// Stata"). Names here are the wanted ones; each format's writer makes them
+// valid and unique with VariableNamer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "export/report_context.h"
+
+namespace focal {
+
+struct WideVariable {
+  enum class Kind { Number, Coded, Text };
+  std::string wantedName;  // q_1, q_5_labour, q_14_y2022_women, q_15_partner_1
+  std::string label;       // the question's label, with the choice, cell or record
+  Kind kind = Kind::Text;
+  std::vector<std::pair<int, std::string>> valueLabels;  // for Coded
+  std::optional<double> number;                          // Number and Coded; empty: missing
+  std::string text;                                      // Text; empty: missing
+};
+
+std::vector<WideVariable> wideRow(const ReportContext& context);
+
+// Valid, unique variable names for one file.
+class VariableNamer {
+ public:
+  enum class Rules {
+    Spss,   // at most 64 bytes, a letter first, then letters, digits, _ . @ # $; not ALL, AND, BY...
+    Stata,  // at most 32 characters, a letter or _ first, then letters, digits, _; not _n, byte, in...
+  };
+  explicit VariableNamer(Rules rules) : rules_(rules) {}
+  // `wanted` made valid under the rules and unique (whatever the case) among the names given so far.
+  std::string name(std::string_view wanted);
+
+ private:
+  Rules rules_;
+  std::unordered_set<std::string> taken_;  // lower case
+};
+
+// `text` cut to at most `maxBytes` bytes on a UTF-8 character boundary.
+std::string cutUtf8(const std::string& text, std::size_t maxBytes);
+
+}  // namespace focal
