@@ -1,0 +1,207 @@
+// What is refused, with a message that names the file and says what to do,
+// and with nothing applied: a contribution for another State, workspace,
+// response or questionnaire version; an altered, unsigned or re-signed
+// file; one touching sections that were not assigned.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "contribution_fixtures.h"
+
+namespace focal {
+namespace {
+
+using test::Agency;
+using test::agencyKey;
+using test::FocalPoint;
+using test::TempDir;
+using ::testing::HasSubstr;
+
+class Refusals : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    focal_ = std::make_unique<FocalPoint>(dir_);
+    focal_->request("Ministry of Justice", {"victims"}, "justice.focal");
+    Agency agency(dir_, "justice.focal");
+    agency.answer("q_4", "6");
+    contribution_ = contributionFromRequest(agency.workspace(), "Maria Lopez");
+    file_ = dir_.file("justice.focalcontrib");
+    writeContributionFile(contribution_, file_, &agencyKey());
+    before_ = focal_->workspace().answers(focal_->response());
+  }
+
+  // Imports `file` expecting a refusal; returns its message. Nothing may change.
+  std::string refused(const std::string& file, const ImportOptions& options = {}) {
+    std::string message;
+    try {
+      importContribution(focal_->document(), focal_->store(), file, options);
+      ADD_FAILURE() << file << " was imported";
+    } catch (const ContributionError& e) {
+      message = e.what();
+    }
+    EXPECT_EQ(focal_->workspace().answers(focal_->response()), before_);
+    EXPECT_THAT(focal_->store().provenanceLog(focal_->response()), ::testing::IsEmpty());
+    EXPECT_THAT(message, HasSubstr(file));
+    return message;
+  }
+
+  std::string rewritten(const std::string& name, const std::function<void(Contribution&)>& change,
+                        const SigningKey* key = &agencyKey()) {
+    Contribution c = contribution_;
+    change(c);
+    writeContributionFile(c, dir_.file(name), key);
+    return dir_.file(name);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<FocalPoint> focal_;
+  Contribution contribution_;
+  std::string file_;
+  std::map<std::string, std::string> before_;
+};
+
+TEST_F(Refusals, AnAlteredFile) {
+  std::string bytes = test::readFile(file_);
+  const std::string six = R"(\"value\":\"6\")";
+  const auto at = bytes.find(six);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, six.size(), R"(\"value\":\"9\")");
+  test::writeFile(dir_.file("altered.focalcontrib"), bytes);
+  EXPECT_THAT(refused(dir_.file("altered.focalcontrib")), HasSubstr("changed after it was signed"));
+}
+
+TEST_F(Refusals, AFileThatIsNotAContribution) {
+  test::writeFile(dir_.file("notes.focalcontrib"), "These are my notes.");
+  EXPECT_THAT(refused(dir_.file("notes.focalcontrib")), HasSubstr("not a contribution Focal can read"));
+}
+
+TEST_F(Refusals, AnUnsignedFile) {
+  EXPECT_THAT(refused(rewritten(
+                  "unsigned.focalcontrib", [](Contribution&) {}, nullptr)),
+              HasSubstr("not signed"));
+}
+
+TEST_F(Refusals, AnotherKeyThanTheRequestsEarlierContributions) {
+  importContribution(focal_->document(), focal_->store(), file_);
+  before_ = focal_->workspace().answers(focal_->response());
+  const SigningKey other = SigningKey::generate();
+  auto file = rewritten(
+      "other.focalcontrib",
+      [](Contribution& c) {
+        for (auto& a : c.answers)
+          if (a.path == "q_4") a.value = "8";
+      },
+      &other);
+  std::string message;
+  try {
+    importContribution(focal_->document(), focal_->store(), file);
+  } catch (const ContributionError& e) {
+    message = e.what();
+  }
+  EXPECT_THAT(message, HasSubstr("--key " + other.fingerprint()));
+  EXPECT_EQ(focal_->workspace().answers(focal_->response()), before_);
+  // Accepted once the focal point confirmed the new key.
+  std::string error;
+  ImportOptions options;
+  options.acceptKey = ExpectedKey::parse(other.fingerprint(), &error);
+  ASSERT_TRUE(options.acceptKey) << error;
+  importContribution(focal_->document(), focal_->store(), file, options);
+  EXPECT_EQ(focal_->value("q_4"), "8");
+}
+
+TEST_F(Refusals, SectionsThatWereNotAssigned) {
+  auto file = rewritten("wider.focalcontrib", [](Contribution& c) {
+    c.answers.push_back({"q_8", "Police", "Maria Lopez", "2026-11-29T10:00:00.000Z"});
+  });
+  std::string message = refused(file);
+  EXPECT_THAT(message,
+              HasSubstr("q_8 is in the section \"Cooperation\" (cooperation), which is not assigned to "
+                        "Ministry of Justice"));
+}
+
+TEST_F(Refusals, AnswersThatDoNotFitTheQuestionnaire) {
+  auto file = rewritten("odd.focalcontrib", [](Contribution& c) {
+    c.answers.push_back({"q_5/y1999/women", "3", "Maria Lopez", "2026-11-29T10:00:00.000Z"});
+  });
+  EXPECT_THAT(refused(file), HasSubstr("q_5/y1999/women"));
+}
+
+TEST_F(Refusals, AnotherState) {
+  auto ws = Workspace::create(dir_.file("nigeria.focal"), test::contributionOptions("Ada"));
+  auto id = ws->createResponse(*test::contributionQuestionnaire(), "NGA", "en");
+  ContributionStore store(*ws);
+  ResponseDocument document(*ws, id);
+  try {
+    importContribution(document, store, file_);
+    FAIL();
+  } catch (const ContributionError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("contribution for FRA, but response 1"));
+    EXPECT_THAT(e.what(), HasSubstr("is NGA's reply"));
+  }
+  EXPECT_TRUE(ws->answers(id).empty());
+}
+
+TEST_F(Refusals, AnotherWorkspaceOfTheSameState) {
+  TempDir other;
+  FocalPoint copy(other, "copy.focal");
+  try {
+    importContribution(copy.document(), copy.store(), file_);
+    FAIL();
+  } catch (const ContributionError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("which was not made from"));
+  }
+}
+
+TEST_F(Refusals, AnotherResponseOfTheWorkspace) {
+  auto id = focal_->workspace().createResponse(*test::contributionQuestionnaire(), "FRA", "fr");
+  ResponseDocument document(focal_->workspace(), id);
+  try {
+    importContribution(document, focal_->store(), file_);
+    FAIL();
+  } catch (const ContributionError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("import it into response 1"));
+  }
+}
+
+TEST_F(Refusals, AQuestionnaireVersionChangedSinceTheRequest) {
+  focal_->workspace().upgradeResponse(focal_->response(), *test::contributionQuestionnaire("1.1.0"));
+  before_ = focal_->workspace().answers(focal_->response());
+  EXPECT_THAT(refused(file_), HasSubstr("was moved to version 1.1.0"));
+}
+
+TEST_F(Refusals, AContributionClaimingAnotherAgency) {
+  auto file = rewritten("claim.focalcontrib", [](Contribution& c) { c.agency = "Ministry of Labour"; });
+  EXPECT_THAT(refused(file), HasSubstr("does not match the request"));
+}
+
+TEST(ContributionExport, RefusesAnswersOutsideTheAssignmentUnlessLeftOut) {
+  TempDir dir;
+  FocalPoint focal(dir);
+  focal.request("Ministry of Justice", {"victims"}, "justice.focal");
+  Agency agency(dir, "justice.focal");
+  agency.answer("q_4", "6");
+  agency.document().answer("q_9", "Someone");  // the app would refuse it; written here directly
+  try {
+    contributionFromRequest(agency.workspace(), "Maria Lopez");
+    FAIL();
+  } catch (const ContributionError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("outside the sections assigned to Ministry of Justice"));
+    EXPECT_THAT(e.what(), HasSubstr("q_9"));
+    EXPECT_THAT(e.what(), HasSubstr("--leave-out-unassigned"));
+  }
+  std::vector<std::string> leftOut;
+  Contribution c = contributionFromRequest(agency.workspace(), "Maria Lopez", true, &leftOut);
+  EXPECT_EQ(leftOut, std::vector<std::string>{"q_9"});
+  EXPECT_EQ(c.answer("q_9"), nullptr);
+  EXPECT_EQ(c.answer("q_1"), nullptr);  // context, not sent back
+  ASSERT_NE(c.answer("q_4"), nullptr);
+  EXPECT_EQ(c.answer("q_4")->changedBy, "Maria Lopez");
+}
+
+TEST(ContributionExport, RefusesAnOrdinaryWorkspace) {
+  TempDir dir;
+  FocalPoint focal(dir);
+  EXPECT_THROW(contributionFromRequest(focal.workspace(), "Jeanne"), ContributionError);
+}
+
+}  // namespace
+}  // namespace focal
