@@ -1,0 +1,297 @@
+// focal-cli merge, analyze and synth: the secretariat's commands. merge
+// verifies national reports and imports them into the consolidated store;
+// analyze writes the analysis of one questionnaire as a workbook, CSV
+// files, HTML or PDF; synth writes synthetic national reports for tests,
+// benchmarks, demonstrations and training.
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "app/cli/cli.h"
+#include "export/analysis_document.h"
+#include "export/consolidated_merge.h"
+#include "export/consolidated_synth.h"
+#include "export/output_file.h"
+#include "export/report_file.h"
+#include "forms/questionnaire_loader.h"
+
+namespace focal::cli {
+
+namespace {
+
+struct MergeArgs {
+  std::vector<std::string> inputs, registered;
+  std::string into;
+  bool json = false, allowUnsigned = false, acceptNewKeys = false, registeredOnly = false;
+};
+
+// A bar on standard error, redrawn after each file, when it is a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled && ::isatty(STDERR_FILENO)) {}
+  void clear() {
+    if (enabled_ && drawn_) std::cerr << "\r\033[K" << std::flush;
+  }
+  void draw(std::size_t done, std::size_t total) {
+    if (!enabled_ || total == 0) return;
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(kWidth * done / total);
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] " << done << "/"
+              << total << " files" << std::flush;
+    drawn_ = true;
+  }
+
+ private:
+  bool enabled_, drawn_ = false;
+};
+
+std::string describe(const MergeFileResult& r) {
+  std::string what = r.state.empty()
+                         ? std::string()
+                         : " (" + r.state + ", " + r.questionnaireId + " " + r.questionnaireVersion + ", " +
+                               r.status + ", exported " + r.exportedAt + ")";
+  return r.file + what + (r.reason.empty() ? "" : ": " + r.reason);
+}
+
+nlohmann::json fileJson(const MergeFileResult& r) {
+  nlohmann::json j = {{"file", r.file}, {"result", mergeResultKey(r.result)}};
+  if (!r.reason.empty()) j["reason"] = r.reason;
+  if (!r.state.empty()) {
+    j["state"] = r.state;
+    j["questionnaire"] = r.questionnaireId;
+    j["questionnaire_version"] = r.questionnaireVersion;
+    j["status"] = r.status;
+    j["exported_at"] = r.exportedAt;
+  }
+  if (r.reportId) j["report"] = r.reportId;
+  if (r.replaced) j["replaced_report"] = r.replaced;
+  return j;
+}
+
+int registerQuestionnaires(ConsolidatedStore& store, const std::vector<std::string>& files) {
+  for (const auto& file : files) {
+    LoadResult result = loadQuestionnaireFile(file);
+    if (!result.ok()) {
+      for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+      printError(file + " has errors; nothing was merged. Correct it and run merge again.");
+      return kInvalid;
+    }
+    store.registerQuestionnaire(*result.questionnaire, "registered from " + file);
+  }
+  return kOk;
+}
+
+int merge(const MergeArgs& args) {
+  try {
+    ConsolidatedStore store(args.into);
+    if (int code = registerQuestionnaires(store, args.registered); code != kOk) return code;
+    std::vector<MergeFileResult> missing;
+    const auto files = reportFiles(args.inputs, &missing);
+    ProgressBar bar(true);
+    MergeOptions options;
+    options.allowUnsigned = args.allowUnsigned;
+    options.acceptNewKeys = args.acceptNewKeys;
+    options.requireRegistered = args.registeredOnly;
+    options.onFile = [&](const MergeFileResult& r, std::size_t done, std::size_t total) {
+      if (!args.json) {
+        bar.clear();
+        std::cout << mergeResultKey(r.result)
+                  << std::string(11 - std::string(mergeResultKey(r.result)).size(), ' ') << describe(r)
+                  << "\n"
+                  << std::flush;
+      }
+      bar.draw(done, total);
+    };
+    MergeSummary summary = mergeReports(store, files, options);
+    bar.clear();
+    for (auto& m : missing) {
+      if (!args.json) std::cout << "refused    " << describe(m) << "\n";
+      ++summary.refused;
+      summary.files.push_back(std::move(m));
+    }
+    const std::size_t current = store.reports({}, true).size();
+    if (args.json) {
+      nlohmann::json j = {{"store", args.into},
+                          {"imported", summary.imported},
+                          {"unchanged", summary.unchanged},
+                          {"superseded", summary.superseded},
+                          {"refused", summary.refused},
+                          {"current_reports", current},
+                          {"files", nlohmann::json::array()}};
+      for (const auto& f : summary.files) j["files"].push_back(fileJson(f));
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::cout << summary.files.size() << (summary.files.size() == 1 ? " file: " : " files: ")
+                << summary.imported << " imported, " << summary.superseded
+                << " superseded an earlier report, " << summary.unchanged << " unchanged, " << summary.refused
+                << " refused. " << args.into << " holds the current reports of " << current
+                << " State replies.\n";
+      if (summary.refused)
+        std::cout
+            << "Refused files were not imported; ask the State for a new export, or see the reason above.\n";
+    }
+    return summary.refused ? kInvalid : kOk;
+  } catch (const StoreError& e) {
+    printError(e.what());
+    return kFailed;
+  }
+}
+
+struct AnalyzeArgs {
+  std::string store, questionnaire, format, output, language, groups;
+};
+
+std::optional<AnalysisFormat> formatOf(std::string format, const std::string& output) {
+  if (format.empty()) format = std::filesystem::path(output).extension().string();
+  if (!format.empty() && format.front() == '.') format.erase(0, 1);
+  static const std::map<std::string, AnalysisFormat> formats = {{"xlsx", AnalysisFormat::Xlsx},
+                                                                {"csv", AnalysisFormat::Csv},
+                                                                {"html", AnalysisFormat::Html},
+                                                                {"htm", AnalysisFormat::Html},
+                                                                {"pdf", AnalysisFormat::Pdf}};
+  auto it = formats.find(format);
+  if (it == formats.end()) return std::nullopt;
+  return it->second;
+}
+
+RegionalGroups loadGroups(const std::string& file) {
+  const std::string path = file.empty() ? RegionalGroups::defaultPath() : file;
+  if (path.empty())
+    throw std::runtime_error(
+        "the list of UN regional groups (un-regional-groups.yaml) is not installed; give it "
+        "with --groups FILE");
+  return RegionalGroups::load(path);
+}
+
+int analyze(const AnalyzeArgs& args) {
+  auto format = formatOf(args.format, args.output);
+  if (!format) {
+    printError("say which format to write with --format xlsx, csv, html or pdf");
+    return kInvalid;
+  }
+  try {
+    ConsolidatedStore store(args.store, ConsolidatedStore::Options{true, false, false});
+    AnalysisInput input =
+        loadAnalysisInput(store, args.questionnaire, loadGroups(args.groups), args.language);
+    const Analysis analysis = analyse(input);
+    writeAnalysis(analysis, *format, args.output);
+    std::cout << "Wrote the analysis of " << analysis.states.size() << " replies to " << args.questionnaire
+              << " to " << args.output << (*format == AnalysisFormat::Csv ? " (one CSV file per table)" : "")
+              << ".\n";
+    return kOk;
+  } catch (const StoreError& e) {
+    printError(e.what());
+    return kInvalid;
+  } catch (const ExportError& e) {
+    printError(e.what());
+    return kFailed;
+  } catch (const std::runtime_error& e) {
+    printError(e.what());
+    return kInvalid;
+  }
+}
+
+struct SynthArgs {
+  std::string questionnaire, output, keys, groups;
+  int states = 20, revision = 0;
+  std::uint64_t seed = 1;
+  bool draft = false, unsignedReports = false;
+};
+
+int synth(const SynthArgs& args) {
+  LoadResult result = loadQuestionnaireFile(args.questionnaire);
+  if (!result.ok()) {
+    for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+    printError(args.questionnaire + " has errors; run 'focal-cli validate " + args.questionnaire + "'");
+    return kInvalid;
+  }
+  try {
+    const RegionalGroups groups = loadGroups(args.groups);
+    std::filesystem::create_directories(args.output);
+    const std::string keys = args.keys.empty() ? configDirectory() + "/synthetic-keys" : args.keys;
+    SynthOptions options;
+    options.seed = args.seed;
+    options.revision = args.revision;
+    options.status = args.draft ? ReportStatus::Draft : ReportStatus::Final;
+    const auto states = synthStates(groups, static_cast<std::size_t>(std::max(args.states, 0)), args.seed);
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      NationalReport report = synthReport(result.questionnaire, groups, states[i], i, options);
+      const std::string file =
+          (std::filesystem::path(args.output) /
+           (result.questionnaire->info.id + "-" + states[i] +
+            (args.revision ? "-r" + std::to_string(args.revision) : "") + kReportExtension))
+              .string();
+      if (args.unsignedReports) {
+        writeReportFile(report, file, nullptr);
+      } else {
+        // One key per State, kept so that later revisions are signed by the same key.
+        const SigningKey key = SigningKey::loadOrCreate(keys + "/" + states[i]);
+        writeReportFile(report, file, &key);
+      }
+    }
+    std::cout << "Wrote " << states.size() << " synthetic reports to " << args.output << " (seed "
+              << args.seed << (args.unsignedReports ? ", unsigned" : ", signed with the keys in " + keys)
+              << ").\n";
+    return kOk;
+  } catch (const std::exception& e) {
+    printError(e.what());
+    return kFailed;
+  }
+}
+
+const Registrar registrar(40, [](CLI::App& app) {
+  auto* mergeCommand =
+      app.add_subcommand("merge", "Verify national reports and import them into a consolidated store");
+  auto m = std::make_shared<MergeArgs>();
+  mergeCommand->add_option("REPORT_OR_DIR", m->inputs, "Report files (.focalreport), or folders holding them")
+      ->required();
+  mergeCommand->add_option("--into", m->into, "The consolidated store; created when it does not exist")
+      ->required();
+  mergeCommand->add_flag("--json", m->json, "Print the counts and the result of every file as JSON");
+  mergeCommand->add_flag("--allow-unsigned", m->allowUnsigned, "Admit unsigned reports and drafts");
+  mergeCommand->add_flag("--accept-new-keys", m->acceptNewKeys,
+                         "Admit reports signed by a key not seen before for their State");
+  mergeCommand->add_option("--register", m->registered,
+                           "Official questionnaire files to register first (reports must match their text)");
+  mergeCommand->add_flag("--registered-only", m->registeredOnly,
+                         "Refuse reports whose questionnaire text was not registered");
+  mergeCommand->callback([=] { exitCode() = merge(*m); });
+
+  auto* analyzeCommand = app.add_subcommand("analyze", "Write the analysis of one questionnaire's replies");
+  auto a = std::make_shared<AnalyzeArgs>();
+  analyzeCommand->add_option("CONSOLIDATED", a->store, "The consolidated store")->required();
+  analyzeCommand->add_option("--questionnaire", a->questionnaire, "The questionnaire's id, e.g. tip-cycle2")
+      ->required();
+  analyzeCommand->add_option("--format", a->format,
+                             "xlsx, csv, html or pdf (default: from the extension of -o)");
+  analyzeCommand->add_option("-o,--output", a->output, "The file to write (for csv: a folder)")->required();
+  analyzeCommand->add_option("--language", a->language,
+                             "Language of the questions' labels (default: the first)");
+  analyzeCommand->add_option("--groups", a->groups, "The UN regional groups file (default: the one shipped)");
+  analyzeCommand->callback([=] { exitCode() = analyze(*a); });
+
+  auto* synthCommand =
+      app.add_subcommand("synth", "Write synthetic national reports (tests, demonstrations)");
+  auto s = std::make_shared<SynthArgs>();
+  synthCommand->add_option("--questionnaire", s->questionnaire, "Questionnaire YAML file")->required();
+  synthCommand->add_option("--states", s->states, "How many States reply (at most 193)")
+      ->capture_default_str();
+  synthCommand->add_option("--seed", s->seed, "The same seed gives the same answers")->capture_default_str();
+  synthCommand->add_option("-o,--output", s->output, "Folder to write the reports in")->required();
+  synthCommand->add_option("--revision", s->revision,
+                           "Write revision N of each reply, exported N days later");
+  synthCommand->add_option("--keys", s->keys,
+                           "Folder of the States' signing keys (default: in Focal's settings)");
+  synthCommand->add_option("--groups", s->groups, "The UN regional groups file (default: the one shipped)");
+  synthCommand->add_flag("--draft", s->draft, "Mark the reports as drafts");
+  synthCommand->add_flag("--unsigned", s->unsignedReports, "Do not sign the reports");
+  synthCommand->callback([=] { exitCode() = synth(*s); });
+});
+
+}  // namespace
+
+}  // namespace focal::cli

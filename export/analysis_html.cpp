@@ -1,0 +1,193 @@
+// The analytical report as one self-contained HTML file: every text
+// escaped, each State's own text marked with its language and direction,
+// charts as SVG images drawn by cairo (charts.h), readable on screen and in
+// print.
+#include <algorithm>
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "export/analysis_document.h"
+#include "export/output_file.h"
+#include "export/report_labels.h"
+#include "forms/i18n.h"
+
+namespace focal {
+
+namespace {
+
+std::string escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string base64(const std::string& data) {
+  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((data.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < data.size(); i += 3) {
+    const unsigned v = (static_cast<unsigned char>(data[i]) << 16) |
+                       (static_cast<unsigned char>(data[i + 1]) << 8) |
+                       static_cast<unsigned char>(data[i + 2]);
+    out += alphabet[v >> 18];
+    out += alphabet[(v >> 12) & 63];
+    out += alphabet[(v >> 6) & 63];
+    out += alphabet[v & 63];
+  }
+  if (i < data.size()) {
+    unsigned v = static_cast<unsigned char>(data[i]) << 16;
+    if (i + 1 < data.size()) v |= static_cast<unsigned char>(data[i + 1]) << 8;
+    out += alphabet[v >> 18];
+    out += alphabet[(v >> 12) & 63];
+    out += i + 1 < data.size() ? alphabet[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+std::string languageAttributes(const std::string& language) {
+  if (language.empty()) return " dir=\"auto\"";
+  return " lang=\"" + escape(language) + "\" dir=\"" + (isRightToLeft(language) ? "rtl" : "ltr") + "\"";
+}
+
+std::string cut(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t keep = max;
+  while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+  return text.substr(0, keep) + " …";
+}
+
+constexpr const char* kStyle = R"(
+body{font-family:"Noto Sans",Arial,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:980px;margin:2em auto;padding:0 1.2em}
+h1{font-size:1.6em;margin:1.6em 0 .4em;border-bottom:2px solid #0072b2;padding-bottom:.15em}
+h1.title{border:0;font-size:2em;margin-top:0}
+h2{font-size:1.25em;margin:1.4em 0 .3em}h3{font-size:1em;margin:1.2em 0 .3em}
+p.subtitle{font-size:1.2em;margin-top:0}p.cover{color:#444;margin:.2em 0}p.note{color:#555;font-size:.92em}
+p.label{font-weight:bold;margin:.9em 0 .1em}
+blockquote{margin:.2em 0 .8em 1.2em;padding:.3em .8em;border-inline-start:3px solid #56b4e9;background:#f6f9fc}
+table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.88em;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:start}
+th{background:#eef3f8}td.n{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
+figure{margin:.6em 0 1.2em}figure img{max-width:100%;height:auto}
+nav ol{columns:2}
+@media print{body{max-width:none;margin:0;font-size:11pt}h1{break-before:page}h1.title{break-before:auto}
+figure,table,blockquote{break-inside:avoid}nav{display:none}}
+)";
+
+// The charts as SVG, drawn on every core: cairo and pango are safe to use
+// from several threads, each with its own surfaces and layouts.
+std::vector<std::string> renderCharts(const AnalysisDocument& document, double width) {
+  std::vector<const charts::BarChart*> all;
+  for (const auto& block : document.blocks)
+    if (const auto* c = std::get_if<DocChart>(&block)) all.push_back(&c->chart);
+  std::vector<std::string> svg(all.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < all.size(); i = next++)
+      svg[i] = base64(charts::chartSvg(*all[i], width));
+  };
+  const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads && t < all.size(); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return svg;
+}
+
+}  // namespace
+
+void writeHtml(const AnalysisDocument& document, const std::string& path) {
+  constexpr double kChartWidth = 640;
+  const std::vector<std::string> svg = renderCharts(document, kChartWidth);
+  std::size_t chart = 0;
+  std::string html;
+  html.reserve(1 << 20);
+  html += "<!DOCTYPE html>\n<html lang=\"" + escape(document.language) + "\"" +
+          (isRightToLeft(document.language) ? " dir=\"rtl\"" : "") + ">\n<head>\n<meta charset=\"utf-8\">\n";
+  html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  html += "<meta name=\"generator\" content=\"Focal " FOCAL_VERSION "\">\n";
+  html += "<title>" + escape(document.title + ": " + document.subtitle) + "</title>\n<style>" + kStyle +
+          "</style>\n</head>\n<body>\n";
+  html += "<header>\n<h1 class=\"title\">" + escape(document.title) + "</h1>\n<p class=\"subtitle\">" +
+          escape(document.subtitle) + "</p>\n";
+  for (const auto& line : document.cover) html += "<p class=\"cover\">" + escape(line) + "</p>\n";
+  html += "</header>\n<nav aria-label=\"" + escape(tr("Contents")) + "\"><ol>\n";
+  int part = 0;
+  for (const auto& block : document.blocks)
+    if (const auto* h = std::get_if<DocHeading>(&block); h && h->level == 1)
+      html += "<li><a href=\"#part-" + std::to_string(++part) + "\">" + escape(h->text) + "</a></li>\n";
+  html += "</ol></nav>\n<main>\n";
+  part = 0;
+  for (const auto& block : document.blocks) {
+    if (const auto* h = std::get_if<DocHeading>(&block)) {
+      const std::string tag = "h" + std::to_string(h->level);
+      const std::string id = h->level == 1 ? " id=\"part-" + std::to_string(++part) + "\"" : "";
+      html += "<" + tag + id + " dir=\"auto\">" + escape(h->text) + "</" + tag + ">\n";
+    } else if (const auto* p = std::get_if<DocParagraph>(&block)) {
+      switch (p->style) {
+        case DocParagraph::Style::Body:
+          html += "<p dir=\"auto\">" + escape(p->text) + "</p>\n";
+          break;
+        case DocParagraph::Style::Note:
+          html += "<p class=\"note\" dir=\"auto\">" + escape(p->text) + "</p>\n";
+          break;
+        case DocParagraph::Style::Label:
+          html += "<p class=\"label\" dir=\"auto\">" + escape(p->text) + "</p>\n";
+          break;
+        case DocParagraph::Style::Quote:
+          html += "<blockquote" + languageAttributes(p->language) + ">" + escape(p->text) + "</blockquote>\n";
+          break;
+      }
+    } else if (const auto* t = std::get_if<DocTable>(&block)) {
+      html += "<table>\n";
+      if (!t->table.title.empty()) html += "<caption dir=\"auto\">" + escape(t->table.title) + "</caption>\n";
+      html += "<thead><tr>";
+      for (const auto& c : t->table.columns)
+        html += "<th scope=\"col\" dir=\"auto\">" + escape(c.header) + "</th>";
+      html += "</tr></thead>\n<tbody>\n";
+      for (const auto& row : t->table.rows) {
+        html += "<tr>";
+        for (const auto& cell : row) {
+          if (cell.kind == TableCell::Kind::Text)
+            html += "<td" + languageAttributes(cell.language) + ">" +
+                    escape(cut(cell.text, t->maxCellChars)) + "</td>";
+          else
+            html += "<td class=\"n\">" + escape(cell.display()) + "</td>";
+        }
+        html += "</tr>\n";
+      }
+      html += "</tbody></table>\n";
+    } else if (const auto* c = std::get_if<DocChart>(&block)) {
+      html += "<figure><img width=\"640\" alt=\"" + escape(c->description) +
+              "\" src=\"data:image/svg+xml;base64," + svg[chart++] + "\"></figure>\n";
+    }
+  }
+  html += "</main>\n</body>\n</html>\n";
+  writeFileAtomically(path, html);
+}
+
+}  // namespace focal

@@ -1,0 +1,145 @@
+// The secretariat's analysis of one questionnaire's replies, as plain
+// figures: response rates; for every closed question, the count and share
+// of responding States by answer, overall and by regional group; the
+// changes since the previous cycle for carried-forward questions; the
+// statistical tables and numbers summed across States; the
+// technical-assistance gap analysis; and the compendium of successful
+// practices. Only answers of relevant questions count (the store keeps
+// relevance from import). The writers (workbook, CSV, HTML, PDF) render
+// these figures and compute none of their own.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "export/analysis_data.h"
+
+namespace focal {
+
+// A column of the breakdowns: all responding States, then each regional
+// group, then "other States" (not in any group) when there are some.
+struct AnalysisColumn {
+  std::string id;           // "all", a group id, or "other"
+  std::string name;         // in the analysis language
+  std::size_t members = 0;  // Member States in the group (0 for "other")
+};
+
+struct RespondingState {
+  std::string state, name, group, language, status, exportedAt, fingerprint;
+};
+
+struct ResponseRate {
+  std::string questionnaireId, title;
+  int cycle = 1;
+  std::vector<std::size_t> responded;  // per column
+};
+
+struct AnswerCategory {
+  std::string value;  // a choice value, "other", "not_available", "not_applicable" or "" (no answer)
+  std::string label;
+  std::vector<std::size_t> counts;  // States, per column
+};
+
+struct QuestionDistribution {
+  std::string id, label, section;
+  bool multiple = false;                   // multiple choice: a State may count under several answers
+  std::vector<AnswerCategory> categories;  // the answers, then not available, not applicable, no answer
+};
+
+struct ChangedAnswer {
+  std::string state, stateName, previous, current;
+};
+
+struct CycleComparison {
+  std::string id, previousId, label, section;
+  std::size_t both = 0;       // States that replied in both cycles
+  std::size_t unchanged = 0;  // of which gave the same answer
+  std::vector<ChangedAnswer> changes;
+};
+
+struct CellTotal {
+  double sum = 0;
+  std::size_t states = 0;  // States that gave this cell
+};
+
+struct TableTotals {
+  std::string id, label, section;
+  std::vector<std::string> rows, columns;     // labels
+  std::vector<std::vector<CellTotal>> cells;  // [row][column]
+  std::size_t states = 0;                     // States that gave any cell
+};
+
+struct NumberSummary {
+  std::string id, label, section, unit;
+  std::size_t states = 0;
+  double sum = 0, mean = 0, median = 0, min = 0, max = 0;
+};
+
+struct AssistanceArticle {
+  std::string key, label;           // "tip 6", "Trafficking in Persons Protocol, art. 6"
+  std::vector<std::string> states;  // codes of the States that need assistance on it
+  std::vector<std::size_t> byKind;  // States, per kind
+};
+
+struct AssistanceRequest {
+  std::string state, stateName, section, articles, kinds, other;
+};
+
+struct GatingFigure {
+  std::string id, label;
+  std::vector<std::size_t> yes;  // States answering yes, per column
+};
+
+struct AssistanceGaps {
+  std::vector<GatingFigure> gating;
+  std::vector<std::string> kinds, kindLabels;          // the assistance kinds, then "other" when offered
+  std::vector<std::vector<std::size_t>> statesByKind;  // [kind][column]: States asking for it in any section
+  std::vector<std::size_t> requestsByKind;             // [kind]: requests, one per State and section
+  std::vector<std::size_t> needingAny;                 // [column]: States needing assistance in any section
+  std::vector<AssistanceArticle> articles;
+  std::vector<AssistanceRequest> requests;
+};
+
+struct Practice {
+  std::string state, stateName, group, language, text;
+};
+
+struct PracticeQuestion {
+  std::string id, label, section;
+  std::vector<Practice> practices;  // by State name
+};
+
+struct Analysis {
+  std::string questionnaireId, title, version, instrument, previousId;
+  std::string instrumentName;  // "Trafficking in Persons Protocol", in the analysis language
+  int cycle = 1;
+  std::string language, generatedAt, source;
+  std::vector<AnalysisColumn> columns;
+  std::vector<std::size_t> responding;  // States replying, per column
+  std::vector<RespondingState> states;
+  std::vector<ResponseRate> rates;  // every questionnaire held, this one first
+  std::vector<QuestionDistribution> distributions;
+  std::vector<CycleComparison> changes;
+  std::vector<TableTotals> tables;
+  std::vector<NumberSummary> numbers;
+  AssistanceGaps assistance;
+  std::vector<PracticeQuestion> practices;
+};
+
+Analysis analyse(const AnalysisInput& input);
+
+// Helpers shared by the analyses (analysis_results.cpp).
+namespace analysis_detail {
+struct Context;
+void assistanceGaps(const Context& context, Analysis& out);
+void practices(const Context& context, Analysis& out);
+}  // namespace analysis_detail
+
+// The share count/base as a fraction, 0 when the base is 0.
+inline double share(std::size_t count, std::size_t base) {
+  return base == 0 ? 0.0 : static_cast<double>(count) / static_cast<double>(base);
+}
+
+}  // namespace focal

@@ -1,0 +1,197 @@
+// The consolidated store: created on first use, refused when it is another
+// file, questionnaires kept once, idempotent imports, supersession with the
+// history kept, and each State's signing key remembered.
+#include <gtest/gtest.h>
+
+#include "consolidated_fixtures.h"
+#include "export/consolidated_hash.h"
+
+namespace focal {
+namespace {
+
+using test::TempDir;
+
+// A report verified as the merge would, ready for importReport.
+VerifiedReport verified(const std::string& file, bool allowUnsigned = false) {
+  const std::string bytes = test::readFile(file);
+  VerifiedReport v;
+  v.fileName = file;
+  v.fileSha256 = crypto::hex(fastSha256(bytes));
+  v.check = readReportFile(file);
+  EXPECT_TRUE(v.check.intact() || (allowUnsigned && v.check.verdict == ReportVerdict::Unsigned))
+      << v.check.reason;
+  const auto& id = v.check.report->metadata.questionnaireId;
+  v.questionnaire = id == "analysis-test" ? test::analysisQuestionnaire() : test::previousQuestionnaire();
+  v.relevant.assign(v.check.report->answers.size(), 1);
+  return v;
+}
+
+std::string writeReport(const TempDir& dir, const std::string& name, const NationalReport& report,
+                        const SigningKey* key) {
+  const std::string file = dir.file(name);
+  writeReportFile(report, file, key);
+  return file;
+}
+
+NationalReport fraReport(const std::string& exportedAt, const std::string& law = "yes") {
+  return test::handReport(*test::analysisQuestionnaire(), "FRA", {{"q_law", law}, {"q_gate", "no"}},
+                          exportedAt);
+}
+
+TEST(ConsolidatedStore, CreatesItsSchemaAndOpensAgain) {
+  TempDir dir;
+  const std::string path = dir.file("store.focaldb");
+  { ConsolidatedStore store(path); }
+  ConsolidatedStore again(path, {true, false, true});
+  EXPECT_TRUE(again.reports().empty());
+  EXPECT_TRUE(again.questionnaires().empty());
+  EXPECT_EQ(again.database().queryInteger("PRAGMA application_id"), kConsolidatedApplicationId);
+}
+
+TEST(ConsolidatedStore, RefusesOtherFilesAndMissingOnes) {
+  TempDir dir;
+  EXPECT_THROW(ConsolidatedStore(dir.file("missing.focaldb"), {true, false, false}), StoreError);
+  const std::string report = writeReport(dir, "fra.focalreport", fraReport("2026-10-01T09:00:00Z"), nullptr);
+  try {
+    ConsolidatedStore store(report);
+    FAIL() << "a national report is not a consolidated store";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a Focal consolidated store"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ConsolidatedStore, KeepsEachQuestionnaireTextOnce) {
+  TempDir dir;
+  ConsolidatedStore store(dir.file("store.focaldb"));
+  const auto id = store.registerQuestionnaire(*test::analysisQuestionnaire(), "registered from test");
+  EXPECT_EQ(store.registerQuestionnaire(*test::analysisQuestionnaire(), "again"), id);
+  // Another text under the same id and version is refused.
+  std::string changed = test::kAnalysisQuestionnaire;
+  changed.replace(changed.find("Analysis test questionnaire"), 8, "Analyses");
+  auto other = test::loadOrFail(changed.c_str(), "changed.yaml");
+  EXPECT_THROW(store.registerQuestionnaire(*other, "changed"), StoreError);
+  ASSERT_EQ(store.questionnaires().size(), 1u);
+  EXPECT_EQ(store.questionnaires()[0].origin, "registered from test");
+}
+
+TEST(ConsolidatedStore, TheSameFileTwiceChangesNothing) {
+  TempDir dir;
+  ConsolidatedStore store(dir.file("store.focaldb"));
+  const auto& key = test::stateKey("FRA");
+  const std::string file = writeReport(dir, "fra.focalreport", fraReport("2026-10-01T09:00:00Z"), &key);
+  const auto v = verified(file);
+  const ImportOutcome first = store.importReport(v);
+  EXPECT_EQ(first.kind, ImportOutcome::Kind::Imported);
+  EXPECT_TRUE(first.newQuestionnaire);
+  const auto answers = store.database().queryInteger("SELECT count(*) FROM answers");
+  const ImportOutcome second = store.importReport(v);
+  EXPECT_EQ(second.kind, ImportOutcome::Kind::Unchanged);
+  EXPECT_EQ(second.reportId, first.reportId);
+  EXPECT_EQ(store.reports().size(), 1u);
+  EXPECT_EQ(store.database().queryInteger("SELECT count(*) FROM answers"), answers);
+  // The same content signed again (another file) is the same report too.
+  const std::string resigned =
+      writeReport(dir, "fra-again.focalreport", fraReport("2026-10-01T09:00:00Z"), &key);
+  EXPECT_EQ(store.importReport(verified(resigned)).kind, ImportOutcome::Kind::Unchanged);
+}
+
+TEST(ConsolidatedStore, ANewerReportSupersedesAndTheOlderStaysInTheHistory) {
+  TempDir dir;
+  ConsolidatedStore store(dir.file("store.focaldb"));
+  const auto& key = test::stateKey("FRA");
+  const auto october = verified(writeReport(dir, "oct.focalreport", fraReport("2026-10-01T09:00:00Z"), &key));
+  const auto november =
+      verified(writeReport(dir, "nov.focalreport", fraReport("2026-11-01T09:00:00Z", "no"), &key));
+  const auto september =
+      verified(writeReport(dir, "sep.focalreport", fraReport("2026-09-01T09:00:00Z", "no"), &key));
+
+  const ImportOutcome first = store.importReport(october);
+  const ImportOutcome second = store.importReport(november);
+  EXPECT_EQ(second.kind, ImportOutcome::Kind::Superseded);
+  EXPECT_EQ(second.replaced, first.reportId);
+  // A report older than the current one arrives late: it joins the history only.
+  const ImportOutcome late = store.importReport(september);
+  EXPECT_EQ(late.kind, ImportOutcome::Kind::Imported);
+  EXPECT_TRUE(late.history);
+
+  const auto all = store.reports("analysis-test");
+  ASSERT_EQ(all.size(), 3u);
+  const auto current = store.reports("analysis-test", true);
+  ASSERT_EQ(current.size(), 1u);
+  EXPECT_EQ(current[0].id, second.reportId);
+  EXPECT_EQ(current[0].exportedAt, "2026-11-01T09:00:00Z");
+  EXPECT_EQ(store.report(first.reportId)->supersededBy, second.reportId);
+  EXPECT_EQ(store.report(late.reportId)->supersededBy, second.reportId);
+  // The history keeps every answer of the older reports.
+  EXPECT_EQ(store.answers(first.reportId).size(), 2u);
+}
+
+TEST(ConsolidatedStore, AFinalReportIsNotReplacedByALaterDraft) {
+  TempDir dir;
+  ConsolidatedStore store(dir.file("store.focaldb"));
+  const auto& key = test::stateKey("FRA");
+  const auto final = verified(writeReport(dir, "final.focalreport", fraReport("2026-10-01T09:00:00Z"), &key));
+  auto draftReport = test::handReport(*test::analysisQuestionnaire(), "FRA", {{"q_law", "no"}},
+                                      "2026-12-01T09:00:00Z", "en", ReportStatus::Draft);
+  const auto draft = verified(writeReport(dir, "draft.focalreport", draftReport, &key));
+  store.importReport(final);
+  const ImportOutcome outcome = store.importReport(draft);
+  EXPECT_EQ(outcome.kind, ImportOutcome::Kind::Imported);
+  EXPECT_TRUE(outcome.history);
+  EXPECT_EQ(store.reports("analysis-test", true)[0].status, "final");
+}
+
+TEST(ConsolidatedStore, RemembersEachStatesKey) {
+  TempDir dir;
+  ConsolidatedStore store(dir.file("store.focaldb"));
+  const SigningKey other = SigningKey::generate();
+  store.importReport(
+      verified(writeReport(dir, "a.focalreport", fraReport("2026-10-01T09:00:00Z"), &test::stateKey("FRA"))));
+  const auto foreign =
+      verified(writeReport(dir, "b.focalreport", fraReport("2026-11-01T09:00:00Z", "no"), &other));
+  const ImportOutcome refused = store.importReport(foreign);
+  EXPECT_EQ(refused.kind, ImportOutcome::Kind::Refused);
+  EXPECT_NE(refused.reason.find("--accept-new-keys"), std::string::npos) << refused.reason;
+  EXPECT_EQ(store.reports().size(), 1u) << "a refusal leaves nothing behind";
+  ImportPolicy accept;
+  accept.acceptNewKeys = true;
+  EXPECT_EQ(store.importReport(foreign, accept).kind, ImportOutcome::Kind::Superseded);
+}
+
+TEST(ConsolidatedStore, RegisteredOnlyRefusesUnknownQuestionnaires) {
+  TempDir dir;
+  ConsolidatedStore store(dir.file("store.focaldb"));
+  const auto v =
+      verified(writeReport(dir, "a.focalreport", fraReport("2026-10-01T09:00:00Z"), &test::stateKey("FRA")));
+  ImportPolicy strict;
+  strict.requireRegistered = true;
+  EXPECT_EQ(store.importReport(v, strict).kind, ImportOutcome::Kind::Refused);
+  store.registerQuestionnaire(*test::analysisQuestionnaire(), "official");
+  const ImportOutcome outcome = store.importReport(v, strict);
+  EXPECT_EQ(outcome.kind, ImportOutcome::Kind::Imported);
+  EXPECT_FALSE(outcome.newQuestionnaire);
+}
+
+TEST(ConsolidatedHash, MatchesLibsodiumAtEveryLength) {
+  std::string data;
+  unsigned x = 7;
+  for (int n = 0; n < 300; ++n) {
+    EXPECT_EQ(fastSha256(data), crypto::sha256(data)) << "length " << n;
+    x = x * 1103515245 + 12345;
+    data.push_back(static_cast<char>(x >> 16));
+  }
+  const std::string big(3 << 20, 'x');
+  EXPECT_EQ(fastSha256(big), crypto::sha256(big));
+  // Streaming, in uneven pieces, with the numbers the content digest uses.
+  FastSha256 fast;
+  crypto::Sha256 portable;
+  for (std::size_t at = 0, piece = 1; at < data.size(); at += piece, piece = piece * 3 % 97 + 1) {
+    const std::string_view part = std::string_view(data).substr(at, piece);
+    fast.update(part).updateU64(at);
+    portable.update(part).updateU64(at);
+  }
+  EXPECT_EQ(fast.finish(), portable.finish());
+}
+
+}  // namespace
+}  // namespace focal
