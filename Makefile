@@ -35,6 +35,12 @@ bench: build
 	@if [ -z "$$DISPLAY" ] && command -v xvfb-run >/dev/null; then \
 	  xvfb-run -a -s "-screen 0 1280x900x24" $(BUILD)/tests/bench/focal_bench; \
 	else $(BUILD)/tests/bench/focal_bench; fi
+	@if [ -x $(BUILD)/tests/app/focal_gui_bench ]; then \
+	  $(BUILD)/tests/app/focal_gui_bench --prepare $(BUILD)/gui-bench && \
+	  if [ -z "$$DISPLAY" ] && command -v xvfb-run >/dev/null; then \
+	    xvfb-run -a -s "-screen 0 1280x900x24" $(BUILD)/tests/app/focal_gui_bench $(BUILD)/gui-bench; \
+	  else $(BUILD)/tests/app/focal_gui_bench $(BUILD)/gui-bench; fi; \
+	fi
 
 # The test suite again with AddressSanitizer and UndefinedBehaviorSanitizer
 # (without the desktop program: GTK is not built for them).

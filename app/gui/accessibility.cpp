@@ -1,0 +1,51 @@
+#include "app/gui/accessibility.h"
+
+#include <dlfcn.h>
+
+namespace focal::gui {
+
+namespace {
+
+using GetAccessibleFn = void* (*)(void*);
+using SetTextFn = void (*)(void*, const char*);
+using SetDirectionFn = void (*)(int);
+
+template <typename Fn>
+Fn lookup(const char* name) {
+  return reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, name));
+}
+
+void setAtk(void* widget, const wxString& name, const wxString& description) {
+  static auto getAccessible = lookup<GetAccessibleFn>("gtk_widget_get_accessible");
+  static auto setName = lookup<SetTextFn>("atk_object_set_name");
+  static auto setDescription = lookup<SetTextFn>("atk_object_set_description");
+  if (!widget || !getAccessible || !setName) return;
+  void* accessible = getAccessible(widget);
+  if (!accessible) return;
+  setName(accessible, name.utf8_str());
+  if (setDescription && !description.empty()) setDescription(accessible, description.utf8_str());
+}
+
+}  // namespace
+
+void SetAccessibleName(wxWindow* input, const wxString& name, const wxString& description) {
+  if (!input) return;
+  input->SetName(name);
+  input->SetHelpText(description.empty() ? name : name + "\n" + description);
+#ifdef __WXGTK__
+  setAtk(input->GetHandle(), name, description);
+  if (static_cast<void*>(input->GetConnectWidget()) != static_cast<void*>(input->GetHandle()))
+    setAtk(input->GetConnectWidget(), name, description);
+#endif
+}
+
+void SetDefaultLayoutDirection(bool rightToLeft) {
+#ifdef __WXGTK__
+  static auto setDirection = lookup<SetDirectionFn>("gtk_widget_set_default_direction");
+  if (setDirection) setDirection(rightToLeft ? 2 : 1);  // GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR
+#else
+  (void)rightToLeft;
+#endif
+}
+
+}  // namespace focal::gui

@@ -1,0 +1,26 @@
+// The desktop program:
+//   focal                    the welcome window
+//   focal FILE.focal         opens a workspace
+//   focal QUESTIONNAIRE.yaml previews a questionnaire, reloaded when it changes
+//   focal --demo PATH        creates (when missing) and opens a demo workspace on tip-cycle2
+//   focal --language CODE    the interface language: en, fr, es or ar
+#pragma once
+
+#include <wx/app.h>
+
+namespace focal::gui {
+
+class FocalApp : public wxApp {
+ public:
+  bool OnInit() override;
+  void OnInitCmdLine(wxCmdLineParser& parser) override;
+  bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+
+ private:
+  wxString file_, demo_, language_;
+};
+
+// What every Focal program with windows does first (also the GUI tests).
+void InitializeDesktop(const std::string& language = {});
+
+}  // namespace focal::gui

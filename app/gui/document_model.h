@@ -1,0 +1,65 @@
+// A workspace response as the window edits it: the answer store's
+// ResponseDocument (session, SQLite persistence, undo, pending-on-failure
+// status) behind the ResponseModel interface the views use.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/gui/response_model.h"
+#include "forms/response_document.h"
+#include "forms/workspace.h"
+
+namespace focal::gui {
+
+class DocumentModel : public ResponseModel {
+ public:
+  // Takes the workspace; opens the response `id` in it.
+  DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id);
+  ~DocumentModel() override;
+
+  const ResponseSession& session() const override { return document_->session(); }
+  [[nodiscard]] ResponseSession::ChangePublisher::Subscription subscribe(
+      ResponseSession::ChangePublisher::Callback callback) override {
+    return document_->subscribeAnswers(std::move(callback));
+  }
+  std::string state() const override { return info_.state; }
+  std::string filePath() const override { return workspace_->path(); }
+  bool isPreview() const override { return false; }
+
+  Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) override;
+  bool canUndo() const override { return document_->canUndo(); }
+  bool canRedo() const override { return document_->canRedo(); }
+  void undo() override { document_->undo(); }
+  void redo() override { document_->redo(); }
+  void sealUndoStep() override { document_->sealUndoStep(); }
+  void setLanguage(const std::string& language) override;
+
+  SaveStatus saveStatus() const override;
+  void retrySave() override { document_->retry(); }
+
+  bool keepsHistory() const override { return true; }
+  std::vector<HistoryItem> history(const std::string& questionId) override;
+
+  bool keepsAttachments() const override { return !workspace_->readOnly(); }
+  void attach(const std::string& path, const std::string& file, std::uint64_t maxBytes) override;
+  std::optional<AttachedFile> attachedFile(const std::string& path) override;
+  bool extractAttachment(const std::string& path, const std::string& file) override;
+
+  Workspace& workspace() { return *workspace_; }
+  ResponseDocument& document() { return *document_; }
+  ResponseId responseId() const { return id_; }
+  // Warnings to show once (network file system, opened read-only because locked...).
+  std::vector<std::string> openingWarnings() const;
+
+ private:
+  std::unique_ptr<Workspace> workspace_;
+  ResponseId id_;
+  ResponseInfo info_;
+  std::unique_ptr<ResponseDocument> document_;
+  ResponseDocument::StatusPublisher::Subscription statusSubscription_;
+  std::map<std::string, AttachedFile> attachedCache_;  // by path + "\n" + name
+};
+
+}  // namespace focal::gui

@@ -1,0 +1,179 @@
+// yes_no, single_choice and multiple_choice: radio buttons or check boxes,
+// with "Other, please specify" and its text box where the question has it.
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/radiobut.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+
+#include "app/gui/editors/editors.h"
+#include "app/gui/wx_text.h"
+#include "forms/answer_value.h"
+
+namespace focal::gui {
+
+namespace {
+
+class ChoiceEditor : public QuestionEditor {
+ public:
+  using QuestionEditor::QuestionEditor;
+
+ protected:
+  bool Multiple() const { return question_.type == QuestionType::MultipleChoice; }
+
+  void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
+    std::vector<std::pair<std::string, wxString>> options;
+    if (question_.type == QuestionType::YesNo) {
+      options = {{"yes", _("Yes")}, {"no", _("No")}};
+    } else {
+      for (const auto& choice : question_.choices) options.emplace_back(choice.value, Text(choice.label));
+      if (question_.otherOption) options.emplace_back("other", _("Other, please specify:"));
+    }
+    const bool horizontal = question_.type == QuestionType::YesNo;
+    auto* list = new wxBoxSizer(horizontal ? wxHORIZONTAL : wxVERTICAL);
+    if (!Multiple()) {
+      // GTK cannot uncheck every radio button of a group; a hidden first
+      // button stands for "not answered".
+      none_ = new wxRadioButton(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+      none_->Hide();
+    }
+    const int wrap = std::max(200, host_.WrapWidth() - Dip(40, parent));
+    for (const auto& [value, label] : options) {
+      wxWindow* button = nullptr;
+      if (Multiple()) {
+        auto* box = new wxCheckBox(parent, wxID_ANY, wxString());
+        box->SetLabelText(label);
+        box->Bind(wxEVT_CHECKBOX, [this, value = value](wxCommandEvent& event) {
+          if (!updating_) Toggle(value, event.IsChecked());
+        });
+        button = box;
+      } else {
+        auto* radio = new wxRadioButton(parent, wxID_ANY, wxString());
+        radio->SetLabelText(label);
+        radio->Bind(wxEVT_RADIOBUTTON, [this, value = value](wxCommandEvent&) {
+          if (!updating_) Choose(value);
+        });
+        button = radio;
+      }
+      if (!horizontal && button->GetBestSize().x > wrap) button->SetMaxSize(wxSize(wrap, -1));
+      Describe(button, label);
+      buttons_.emplace_back(value, button);
+      if (value == "other") {
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        row->Add(button, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, Dip(6, parent));
+        other_ = new wxTextCtrl(parent, wxID_ANY);
+        Describe(other_, _("Other, please specify:"));
+        BindText(other_, PartPath("other"));
+        row->Add(other_, 1, wxALIGN_CENTER_VERTICAL);
+        list->Add(row, 0, wxEXPAND | wxBOTTOM, Dip(2, parent));
+      } else {
+        list->Add(button, 0, horizontal ? wxRIGHT | wxALIGN_CENTER_VERTICAL : wxBOTTOM,
+                  Dip(horizontal ? 16 : 2, parent));
+      }
+    }
+    if (!Multiple()) {
+      clear_ =
+          new wxButton(parent, wxID_ANY, _("Clear answer"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+      Describe(clear_, _("Clear answer"));
+      clear_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        std::vector<AnswerWrite> writes{{PartPath(), ""}};
+        if (question_.otherOption) writes.push_back({PartPath("other"), ""});
+        host_.FlushTyping();
+        Write(writes);
+        if (!buttons_.empty()) buttons_.front().second->SetFocus();
+      });
+      clear_->Hide();
+      if (horizontal)
+        list->Add(clear_, 0, wxALIGN_CENTER_VERTICAL);
+      else
+        list->Add(clear_, 0, wxTOP, Dip(2, parent));
+    }
+    sizer->Add(list, 0, wxEXPAND | wxTOP | wxBOTTOM, Dip(2, parent));
+  }
+
+  void Choose(const std::string& value) {
+    std::vector<AnswerWrite> writes{{PartPath(), value}};
+    if (value != "other" && question_.otherOption) writes.push_back({PartPath("other"), ""});
+    host_.FlushTyping();
+    Write(writes);
+    if (value == "other" && other_) other_->SetFocus();
+  }
+
+  void Toggle(const std::string& value, bool checked) {
+    host_.FlushTyping();
+    auto words = splitWords(Session().value(PartPath()));
+    std::erase(words, value);
+    if (checked) {
+      // Keep the questionnaire's order of choices.
+      words.push_back(value);
+      std::vector<std::string> ordered;
+      for (const auto& [v, button] : buttons_)
+        if (std::find(words.begin(), words.end(), v) != words.end()) ordered.push_back(v);
+      words = ordered;
+    }
+    std::vector<AnswerWrite> writes{{PartPath(), joinWords(words)}};
+    if (value == "other" && !checked) writes.push_back({PartPath("other"), ""});
+    Write(writes);
+    if (value == "other" && checked && other_) other_->SetFocus();
+  }
+
+  bool SetValue(const ResponseSession& session) override {
+    const std::string value = session.value(PartPath());
+    const auto words = splitWords(value);
+    bool anyChecked = false;
+    for (const auto& [v, button] : buttons_) {
+      const bool checked = std::find(words.begin(), words.end(), v) != words.end();
+      anyChecked |= checked;
+      if (auto* box = dynamic_cast<wxCheckBox*>(button))
+        box->SetValue(checked);
+      else if (checked)
+        static_cast<wxRadioButton*>(button)->SetValue(true);
+    }
+    if (none_ && !anyChecked) none_->SetValue(true);
+    bool otherChosen = std::find(words.begin(), words.end(), "other") != words.end();
+    if (other_) {
+      ShowText(other_, session.value(PartPath("other")));
+      other_->Enable(otherChosen && inputOn_);
+    }
+    if (clear_ && clear_->IsShown() != !value.empty()) {
+      clear_->Show(!value.empty());
+      return true;
+    }
+    return false;
+  }
+
+  void EnableInput(bool enable) override {
+    inputOn_ = enable;
+    for (auto& [value, button] : buttons_) button->Enable(enable);
+    if (clear_) clear_->Enable(enable);
+    if (other_) {
+      const auto words = splitWords(Session().value(PartPath()));
+      other_->Enable(enable && std::find(words.begin(), words.end(), "other") != words.end());
+    }
+  }
+
+  wxWindow* FirstInput() const override {
+    // The chosen button, as a radio group is entered at its selection.
+    const auto words = splitWords(host_.Model().session().value(path_));
+    for (const auto& [value, button] : buttons_)
+      if (!Multiple() && !words.empty() && value == words.front()) return button;
+    return buttons_.empty() ? nullptr : buttons_.front().second;
+  }
+
+ private:
+  std::vector<std::pair<std::string, wxWindow*>> buttons_;
+  wxRadioButton* none_ = nullptr;
+  wxTextCtrl* other_ = nullptr;
+  wxButton* clear_ = nullptr;
+  bool inputOn_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<QuestionEditor> MakeChoiceEditor(EditorHost& host, const Question& question,
+                                                 const std::string& path) {
+  return std::make_unique<ChoiceEditor>(host, question, path);
+}
+
+}  // namespace focal::gui

@@ -1,0 +1,301 @@
+#include "app/gui/editors/question_editor.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/settings.h>
+#include <wx/textctrl.h>
+#include <wx/window.h>
+
+#include <algorithm>
+
+#include "app/gui/accessibility.h"
+#include "app/gui/editors/editors.h"
+#include "app/gui/wx_text.h"
+
+namespace focal::gui {
+
+namespace {
+enum TextStyle { kPlain = 0, kBold = 1, kGrey = 2, kError = 4 };
+}  // namespace
+
+QuestionEditor::QuestionEditor(EditorHost& host, const Question& question, std::string path)
+    : host_(host), question_(question), path_(std::move(path)) {}
+
+bool QuestionEditor::HasMarks() const { return takesAnswer(question_.type); }
+
+bool QuestionEditor::ReadOnlyType() const {
+  return question_.type == QuestionType::Note || question_.type == QuestionType::Calculate;
+}
+
+void QuestionEditor::Create(wxWindow* parent) {
+  panel_ = new wxPanel(parent, wxID_ANY);
+  panel_->SetClientData(this);  // lets focus changes find the innermost editor
+  sizer_ = new wxBoxSizer(wxVERTICAL);
+  if (question_.type != QuestionType::Note) {
+    label_ = AddWrapped(panel_, sizer_, LabelText(), kBold);
+    if (!question_.help.empty()) AddWrapped(panel_, sizer_, Text(question_.help), kGrey);
+  }
+  BuildInput(panel_, sizer_);
+  if (HasMarks()) BuildMarks(sizer_);
+  panel_->SetSizer(sizer_);
+  panel_->Bind(wxEVT_CHILD_FOCUS, [this](wxChildFocusEvent& event) {
+    event.Skip();
+    for (wxWindow* w = wxWindow::FindFocus(); w; w = w->GetParent())
+      if (w->GetClientData()) {
+        if (w == panel_) host_.Focused(*this);
+        break;
+      }
+  });
+}
+
+void QuestionEditor::BuildMarks(wxBoxSizer* sizer) {
+  marksSizer_ = new wxBoxSizer(wxHORIZONTAL);
+  if (question_.allowNotAvailable) {
+    notAvailable_ = new wxCheckBox(panel_, wxID_ANY, _("Information not available"));
+    SetAccessibleName(notAvailable_, LabelText() + ": " + _("Information not available"));
+    notAvailable_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& event) {
+      if (updating_) return;
+      host_.FlushTyping();
+      Write({{MarkPath("status"), event.IsChecked() ? "not_available" : ""}});
+    });
+    marksSizer_->Add(notAvailable_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, Dip(16, panel_));
+  }
+  addComment_ =
+      new wxButton(panel_, wxID_ANY, _("Add a comment"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  SetAccessibleName(addComment_, LabelText() + ": " + _("Add a comment"));
+  addComment_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowComment(true); });
+  marksSizer_->Add(addComment_, 0, wxALIGN_CENTER_VERTICAL);
+  sizer->Add(marksSizer_, 0, wxTOP, Dip(4, panel_));
+}
+
+wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags) {
+  auto* label = new wxStaticText(parent, wxID_ANY, wxString());
+  label->SetLabelText(text);
+  if (flags & kBold) label->SetFont(label->GetFont().Bold());
+  if (flags & kGrey) label->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+  if (flags & kError) label->SetForegroundColour(wxColour(176, 0, 32));
+  const int width = host_.WrapWidth();
+  if (width > 0) label->Wrap(width);
+  wrapped_.emplace_back(label, text);
+  sizer->Add(label, 0, wxEXPAND | wxBOTTOM, Dip(2, parent));
+  return label;
+}
+
+void QuestionEditor::Rewrap(int width) {
+  for (auto& [label, text] : wrapped_) {
+    label->SetLabelText(text);
+    if (width > 0) label->Wrap(width);
+  }
+}
+
+wxString QuestionEditor::Text(const LocalizedText& text) const {
+  return Localized(text, host_.Language(), host_.Model().questionnaire());
+}
+
+wxString QuestionEditor::LabelText() const {
+  wxString label = Localized(question_.label, host_.Language(), host_.Model().questionnaire());
+  if (required_) label += " *";
+  return label;
+}
+
+void QuestionEditor::Describe(wxWindow* input, const wxString& what) {
+  wxString name = Localized(question_.label, host_.Language(), host_.Model().questionnaire());
+  if (!what.empty()) name += ": " + what;
+  wxString description;
+  if (required_) description += _("Required.") + " ";
+  if (!question_.help.empty()) description += Text(question_.help) + " ";
+  if (!error_text_.empty()) description += error_text_;
+  SetAccessibleName(input, name, description.Strip(wxString::both));
+}
+
+std::string QuestionEditor::PartPath(const std::string& part, const std::string& subpart) const {
+  std::string path = path_;
+  if (!part.empty()) path += "/" + part;
+  if (!subpart.empty()) path += "/" + subpart;
+  return path;
+}
+
+std::string QuestionEditor::MarkPath(const std::string& mark) const { return path_ + "@" + mark; }
+
+void QuestionEditor::Write(std::vector<AnswerWrite> writes, const std::string& mergeKey) {
+  const std::string carried = MarkPath("carried");
+  const bool changesValue = std::any_of(writes.begin(), writes.end(), [](const AnswerWrite& w) {
+    return w.path.find('@') == std::string::npos;
+  });
+  if (changesValue && !Session().value(carried).empty()) writes.push_back({carried, ""});
+  host_.Write(writes, mergeKey);
+}
+
+void QuestionEditor::WriteValue(const std::string& value, const std::string& part) {
+  host_.FlushTyping();
+  Write({{PartPath(part), value}});
+}
+
+void QuestionEditor::BindText(wxTextCtrl* text, const std::string& path, bool trim) {
+  auto commit = [this, text, path, trim] {
+    wxString typed = text->GetValue();
+    if (trim) typed.Trim(true).Trim(false);
+    const std::string value = ToUtf8(typed);
+    if (value == Session().value(path)) return;
+    // A comment is a mark; it must not confirm a carried-forward answer.
+    if (path.find('@') != std::string::npos)
+      host_.Write({{path, value}}, path);
+    else
+      Write({{path, value}}, path);
+  };
+  text->Bind(wxEVT_TEXT, [this, path, commit](wxCommandEvent& event) {
+    event.Skip();
+    if (!updating_) host_.Typing(path, commit);
+  });
+  text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+    event.Skip();
+    host_.FlushTyping();
+    host_.Model().sealUndoStep();
+  });
+}
+
+void QuestionEditor::ShowText(wxTextCtrl* text, const std::string& value) {
+  const wxString shown = FromUtf8(value);
+  if (text->GetValue() != shown) text->ChangeValue(shown);
+}
+
+bool QuestionEditor::Update(const ResponseSession& session) {
+  bool changed = false;
+  const bool relevant = session.isRelevant(path_);
+  if (relevant != relevant_) {
+    relevant_ = relevant;
+    panel_->Show(relevant);
+    changed = true;
+  }
+  if (!relevant) return changed;
+  updating_ = true;
+  const bool required = session.isRequired(path_);
+  if (required != required_ && label_) {
+    required_ = required;
+    const wxString text = LabelText();
+    for (auto& [label, original] : wrapped_)
+      if (label == label_) original = text;
+    label_->SetLabelText(text);
+    if (host_.WrapWidth() > 0) label_->Wrap(host_.WrapWidth());
+    changed = true;
+  }
+  changed |= SetValue(session);
+  if (HasMarks()) changed |= UpdateMarks(session);
+  const wxString error = FromUtf8(session.error(path_));
+  if (error != error_text_) {
+    SetError(error);
+    changed = true;
+  }
+  updating_ = false;
+  return changed;
+}
+
+bool QuestionEditor::UpdateMarks(const ResponseSession& session) {
+  bool changed = false;
+  const std::string status = session.value(MarkPath("status"));
+  if (notAvailable_) notAvailable_->SetValue(status == "not_available");
+  const bool notApplicable = status == "not_applicable";
+  if (notApplicable && !statusLine_) {
+    statusLine_ = new wxStaticText(panel_, wxID_ANY,
+                                   _("Marked not applicable. Use Question > Not applicable to undo."));
+    statusLine_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    sizer_->Insert(sizer_->GetItemCount() - 1, statusLine_, 0, wxTOP, Dip(2, panel_));
+  }
+  if (statusLine_ && statusLine_->IsShown() != notApplicable) {
+    statusLine_->Show(notApplicable);
+    changed = true;
+  }
+  const bool enableInput = status.empty();
+  if (enableInput != inputEnabled_) {
+    inputEnabled_ = enableInput;
+    EnableInput(enableInput && enabled_);
+  }
+  const std::string comment = session.value(MarkPath("comment"));
+  if (!comment.empty() && !comment_) {
+    ShowComment(false);
+    changed = true;
+  }
+  if (comment_) ShowText(comment_, comment);
+  const bool pending = session.value(MarkPath("carried")) == "pending";
+  if (pending != (carried_ && carried_->IsShown())) {
+    UpdateCarried(pending);
+    changed = true;
+  }
+  return changed;
+}
+
+void QuestionEditor::UpdateCarried(bool pending) {
+  if (pending && !carried_) {
+    carried_ = new wxPanel(panel_, wxID_ANY);
+    carried_->SetBackgroundColour(wxColour(255, 243, 205));
+    carried_->SetForegroundColour(wxColour(60, 45, 0));
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* text = new wxStaticText(
+        carried_, wxID_ANY, _("Carried forward from the previous cycle. Please confirm it or change it."));
+    auto* confirm =
+        new wxButton(carried_, wxID_ANY, _("&Confirm"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    SetAccessibleName(confirm,
+                      _("Confirm the answer carried forward") + ": " +
+                          Localized(question_.label, host_.Language(), host_.Model().questionnaire()));
+    confirm->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+      host_.FlushTyping();
+      host_.Write({{MarkPath("carried"), ""}});
+    });
+    row->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxALL, Dip(4, panel_));
+    row->Add(confirm, 0, wxALIGN_CENTER_VERTICAL | wxALL, Dip(2, panel_));
+    carried_->SetSizer(row);
+    // Right under the label and help, above the input.
+    const std::size_t index = question_.help.empty() ? 1 : 2;
+    sizer_->Insert(std::min(index, sizer_->GetItemCount()), carried_, 0, wxEXPAND | wxBOTTOM, Dip(4, panel_));
+  }
+  if (carried_) carried_->Show(pending);
+}
+
+void QuestionEditor::ShowComment(bool focus) {
+  if (!comment_) {
+    comment_ = new wxTextCtrl(panel_, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, Dip(48, panel_)),
+                              wxTE_MULTILINE);
+    comment_->SetHint(_("Comment"));
+    SetAccessibleName(comment_, Localized(question_.label, host_.Language(), host_.Model().questionnaire()) +
+                                    ": " + _("Comment"));
+    BindText(comment_, MarkPath("comment"));
+    sizer_->Add(comment_, 0, wxEXPAND | wxTOP, Dip(4, panel_));
+    comment_->MoveAfterInTabOrder(addComment_);
+    addComment_->Hide();
+    host_.Relayout();
+  }
+  if (focus) comment_->SetFocus();
+}
+
+void QuestionEditor::SetError(const wxString& message) {
+  error_text_ = message;
+  if (!message.empty() && !error_) {
+    error_ = new wxStaticText(panel_, wxID_ANY, wxString());
+    error_->SetForegroundColour(wxColour(176, 0, 32));
+    const std::size_t index = marksSizer_ ? sizer_->GetItemCount() - 1 : sizer_->GetItemCount();
+    sizer_->Insert(index, error_, 0, wxEXPAND | wxTOP, Dip(2, panel_));
+  }
+  if (error_) {
+    error_->SetLabelText(message.empty() ? wxString() : wxString::FromUTF8("⚠ ") + message);
+    if (host_.WrapWidth() > 0) error_->Wrap(host_.WrapWidth());
+    error_->Show(!message.empty());
+  }
+  if (wxWindow* input = FirstInput()) Describe(input);
+}
+
+void QuestionEditor::Enable(bool enable) {
+  enabled_ = enable;
+  EnableInput(enable && inputEnabled_);
+  if (notAvailable_) notAvailable_->Enable(enable);
+  if (addComment_) addComment_->Enable(enable);
+  if (comment_) comment_->SetEditable(enable);
+}
+
+void QuestionEditor::FocusInput() {
+  if (wxWindow* input = FirstInput(); input && input->IsShownOnScreen() && input->IsEnabled())
+    input->SetFocus();
+  else if (notAvailable_)
+    notAvailable_->SetFocus();
+}
+
+}  // namespace focal::gui

@@ -1,0 +1,146 @@
+// One editor per question: it owns the question's label, help, input, inline
+// error line, "carried forward, please confirm" bar, "information not
+// available" box and comment. SetValue fires no event; handlers are lambdas
+// bound with the question's path. A factory (CreateEditor) picks the editor
+// from the question type; each type family lives in its own file.
+#pragma once
+
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/string.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/gui/response_model.h"
+#include "forms/questionnaire.h"
+#include "forms/response_session.h"
+
+class wxButton;
+class wxCheckBox;
+class wxTextCtrl;
+
+namespace focal::gui {
+
+class QuestionEditor;
+
+// What an editor needs from the page that holds it.
+class EditorHost {
+ public:
+  virtual ~EditorHost() = default;
+  virtual ResponseModel& Model() = 0;
+  // The questionnaire language the page shows.
+  virtual const std::string& Language() const = 0;
+  // Applies writes as one undo step; the same `mergeKey` merges keystrokes.
+  virtual void Write(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) = 0;
+  // A field is being typed in: `commit` writes it after a pause, when
+  // another field is typed in, when the field loses focus, or on FlushTyping.
+  virtual void Typing(const std::string& field, std::function<void()> commit) = 0;
+  virtual void FlushTyping() = 0;
+  // The question the user is on (for the treaty panel and the Question menu).
+  virtual void Focused(QuestionEditor& editor) = 0;
+  // Editors inside repeat records come and go with their record.
+  virtual void Adopt(QuestionEditor& editor) = 0;
+  virtual void Release(QuestionEditor& editor) = 0;
+  // Something was shown or hidden: lay out again (once, later).
+  virtual void Relayout() = 0;
+  // The width to wrap long labels at.
+  virtual int WrapWidth() const = 0;
+  // A message for the status bar (an attachment that could not be added...).
+  virtual void Notify(const wxString& message) = 0;
+};
+
+class QuestionEditor {
+ public:
+  QuestionEditor(EditorHost& host, const Question& question, std::string path);
+  virtual ~QuestionEditor() = default;
+  QuestionEditor(const QuestionEditor&) = delete;
+  QuestionEditor& operator=(const QuestionEditor&) = delete;
+
+  // Builds the editor's panel as a child of `parent`.
+  void Create(wxWindow* parent);
+  wxWindow* Window() const { return panel_; }
+  const Question& GetQuestion() const { return question_; }
+  // The question's path: its id, or rep[key]/id inside a repeat record.
+  const std::string& Path() const { return path_; }
+
+  // Model to view: relevance, value, marks and error, firing no event.
+  // Returns true when the editor was shown or hidden, or changed size.
+  bool Update(const ResponseSession& session);
+  void SetError(const wxString& message);
+  void Enable(bool enable);
+  // Puts the keyboard focus on the first input.
+  virtual void FocusInput();
+  // Re-wraps the long texts at `width` pixels.
+  virtual void Rewrap(int width);
+  // Opens the comment box and puts the focus in it.
+  void AddComment() {
+    if (HasMarks()) ShowComment(true);
+  }
+
+ protected:
+  // Builds the input between the help text and the error line.
+  virtual void BuildInput(wxWindow* parent, wxBoxSizer* sizer) = 0;
+  // Shows the stored value; returns true when the layout changed.
+  virtual bool SetValue(const ResponseSession& session) = 0;
+  virtual void EnableInput(bool enable) = 0;
+  virtual wxWindow* FirstInput() const = 0;
+  // Whether the question has the marks (not available, comment, carried).
+  virtual bool HasMarks() const;
+  // Whether its value is not typed (notes, calculations).
+  bool ReadOnlyType() const;
+
+  std::string PartPath(const std::string& part = {}, const std::string& subpart = {}) const;
+  std::string MarkPath(const std::string& mark) const;
+  const ResponseSession& Session() { return host_.Model().session(); }
+  // Writes (one undo step); a changed value also confirms a carried-forward answer.
+  void Write(std::vector<AnswerWrite> writes, const std::string& mergeKey = {});
+  void WriteValue(const std::string& value, const std::string& part = {});
+  // Ties a text box to `part`: typing is written after a pause or on leaving.
+  void BindText(wxTextCtrl* text, const std::string& part = {}, bool trim = false);
+  // Shows `value` in `text` unless it already shows it (keeps the caret).
+  void ShowText(wxTextCtrl* text, const std::string& value);
+
+  wxString Text(const LocalizedText& text) const;
+  wxString LabelText() const;
+  // The accessible name of an input: the question's label, then `what`.
+  void Describe(wxWindow* input, const wxString& what = {});
+  // A static text that re-wraps with the page.
+  wxStaticText* AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags = 0);
+
+  EditorHost& host_;
+  const Question& question_;
+  std::string path_;
+  wxPanel* panel_ = nullptr;
+  bool updating_ = false;  // set while the view is updated from the model
+
+ private:
+  void BuildMarks(wxBoxSizer* sizer);
+  bool UpdateMarks(const ResponseSession& session);
+  void ShowComment(bool focus);
+  void UpdateCarried(bool pending);
+
+  wxBoxSizer* sizer_ = nullptr;
+  wxStaticText* label_ = nullptr;
+  wxStaticText* error_ = nullptr;
+  wxPanel* carried_ = nullptr;
+  wxCheckBox* notAvailable_ = nullptr;
+  wxStaticText* statusLine_ = nullptr;
+  wxButton* addComment_ = nullptr;
+  wxTextCtrl* comment_ = nullptr;
+  wxBoxSizer* marksSizer_ = nullptr;
+  std::vector<std::pair<wxStaticText*, wxString>> wrapped_;
+  bool relevant_ = true;
+  bool required_ = false;
+  bool enabled_ = true;
+  bool inputEnabled_ = true;
+  wxString error_text_;
+};
+
+std::unique_ptr<QuestionEditor> CreateEditor(EditorHost& host, const Question& question,
+                                             const std::string& path);
+
+}  // namespace focal::gui

@@ -1,0 +1,237 @@
+// repeat: a list of records, each with its own editors (rep[key]/child),
+// with add, remove, move up and move down. Records are matched by their
+// stable key, so reordering moves panels instead of rebuilding them.
+#include <wx/button.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+
+#include "app/gui/editors/editors.h"
+#include "app/gui/wx_text.h"
+#include "forms/answer_path.h"
+#include "forms/questionnaire_loader.h"
+
+namespace focal::gui {
+
+namespace {
+
+// The page, seen from inside a record: everything is the page's, but the
+// labels wrap narrower.
+class RecordHost : public EditorHost {
+ public:
+  RecordHost(EditorHost& page, int indent) : page_(page), indent_(indent) {}
+  ResponseModel& Model() override { return page_.Model(); }
+  const std::string& Language() const override { return page_.Language(); }
+  void Write(const std::vector<AnswerWrite>& writes, const std::string& mergeKey) override {
+    page_.Write(writes, mergeKey);
+  }
+  void Typing(const std::string& field, std::function<void()> commit) override {
+    page_.Typing(field, std::move(commit));
+  }
+  void FlushTyping() override { page_.FlushTyping(); }
+  void Focused(QuestionEditor& editor) override { page_.Focused(editor); }
+  void Adopt(QuestionEditor& editor) override { page_.Adopt(editor); }
+  void Release(QuestionEditor& editor) override { page_.Release(editor); }
+  void Relayout() override { page_.Relayout(); }
+  int WrapWidth() const override { return std::max(200, page_.WrapWidth() - indent_); }
+  void Notify(const wxString& message) override { page_.Notify(message); }
+
+ private:
+  EditorHost& page_;
+  int indent_;
+};
+
+class RepeatEditor : public QuestionEditor {
+ public:
+  RepeatEditor(EditorHost& host, const Question& question, std::string path)
+      : QuestionEditor(host, question, std::move(path)), recordHost_(host, 40) {}
+
+  ~RepeatEditor() override {
+    for (auto& record : records_)
+      for (auto& editor : record->editors) host_.Release(*editor);
+  }
+
+  void Rewrap(int width) override {
+    QuestionEditor::Rewrap(width);
+    for (auto& record : records_)
+      for (auto& editor : record->editors) editor->Rewrap(recordHost_.WrapWidth());
+  }
+
+ protected:
+  struct Record {
+    std::string key;
+    wxPanel* panel = nullptr;
+    wxStaticText* title = nullptr;
+    wxButton *up = nullptr, *down = nullptr, *remove = nullptr;
+    std::vector<std::unique_ptr<QuestionEditor>> editors;
+  };
+
+  std::size_t MaxRecords() const {
+    return question_.maxRecords ? question_.maxRecords : limits::kDefaultMaxRecords;
+  }
+
+  void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
+    empty_ = new wxStaticText(parent, wxID_ANY, _("No records yet."));
+    sizer->Add(empty_, 0, wxTOP | wxBOTTOM, Dip(2, parent));
+    records_sizer_ = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(records_sizer_, 0, wxEXPAND);
+    add_ = new wxButton(parent, wxID_ANY, _("&Add a record"));
+    Describe(add_, _("Add a record"));
+    add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddRecord(); });
+    sizer->Add(add_, 0, wxTOP | wxBOTTOM, Dip(4, parent));
+  }
+
+  void AddRecord() {
+    host_.FlushTyping();
+    Write(Session().addRecordWrites(question_.id));
+    if (!records_.empty() && !records_.back()->editors.empty()) {
+      for (auto& editor : records_.back()->editors)
+        if (editor->Window()->IsShown()) {
+          editor->FocusInput();
+          break;
+        }
+    }
+  }
+
+  void Remove(const std::string& key) {
+    host_.FlushTyping();
+    const auto index = IndexOf(key);
+    Write(Session().removeRecordWrites(question_.id, key));
+    host_.Notify(_("The record was removed. Edit > Undo brings it back."));
+    if (records_.empty())
+      add_->SetFocus();
+    else
+      records_[std::min(index, records_.size() - 1)]->remove->SetFocus();
+  }
+
+  void Move(const std::string& key, int delta) {
+    host_.FlushTyping();
+    const auto index = static_cast<long>(IndexOf(key)) + delta;
+    if (index < 0 || index >= static_cast<long>(records_.size())) return;
+    Write(Session().moveRecordWrites(question_.id, key, static_cast<std::size_t>(index)));
+    // Keep the focus on the button that was pressed, now at its new place.
+    if (auto i = IndexOf(key); i < records_.size()) {
+      wxButton* button = delta < 0 ? records_[i]->up : records_[i]->down;
+      (button->IsEnabled() ? button : records_[i]->remove)->SetFocus();
+    }
+  }
+
+  std::size_t IndexOf(const std::string& key) const {
+    for (std::size_t i = 0; i < records_.size(); ++i)
+      if (records_[i]->key == key) return i;
+    return records_.size();
+  }
+
+  std::unique_ptr<Record> MakeRecord(const std::string& key, const ResponseSession& session) {
+    auto record = std::make_unique<Record>();
+    record->key = key;
+    record->panel = new wxPanel(panel_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME);
+    auto* box = new wxBoxSizer(wxVERTICAL);
+    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    record->title = new wxStaticText(record->panel, wxID_ANY, wxString());
+    record->title->SetFont(record->title->GetFont().Bold());
+    record->up =
+        new wxButton(record->panel, wxID_ANY, _("Move up"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    record->down = new wxButton(record->panel, wxID_ANY, _("Move down"), wxDefaultPosition, wxDefaultSize,
+                                wxBU_EXACTFIT);
+    record->remove =
+        new wxButton(record->panel, wxID_ANY, _("Remove"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    record->up->Bind(wxEVT_BUTTON, [this, key](wxCommandEvent&) { Move(key, -1); });
+    record->down->Bind(wxEVT_BUTTON, [this, key](wxCommandEvent&) { Move(key, +1); });
+    record->remove->Bind(wxEVT_BUTTON, [this, key](wxCommandEvent&) { Remove(key); });
+    header->Add(record->title, 1, wxALIGN_CENTER_VERTICAL);
+    header->Add(record->up, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(4, panel_));
+    header->Add(record->down, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(4, panel_));
+    header->Add(record->remove, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(4, panel_));
+    box->Add(header, 0, wxEXPAND | wxALL, Dip(6, panel_));
+    const Questionnaire& q = host_.Model().questionnaire();
+    for (int child : question_.children) {
+      const Question& childQuestion = q.questions[child];
+      auto editor =
+          CreateEditor(recordHost_, childQuestion, recordPath(question_.id, key, childQuestion.id).str());
+      editor->Create(record->panel);
+      box->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, Dip(10, panel_));
+      host_.Adopt(*editor);
+      editor->Update(session);
+      record->editors.push_back(std::move(editor));
+    }
+    record->panel->SetSizer(box);
+    return record;
+  }
+
+  bool SetValue(const ResponseSession& session) override {
+    const auto keys = session.records(question_.id);
+    std::vector<std::string> current;
+    for (const auto& record : records_) current.push_back(record->key);
+    if (keys == current && built_) return false;
+    built_ = true;
+    // Records that are gone.
+    for (auto it = records_.begin(); it != records_.end();) {
+      if (std::find(keys.begin(), keys.end(), (*it)->key) == keys.end()) {
+        for (auto& editor : (*it)->editors) host_.Release(*editor);
+        (*it)->panel->Destroy();
+        it = records_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    // New records, then everything in the stored order.
+    std::vector<std::unique_ptr<Record>> ordered;
+    for (const auto& key : keys) {
+      auto it =
+          std::find_if(records_.begin(), records_.end(), [&](const auto& r) { return r && r->key == key; });
+      ordered.push_back(it != records_.end() ? std::move(*it) : MakeRecord(key, session));
+    }
+    records_ = std::move(ordered);
+    records_sizer_->Clear(false);
+    wxWindow* previous = empty_;
+    for (std::size_t i = 0; i < records_.size(); ++i) {
+      Record& record = *records_[i];
+      const wxString title = wxString::Format(_("Record %zu of %zu"), i + 1, records_.size());
+      record.title->SetLabel(title);
+      Describe(record.up, title + ": " + _("Move up"));
+      Describe(record.down, title + ": " + _("Move down"));
+      Describe(record.remove, title + ": " + _("Remove"));
+      record.up->Enable(i > 0 && inputOn_);
+      record.down->Enable(i + 1 < records_.size() && inputOn_);
+      records_sizer_->Add(record.panel, 0, wxEXPAND | wxBOTTOM, Dip(6, panel_));
+      record.panel->MoveAfterInTabOrder(previous);  // the tab order follows the records
+      previous = record.panel;
+    }
+    add_->MoveAfterInTabOrder(previous);
+    empty_->Show(records_.empty());
+    add_->Enable(records_.size() < MaxRecords() && inputOn_);
+    return true;
+  }
+
+  void EnableInput(bool enable) override {
+    inputOn_ = enable;
+    add_->Enable(enable && records_.size() < MaxRecords());
+    for (std::size_t i = 0; i < records_.size(); ++i) {
+      records_[i]->up->Enable(enable && i > 0);
+      records_[i]->down->Enable(enable && i + 1 < records_.size());
+      records_[i]->remove->Enable(enable);
+      for (auto& editor : records_[i]->editors) editor->Enable(enable);
+    }
+  }
+
+  wxWindow* FirstInput() const override { return add_; }
+
+ private:
+  RecordHost recordHost_;
+  std::vector<std::unique_ptr<Record>> records_;
+  wxBoxSizer* records_sizer_ = nullptr;
+  wxStaticText* empty_ = nullptr;
+  wxButton* add_ = nullptr;
+  bool built_ = false;
+  bool inputOn_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<QuestionEditor> MakeRepeatEditor(EditorHost& host, const Question& question,
+                                                 const std::string& path) {
+  return std::make_unique<RepeatEditor>(host, question, path);
+}
+
+}  // namespace focal::gui

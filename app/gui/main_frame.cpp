@@ -1,0 +1,485 @@
+#include "app/gui/main_frame.h"
+
+#include <wx/filename.h>
+#include <wx/gauge.h>
+#include <wx/msgdlg.h>
+#include <wx/panel.h>
+#include <wx/splitter.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <algorithm>
+
+#include "app/gui/accessibility.h"
+#include "app/gui/banner.h"
+#include "app/gui/desktop.h"
+#include "app/gui/editors/question_editor.h"
+#include "app/gui/load_errors_page.h"
+#include "app/gui/preview_watcher.h"
+#include "app/gui/question_list_page.h"
+#include "app/gui/question_page.h"
+#include "app/gui/reference_panel.h"
+#include "app/gui/section_tree.h"
+#include "app/gui/translations.h"
+#include "app/gui/wx_text.h"
+#include "forms/answer_path.h"
+#include "forms/countries.h"
+
+namespace focal::gui {
+
+MainFrame::MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFile)
+    : wxFrame(nullptr, wxID_ANY, "Focal", wxDefaultPosition, wxSize(1200, 800)),
+      model_(std::move(model)),
+      previewFile_(std::move(previewFile)) {
+  SetLayoutDirection(IsRightToLeft(CurrentInterfaceLanguage()) ? wxLayout_RightToLeft : wxLayout_LeftToRight);
+  SetMinClientSize(FromDIP(wxSize(760, 480)));
+  BuildLayout();
+  BuildMenus();
+  Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
+  if (!previewFile_.empty()) {
+    watcher_ = std::make_unique<PreviewWatcher>(previewFile_, [this](const LoadResult& result) {
+      if (!result.ok()) {
+        ShowLoadErrors(previewFile_, result.diagnostics);
+        return;
+      }
+      // Keep the answers typed so far, and the place.
+      std::map<std::string, std::string> answers;
+      std::string language = model_ ? model_->language() : std::string();
+      if (model_) answers = model_->session().answers();
+      const auto& languages = result.questionnaire->info.languages;
+      if (std::find(languages.begin(), languages.end(), language) == languages.end()) language.clear();
+      const int section = section_;
+      SetModel(std::make_shared<PreviewModel>(result.questionnaire, language, std::move(answers)));
+      if (section >= 0 && section < static_cast<int>(result.questionnaire->sections.size()))
+        OpenSection(section);
+      SetStatus(
+          wxString::Format(_("%s was loaded again."), wxFileName(FromUtf8(previewFile_)).GetFullName()));
+    });
+  }
+  AttachModel();
+}
+
+MainFrame::~MainFrame() {
+  DetachModel();
+  watcher_.reset();
+}
+
+void MainFrame::BuildLayout() {
+  CreateStatusBar(2);
+  const int widths[] = {-1, FromDIP(300)};
+  GetStatusBar()->SetStatusWidths(2, widths);
+
+  root_ = new wxPanel(this, wxID_ANY);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+
+  auto* top = new wxBoxSizer(wxHORIZONTAL);
+  title_ =
+      new wxStaticText(root_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+  title_->SetFont(title_->GetFont().Bold());
+  gauge_ = new wxGauge(root_, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(140, 14)));
+  progressText_ = new wxStaticText(root_, wxID_ANY, wxString());
+  search_ = new wxSearchCtrl(root_, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(240, -1)),
+                             wxTE_PROCESS_ENTER);
+  search_->SetDescriptiveText(_("Find a question (text or id)"));
+  SetAccessibleName(search_, _("Find a question"),
+                    _("Type words of a question or its id, then press Enter."));
+  search_->Bind(wxEVT_SEARCH, [this](wxCommandEvent& event) { OpenSearch(event.GetString()); });
+  search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent& event) { OpenSearch(event.GetString()); });
+  top->Add(title_, 1, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
+  top->Add(gauge_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(6));
+  top->Add(progressText_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+  top->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
+  sizer->Add(top, 0, wxEXPAND);
+
+  banner_ = new Banner(root_);
+  sizer->Add(banner_, 0, wxEXPAND);
+
+  split_ =
+      new wxSplitterWindow(root_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  split_->SetMinimumPaneSize(FromDIP(160));
+  tree_ = new SectionTree(split_);
+  tree_->onOpen = [this](int section) {
+    if (section == SectionTree::kReview)
+      OpenReview();
+    else
+      OpenSection(section);
+  };
+  rightSplit_ = new wxSplitterWindow(split_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                     wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  rightSplit_->SetMinimumPaneSize(FromDIP(160));
+  rightSplit_->SetSashGravity(1.0);
+  content_ = new wxPanel(rightSplit_, wxID_ANY);
+  content_->SetSizer(new wxBoxSizer(wxVERTICAL));
+  list_ = new QuestionListPage(content_);
+  list_->onOpen = [this](const std::string& path) { GoToQuestion(path); };
+  list_->Hide();
+  content_->GetSizer()->Add(list_, 1, wxEXPAND);
+  errors_ = new LoadErrorsPage(content_);
+  errors_->Hide();
+  content_->GetSizer()->Add(errors_, 1, wxEXPAND);
+  reference_ = new ReferencePanel(rightSplit_);
+  rightSplit_->SplitVertically(content_, reference_, -FromDIP(280));
+  split_->SplitVertically(tree_, rightSplit_, FromDIP(330));
+  sizer->Add(split_, 1, wxEXPAND);
+  root_->SetSizer(sizer);
+}
+
+void MainFrame::AttachModel() {
+  if (!model_) {
+    tree_->Clear();
+    UpdateTitle();
+    return;
+  }
+  errors_->Hide();
+  sessionSubscription_ = model_->subscribe([this](const SessionChange& change) { OnSessionChange(change); });
+  statusSubscription_ =
+      model_->statusChanges().subscribe([this](const SaveStatus& status) { ShowSaveStatus(status); });
+  tree_->Build(model_->questionnaire(), Language());
+  UpdateTitle();
+  ShowSaveStatus(model_->saveStatus());
+  RefreshProgress();
+  const auto top = model_->questionnaire().topLevelSections();
+  if (!top.empty()) OpenSection(top.front());
+  UpdateCommands();
+}
+
+void MainFrame::DetachModel() {
+  sessionSubscription_.reset();
+  statusSubscription_.reset();
+  RetirePage();
+}
+
+void MainFrame::SetModel(std::shared_ptr<ResponseModel> model) {
+  Freeze();
+  DetachModel();
+  model_ = std::move(model);
+  section_ = -1;
+  reviewShown_ = false;
+  list_->Hide();
+  AttachModel();
+  Thaw();
+}
+
+void MainFrame::ShowLoadErrors(const std::string& file, const std::vector<Diagnostic>& diagnostics) {
+  Freeze();
+  RetirePage();
+  list_->Hide();
+  errors_->SetDiagnostics(file, diagnostics);
+  errors_->Show();
+  content_->Layout();
+  Thaw();
+  banner_->ShowMessage(
+      Banner::Kind::Warning,
+      wxString::Format(_("%s has errors. The last version that loaded stays open below the list "
+                         "when there was one; fix the file and save it to see your changes."),
+                       wxFileName(FromUtf8(file)).GetFullName()));
+  UpdateTitle();
+}
+
+void MainFrame::ShowWarning(const wxString& message) { banner_->ShowMessage(Banner::Kind::Warning, message); }
+
+std::string MainFrame::Language() const { return model_ ? model_->language() : std::string("en"); }
+
+void MainFrame::RetirePage() {
+  if (!page_) return;
+  page_->FlushTyping();
+  QuestionPage* old = page_;
+  page_ = nullptr;
+  old->Hide();
+  content_->GetSizer()->Detach(old);
+  // Destroyed later: the user may be clicking a button on it right now.
+  CallAfter([old] { old->Destroy(); });
+}
+
+void MainFrame::OpenSection(int section, const std::string& focusPath) {
+  if (!model_ || section < 0 || section >= static_cast<int>(model_->questionnaire().sections.size())) return;
+  if (section == section_ && page_ && !reviewShown_) {
+    if (!focusPath.empty()) page_->FocusQuestion(focusPath);
+    return;
+  }
+  content_->Freeze();
+  RetirePage();
+  list_->Hide();
+  errors_->Hide();
+  reviewShown_ = false;
+  section_ = section;
+  page_ = new QuestionPage(content_, model_, section, Language());
+  page_->onFocus = [this](QuestionEditor* editor) { EditorFocused(editor); };
+  page_->onNotify = [this](const wxString& message) { SetStatus(message); };
+  page_->onOpenSection = [this](int s) {
+    OpenSection(s);
+    if (page_) page_->FocusFirst();
+  };
+  content_->GetSizer()->Add(page_, 1, wxEXPAND);
+  content_->Layout();
+  content_->Thaw();
+  tree_->Select(section);
+  reference_->ShowFor(model_->questionnaire(), Language(), section, -1);
+  if (!focusPath.empty()) page_->FocusQuestion(focusPath);
+  UpdateCommands();
+}
+
+void MainFrame::FillReview() {
+  const auto rows = QuestionListPage::ProblemRows(model_->session(), Language());
+  std::size_t blocking = 0;
+  for (const auto& row : rows) blocking += row.attention ? 1 : 0;
+  const wxString heading =
+      rows.empty()
+          ? wxString(_("Nothing left to resolve"))
+          : wxString::Format(wxPLURAL("%zu problem to resolve", "%zu problems to resolve", rows.size()),
+                             rows.size());
+  wxString explanation =
+      rows.empty() ? wxString(_("Every relevant required question is answered and every answer is accepted."))
+                   : wxString(_("Choose a line and press Enter (or double-click it) to go to its question."));
+  if (blocking < rows.size())
+    explanation +=
+        " " + wxString::Format(_("%zu of them are answers carried forward that you have not confirmed yet."),
+                               rows.size() - blocking);
+  list_->SetRows(heading, explanation, rows);
+}
+
+void MainFrame::OpenReview() {
+  if (!model_) return;
+  content_->Freeze();
+  RetirePage();
+  errors_->Hide();
+  reviewShown_ = true;
+  FillReview();
+  list_->Show();
+  content_->Layout();
+  content_->Thaw();
+  tree_->Select(SectionTree::kReview);
+  UpdateCommands();
+}
+
+void MainFrame::OpenSearch(const wxString& text) {
+  if (!model_ || text.Strip(wxString::both).empty()) return;
+  content_->Freeze();
+  RetirePage();
+  errors_->Hide();
+  reviewShown_ = false;
+  const auto rows = QuestionListPage::SearchRows(model_->session(), Language(), text);
+  list_->SetRows(wxString::Format(_("Questions containing \"%s\""), text),
+                 rows.empty() ? wxString(_("No question contains these words or this id. Try fewer words."))
+                              : wxString(_("Choose a line and press Enter to go to its question.")),
+                 rows);
+  list_->Show();
+  content_->Layout();
+  content_->Thaw();
+  section_ = -1;
+  if (!rows.empty()) list_->FocusList();
+  SetStatus(
+      wxString::Format(wxPLURAL("%zu question found.", "%zu questions found.", rows.size()), rows.size()));
+}
+
+bool MainFrame::ReviewShown() const { return reviewShown_; }
+
+int MainFrame::SectionOfPath(const std::string& path) const {
+  if (!model_) return -1;
+  auto parsed = parseAnswerPath(path);
+  if (!parsed) return -1;
+  const Questionnaire& q = model_->questionnaire();
+  const int index = q.indexOf(parsed->repeat.empty() ? parsed->question : parsed->repeat);
+  return index < 0 ? -1 : q.questions[index].section;
+}
+
+bool MainFrame::GoToQuestion(const std::string& path) {
+  const int section = SectionOfPath(path);
+  if (section < 0) return false;
+  OpenSection(section);
+  if (!page_) return false;
+  if (page_->FocusQuestion(path)) return true;
+  // A record's question whose record is gone, or a hidden question: its repeat, or the page.
+  if (auto parsed = parseAnswerPath(path);
+      parsed && !parsed->repeat.empty() && page_->FocusQuestion(parsed->repeat))
+    return true;
+  page_->FocusFirst();
+  return false;
+}
+
+QuestionEditor* MainFrame::CurrentEditor() const { return page_ ? page_->Current() : nullptr; }
+
+void MainFrame::FlushTyping() {
+  if (page_) page_->FlushTyping();
+}
+
+void MainFrame::OnSessionChange(const SessionChange& change) {
+  lastChange_ = change;
+  if (progressPending_) return;
+  progressPending_ = true;
+  // Once per burst of changes, after the page has updated itself.
+  CallAfter([this] {
+    progressPending_ = false;
+    RefreshProgress();
+    UpdateCommands();
+  });
+}
+
+void MainFrame::RefreshProgress() {
+  if (!model_) return;
+  const ResponseSession& session = model_->session();
+  tree_->UpdateProgress(session);
+  const Progress progress = session.progress();
+  gauge_->SetValue(progress.percent());
+  wxString text = wxString::Format(_("%d%% answered"), progress.percent());
+  if (progress.requiredUnanswered > 0)
+    text += ", " + wxString::Format(wxPLURAL("%d required question left", "%d required questions left",
+                                             progress.requiredUnanswered),
+                                    progress.requiredUnanswered);
+  if (progressText_->GetLabel() != text) {
+    progressText_->SetLabel(text);
+    SetAccessibleName(gauge_, _("Progress"), text);
+    root_->Layout();
+  }
+  if (reviewShown_ && !page_) FillReview();  // the review follows the answers while it is open
+}
+
+void MainFrame::ShowSaveStatus(const SaveStatus& status) {
+  if (statusShown_ && status == shownStatus_) return;
+  statusShown_ = true;
+  shownStatus_ = status;
+  switch (status.state) {
+    case SaveStatus::State::Memory:
+      SetStatusText(_("Preview: answers are kept in memory only"), 1);
+      ShowPreviewNotice();
+      break;
+    case SaveStatus::State::Saved:
+      SetStatusText(wxString::FromUTF8("✓ ") + _("All changes saved"), 1);
+      if (banner_->IsShown()) banner_->Dismiss();
+      if (!status.warning.empty()) SetStatus(FromUtf8(status.warning));
+      break;
+    case SaveStatus::State::Pending:
+      SetStatusText(
+          wxString::Format(wxPLURAL("%zu answer not saved", "%zu answers not saved", status.pending),
+                           status.pending),
+          1);
+      banner_->ShowMessage(
+          Banner::Kind::Failure,
+          FromUtf8(status.message) + " " +
+              _("Your answers are kept in this window and will be written as soon as it works "
+                "again. Do not close Focal until this message goes away."),
+          _("&Try again"), [this] {
+            if (model_) model_->retrySave();
+          });
+      break;
+    case SaveStatus::State::ReadOnly:
+      SetStatusText(_("Read-only"), 1);
+      banner_->ShowMessage(Banner::Kind::Warning,
+                           FromUtf8(status.message.empty() ? ToUtf8(_("This workspace is open read-only: "
+                                                                      "nothing can be changed."))
+                                                           : status.message));
+      break;
+  }
+}
+
+void MainFrame::ShowPreviewNotice() {
+  banner_->ShowMessage(
+      Banner::Kind::Information,
+      wxString::Format(
+          _("Preview of %s. Answers are kept in memory only and are lost when you close this "
+            "window. The questionnaire is loaded again each time the file is saved."),
+          wxFileName(FromUtf8(previewFile_.empty() && model_ ? model_->filePath() : previewFile_))
+              .GetFullName()));
+}
+
+void MainFrame::UpdateTitle() {
+  wxString title;
+  if (model_) {
+    const Questionnaire& q = model_->questionnaire();
+    title = Localized(q.info.title, Language(), q);
+    if (!model_->state().empty()) {
+      const wxString state = FromUtf8(countryName(model_->state(), CurrentInterfaceLanguage()));
+      title_->SetLabelText(state + " - " + title);
+      SetTitle(state + " - " + FromUtf8(q.info.id) + " - " +
+               wxFileName(FromUtf8(model_->filePath())).GetFullName() + " - Focal");
+    } else {
+      title_->SetLabelText(_("Preview") + ": " + title);
+      SetTitle(_("Preview") + " - " + wxFileName(FromUtf8(model_->filePath())).GetFullName() + " - Focal");
+    }
+    title_->SetToolTip(title);
+  } else {
+    title_->SetLabelText(wxFileName(FromUtf8(previewFile_)).GetFullName());
+    SetTitle(_("Preview") + " - " + wxFileName(FromUtf8(previewFile_)).GetFullName() + " - Focal");
+  }
+}
+
+void MainFrame::SetStatus(const wxString& message) { SetStatusText(message, 0); }
+
+void MainFrame::EditorFocused(QuestionEditor* editor) {
+  if (!model_) return;
+  const Questionnaire& q = model_->questionnaire();
+  const int index = editor ? q.indexOf(editor->GetQuestion().id) : -1;
+  reference_->ShowFor(q, Language(), section_, index);
+  if (editor) SetStatus(FromUtf8(editor->Path()));
+  UpdateCommands();
+}
+
+int MainFrame::NeighbourSection(int delta) const {
+  if (!model_) return -1;
+  const int count = static_cast<int>(model_->questionnaire().sections.size());
+  const int from = reviewShown_ ? (delta < 0 ? count : -1) : section_;
+  const int next = from + delta;
+  return next >= 0 && next < count ? next : -1;
+}
+
+void MainFrame::Undo() {
+  if (!model_ || !model_->canUndo()) return;
+  FlushTyping();
+  lastChange_ = {};
+  model_->undo();
+  if (!lastChange_.answers.empty()) {
+    const auto parsed = parseAnswerPath(lastChange_.answers.front().path);
+    if (parsed) GoToQuestion(parsed->questionPath().str());
+  }
+}
+
+void MainFrame::Redo() {
+  if (!model_ || !model_->canRedo()) return;
+  FlushTyping();
+  lastChange_ = {};
+  model_->redo();
+  if (!lastChange_.answers.empty()) {
+    const auto parsed = parseAnswerPath(lastChange_.answers.front().path);
+    if (parsed) GoToQuestion(parsed->questionPath().str());
+  }
+}
+
+void MainFrame::SetQuestionnaireLanguage(const std::string& code) {
+  if (!model_ || code == model_->language()) return;
+  FlushTyping();
+  const int section = section_;
+  const bool review = reviewShown_;
+  Freeze();
+  RetirePage();
+  section_ = -1;
+  model_->setLanguage(code);
+  tree_->Build(model_->questionnaire(), Language());
+  RefreshProgress();
+  UpdateTitle();
+  if (review)
+    OpenReview();
+  else
+    OpenSection(section >= 0 ? section : 0);
+  Thaw();
+  UpdateCommands();
+}
+
+void MainFrame::OnClose(wxCloseEvent& event) {
+  FlushTyping();
+  if (model_ && event.CanVeto() && model_->saveStatus().state == SaveStatus::State::Pending) {
+    model_->retrySave();
+    if (model_->saveStatus().state == SaveStatus::State::Pending &&
+        wxMessageBox(
+            _("Some answers could not be saved to the workspace file and exist only in this window. If you "
+              "close it now, they are lost.\n\nClose anyway?"),
+            _("Answers not saved"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) {
+      event.Veto();
+      return;
+    }
+  }
+  Desktop::Get().FrameClosing(this);
+  DetachModel();
+  Destroy();
+}
+
+}  // namespace focal::gui

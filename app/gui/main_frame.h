@@ -1,0 +1,141 @@
+// The main window of one response: the section tree, the current section's
+// questions, the treaty text beside them, overall progress, search, the
+// saved indicator and the failure banner. It holds no document state: the
+// ResponseModel does (answers, undo, saving); the frame only shows it and
+// forwards the user's actions. Menus and their conditions are in menus.cpp.
+#pragma once
+
+#include <wx/frame.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/gui/response_model.h"
+#include "forms/diagnostics.h"
+
+class wxGauge;
+class wxMenu;
+class wxMenuItem;
+class wxPanel;
+class wxSearchCtrl;
+class wxSplitterWindow;
+class wxStaticText;
+
+namespace focal::gui {
+
+class Banner;
+class LoadErrorsPage;
+class PreviewWatcher;
+class QuestionEditor;
+class QuestionListPage;
+class QuestionPage;
+class ReferencePanel;
+class SectionTree;
+
+class MainFrame : public wxFrame {
+ public:
+  // A preview passes its file, which is watched and reloaded when it changes.
+  explicit MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFile = {});
+  ~MainFrame() override;
+
+  std::shared_ptr<ResponseModel> GetModel() const { return model_; }
+  const std::string& PreviewFile() const { return previewFile_; }
+  // Replaces the response shown (a preview reloaded); null shows nothing.
+  void SetModel(std::shared_ptr<ResponseModel> model);
+  // A preview whose file does not load: every problem, with its line.
+  void ShowLoadErrors(const std::string& file, const std::vector<Diagnostic>& diagnostics);
+  // A message the user must see, above the questions.
+  void ShowWarning(const wxString& message);
+
+  // Navigation.
+  void OpenSection(int section, const std::string& focusPath = {});
+  void OpenReview();
+  void OpenSearch(const wxString& text);
+  bool GoToQuestion(const std::string& path);
+  int CurrentSection() const { return section_; }
+  bool ReviewShown() const;
+  QuestionPage* Page() const { return page_; }
+  QuestionListPage* ListPage() const { return list_; }
+  SectionTree* Tree() const { return tree_; }
+  Banner* GetBanner() const { return banner_; }
+
+  // Actions (also reachable from the menus).
+  void Undo();
+  void Redo();
+  void SetQuestionnaireLanguage(const std::string& code);
+  void FlushTyping();
+  // The question the keyboard is in, or null.
+  QuestionEditor* CurrentEditor() const;
+
+ private:
+  struct Command {
+    int id = 0;
+    std::function<void()> run;
+    std::function<bool()> enabled;
+    std::function<bool()> checked;
+  };
+
+  void BuildLayout();
+  void BuildMenus();  // menus.cpp
+  wxMenuItem* AddCommand(wxMenu* menu, const wxString& label, const wxString& help, std::function<void()> run,
+                         std::function<bool()> enabled = {}, std::function<bool()> checked = {},
+                         wxItemKind kind = wxITEM_NORMAL);
+  void UpdateCommands();
+  void AttachModel();
+  void DetachModel();
+  void RetirePage();
+  void FillReview();
+  void OnSessionChange(const SessionChange& change);
+  void RefreshProgress();
+  void ShowSaveStatus(const SaveStatus& status);
+  void ShowPreviewNotice();
+  void UpdateTitle();
+  void SetStatus(const wxString& message);
+  void EditorFocused(QuestionEditor* editor);
+  void OnClose(wxCloseEvent& event);
+  int SectionOfPath(const std::string& path) const;
+  int NeighbourSection(int delta) const;
+  std::string Language() const;
+
+  // Actions on the current question (menus.cpp).
+  void ConfirmCarried();
+  void ToggleStatus(const std::string& status);
+  void AddComment();
+  void ShowHistory();
+  void NextProblem();
+  bool HasCarried() const;
+  std::string CurrentStatus() const;
+
+  std::shared_ptr<ResponseModel> model_;
+  std::string previewFile_;
+  std::unique_ptr<PreviewWatcher> watcher_;
+  ResponseSession::ChangePublisher::Subscription sessionSubscription_;
+  Publisher<SaveStatus>::Subscription statusSubscription_;
+
+  wxPanel* root_ = nullptr;
+  wxStaticText* title_ = nullptr;
+  wxGauge* gauge_ = nullptr;
+  wxStaticText* progressText_ = nullptr;
+  wxSearchCtrl* search_ = nullptr;
+  Banner* banner_ = nullptr;
+  wxSplitterWindow* split_ = nullptr;
+  wxSplitterWindow* rightSplit_ = nullptr;
+  SectionTree* tree_ = nullptr;
+  wxPanel* content_ = nullptr;
+  QuestionPage* page_ = nullptr;
+  QuestionListPage* list_ = nullptr;
+  LoadErrorsPage* errors_ = nullptr;
+  ReferencePanel* reference_ = nullptr;
+
+  std::vector<Command> commands_;
+  int section_ = -1;
+  bool reviewShown_ = false;
+  bool progressPending_ = false;
+  SessionChange lastChange_;
+  SaveStatus shownStatus_;
+  bool statusShown_ = false;
+};
+
+}  // namespace focal::gui

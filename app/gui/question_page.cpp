@@ -1,0 +1,285 @@
+#include "app/gui/question_page.h"
+
+#include <wx/button.h>
+#include <wx/settings.h>
+#include <wx/statline.h>
+#include <wx/stattext.h>
+
+#include <unordered_set>
+
+#include "app/gui/editors/editors.h"
+#include "app/gui/wx_text.h"
+#include "forms/answer_path.h"
+
+namespace focal::gui {
+
+namespace {
+constexpr int kMargin = 16;
+constexpr int kTypingPauseMs = 700;
+}  // namespace
+
+QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> model, int section,
+                           std::string language)
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, parent->GetClientSize(),
+                       wxVSCROLL | wxTAB_TRAVERSAL),
+      model_(std::move(model)),
+      section_(section),
+      language_(std::move(language)) {
+  SetName(_("Questions"));
+  SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
+  SetScrollRate(0, FromDIP(20));
+  wrapWidth_ = std::max(FromDIP(300), GetClientSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
+  typingTimer_.SetOwner(this);
+  Bind(
+      wxEVT_TIMER, [this](wxTimerEvent&) { FlushTyping(); }, typingTimer_.GetId());
+  Bind(wxEVT_SIZE, &QuestionPage::OnSize, this);
+  // wx scrolls only the focused control's question panel into view; with
+  // Tab a user can land on a checkbox below the fold of a tall panel, so
+  // bring the control itself into view once the focus has settled.
+  Bind(wxEVT_CHILD_FOCUS, [this](wxChildFocusEvent& event) {
+    event.Skip();
+    CallAfter([this] { RevealFocus(); });
+  });
+  Freeze();
+  Build();
+  Thaw();
+  subscription_ = model_->subscribe([this](const SessionChange& change) { OnSessionChange(change); });
+}
+
+QuestionPage::~QuestionPage() {
+  subscription_.reset();
+  typingTimer_.Stop();
+  closing_ = true;
+  // Windows first, while the editors they call back still exist.
+  DestroyChildren();
+  editors_.clear();
+}
+
+void QuestionPage::Build() {
+  const Questionnaire& q = model_->questionnaire();
+  const focal::Section& section = q.sections[section_];
+  const ResponseSession& session = model_->session();
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  const int margin = FromDIP(kMargin);
+
+  auto wrapped = [&](const wxString& text) {
+    auto* label = new wxStaticText(this, wxID_ANY, wxString());
+    label->SetLabelText(text);
+    label->Wrap(wrapWidth_);
+    wrapped_.emplace_back(label, text);
+    sizer->Add(label, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
+    return label;
+  };
+  wxStaticText* title = wrapped(SectionTitle(q, section_, language_));
+  title->SetFont(title->GetFont().Bold().Scaled(1.3f));
+  title->Wrap(wrapWidth_);
+  if (!section.intro.empty()) wrapped(Localized(section.intro, language_, q));
+  notRelevant_ =
+      new wxStaticText(this, wxID_ANY, _("This section does not apply, given your answers so far."));
+  notRelevant_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+  sizer->Add(notRelevant_, 0, wxLEFT | wxRIGHT | wxTOP, margin);
+  UpdateSectionNote();
+
+  bool anyRequired = false;
+  for (int index : section.questions)
+    anyRequired |= q.questions[index].required || q.questions[index].requiredIf;
+  if (anyRequired) {
+    auto* legend = new wxStaticText(this, wxID_ANY, _("Questions marked * must be answered."));
+    legend->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    sizer->Add(legend, 0, wxLEFT | wxRIGHT | wxTOP, margin);
+  }
+  sizer->AddSpacer(FromDIP(8));
+
+  for (int index : section.questions) {
+    const Question& question = q.questions[index];
+    auto editor = CreateEditor(*this, question, question.id);
+    editor->Create(this);
+    byPath_[question.id] = editor.get();
+    editor->Update(session);
+    sizer->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
+    editors_.push_back(std::move(editor));
+  }
+
+  // Subsections, then the next section: the keyboard flows on from the last question.
+  if (!section.subsections.empty()) {
+    sizer->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
+    for (int sub : section.subsections) {
+      auto* open = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_LEFT);
+      open->SetLabelText(SectionTitle(q, sub, language_));
+      open->Bind(wxEVT_BUTTON, [this, sub](wxCommandEvent&) {
+        if (onOpenSection) onOpenSection(sub);
+      });
+      sizer->Add(open, 0, wxLEFT | wxRIGHT | wxTOP, margin);
+    }
+  }
+  sizer->AddSpacer(margin * 2);
+  if (model_->saveStatus().state == SaveStatus::State::ReadOnly)
+    for (auto& editor : editors_) editor->Enable(false);
+  SetSizer(sizer);
+  FitInside();
+  Layout();
+}
+
+void QuestionPage::UpdateSectionNote() {
+  const bool relevant = model_->session().isSectionRelevant(section_);
+  notRelevant_->Show(!relevant);
+}
+
+QuestionEditor* QuestionPage::EditorAt(const std::string& path) const {
+  auto it = byPath_.find(path);
+  return it == byPath_.end() ? nullptr : it->second;
+}
+
+void QuestionPage::OnSessionChange(const SessionChange& change) {
+  if (closing_) return;
+  const ResponseSession& session = model_->session();
+  std::unordered_set<std::string> seen;
+  std::vector<wxWindow*> resized;
+  Freeze();
+  auto visit = [&](const std::string& path) {
+    if (!seen.insert(path).second) return;
+    if (QuestionEditor* editor = EditorAt(path); editor && editor->Update(session))
+      resized.push_back(editor->Window());
+  };
+  for (const auto& path : change.questions) visit(path);
+  for (const auto& answer : change.answers)
+    if (auto parsed = parseAnswerPath(answer.path)) visit(parsed->questionPath().str());
+  const bool wasShown = notRelevant_->IsShown();
+  UpdateSectionNote();
+  if (!resized.empty() || wasShown != notRelevant_->IsShown()) LayoutAgain(resized);
+  Thaw();
+}
+
+void QuestionPage::Write(const std::vector<AnswerWrite>& writes, const std::string& mergeKey) {
+  Outcome outcome = model_->apply(writes, mergeKey);
+  if (outcome.status == AnswerStatus::Refused) Notify(FromUtf8(outcome.message));
+}
+
+void QuestionPage::Typing(const std::string& field, std::function<void()> commit) {
+  if (!typingField_.empty() && typingField_ != field) FlushTyping();
+  typingField_ = field;
+  typingCommit_ = std::move(commit);
+  typingTimer_.StartOnce(kTypingPauseMs);
+}
+
+void QuestionPage::FlushTyping() {
+  typingTimer_.Stop();
+  if (!typingCommit_) return;
+  auto commit = std::move(typingCommit_);
+  typingCommit_ = nullptr;
+  typingField_.clear();
+  commit();
+}
+
+void QuestionPage::Focused(QuestionEditor& editor) {
+  if (current_ == &editor) return;
+  current_ = &editor;
+  if (onFocus) onFocus(&editor);
+}
+
+void QuestionPage::Adopt(QuestionEditor& editor) { byPath_[editor.Path()] = &editor; }
+
+void QuestionPage::Release(QuestionEditor& editor) {
+  if (closing_) return;
+  if (auto it = byPath_.find(editor.Path()); it != byPath_.end() && it->second == &editor) byPath_.erase(it);
+  if (current_ == &editor) {
+    current_ = nullptr;
+    if (onFocus) onFocus(nullptr);
+  }
+}
+
+void QuestionPage::Relayout() {
+  if (layoutPending_) return;
+  layoutPending_ = true;
+  CallAfter([this] {
+    layoutPending_ = false;
+    std::vector<wxWindow*> all;
+    for (const auto& [path, editor] : byPath_) all.push_back(editor->Window());
+    LayoutAgain(all);
+  });
+}
+
+void QuestionPage::LayoutAgain(const std::vector<wxWindow*>& changed) {
+  // Sizers keep the best sizes they computed: forget those of the changed
+  // editors and of everything around them (a record, its repeat), then lay
+  // out once from the page down.
+  std::vector<wxWindow*> chain;
+  for (wxWindow* window : changed)
+    for (wxWindow* w = window; w && w != this; w = w->GetParent()) {
+      w->InvalidateBestSize();
+      chain.push_back(w);
+    }
+  InvalidateBestSize();
+  Layout();
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) (*it)->Layout();
+  FitInside();
+}
+
+void QuestionPage::Notify(const wxString& message) {
+  if (onNotify) onNotify(message);
+}
+
+void QuestionPage::OnSize(wxSizeEvent& event) {
+  event.Skip();
+  const int width = std::max(FromDIP(300), event.GetSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
+  if (std::abs(width - wrapWidth_) < FromDIP(12)) return;
+  wrapWidth_ = width;
+  CallAfter([this] { Rewrap(); });
+}
+
+void QuestionPage::Rewrap() {
+  Freeze();
+  for (auto& [label, text] : wrapped_) {
+    label->SetLabelText(text);
+    label->Wrap(wrapWidth_);
+  }
+  for (auto& editor : editors_) editor->Rewrap(wrapWidth_);
+  std::vector<wxWindow*> all;
+  for (const auto& [path, editor] : byPath_) all.push_back(editor->Window());
+  LayoutAgain(all);
+  Thaw();
+}
+
+bool QuestionPage::FocusQuestion(const std::string& path) {
+  QuestionEditor* editor = EditorAt(path);
+  if (!editor) return false;
+  wxWindow* window = editor->Window();
+  if (!window->IsShown()) return false;
+  const wxPoint inPage = ScreenToClient(window->GetScreenPosition());
+  const wxPoint unscrolled = CalcUnscrolledPosition(inPage);
+  int unitX = 1, unitY = 1;
+  GetScrollPixelsPerUnit(&unitX, &unitY);
+  if (unitY > 0) Scroll(-1, std::max(0, unscrolled.y - FromDIP(kMargin)) / unitY);
+  editor->FocusInput();
+  current_ = editor;
+  if (onFocus) onFocus(editor);
+  return true;
+}
+
+void QuestionPage::RevealFocus() {
+  wxWindow* focus = wxWindow::FindFocus();
+  if (!focus || focus == this) return;
+  for (wxWindow* w = focus->GetParent(); w != this; w = w->GetParent())
+    if (!w) return;
+  const wxRect rect(ScreenToClient(focus->GetScreenPosition()), focus->GetSize());
+  const int height = GetClientSize().y;
+  if (rect.GetTop() >= 0 && rect.GetBottom() < height) return;
+  int unitX = 1, unitY = 1;
+  GetScrollPixelsPerUnit(&unitX, &unitY);
+  if (unitY <= 0) return;
+  const int top = CalcUnscrolledPosition(rect.GetTopLeft()).y;
+  const int wanted =
+      rect.GetTop() < 0 ? top - FromDIP(kMargin) : top + rect.GetHeight() + FromDIP(kMargin) - height;
+  Scroll(-1, std::max(0, wanted) / unitY + (rect.GetTop() < 0 ? 0 : 1));
+}
+
+void QuestionPage::FocusFirst() {
+  for (auto& editor : editors_)
+    if (editor->Window()->IsShown() && takesAnswer(editor->GetQuestion().type)) {
+      editor->FocusInput();
+      return;
+    }
+  SetFocus();
+}
+
+}  // namespace focal::gui

@@ -1,0 +1,145 @@
+// What a main window edits: one response session and where its changes go.
+// The views only talk to this interface, so the same window serves the
+// author's preview (answers kept in memory) and a workspace response
+// (answers saved at once through the answer store, see document_model.h).
+// Undo, the save state and the history live behind it, never in the frame.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "forms/observer.h"
+#include "forms/response_session.h"
+
+namespace focal::gui {
+
+// Where the answers stand, for the quiet indicator and the failure banner.
+struct SaveStatus {
+  enum class State {
+    Memory,    // preview: nothing is written anywhere
+    Saved,     // every answer is in the workspace file
+    Pending,   // some answers could not be written; they are held and retried
+    ReadOnly,  // the workspace was opened read-only
+  };
+  State state = State::Memory;
+  std::size_t pending = 0;  // answers held in memory, for Pending
+  std::string message;      // why writing failed, for Pending; why read-only, for ReadOnly
+  std::string warning;      // something to know that does not put answers at risk (a failed backup)
+  bool operator==(const SaveStatus&) const = default;
+};
+
+// One earlier value of a question, for the history window.
+struct HistoryItem {
+  std::string path, value, changedBy, changedAt;
+};
+
+struct AttachedFile {
+  std::string name, type, sha256;
+  std::uint64_t size = 0;
+};
+
+class ResponseModel {
+ public:
+  virtual ~ResponseModel() = default;
+
+  virtual const ResponseSession& session() const = 0;
+  const Questionnaire& questionnaire() const { return session().questionnaire(); }
+  [[nodiscard]] virtual ResponseSession::ChangePublisher::Subscription subscribe(
+      ResponseSession::ChangePublisher::Callback callback) = 0;
+
+  // For the title bar: the State and the file, empty in a preview.
+  virtual std::string state() const = 0;
+  virtual std::string filePath() const = 0;
+  virtual bool isPreview() const = 0;
+
+  // Writes as one undo step. Writes with the same non-empty `mergeKey`
+  // following each other (keystrokes in one field) merge into one step.
+  virtual Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) = 0;
+  virtual bool canUndo() const = 0;
+  virtual bool canRedo() const = 0;
+  virtual void undo() = 0;
+  virtual void redo() = 0;
+  // The focus left a field: its next keystrokes start a new undo step.
+  virtual void sealUndoStep() = 0;
+
+  // The questionnaire language of this response (kept with it).
+  virtual void setLanguage(const std::string& language) = 0;
+  const std::string& language() const { return session().language(); }
+
+  virtual SaveStatus saveStatus() const = 0;
+  // Tries again to write held answers (the banner's button).
+  virtual void retrySave() {}
+  Publisher<SaveStatus>& statusChanges() { return statusChanges_; }
+
+  // Who changed a question, and when; empty where no history is kept.
+  virtual bool keepsHistory() const { return false; }
+  virtual std::vector<HistoryItem> history(const std::string& /*questionId*/) { return {}; }
+
+  // Attachments are kept in a workspace only.
+  virtual bool keepsAttachments() const { return false; }
+  // Stores the file and answers `path` with its name; throws std::runtime_error
+  // with a message for the user (too large, unreadable...).
+  virtual void attach(const std::string& /*path*/, const std::string& /*file*/, std::uint64_t /*maxBytes*/) {}
+  virtual std::optional<AttachedFile> attachedFile(const std::string& /*path*/) { return std::nullopt; }
+  // Writes the stored file to `file` so that it can be opened.
+  virtual bool extractAttachment(const std::string& /*path*/, const std::string& /*file*/) { return false; }
+
+ protected:
+  Publisher<SaveStatus> statusChanges_;
+};
+
+// Undo and redo over a session: each step keeps what a write changed.
+class UndoSteps {
+ public:
+  // Records a step; `mergeKey` merges it into the last one when they match.
+  void record(std::vector<AnswerChange> changes, const std::string& mergeKey);
+  bool canUndo() const { return next_ > 0; }
+  bool canRedo() const { return next_ < steps_.size(); }
+  // The writes that undo (or redo) the step, and moves the cursor.
+  std::vector<AnswerWrite> undoWrites();
+  std::vector<AnswerWrite> redoWrites();
+  // Stops the last step absorbing further keystrokes.
+  void seal() { sealed_ = true; }
+
+ private:
+  struct Step {
+    std::vector<AnswerChange> changes;
+    std::string mergeKey;
+  };
+  std::vector<Step> steps_;
+  std::size_t next_ = 0;
+  bool sealed_ = true;
+};
+
+// The author's preview: answers in memory only, undo included.
+class PreviewModel : public ResponseModel {
+ public:
+  PreviewModel(std::shared_ptr<const Questionnaire> questionnaire, std::string language,
+               std::map<std::string, std::string> answers = {});
+
+  const ResponseSession& session() const override { return session_; }
+  [[nodiscard]] ResponseSession::ChangePublisher::Subscription subscribe(
+      ResponseSession::ChangePublisher::Callback callback) override {
+    return session_.subscribe(std::move(callback));
+  }
+  std::string state() const override { return {}; }
+  std::string filePath() const override { return session_.questionnaire().sourceName; }
+  bool isPreview() const override { return true; }
+  Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) override;
+  bool canUndo() const override { return undo_.canUndo(); }
+  bool canRedo() const override { return undo_.canRedo(); }
+  void undo() override;
+  void redo() override;
+  void sealUndoStep() override { undo_.seal(); }
+  void setLanguage(const std::string& language) override { session_.setLanguage(language); }
+  SaveStatus saveStatus() const override { return {}; }
+
+ private:
+  ResponseSession session_;
+  UndoSteps undo_;
+};
+
+}  // namespace focal::gui

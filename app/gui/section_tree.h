@@ -1,0 +1,46 @@
+// The sections of the questionnaire as a tree, each with its completion:
+// a check mark when complete, else the number of required questions left.
+// A last item opens the review of every open problem.
+#pragma once
+
+#include <wx/timer.h>
+#include <wx/treectrl.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "forms/response_session.h"
+
+namespace focal::gui {
+
+class SectionTree : public wxTreeCtrl {
+ public:
+  static constexpr int kReview = -1;
+
+  explicit SectionTree(wxWindow* parent);
+
+  // Rebuilds the items for a questionnaire in `language`.
+  void Build(const Questionnaire& questionnaire, const std::string& language);
+  void Clear();
+  // Relabels every item from the session's progress.
+  void UpdateProgress(const ResponseSession& session);
+  // Selects without telling onOpen.
+  void Select(int section);
+
+  // A section (or kReview) was chosen with the mouse or the keyboard.
+  std::function<void(int section)> onOpen;
+
+ private:
+  wxString Label(const ResponseSession& session, int section) const;
+
+  const Questionnaire* questionnaire_ = nullptr;
+  std::string language_;
+  std::vector<wxTreeItemId> items_;
+  std::vector<wxString> titles_;
+  wxTreeItemId review_;
+  bool selecting_ = false;
+  wxTimer openTimer_;
+};
+
+}  // namespace focal::gui
