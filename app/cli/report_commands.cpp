@@ -15,6 +15,7 @@
 #include "export/printed_report.h"
 #include "export/report_assembly.h"
 #include "export/report_file.h"
+#include "export/response_export.h"
 #include "export/signing_key.h"
 
 namespace focal::cli {
@@ -22,26 +23,6 @@ namespace focal::cli {
 namespace {
 
 using json = nlohmann::json;
-
-const std::vector<std::string> kFormats{"report", "pdf", "html", "csv", "xlsx", "json", "sav", "dta"};
-
-class WorkspaceAttachments : public AttachmentSource {
- public:
-  WorkspaceAttachments(Workspace& ws, ResponseId id) : ws_(ws), id_(id) {}
-  std::optional<ReportAttachment> attachment(const std::string& path) override {
-    auto stored = ws_.attachment(id_, path);
-    if (!stored) return std::nullopt;
-    ReportAttachment a;
-    a.name = stored->info.name;
-    a.type = stored->info.type;
-    a.data = std::move(stored->data);
-    return a;
-  }
-
- private:
-  Workspace& ws_;
-  ResponseId id_;
-};
 
 // Whether `path` starts like a national report (SQLite, application id FCLR).
 bool looksLikeReport(const std::string& path) {
@@ -59,23 +40,9 @@ struct ExportRequest {
   bool final = false;
 };
 
-int writeFormat(const ExportRequest& r, const NationalReport& report, std::shared_ptr<const Questionnaire> q,
-                const std::string& fingerprint) {
-  ReportContext context(report, r.language, std::move(q));
-  if (r.format == "pdf")
-    exportPdf(context, {fingerprint}, r.output);
-  else if (r.format == "html")
-    exportHtml(context, {fingerprint}, r.output);
-  else if (r.format == "csv")
-    exportCsv(context, r.output);
-  else if (r.format == "xlsx")
-    exportXlsx(context, r.output);
-  else if (r.format == "json")
-    exportJson(context, r.output);
-  else if (r.format == "sav")
-    exportStatistics(context, r.output, StatisticsFormat::Spss);
-  else if (r.format == "dta")
-    exportStatistics(context, r.output, StatisticsFormat::Stata);
+int writeFormat(const ExportRequest& r, const NationalReport& report, const std::string& fingerprint) {
+  ReportContext context(report, r.language, nullptr);
+  writePrintedOrData(context, r.format, fingerprint, r.output);
   std::cout << r.output << ": " << r.format << " of the " << reportStatusKey(report.metadata.status)
             << " reply of " << report.metadata.state << " to " << report.metadata.questionnaireId << " "
             << report.metadata.questionnaireVersion << " (" << report.answers.size() << " answers)\n";
@@ -96,7 +63,7 @@ int exportReceived(const ExportRequest& r) {
   if (!check.intact())
     std::cerr << "focal-cli: warning: " << r.input << ": " << verdictKey(check.verdict) << ": "
               << check.reason << "; the export shows the file as it is\n";
-  return writeFormat(r, *check.report, nullptr, check.fingerprint);
+  return writeFormat(r, *check.report, check.fingerprint);
 }
 
 int exportWorkspace(const ExportRequest& r) {
@@ -107,21 +74,15 @@ int exportWorkspace(const ExportRequest& r) {
   printWarnings(*ws);
   auto id = chooseResponse(*ws, r.response);
   if (!id) return kInvalid;
-  const ResponseInfo info = ws->response(*id);
-  auto questionnaire = ws->questionnaire(*id);
-  WorkspaceAttachments attachments(*ws, *id);
-  ReportInput input;
-  input.questionnaire = questionnaire;
-  input.state = info.state;
-  input.language = r.language.empty() ? info.language : r.language;
-  input.preparer = r.preparer.empty() ? userName(r.user) : r.preparer;
-  for (auto& a : ws->storedAnswers(*id)) input.answers.push_back({a.path, a.value, a.changedBy, a.changedAt});
-  input.attachments = &attachments;
-  input.status = r.final ? ReportStatus::Final : ReportStatus::Draft;
-  std::vector<std::string> warnings;
-  NationalReport report;
+  ResponseExportOptions o;
+  o.format = r.format;
+  o.output = r.output;
+  o.language = r.language;
+  o.preparer = r.preparer.empty() ? userName(r.user) : r.preparer;
+  o.final = r.final;
+  ResponseExportResult result;
   try {
-    report = assembleReport(input, &warnings);
+    result = exportResponse(*ws, *id, o, SigningKey::loadOrCreate());
   } catch (const ReportNotReady& e) {
     std::cerr << "focal-cli: error: " << r.input << ": the reply cannot be exported as final yet; "
               << e.problems().size() << (e.problems().size() == 1 ? " question needs" : " questions need")
@@ -131,17 +92,9 @@ int exportWorkspace(const ExportRequest& r) {
               << " lists them too), or export a draft without --final.\n";
     return kInvalid;
   }
-  for (const auto& w : warnings) std::cerr << "focal-cli: warning: " << w << "\n";
-  SigningKey key = SigningKey::loadOrCreate();
-  if (r.format == "report") {
-    writeReportFile(report, r.output, &key);
-    std::cout << r.output << ": " << reportStatusKey(report.metadata.status) << " national report of "
-              << info.state << " to " << info.questionnaireId << " " << info.questionnaireVersion << ", "
-              << report.answers.size() << " answers, " << report.attachments.size()
-              << " attachments; signed with the key " << key.fingerprint() << "\n";
-    return kOk;
-  }
-  return writeFormat(r, report, questionnaire, key.fingerprint());
+  for (const auto& w : result.warnings) std::cerr << "focal-cli: warning: " << w << "\n";
+  std::cout << result.summary << "\n";
+  return kOk;
 }
 
 int exportCommand(const ExportRequest& r) {
@@ -256,7 +209,7 @@ const Registrar registrar(30, [](CLI::App& app) {
       ->required();
   exportCommandApp->add_option("--format", request->format, "report, pdf, html, csv, xlsx, json, sav or dta")
       ->required()
-      ->check(CLI::IsMember(kFormats));
+      ->check(CLI::IsMember(responseExportFormats()));
   exportCommandApp->add_option("-o,--output", request->output, "The file to write")->required();
   exportCommandApp->add_flag(
       "--final", request->final,
