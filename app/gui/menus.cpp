@@ -18,6 +18,7 @@
 #include "app/gui/question_list_page.h"
 #include "app/gui/question_page.h"
 #include "app/gui/reference_panel.h"
+#include "app/gui/report_actions.h"
 #include "app/gui/section_tree.h"
 #include "app/gui/translations.h"
 #include "app/gui/wx_text.h"
@@ -111,10 +112,14 @@ void MainFrame::BuildMenus() {
     if (event.GetEventObject() == this) Desktop::Get().Recent().RemoveMenu(recent);
   });
   file->AppendSeparator();
-  // Wired as the national report lands (issue 6).
-  auto never = [] { return false; };
   AddCommand(
-      file, _("&Export the national report..."), _("Available in a later version"), [] {}, never);
+      file, _("&Export the national report...\tCtrl+E"),
+      _("Write the signed report for the secretariat, a PDF for clearance, or a data file"),
+      [this] {
+        FlushTyping();
+        ExportReport(this, *model_);
+      },
+      [this] { return model_ && CanExportReport(*model_); });
   file->AppendSeparator();
   AddCommand(file, _("&Close\tCtrl+W"), _("Close this window"), [this] { Close(); });
   AddCommand(file, _("&Quit\tCtrl+Q"), _("Close every window and quit"), [] { Desktop::Get().QuitAll(); });

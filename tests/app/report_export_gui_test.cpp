@@ -1,0 +1,77 @@
+// File > Export the national report: the window's response written as the
+// signed report and as a PDF, and a final export refused with the list of
+// what is missing. Driven through gui::WriteReport, which the menu's
+// dialogs call once the user has chosen the format and the file.
+#include <wx/app.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/gui/desktop.h"
+#include "app/gui/main_frame.h"
+#include "app/gui/report_actions.h"
+#include "export/report_file.h"
+#include "forms/questionnaire_loader.h"
+#include "forms/workspace.h"
+#include "tests/app/gui_fixture.h"
+
+namespace focal::test {
+namespace {
+
+using gui::Desktop;
+using gui::MainFrame;
+
+class ReportExportTest : public GuiTest {
+ protected:
+  MainFrame* Open(const std::map<std::string, std::string>& answers) {
+    setenv("FOCAL_CONFIG_DIR", (directory_ + "/config").c_str(), 1);
+    const std::string file = directory_ + "/every-type.focal";
+    {
+      LoadResult loaded = loadQuestionnaireFile(std::string(FOCAL_TEST_DATA) + "/every-type.yaml");
+      EXPECT_TRUE(loaded.ok());
+      auto workspace = focal::Workspace::create(file);
+      workspace->createResponse(*loaded.questionnaire, "FRA", "en", answers);
+    }
+    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
+    EXPECT_NE(frame, nullptr);
+    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+    return frame;
+  }
+  void TearDown() override {
+    unsetenv("FOCAL_CONFIG_DIR");
+    GuiTest::TearDown();
+  }
+};
+
+TEST_F(ReportExportTest, WritesASignedReportAndAPdfOfTheWindowsResponse) {
+  MainFrame* frame = Open({{"gate", "no"}, {"name", "National plan 2025"}});
+  ASSERT_TRUE(gui::CanExportReport(*frame->GetModel()));
+  const std::string report = directory_ + "/FRA.focalreport";
+  wxString message;
+  ASSERT_TRUE(gui::WriteReport(*frame->GetModel(), "report", report, false, message, frame))
+      << message.utf8_string();
+  EXPECT_TRUE(message.Contains("Signed with this installation's key")) << message.utf8_string();
+  ReportCheck check = readReportFile(report);
+  EXPECT_EQ(check.verdict, ReportVerdict::Intact) << check.reason;
+  ASSERT_TRUE(check.report);
+  EXPECT_EQ(check.report->metadata.state, "FRA");
+  EXPECT_EQ(check.report->answerMap().at("name"), "National plan 2025");
+
+  const std::string pdf = directory_ + "/FRA.pdf";
+  ASSERT_TRUE(gui::WriteReport(*frame->GetModel(), "pdf", pdf, false, message)) << message.utf8_string();
+  EXPECT_GT(std::filesystem::file_size(pdf), 1000u);
+}
+
+TEST_F(ReportExportTest, AFinalExportListsWhatIsMissingAndWritesNothing) {
+  MainFrame* frame = Open({});
+  const std::string report = directory_ + "/final.focalreport";
+  wxString message;
+  EXPECT_FALSE(gui::WriteReport(*frame->GetModel(), "report", report, true, message));
+  EXPECT_TRUE(message.Contains("cannot be exported as final yet")) << message.utf8_string();
+  EXPECT_TRUE(message.Contains("(gate)")) << message.utf8_string();
+  EXPECT_TRUE(message.Contains("export a draft")) << message.utf8_string();
+  EXPECT_FALSE(std::filesystem::exists(report));
+}
+
+}  // namespace
+}  // namespace focal::test
