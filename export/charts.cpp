@@ -118,7 +118,8 @@ struct Geometry {
 Geometry geometry(const BarChart& chart, double width) {
   Geometry g;
   g.labelWidth = std::clamp(width * (chart.stacked ? 0.4 : 0.36), 70.0, 220.0);
-  g.valueRoom = chart.stacked ? 4 : 30;
+  // Stacked bars end at 100%: room for the half of that label past the bar.
+  g.valueRoom = chart.stacked ? 14 : 30;
   g.barX = g.labelWidth + kGap;
   g.barWidth = std::max(40.0, width - g.barX - g.valueRoom);
   const std::size_t n = chart.stacked ? 1 : std::max<std::size_t>(chart.series.size(), 1);
