@@ -19,6 +19,7 @@
 #include "app/gui/question_page.h"
 #include "app/gui/reference_panel.h"
 #include "app/gui/report_actions.h"
+#include "app/gui/secretariat_window.h"
 #include "app/gui/section_tree.h"
 #include "app/gui/translations.h"
 #include "app/gui/wx_text.h"
@@ -120,6 +121,8 @@ void MainFrame::BuildMenus() {
         ExportReport(this, *model_);
       },
       [this] { return model_ && CanExportReport(*model_); });
+  AddCommand(file, _("&Secretariat: merge and analyse reports..."),
+             _("Merge the national reports of many States and analyse them"), [this] { OpenSecretariat(this); });
   file->AppendSeparator();
   AddCommand(file, _("&Close\tCtrl+W"), _("Close this window"), [this] { Close(); });
   AddCommand(file, _("&Quit\tCtrl+Q"), _("Close every window and quit"), [] { Desktop::Get().QuitAll(); });
