@@ -11,6 +11,7 @@
 
 #include "app/gui/editors/editors.h"
 #include "app/gui/wx_text.h"
+#include "export/national_report.h"
 #include "forms/questionnaire_loader.h"
 
 namespace focal::gui {
@@ -78,8 +79,9 @@ class AttachmentEditor : public QuestionEditor {
     if (!info) return;
     const wxString directory = wxFileName::GetTempDir() + "/focal-attachments";
     wxFileName::Mkdir(directory, wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
-    // The stored name may come from elsewhere: keep only its last component.
-    const wxString name = wxFileName(FromUtf8(info->name)).GetFullName();
+    // The stored name may come from a report or a contribution: no folders,
+    // no leading dots, no control or bidirectional characters.
+    const wxString name = FromUtf8(safeFileName(info->name));
     const wxString file = directory + "/" + name;
     if (!host_.Model().extractAttachment(PartPath(), ToUtf8(file)) || !wxLaunchDefaultApplication(file))
       host_.Notify(wxString::Format(_("%s could not be opened."), name));
