@@ -302,6 +302,7 @@ std::unique_ptr<Workspace> Workspace::create(const std::string& path, WorkspaceO
     ws->changedSinceBackup_ = true;
     ws->acquireLock();
     ws->prepareStatements();
+    ws->rememberFile();
   } catch (...) {
     // A half-made file would later read as "not a workspace": leave none.
     ws->db_.close();
@@ -382,6 +383,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& path, WorkspaceOpt
     ws->migrate(version);
   }
   ws->prepareStatements();
+  ws->rememberFile();
   ws->warnings_.push_back(fileSystemWarning(path));
   std::erase(ws->warnings_, std::string());
   return ws;

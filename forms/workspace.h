@@ -231,10 +231,20 @@ class Workspace {
   [[noreturn]] void rethrow(const sql::SqliteError& e, const std::string& doing) const;
   std::string safetyCopy(const std::string& reason);
   void copyTo(const std::string& file);
+  // The file's identity, to notice when it is removed or replaced while open.
+  void rememberFile();
+  // Before each change: when the file was removed, writes it again from the
+  // open connection (nothing is lost); when it was replaced by another file,
+  // goes on in a rescue copy beside it; when its folder is gone, throws
+  // WorkspaceError (Io) so the change waits in memory.
+  void ensureFileInPlace();
+  void reconnect(const std::string& file);
 
   std::string path_;
   WorkspaceOptions options_;
   sql::Database db_;
+  bool fileKnown_ = false;
+  unsigned long long fileDevice_ = 0, fileInode_ = 0;
   bool readOnly_ = false;
   bool lockHeld_ = false;
   std::string lockMachine_;

@@ -3,6 +3,8 @@
 // while answers are being written), written under a temporary name, synced
 // and then renamed, so a backup file is either complete or absent. Copies
 // hold no lock row, so a restored workspace opens at once.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -209,6 +211,84 @@ std::string Workspace::restore(const std::string& workspace, const std::string& 
   fs::rename(partial, workspace, ec);
   if (ec) throw WorkspaceError(Kind::Io, msg("Could not write {} ({}).", workspace, ec.message()));
   return {};
+}
+
+// ---- the file removed or replaced while open -------------------------------
+
+void Workspace::rememberFile() {
+  struct stat st {};
+  fileKnown_ = path_ != ":memory:" && ::stat(path_.c_str(), &st) == 0;
+  fileDevice_ = st.st_dev;
+  fileInode_ = st.st_ino;
+}
+
+void Workspace::reconnect(const std::string& file) {
+  statements_.reset();
+  // SQLite leaves the journal of a moved or deleted database file behind
+  // (SQLITE_FCNTL_HAS_MOVED), under the old name, where it would be applied
+  // to whatever file takes that name. Empty it into the old file first,
+  // then remove it once it is empty.
+  try {
+    db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  } catch (const sql::SqliteError&) {
+    // Removed below only when empty.
+  }
+  db_.close();
+  std::error_code ec;
+  const std::string previous = path_;
+  if (!fs::exists(previous + "-wal", ec) || fs::file_size(previous + "-wal", ec) == 0)
+    for (const char* suffix : {"-wal", "-shm"}) fs::remove(previous + suffix, ec);
+  for (const char* suffix : {"-wal", "-shm"}) fs::remove(file + suffix, ec);
+  path_ = file;
+  try {
+    db_ = sql::Database(path_, SQLITE_OPEN_READWRITE);
+    configure();
+    db_.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+  } catch (const sql::SqliteError& e) {
+    rethrow(e, tr("open the workspace again"));
+  }
+  lockHeld_ = false;
+  acquireLock();
+  prepareStatements();
+  rememberFile();
+}
+
+void Workspace::ensureFileInPlace() {
+  if (!fileKnown_ || readOnly_ || !db_.isOpen()) return;
+  struct stat st {};
+  const bool present = ::stat(path_.c_str(), &st) == 0;
+  if (present && static_cast<unsigned long long>(st.st_dev) == fileDevice_ &&
+      static_cast<unsigned long long>(st.st_ino) == fileInode_)
+    return;
+  std::error_code ec;
+  const fs::path parent =
+      fs::path(path_).parent_path().empty() ? fs::path(".") : fs::path(path_).parent_path();
+  if (!fs::is_directory(parent, ec))
+    throw WorkspaceError(Kind::Io,
+                         msg("The folder of {} is gone (a disk or network drive that was removed?). "
+                             "Focal keeps your answers and saves them as soon as the folder is "
+                             "back; keep Focal open until then.",
+                             path_));
+  const std::string previous = path_;
+  if (!present) {
+    // Removed (deleted, or moved away): write it again where it was, from
+    // the open connection, which still holds every answer.
+    for (const char* suffix : {"-wal", "-shm"}) fs::remove(path_ + suffix, ec);
+    copyTo(path_);
+    reconnect(path_);
+    warnings_.push_back(
+        msg("{} was removed while Focal had it open; Focal wrote it again with every answer.", previous));
+    return;
+  }
+  // Replaced by another file: leave that file alone and go on in a copy.
+  const std::string rescue = uniqueName(parent, stemOf(path_) + "-rescued-" + stamp());
+  copyTo(rescue);
+  reconnect(rescue);
+  warnings_.push_back(
+      msg("{} was replaced by another file while Focal had it open. Focal left that file "
+          "alone and saved every answer in {}, where it goes on saving; compare the two "
+          "when you can.",
+          previous, rescue));
 }
 
 }  // namespace focal

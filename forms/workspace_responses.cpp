@@ -195,6 +195,7 @@ std::vector<StoredAnswer> Workspace::storedAnswers(ResponseId id) {
 void Workspace::write(ResponseId id, const std::vector<AnswerWrite>& writes) {
   requireWritable(tr("save the answers"));
   if (writes.empty()) return;
+  ensureFileInPlace();
   const std::string now = utcTimestamp();
   const std::string& who = options_.user;
   auto& st = *statements_;
@@ -261,6 +262,7 @@ AttachmentInfo Workspace::storeAttachment(ResponseId id, const std::string& path
                                           const std::string& type, std::span<const unsigned char> data,
                                           std::uint64_t maxBytes) {
   requireWritable(tr("attach the file"));
+  ensureFileInPlace();
   const std::uint64_t hardCap = limits::kMaxAttachmentMb * kMb;
   const std::uint64_t cap = std::min(maxBytes ? maxBytes : limits::kDefaultAttachmentMb * kMb, hardCap);
   const std::string base = std::filesystem::path(name).filename().string();
