@@ -25,6 +25,11 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind(int index, std::string&& text) {
+  check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
   check(sqlite3_bind_int64(stmt_, index, value));
   return *this;

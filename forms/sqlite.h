@@ -38,10 +38,12 @@ class Statement {
   ~Statement();
 
   // Parameters are 1-based, as in SQLite. Text and blobs are not copied:
-  // they must stay alive until the statement is stepped.
+  // they must stay alive until the statement is stepped. A temporary
+  // string (an rvalue) is copied, since it dies before the statement runs.
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, std::string&& text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bindBlob(int index, const void* data, std::size_t size);
