@@ -63,10 +63,12 @@ std::map<std::string, std::string> ReportMetadata::toRows() const {
 }
 
 std::string ReportMetadata::fromRows(const std::map<std::string, std::string>& rows, ReportMetadata& out) {
-  for (const auto& [key, value] : rows)
+  for (const auto& row : rows) {
+    const std::string& key = row.first;  // named, not a structured binding: lambdas capture it
     if (std::find_if(kMetadataKeys.begin(), kMetadataKeys.end(), [&](const char* k) { return key == k; }) ==
         kMetadataKeys.end())
       return "unknown metadata key '" + key.substr(0, 64) + "'";
+  }
   for (const char* key : kMetadataKeys)
     if (!rows.count(key)) return std::string("missing metadata key '") + key + "'";
   ReportMetadata m;
