@@ -122,7 +122,8 @@ void MainFrame::BuildMenus() {
       },
       [this] { return model_ && CanExportReport(*model_); });
   AddCommand(file, _("&Secretariat: merge and analyse reports..."),
-             _("Merge the national reports of many States and analyse them"), [this] { OpenSecretariat(this); });
+             _("Merge the national reports of many States and analyse them"),
+             [this] { OpenSecretariat(this); });
   file->AppendSeparator();
   AddCommand(file, _("&Close\tCtrl+W"), _("Close this window"), [this] { Close(); });
   AddCommand(file, _("&Quit\tCtrl+Q"), _("Close every window and quit"), [] { Desktop::Get().QuitAll(); });
