@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "export/analysis_document.h"
+#include "export/html_escape.h"
 #include "export/output_file.h"
 #include "export/report_labels.h"
 #include "forms/i18n.h"
@@ -16,33 +17,6 @@
 namespace focal {
 
 namespace {
-
-std::string escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string base64(const std::string& data) {
   static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -71,7 +45,7 @@ std::string base64(const std::string& data) {
 
 std::string languageAttributes(const std::string& language) {
   if (language.empty()) return " dir=\"auto\"";
-  return " lang=\"" + escape(language) + "\" dir=\"" + (isRightToLeft(language) ? "rtl" : "ltr") + "\"";
+  return " lang=\"" + htmlEscape(language) + "\" dir=\"" + (isRightToLeft(language) ? "rtl" : "ltr") + "\"";
 }
 
 std::string cut(const std::string& text, std::size_t max) {
@@ -126,63 +100,65 @@ void writeHtml(const AnalysisDocument& document, const std::string& path) {
   std::size_t chart = 0;
   std::string html;
   html.reserve(1 << 20);
-  html += "<!DOCTYPE html>\n<html lang=\"" + escape(document.language) + "\"" +
+  html += "<!DOCTYPE html>\n<html lang=\"" + htmlEscape(document.language) + "\"" +
           (isRightToLeft(document.language) ? " dir=\"rtl\"" : "") + ">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   html += "<meta name=\"generator\" content=\"Focal " FOCAL_VERSION "\">\n";
-  html += "<title>" + escape(document.title + ": " + document.subtitle) + "</title>\n<style>" + kStyle +
+  html += "<title>" + htmlEscape(document.title + ": " + document.subtitle) + "</title>\n<style>" + kStyle +
           "</style>\n</head>\n<body>\n";
-  html += "<header>\n<h1 class=\"title\">" + escape(document.title) + "</h1>\n<p class=\"subtitle\">" +
-          escape(document.subtitle) + "</p>\n";
-  for (const auto& line : document.cover) html += "<p class=\"cover\">" + escape(line) + "</p>\n";
-  html += "</header>\n<nav aria-label=\"" + escape(tr("Contents")) + "\"><ol>\n";
+  html += "<header>\n<h1 class=\"title\">" + htmlEscape(document.title) + "</h1>\n<p class=\"subtitle\">" +
+          htmlEscape(document.subtitle) + "</p>\n";
+  for (const auto& line : document.cover) html += "<p class=\"cover\">" + htmlEscape(line) + "</p>\n";
+  html += "</header>\n<nav aria-label=\"" + htmlEscape(tr("Contents")) + "\"><ol>\n";
   int part = 0;
   for (const auto& block : document.blocks)
     if (const auto* h = std::get_if<DocHeading>(&block); h && h->level == 1)
-      html += "<li><a href=\"#part-" + std::to_string(++part) + "\">" + escape(h->text) + "</a></li>\n";
+      html += "<li><a href=\"#part-" + std::to_string(++part) + "\">" + htmlEscape(h->text) + "</a></li>\n";
   html += "</ol></nav>\n<main>\n";
   part = 0;
   for (const auto& block : document.blocks) {
     if (const auto* h = std::get_if<DocHeading>(&block)) {
       const std::string tag = "h" + std::to_string(h->level);
       const std::string id = h->level == 1 ? " id=\"part-" + std::to_string(++part) + "\"" : "";
-      html += "<" + tag + id + " dir=\"auto\">" + escape(h->text) + "</" + tag + ">\n";
+      html += "<" + tag + id + " dir=\"auto\">" + htmlEscape(h->text) + "</" + tag + ">\n";
     } else if (const auto* p = std::get_if<DocParagraph>(&block)) {
       switch (p->style) {
         case DocParagraph::Style::Body:
-          html += "<p dir=\"auto\">" + escape(p->text) + "</p>\n";
+          html += "<p dir=\"auto\">" + htmlEscape(p->text) + "</p>\n";
           break;
         case DocParagraph::Style::Note:
-          html += "<p class=\"note\" dir=\"auto\">" + escape(p->text) + "</p>\n";
+          html += "<p class=\"note\" dir=\"auto\">" + htmlEscape(p->text) + "</p>\n";
           break;
         case DocParagraph::Style::Label:
-          html += "<p class=\"label\" dir=\"auto\">" + escape(p->text) + "</p>\n";
+          html += "<p class=\"label\" dir=\"auto\">" + htmlEscape(p->text) + "</p>\n";
           break;
         case DocParagraph::Style::Quote:
-          html += "<blockquote" + languageAttributes(p->language) + ">" + escape(p->text) + "</blockquote>\n";
+          html +=
+              "<blockquote" + languageAttributes(p->language) + ">" + htmlEscape(p->text) + "</blockquote>\n";
           break;
       }
     } else if (const auto* t = std::get_if<DocTable>(&block)) {
       html += "<table>\n";
-      if (!t->table.title.empty()) html += "<caption dir=\"auto\">" + escape(t->table.title) + "</caption>\n";
+      if (!t->table.title.empty())
+        html += "<caption dir=\"auto\">" + htmlEscape(t->table.title) + "</caption>\n";
       html += "<thead><tr>";
       for (const auto& c : t->table.columns)
-        html += "<th scope=\"col\" dir=\"auto\">" + escape(c.header) + "</th>";
+        html += "<th scope=\"col\" dir=\"auto\">" + htmlEscape(c.header) + "</th>";
       html += "</tr></thead>\n<tbody>\n";
       for (const auto& row : t->table.rows) {
         html += "<tr>";
         for (const auto& cell : row) {
           if (cell.kind == TableCell::Kind::Text)
             html += "<td" + languageAttributes(cell.language) + ">" +
-                    escape(cut(cell.text, t->maxCellChars)) + "</td>";
+                    htmlEscape(cut(cell.text, t->maxCellChars)) + "</td>";
           else
-            html += "<td class=\"n\">" + escape(cell.display()) + "</td>";
+            html += "<td class=\"n\">" + htmlEscape(cell.display()) + "</td>";
         }
         html += "</tr>\n";
       }
       html += "</tbody></table>\n";
     } else if (const auto* c = std::get_if<DocChart>(&block)) {
-      html += "<figure><img width=\"640\" alt=\"" + escape(c->description) +
+      html += "<figure><img width=\"640\" alt=\"" + htmlEscape(c->description) +
               "\" src=\"data:image/svg+xml;base64," + svg[chart++] + "\"></figure>\n";
     }
   }

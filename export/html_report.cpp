@@ -2,41 +2,13 @@
 // resource (a Content-Security-Policy says so to the browser as well), every
 // text escaped, dir="rtl" for right-to-left languages and dir="auto" on each
 // answer so that a paragraph in another script keeps its own direction.
+#include "export/html_escape.h"
 #include "export/output_file.h"
 #include "export/printed_report.h"
 
 namespace focal {
 
 namespace {
-
-std::string escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\0':
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string anchor(const std::string& number) {
   std::string out = "s";
@@ -90,54 +62,54 @@ dl.fields dd { margin: 0; white-space: pre-wrap; }
 
 void question(std::string& out, const PrintQuestion& q, const ReportLabels& labels) {
   if (q.note) {
-    out += "<p class=\"refs\" dir=\"auto\">" + escape(q.label) + "</p>\n";
+    out += "<p class=\"refs\" dir=\"auto\">" + htmlEscape(q.label) + "</p>\n";
     return;
   }
-  out += "<div class=\"q\" id=\"q-" + escape(q.id) + "\">\n<div class=\"label\"><span class=\"num\">" +
-         escape(q.number) + "</span><span dir=\"auto\">" + escape(q.label) + "</span></div>\n";
-  out += "<div class=\"meta\">" + escape(q.id) +
-         (q.references.empty() ? "" : " &middot; " + escape(q.references)) +
+  out += "<div class=\"q\" id=\"q-" + htmlEscape(q.id) + "\">\n<div class=\"label\"><span class=\"num\">" +
+         htmlEscape(q.number) + "</span><span dir=\"auto\">" + htmlEscape(q.label) + "</span></div>\n";
+  out += "<div class=\"meta\">" + htmlEscape(q.id) +
+         (q.references.empty() ? "" : " &middot; " + htmlEscape(q.references)) +
          "</div>\n<div class=\"answer\">\n";
-  if (!q.missing.empty()) out += "<p class=\"missing\">" + escape(q.missing) + "</p>\n";
+  if (!q.missing.empty()) out += "<p class=\"missing\">" + htmlEscape(q.missing) + "</p>\n";
   if (q.list && !q.lines.empty()) {
     out += "<ul>\n";
-    for (const auto& line : q.lines) out += "<li dir=\"auto\">" + escape(line) + "</li>\n";
+    for (const auto& line : q.lines) out += "<li dir=\"auto\">" + htmlEscape(line) + "</li>\n";
     out += "</ul>\n";
   } else {
-    for (const auto& line : q.lines) out += "<p dir=\"auto\">" + escape(line) + "</p>\n";
+    for (const auto& line : q.lines) out += "<p dir=\"auto\">" + htmlEscape(line) + "</p>\n";
   }
   auto fields = [&](const std::vector<PrintField>& list) {
     out += "<dl class=\"fields\">\n";
     for (const auto& f : list)
-      out += "<dt>" + escape(f.label) + "</dt><dd dir=\"auto\"" + (f.missing ? " class=\"missing\"" : "") +
-             ">" + escape(f.value) + "</dd>\n";
+      out += "<dt>" + htmlEscape(f.label) + "</dt><dd dir=\"auto\"" +
+             (f.missing ? " class=\"missing\"" : "") + ">" + htmlEscape(f.value) + "</dd>\n";
     out += "</dl>\n";
   };
   if (!q.fields.empty()) fields(q.fields);
   if (q.table) {
     const auto& t = *q.table;
     out += "<table>\n<thead><tr>";
-    for (const auto& h : t.header) out += "<th>" + escape(h) + "</th>";
+    for (const auto& h : t.header) out += "<th>" + htmlEscape(h) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : t.rows) {
       out += row.total ? "<tr class=\"total\">" : "<tr>";
-      out += "<th scope=\"row\">" + escape(row.header) + "</th>";
+      out += "<th scope=\"row\">" + htmlEscape(row.header) + "</th>";
       for (std::size_t c = 0; c < row.cells.size(); ++c)
         out += std::string("<td class=\"n") + (t.totalColumn && c + 1 == row.cells.size() ? " total" : "") +
-               "\">" + escape(row.cells[c]) + "</td>";
+               "\">" + htmlEscape(row.cells[c]) + "</td>";
       out += "</tr>\n";
     }
     out += "</tbody>\n</table>\n";
   }
   for (const auto& r : q.records) {
-    out += "<div class=\"record\"><h4>" + escape(r.title) + "</h4>\n";
+    out += "<div class=\"record\"><h4>" + htmlEscape(r.title) + "</h4>\n";
     fields(r.fields);
     out += "</div>\n";
   }
   if (!q.comment.empty())
-    out +=
-        "<p class=\"comment\" dir=\"auto\">" + escape(labels.comment) + ": " + escape(q.comment) + "</p>\n";
-  if (!q.remark.empty()) out += "<p class=\"remark\">" + escape(q.remark) + "</p>\n";
+    out += "<p class=\"comment\" dir=\"auto\">" + htmlEscape(labels.comment) + ": " + htmlEscape(q.comment) +
+           "</p>\n";
+  if (!q.remark.empty()) out += "<p class=\"remark\">" + htmlEscape(q.remark) + "</p>\n";
   out += "</div>\n</div>\n";
 }
 
@@ -147,31 +119,31 @@ std::string htmlText(const PrintableReport& r) {
   const ReportLabels& l = *r.labels;
   std::string out;
   out.reserve(64 * 1024);
-  out += "<!DOCTYPE html>\n<html lang=\"" + escape(r.language) + "\" dir=\"" +
+  out += "<!DOCTYPE html>\n<html lang=\"" + htmlEscape(r.language) + "\" dir=\"" +
          (r.rightToLeft ? "rtl" : "ltr") +
          "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
          "'unsafe-inline'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         escape(std::string(l.nationalReport) + " - " + r.stateName + " - " + r.title) + "</title>\n<style>" +
-         kStyle + "</style>\n</head>\n<body>\n";
-  if (r.draft) out += "<div class=\"draft-banner\">" + escape(l.draft) + "</div>\n";
-  out += "<header class=\"cover\">\n<div class=\"kind\">" + escape(l.nationalReport) + "</div>\n<h1>" +
-         escape(r.stateName) + "</h1>\n<div class=\"title\">" + escape(r.title) +
-         "</div>\n<p class=\"instrument\">" + escape(r.instrument) + "</p>\n<dl>\n";
+         htmlEscape(std::string(l.nationalReport) + " - " + r.stateName + " - " + r.title) +
+         "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  if (r.draft) out += "<div class=\"draft-banner\">" + htmlEscape(l.draft) + "</div>\n";
+  out += "<header class=\"cover\">\n<div class=\"kind\">" + htmlEscape(l.nationalReport) + "</div>\n<h1>" +
+         htmlEscape(r.stateName) + "</h1>\n<div class=\"title\">" + htmlEscape(r.title) +
+         "</div>\n<p class=\"instrument\">" + htmlEscape(r.instrument) + "</p>\n<dl>\n";
   const std::pair<const char*, std::string> rows[] = {{l.questionnaire, r.questionnaire},
                                                       {l.reportingCycle, r.cycle},
                                                       {l.date, r.date},
                                                       {l.preparedBy, r.preparer},
                                                       {l.status, r.status + " \u00B7 " + r.progress}};
   for (const auto& [name, value] : rows)
-    out += "<dt>" + escape(name) + "</dt><dd dir=\"auto\">" + escape(value) + "</dd>\n";
-  out += "</dl>\n<div class=\"key\"><div>" + escape(l.fingerprint) +
+    out += "<dt>" + htmlEscape(name) + "</dt><dd dir=\"auto\">" + htmlEscape(value) + "</dd>\n";
+  out += "</dl>\n<div class=\"key\"><div>" + htmlEscape(l.fingerprint) +
          "</div>\n<div class=\"fingerprint\" dir=\"ltr\">" +
-         escape(r.fingerprint.empty() ? l.notSigned : r.fingerprint) + "</div>\n<div class=\"note\">" +
-         escape(l.fingerprintNote) + "</div></div>\n</header>\n";
+         htmlEscape(r.fingerprint.empty() ? l.notSigned : r.fingerprint) + "</div>\n<div class=\"note\">" +
+         htmlEscape(l.fingerprintNote) + "</div></div>\n</header>\n";
 
-  out += "<nav>\n<h2>" + escape(l.contents) + "</h2>\n<ol>\n";
+  out += "<nav>\n<h2>" + htmlEscape(l.contents) + "</h2>\n<ol>\n";
   int depth = 0;
   for (const auto& s : r.sections) {
     while (depth < s.depth) {
@@ -182,31 +154,32 @@ std::string htmlText(const PrintableReport& r) {
       out += "</ol>\n";
       --depth;
     }
-    out += "<li><a href=\"#" + anchor(s.number) + "\">" + escape(s.number) + " " + escape(s.title) +
+    out += "<li><a href=\"#" + anchor(s.number) + "\">" + htmlEscape(s.number) + " " + htmlEscape(s.title) +
            "</a></li>\n";
   }
   while (depth-- > 0) out += "</ol>\n";
-  out += "<li><a href=\"#attachments\">" + escape(l.attachments) + "</a></li>\n</ol>\n</nav>\n";
+  out += "<li><a href=\"#attachments\">" + htmlEscape(l.attachments) + "</a></li>\n</ol>\n</nav>\n";
 
   for (const auto& s : r.sections) {
     const std::string tag = s.depth == 0 ? "h2" : "h3";
     out += "<section id=\"" + anchor(s.number) + "\"" + (s.depth == 0 ? " class=\"top\"" : "") + ">\n<" +
-           tag + ">" + escape(s.number) + " " + escape(s.title) + "</" + tag + ">\n";
-    if (!s.references.empty()) out += "<p class=\"refs\">" + escape(s.references) + "</p>\n";
-    if (!s.intro.empty()) out += "<p dir=\"auto\">" + escape(s.intro) + "</p>\n";
+           tag + ">" + htmlEscape(s.number) + " " + htmlEscape(s.title) + "</" + tag + ">\n";
+    if (!s.references.empty()) out += "<p class=\"refs\">" + htmlEscape(s.references) + "</p>\n";
+    if (!s.intro.empty()) out += "<p dir=\"auto\">" + htmlEscape(s.intro) + "</p>\n";
     for (const auto& q : s.questions) question(out, q, l);
     out += "</section>\n";
   }
 
-  out += "<section id=\"attachments\" class=\"top\">\n<h2>" + escape(l.attachments) + "</h2>\n";
+  out += "<section id=\"attachments\" class=\"top\">\n<h2>" + htmlEscape(l.attachments) + "</h2>\n";
   if (r.attachments.empty()) {
-    out += "<p class=\"missing\">" + escape(l.noAttachments) + "</p>\n";
+    out += "<p class=\"missing\">" + htmlEscape(l.noAttachments) + "</p>\n";
   } else {
-    out += "<table>\n<thead><tr><th>" + escape(l.file) + "</th><th>" + escape(l.question) + "</th><th>" +
-           escape(l.size) + "</th><th>SHA-256</th></tr></thead>\n<tbody>\n";
+    out += "<table>\n<thead><tr><th>" + htmlEscape(l.file) + "</th><th>" + htmlEscape(l.question) +
+           "</th><th>" + htmlEscape(l.size) + "</th><th>SHA-256</th></tr></thead>\n<tbody>\n";
     for (const auto& a : r.attachments)
-      out += "<tr><td dir=\"auto\">" + escape(a.name) + "</td><td dir=\"auto\">" + escape(a.question) +
-             "</td><td>" + escape(a.size) + "</td><td class=\"sha\">" + escape(a.sha256) + "</td></tr>\n";
+      out += "<tr><td dir=\"auto\">" + htmlEscape(a.name) + "</td><td dir=\"auto\">" +
+             htmlEscape(a.question) + "</td><td>" + htmlEscape(a.size) + "</td><td class=\"sha\">" +
+             htmlEscape(a.sha256) + "</td></tr>\n";
     out += "</tbody>\n</table>\n";
   }
   out += "</section>\n</body>\n</html>\n";
