@@ -101,15 +101,6 @@ std::string sha256Hex(const std::string& text) { return crypto::hex(crypto::sha2
 
 }  // namespace
 
-std::string utcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
 ConsolidatedStore::ConsolidatedStore(const std::string& path, const Options& options) : path_(path) {
   const bool exists = std::filesystem::exists(path);
   if (!exists && (options.readOnly || !options.create))

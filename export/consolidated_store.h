@@ -133,7 +133,4 @@ class ConsolidatedStore {
   sql::Database db_;
 };
 
-// UTC now, ISO 8601 to the second.
-std::string utcNow();
-
 }  // namespace focal

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <ctime>
 
 namespace focal {
 
@@ -224,6 +225,15 @@ std::string safeFileName(std::string_view name) {
     out = out.substr(0, keep) + ext;
   }
   return out.empty() ? "attachment" : out;
+}
+
+std::string utcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
 }
 
 }  // namespace focal

@@ -75,6 +75,9 @@ crypto::Digest contentDigest(const NationalReport& report);
 // leading dots, at most 120 bytes, never empty ("attachment").
 std::string safeFileName(std::string_view name);
 
+// The time now, UTC, ISO 8601 to the second: 2026-11-05T10:22:31Z.
+std::string utcNow();
+
 // Whether `text` is well-formed UTF-8 with no NUL.
 bool isValidUtf8(std::string_view text);
 

@@ -10,15 +10,6 @@ namespace focal {
 
 namespace {
 
-std::string nowUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
 std::string joinProblems(const std::vector<ReadinessProblem>& problems) {
   std::string text = std::to_string(problems.size()) +
                      (problems.size() == 1 ? " question keeps" : " questions keep") +
@@ -119,7 +110,7 @@ NationalReport assembleReport(const ReportInput& input, std::vector<std::string>
   m.instrument = instrumentKey(q.info.instrument);
   m.cycle = q.info.cycle;
   m.preparer = input.preparer;
-  m.exportedAt = input.exportedAt.empty() ? nowUtc() : input.exportedAt;
+  m.exportedAt = input.exportedAt.empty() ? utcNow() : input.exportedAt;
   m.focalVersion = FOCAL_VERSION;
   m.status = input.status;
   m.language = language;

@@ -19,15 +19,6 @@ namespace focal {
 
 namespace {
 
-std::string nowUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
 void writeTables(const NationalReport& report, const std::string& file, const SigningKey* key) {
   sql::Database db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   db.exec("PRAGMA page_size=" + std::to_string(report_schema::kPageSize) +
@@ -80,7 +71,7 @@ void writeTables(const NationalReport& report, const std::string& file, const Si
       publicKey = key->publicKeyHex();
       signature = crypto::hex(key->sign(digest));
     }
-    const std::string signedAt = nowUtc();
+    const std::string signedAt = utcNow();
     sql::Statement insert(
         db,
         "INSERT INTO signature(algorithm, public_key, content_sha256, signature, signed_at) "
