@@ -418,6 +418,12 @@ class Importer {
                         question->id, repeatId, repeatId, question->id));
         return std::nullopt;
       }
+    } else if (!parsed->repeat.empty()) {
+      // Found by answers_fuzz: a question outside any list, written as a
+      // record of a list ("other[1]/q_2"), reached code that expects a list.
+      reject(row, msg("{} is not asked in a list of records; write {} alone, without {}[...]/.", question->id,
+                      question->id, parsed->repeat));
+      return std::nullopt;
     }
     std::string problem = checkPathFits(*question, *parsed);
     if (problem.empty() && !(question->type == QuestionType::Attachment && parsed->mark.empty()))

@@ -159,6 +159,18 @@ TEST_F(ImportTest, StoresWhatFitsAndListsWhatDoesNot) {
           {"q_1", "no"}, {"q_2", "Because the law is older than the Protocol."}, {"q_6/y2022/women", "12"}}));
 }
 
+// Found by answers_fuzz (tests/fuzz/corpus/answers/regression_record_of_no_list):
+// a question outside any list written as a record of one, of a list that
+// does not exist or of one that does, reached code that expects a list.
+TEST_F(ImportTest, RefusesARecordPathForAQuestionOutsideAnyList) {
+  ImportResult r = importCsv("qW9[1]/q_2,Shelters\nq_7[1]/q_1,no\nq_1,yes\n");
+  ASSERT_EQ(r.rejected.size(), 2u);
+  EXPECT_NE(r.rejected[0].message.find("q_2 is not asked in a list of records"), std::string::npos)
+      << r.rejected[0].message;
+  EXPECT_NE(r.rejected[1].message.find("write q_1 alone"), std::string::npos) << r.rejected[1].message;
+  EXPECT_EQ(ws->answers(id), (std::map<std::string, std::string>{{"q_1", "yes"}}));
+}
+
 TEST_F(ImportTest, JudgesFollowUpsOnceTheirGatingAnswerIsIn) {
   // The follow-up comes before the answer that makes it apply.
   ImportResult r = importCsv("q_2,Explained first\nq_1,no\n");
