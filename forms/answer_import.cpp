@@ -291,6 +291,13 @@ AnswerFile parseAnswersJson(std::string_view text, const std::string& name,
     throw WorkspaceError(WorkspaceError::Kind::Refused,
                          msg("{}:{}: this is not valid JSON ({}). Correct the file and run fill again.", name,
                              line, e.what()));
+  } catch (const json::exception& e) {
+    // Found by answers_fuzz: a number too large for a double (1e561) is
+    // json::out_of_range, not a parse error, and ended focal-cli fill.
+    throw WorkspaceError(WorkspaceError::Kind::Refused,
+                         msg("{}: a value cannot be read ({}). Write very large numbers as text, or correct "
+                             "the file, and run fill again.",
+                             name, e.what()));
   }
   if (!document.is_object())
     throw WorkspaceError(WorkspaceError::Kind::Refused,

@@ -99,6 +99,17 @@ TEST(AnswerJson, FlattensEveryKindOfValue) {
   EXPECT_TRUE(file.rows.back().isNull);
 }
 
+// Found by answers_fuzz (tests/fuzz/corpus/answers/regression_number_overflow).
+TEST(AnswerJson, RefusesANumberTooLargeWithAReason) {
+  try {
+    parseAnswersJson("{\"q_3\": 1e561}", "a.json", *test::storeQuestionnaire());
+    FAIL() << "accepted";
+  } catch (const WorkspaceError& e) {
+    EXPECT_EQ(e.kind(), WorkspaceError::Kind::Refused);
+    EXPECT_NE(std::string(e.what()).find("a.json: a value cannot be read"), std::string::npos) << e.what();
+  }
+}
+
 TEST(AnswerJson, RefusesWhatIsNotAnObjectOfAnswers) {
   const auto& q = *test::storeQuestionnaire();
   try {
