@@ -20,10 +20,12 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "Focal")
 set(CPACK_PACKAGE_CONTACT "Focal maintainers <focal@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Replies to the UNTOC reporting questionnaires, in the six UN languages")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Focal is a desktop tool in which national focal points answer the questionnaires on the implementation of "
-    "the United Nations Convention against Transnational Organized Crime and its Protocols, offline, with every "
-    "answer saved at once.")
+# One string (quoted pieces side by side would make a CMake list, joined by ';').
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+       "Focal is a desktop tool in which national focal points answer the\n"
+       "questionnaires on the implementation of the United Nations Convention\n"
+       "against Transnational Organized Crime and its Protocols, offline, with\n"
+       "every answer saved at once, and export the signed national report.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
