@@ -54,6 +54,7 @@ ResponseDocument::ResponseDocument(Workspace& workspace, ResponseId id, Document
                           workspace_.path(), workspace_.lockedBy()->describe())
             : fmt::format(fmt::runtime(tr("{} is open read-only: changes cannot be made.")),
                           workspace_.path());
+    s.cause = s.message;
     status_ = s;
   }
 }
@@ -273,6 +274,7 @@ bool ResponseDocument::flush() {
     next.state = SaveState::Saved;
     next.pendingAnswers = 0;
     next.message.clear();
+    next.cause.clear();
     next.lastSavedAt = utcTimestamp();
   } catch (const WorkspaceError& e) {
     next.state = SaveState::Pending;
@@ -281,6 +283,7 @@ bool ResponseDocument::flush() {
         fmt::format(fmt::runtime(tr("{} Not saved yet: {} answers. Focal keeps them and saves them as soon "
                                     "as writing works again; keep Focal open until this message is gone.")),
                     e.what(), pending_.size());
+    next.cause = e.what();
     setStatus(std::move(next));
     return false;
   }

@@ -38,6 +38,7 @@ struct DocumentStatus {
   SaveState state = SaveState::Saved;
   std::size_t pendingAnswers = 0;  // stored values waiting to be written
   std::string message;             // what happened and what to do; "" when saved
+  std::string cause;               // the store's own words (no "Focal keeps them"), for the CLI
   std::string lastSavedAt;         // UTC, ISO 8601
   std::string backupWarning;       // the last backup failed (answers themselves are safe)
   bool operator==(const DocumentStatus&) const = default;

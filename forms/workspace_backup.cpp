@@ -266,8 +266,7 @@ void Workspace::ensureFileInPlace() {
   if (!fs::is_directory(parent, ec))
     throw WorkspaceError(Kind::Io,
                          msg("The folder of {} is gone (a disk or network drive that was removed?). "
-                             "Focal keeps your answers and saves them as soon as the folder is "
-                             "back; keep Focal open until then.",
+                             "Reconnect the drive or put the folder back where it was.",
                              path_));
   const std::string previous = path_;
   if (!present) {

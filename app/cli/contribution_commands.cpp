@@ -103,7 +103,7 @@ int fill(const std::string& path, const std::string& answersFile, const std::str
     std::cerr << answersFile << ": " << p.where << ": " << (p.path.empty() ? "" : p.path + ": ") << p.message
               << "\n";
   if (!document.isSaved()) {
-    printError(document.status().message);
+    printError(document.status().cause);
     return kFailed;
   }
   std::cout << path << " (" << opened->request.agency << "): " << result.saved << " answers saved";

@@ -211,7 +211,7 @@ int fill(const std::string& path, const std::string& answersFile, std::optional<
   for (const auto& w : result.warnings)
     std::cerr << answersFile << ": " << w.where << ": warning: " << w.path << ": " << w.message << "\n";
   if (!document.isSaved()) {
-    printError(document.status().message +
+    printError(document.status().cause +
                " Your answers file is unchanged: run fill again once this is solved.");
     return kFailed;
   }

@@ -183,6 +183,9 @@ TEST_F(DocumentTest, KeepsAnswersInMemoryWhenTheDiskIsFullAndWritesThemLater) {
   EXPECT_NE(document->status().message.find("disk is full"), std::string::npos) << document->status().message;
   EXPECT_NE(document->status().message.find("Not saved yet: 1"), std::string::npos)
       << document->status().message;
+  // The command line gets the store's words alone: it does not keep answers.
+  EXPECT_NE(document->status().cause.find("disk is full"), std::string::npos) << document->status().cause;
+  EXPECT_EQ(document->status().cause.find("keep Focal open"), std::string::npos) << document->status().cause;
   EXPECT_EQ(document->session().value("q_2"), paragraph);  // still there for the user
   EXPECT_EQ(stored("q_2"), "");
   ASSERT_FALSE(published.empty());
