@@ -6,7 +6,9 @@
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "app/gui/secretariat_window.h"
 #include "tests/app/gui_fixture.h"
@@ -104,15 +106,30 @@ TEST_F(SecretariatTest, MergesReportsBrowsesAnswersAndDrawsCharts) {
   window_->SelectChart(law);
   EXPECT_EQ(chartChoice->GetSelection(), law);
   ASSERT_TRUE(window_->ChartBitmap().IsOk());
-  EXPECT_GT(window_->ChartBitmap().GetWidth(), 0);
-  EXPECT_GT(window_->ChartBitmap().GetHeight(), 0);
+  // Bars were drawn: a good share of strongly coloured pixels, in more than
+  // one colour (the answers "yes" and "no"), on the white chart.
+  const wxImage chart = window_->ChartBitmap().ConvertToImage();
+  std::set<int> hues;
+  long coloured = 0;
+  for (int y = 0; y < chart.GetHeight(); ++y)
+    for (int x = 0; x < chart.GetWidth(); ++x) {
+      const int r = chart.GetRed(x, y), g = chart.GetGreen(x, y), b = chart.GetBlue(x, y);
+      if (std::max({r, g, b}) - std::min({r, g, b}) < 60) continue;  // white, grey, black: text and axes
+      ++coloured;
+      hues.insert((r / 64) * 16 + (g / 64) * 4 + b / 64);
+    }
+  EXPECT_GT(coloured, static_cast<long>(chart.GetWidth()) * chart.GetHeight() / 50)
+      << coloured << " coloured pixels of " << chart.GetWidth() << "x" << chart.GetHeight();
+  EXPECT_GE(hues.size(), 2u);
   Pump(100);
   Screenshot(window_, "secretariat-chart");
 
   wxString message;
   const std::string html = directory_ + "/analysis.html";
   ASSERT_TRUE(window_->WriteAnalysis(html, message)) << message.utf8_string();
-  EXPECT_GT(std::filesystem::file_size(html), 1000u);
+  const std::string page = readFile(html);
+  EXPECT_NE(page.find("Is trafficking a criminal offence?"), std::string::npos);
+  EXPECT_NE(page.find("How many shelters?"), std::string::npos);
 }
 
 TEST_F(SecretariatTest, ADamagedStoreGivesAMessageNamingTheFile) {
