@@ -36,6 +36,7 @@ MainFrame::MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFi
   BuildLayout();
   BuildMenus();
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
+  Bind(wxEVT_IDLE, &MainFrame::OnIdle, this);
   if (!previewFile_.empty()) {
     watcher_ = std::make_unique<PreviewWatcher>(previewFile_, [this](const LoadResult& result) {
       if (!result.ok()) {
@@ -182,13 +183,23 @@ std::string MainFrame::Language() const { return model_ ? model_->language() : s
 
 void MainFrame::RetirePage() {
   if (!page_) return;
-  page_->FlushTyping();
   QuestionPage* old = page_;
   page_ = nullptr;
+  old->Retire();
   old->Hide();
   content_->GetSizer()->Detach(old);
-  // Destroyed later: the user may be clicking a button on it right now.
+  // Destroyed later (OnIdle): the user may be clicking a button on it right
+  // now, and the new page comes first.
+  retired_.push_back(old);
+}
+
+void MainFrame::OnIdle(wxIdleEvent& event) {
+  event.Skip();
+  if (retired_.empty() || (page_ && !page_->Complete())) return;
+  QuestionPage* old = retired_.back();
+  retired_.pop_back();
   CallAfter([old] { old->Destroy(); });
+  if (!retired_.empty()) event.RequestMore();
 }
 
 void MainFrame::OpenSection(int section, const std::string& focusPath) {

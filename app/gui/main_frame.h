@@ -86,6 +86,7 @@ class MainFrame : public wxFrame {
   void AttachModel();
   void DetachModel();
   void RetirePage();
+  void OnIdle(wxIdleEvent& event);
   void FillReview();
   void OnSessionChange(const SessionChange& change);
   void RefreshProgress();
@@ -125,6 +126,8 @@ class MainFrame : public wxFrame {
   SectionTree* tree_ = nullptr;
   wxPanel* content_ = nullptr;
   QuestionPage* page_ = nullptr;
+  // Pages replaced, hidden, destroyed once the new page is complete.
+  std::vector<QuestionPage*> retired_;
   QuestionListPage* list_ = nullptr;
   LoadErrorsPage* errors_ = nullptr;
   ReferencePanel* reference_ = nullptr;

@@ -5,6 +5,7 @@
 #include <wx/statline.h>
 #include <wx/stattext.h>
 
+#include <chrono>
 #include <unordered_set>
 
 #include "app/gui/editors/editors.h"
@@ -16,6 +17,9 @@ namespace focal::gui {
 namespace {
 constexpr int kMargin = 16;
 constexpr int kTypingPauseMs = 700;
+// How long one idle pass builds questions: GTK then takes about as long
+// again to realise and lay out what was built, while input waits.
+constexpr int kSliceMs = 8;
 }  // namespace
 
 QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> model, int section,
@@ -46,10 +50,15 @@ QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> mode
   subscription_ = model_->subscribe([this](const SessionChange& change) { OnSessionChange(change); });
 }
 
-QuestionPage::~QuestionPage() {
+void QuestionPage::Retire() {
+  FlushTyping();
   subscription_.reset();
   typingTimer_.Stop();
   closing_ = true;
+}
+
+QuestionPage::~QuestionPage() {
+  Retire();
   // Windows first, while the editors they call back still exist.
   DestroyChildren();
   editors_.clear();
@@ -58,7 +67,6 @@ QuestionPage::~QuestionPage() {
 void QuestionPage::Build() {
   const Questionnaire& q = model_->questionnaire();
   const focal::Section& section = q.sections[section_];
-  const ResponseSession& session = model_->session();
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   const int margin = FromDIP(kMargin);
 
@@ -89,35 +97,83 @@ void QuestionPage::Build() {
     sizer->Add(legend, 0, wxLEFT | wxRIGHT | wxTOP, margin);
   }
   sizer->AddSpacer(FromDIP(8));
+  SetSizer(sizer);
+  sizer_ = sizer;
 
-  for (int index : section.questions) {
-    const Question& question = q.questions[index];
-    auto editor = CreateEditor(*this, question, question.id);
-    editor->Create(this);
-    byPath_[question.id] = editor.get();
-    editor->Update(session);
-    sizer->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
-    editors_.push_back(std::move(editor));
+  // A screenful at once, the rest while idle.
+  const int wanted = std::max(GetClientSize().y, FromDIP(400)) + FromDIP(100);
+  for (int height = 0; !complete_ && height < wanted;) height += BuildNext();
+  if (!complete_) Bind(wxEVT_IDLE, &QuestionPage::OnIdle, this);
+  FitInside();
+  Layout();
+}
+
+int QuestionPage::BuildNext() {
+  const Questionnaire& q = model_->questionnaire();
+  const focal::Section& section = q.sections[section_];
+  if (built_ >= section.questions.size()) {
+    BuildTail();
+    return 0;
   }
+  const Question& question = q.questions[section.questions[built_++]];
+  auto editor = CreateEditor(*this, question, question.id);
+  editor->Create(this);
+  byPath_[question.id] = editor.get();
+  editor->Update(model_->session());
+  if (model_->saveStatus().state == SaveStatus::State::ReadOnly) editor->Enable(false);
+  sizer_->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(kMargin));
+  const int height = editor->Window()->IsShown() ? editor->Window()->GetBestSize().y + FromDIP(kMargin) : 0;
+  editors_.push_back(std::move(editor));
+  if (built_ == section.questions.size()) BuildTail();
+  return height;
+}
 
+void QuestionPage::BuildTail() {
+  if (complete_) return;
+  complete_ = true;
+  const Questionnaire& q = model_->questionnaire();
+  const focal::Section& section = q.sections[section_];
+  const int margin = FromDIP(kMargin);
   // Subsections, then the next section: the keyboard flows on from the last question.
   if (!section.subsections.empty()) {
-    sizer->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
+    sizer_->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
     for (int sub : section.subsections) {
       auto* open = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_LEFT);
       open->SetLabelText(SectionTitle(q, sub, language_));
       open->Bind(wxEVT_BUTTON, [this, sub](wxCommandEvent&) {
         if (onOpenSection) onOpenSection(sub);
       });
-      sizer->Add(open, 0, wxLEFT | wxRIGHT | wxTOP, margin);
+      sizer_->Add(open, 0, wxLEFT | wxRIGHT | wxTOP, margin);
     }
   }
-  sizer->AddSpacer(margin * 2);
-  if (model_->saveStatus().state == SaveStatus::State::ReadOnly)
-    for (auto& editor : editors_) editor->Enable(false);
-  SetSizer(sizer);
+  sizer_->AddSpacer(margin * 2);
+}
+
+void QuestionPage::BuildSlice(int budgetMs) {
+  if (complete_) return;
+  const auto start = std::chrono::steady_clock::now();
+  Freeze();
+  do BuildNext();
+  while (!complete_ && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(budgetMs));
   FitInside();
   Layout();
+  Thaw();
+}
+
+void QuestionPage::OnIdle(wxIdleEvent& event) {
+  event.Skip();
+  if (closing_ || complete_) return;
+  BuildSlice(kSliceMs);
+  if (!complete_) event.RequestMore();
+}
+
+void QuestionPage::BuildAll() {
+  if (complete_) return;
+  Freeze();
+  while (!complete_) BuildNext();
+  FitInside();
+  Layout();
+  Thaw();
 }
 
 void QuestionPage::UpdateSectionNote() {
@@ -125,9 +181,15 @@ void QuestionPage::UpdateSectionNote() {
   notRelevant_->Show(!relevant);
 }
 
-QuestionEditor* QuestionPage::EditorAt(const std::string& path) const {
+QuestionEditor* QuestionPage::Find(const std::string& path) const {
   auto it = byPath_.find(path);
   return it == byPath_.end() ? nullptr : it->second;
+}
+
+QuestionEditor* QuestionPage::EditorAt(const std::string& path) {
+  if (QuestionEditor* editor = Find(path); editor || complete_) return editor;
+  BuildAll();
+  return Find(path);
 }
 
 void QuestionPage::OnSessionChange(const SessionChange& change) {
@@ -138,7 +200,7 @@ void QuestionPage::OnSessionChange(const SessionChange& change) {
   Freeze();
   auto visit = [&](const std::string& path) {
     if (!seen.insert(path).second) return;
-    if (QuestionEditor* editor = EditorAt(path); editor && editor->Update(session))
+    if (QuestionEditor* editor = Find(path); editor && editor->Update(session))
       resized.push_back(editor->Window());
   };
   for (const auto& path : change.questions) visit(path);
@@ -274,11 +336,17 @@ void QuestionPage::RevealFocus() {
 }
 
 void QuestionPage::FocusFirst() {
-  for (auto& editor : editors_)
-    if (editor->Window()->IsShown() && takesAnswer(editor->GetQuestion().type)) {
-      editor->FocusInput();
+  for (std::size_t i = 0;; ++i) {
+    if (i == editors_.size()) {
+      if (complete_) break;
+      BuildSlice(kSliceMs);
+    }
+    if (i >= editors_.size()) break;
+    if (editors_[i]->Window()->IsShown() && takesAnswer(editors_[i]->GetQuestion().type)) {
+      editors_[i]->FocusInput();
       return;
     }
+  }
   SetFocus();
 }
 

@@ -1,7 +1,11 @@
 // The questions of one section, as editors in a scrolled page. Only the
 // visible section's controls exist: the frame builds a page when a section
 // is opened and destroys the previous one (BRIEF.md: 2,000 live controls
-// cost 15 s and 225 MB under GTK). The page follows the session: on each
+// cost 15 s and 225 MB under GTK). The page builds its first screen at once
+// and the rest in short slices while the program is idle, so a section
+// opens in the time of a screenful and input waits at most one slice and
+// GTK's drawing of it; whatever needs a question not yet built (search,
+// Review, tests) builds the rest first. The page follows the session: on each
 // change it updates only the editors whose paths changed, inside one
 // Freeze, and lays out once.
 #pragma once
@@ -34,7 +38,14 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   void FocusFirst();
   // The question the user was last in, or null.
   QuestionEditor* Current() const { return current_; }
-  QuestionEditor* EditorAt(const std::string& path) const;
+  // The editor of `path`, building the rest of the page if needed.
+  QuestionEditor* EditorAt(const std::string& path);
+  // Whether every question of the section has its editor yet.
+  bool Complete() const { return complete_; }
+  void BuildAll();
+  // Off screen, waiting to be destroyed: writes what was being typed and
+  // stops following the session and building.
+  void Retire();
 
   // Told to the frame.
   std::function<void(QuestionEditor*)> onFocus;
@@ -56,6 +67,14 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
 
  private:
   void Build();
+  // Builds the next question's editor; returns its height (0 when hidden).
+  int BuildNext();
+  // Builds for about `budgetMs`, then lays out what was added.
+  void BuildSlice(int budgetMs);
+  // The subsection links and the bottom margin, once every question is in.
+  void BuildTail();
+  void OnIdle(wxIdleEvent& event);
+  QuestionEditor* Find(const std::string& path) const;
   void OnSessionChange(const SessionChange& change);
   void OnSize(wxSizeEvent& event);
   // Scrolls so that the focused control is wholly visible.
@@ -69,6 +88,9 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   std::string language_;
   int wrapWidth_ = 600;
   std::vector<std::unique_ptr<QuestionEditor>> editors_;
+  wxBoxSizer* sizer_ = nullptr;
+  std::size_t built_ = 0;  // questions of the section with an editor
+  bool complete_ = false;
   std::unordered_map<std::string, QuestionEditor*> byPath_;
   QuestionEditor* current_ = nullptr;
   wxStaticText* notRelevant_ = nullptr;

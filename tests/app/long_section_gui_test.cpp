@@ -1,0 +1,165 @@
+// A section too long for one screen: the page shows a screenful at once and
+// builds the rest while the program is idle (question_page.h). An answer
+// given meanwhile reaches the questions built later, search and the Review
+// page reach a question not yet built, the tab order still follows the
+// questions, and pages left behind by fast switching are destroyed.
+#include <wx/radiobut.h>
+#include <wx/textctrl.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/gui/desktop.h"
+#include "app/gui/editors/question_editor.h"
+#include "app/gui/main_frame.h"
+#include "app/gui/question_page.h"
+#include "tests/app/gui_fixture.h"
+
+namespace focal::test {
+namespace {
+
+using gui::Desktop;
+using gui::MainFrame;
+
+constexpr int kQuestions = 80;
+
+// One short section, then one of a gate, 80 texts and the gate's follow-up.
+std::string WriteQuestionnaire(const std::string& directory) {
+  const std::string file = directory + "/long.yaml";
+  std::ofstream y(file);
+  y << "focal: 1\nid: long-section\ntitle: {en: A long section}\ninstrument: tip\ncycle: 1\nversion: '1'\n"
+       "languages: [en]\nsections:\n"
+       "  - id: short\n    title: {en: Short}\n    questions:\n"
+       "      - {id: alone, type: text, label: {en: The only question}}\n"
+       "  - id: long\n    title: {en: Long}\n    questions:\n"
+       "      - {id: gate, type: yes_no, label: {en: 'Is there a plan?'}}\n";
+  for (int i = 0; i < kQuestions; ++i)
+    y << "      - {id: t" << i << ", type: text, label: {en: 'Question " << i
+      << ", with a label long enough to wrap on two lines of the page as the real ones do'}}\n";
+  y << "      - {id: follow, type: text, label: {en: Describe the plan}, relevant: \"${gate} = 'yes'\"}\n";
+  return file;
+}
+
+// The editors of the page, in the order of its children (the tab order).
+std::vector<std::string> PagePaths(gui::QuestionPage* page) {
+  std::vector<std::string> paths;
+  for (wxWindow* child : page->GetChildren())
+    if (auto* editor = static_cast<gui::QuestionEditor*>(child->GetClientData()))
+      paths.push_back(editor->Path());
+  return paths;
+}
+
+int CountPages(wxWindow* root) {
+  int n = dynamic_cast<gui::QuestionPage*>(root) ? 1 : 0;
+  for (wxWindow* child : root->GetChildren()) n += CountPages(child);
+  return n;
+}
+
+class LongSectionTest : public GuiTest {
+ protected:
+  MainFrame* Open() {
+    MainFrame* frame = Desktop::Get().OpenPreview(WriteQuestionnaire(directory_));
+    frame->SetSize(1000, 700);
+    frame->Move(0, 0);
+    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+    Pump(100);
+    return frame;
+  }
+  static int SectionOf(MainFrame* frame, const std::string& question) {
+    const Questionnaire& q = frame->GetModel()->questionnaire();
+    return q.questions[q.indexOf(question)].section;
+  }
+  int LongSection(MainFrame* frame) { return SectionOf(frame, "gate"); }
+};
+
+TEST_F(LongSectionTest, OpensWithAScreenfulAndBuildsTheRestWhileIdle) {
+  if (!HaveDisplay()) GTEST_SKIP() << "no display";
+  MainFrame* frame = Open();
+  ASSERT_TRUE(frame && frame->Page());
+  frame->OpenSection(LongSection(frame));
+  gui::QuestionPage* page = frame->Page();
+  ASSERT_NE(page, nullptr);
+  EXPECT_FALSE(page->Complete());
+  const std::size_t first = PagePaths(page).size();
+  EXPECT_GE(first, 3u);
+  EXPECT_LT(first, 40u);
+  ASSERT_TRUE(WaitUntil([&] { return page->Complete(); }, 10000));
+  // Every question, in the questionnaire's order: Tab goes from one to the next.
+  std::vector<std::string> expected{"gate"};
+  for (int i = 0; i < kQuestions; ++i) expected.push_back("t" + std::to_string(i));
+  expected.push_back("follow");
+  EXPECT_EQ(PagePaths(page), expected);
+  Screenshot(frame, "long-section");
+  frame->Close(true);
+}
+
+TEST_F(LongSectionTest, AnAnswerGivenWhileItBuildsReachesTheQuestionsBuiltLater) {
+  if (!HaveDisplay()) GTEST_SKIP() << "no display";
+  MainFrame* frame = Open();
+  ASSERT_TRUE(frame && frame->Page());
+  frame->OpenSection(LongSection(frame));
+  gui::QuestionPage* page = frame->Page();
+  ASSERT_NE(page, nullptr);
+  ASSERT_FALSE(page->Complete());
+  // The gate is on the first screen: answering it builds nothing more.
+  gui::QuestionEditor* gate = page->EditorAt("gate");
+  ASSERT_NE(gate, nullptr);
+  EXPECT_FALSE(page->Complete());
+  std::vector<wxRadioButton*> radios;
+  for (wxWindow* child : gate->Window()->GetChildren())
+    if (auto* radio = dynamic_cast<wxRadioButton*>(child); radio && radio->GetLabel() == "Yes")
+      radios.push_back(radio);
+  ASSERT_EQ(radios.size(), 1u);
+  Click(radios.front());
+  ASSERT_TRUE(WaitUntil([&] { return frame->GetModel()->session().value("gate") == "yes"; }));
+  ASSERT_TRUE(WaitUntil([&] { return page->Complete(); }, 10000));
+  gui::QuestionEditor* follow = page->EditorAt("follow");
+  ASSERT_NE(follow, nullptr);
+  EXPECT_TRUE(follow->Window()->IsShown());
+  frame->Close(true);
+}
+
+TEST_F(LongSectionTest, SearchReachesAQuestionNotYetBuilt) {
+  if (!HaveDisplay()) GTEST_SKIP() << "no display";
+  MainFrame* frame = Open();
+  ASSERT_TRUE(frame && frame->Page());
+  frame->OpenSection(LongSection(frame));
+  ASSERT_FALSE(frame->Page()->Complete());
+  ASSERT_TRUE(frame->GoToQuestion("t79"));
+  EXPECT_TRUE(frame->Page()->Complete());
+  Pump(200);
+  gui::QuestionEditor* last = frame->Page()->EditorAt("t79");
+  ASSERT_NE(last, nullptr);
+  wxWindow* focus = wxWindow::FindFocus();
+  ASSERT_NE(focus, nullptr);
+  EXPECT_TRUE(dynamic_cast<wxTextCtrl*>(focus));
+  EXPECT_EQ(focus->GetParent(), last->Window());
+  EXPECT_TRUE(last->Window()->IsShownOnScreen());
+  frame->Close(true);
+}
+
+TEST_F(LongSectionTest, FastSwitchingLeavesNoPageBehind) {
+  if (!HaveDisplay()) GTEST_SKIP() << "no display";
+  MainFrame* frame = Open();
+  ASSERT_TRUE(frame && frame->Page());
+  const int shortSection = SectionOf(frame, "alone");
+  for (int i = 0; i < 4; ++i) {
+    frame->OpenSection(LongSection(frame));
+    frame->OpenSection(shortSection);
+  }
+  frame->OpenSection(LongSection(frame));
+  // Type into a question of the first screen at once: nothing is lost.
+  gui::QuestionEditor* text = frame->Page()->EditorAt("t0");
+  ASSERT_NE(text, nullptr);
+  ASSERT_FALSE(frame->Page()->Complete());
+  text->FocusInput();
+  Type("typed");
+  ASSERT_TRUE(WaitUntil([&] { return frame->Page()->Complete(); }, 10000));
+  ASSERT_TRUE(WaitUntil([&] { return CountPages(frame) == 1; }, 5000)) << CountPages(frame) << " pages alive";
+  frame->FlushTyping();
+  EXPECT_EQ(frame->GetModel()->session().value("t0"), "typed");
+  frame->Close(true);
+}
+
+}  // namespace
+}  // namespace focal::test
