@@ -60,6 +60,8 @@ bool AskFormat(wxWindow* parent, int& choice, bool& final) {
   hint->Wrap(dialog.FromDIP(420));
   sizer->Add(hint, 0, wxALL, dialog.FromDIP(10));
   sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, dialog.FromDIP(10));
+  // The button says what it does (the next step asks where to write).
+  if (wxWindow* ok = dialog.FindWindow(wxID_OK)) ok->SetLabel(_("E&xport..."));
   dialog.SetSizerAndFit(sizer);
   formats->SetFocus();
   if (dialog.ShowModal() != wxID_OK) return false;
