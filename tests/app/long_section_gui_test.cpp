@@ -57,108 +57,89 @@ int CountPages(wxWindow* root) {
 
 class LongSectionTest : public GuiTest {
  protected:
-  MainFrame* Open() {
-    MainFrame* frame = Desktop::Get().OpenPreview(WriteQuestionnaire(directory_));
-    frame->SetSize(1000, 700);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+  // Opens the preview, then the long section, and leaves it building.
+  void SetUp() override {
+    GuiTest::SetUp();
+    if (!HaveDisplay()) GTEST_SKIP() << "no display";
+    frame_ = Desktop::Get().OpenPreview(WriteQuestionnaire(directory_));
+    frame_->SetSize(1000, 700);
+    frame_->Move(0, 0);
+    ASSERT_TRUE(WaitUntil([&] { return frame_->IsShownOnScreen() && frame_->Page(); }));
     Pump(100);
-    return frame;
+    frame_->OpenSection(SectionOf("gate"));
+    ASSERT_NE(frame_->Page(), nullptr);
+    ASSERT_FALSE(frame_->Page()->Complete());
   }
-  static int SectionOf(MainFrame* frame, const std::string& question) {
-    const Questionnaire& q = frame->GetModel()->questionnaire();
+  int SectionOf(const std::string& question) const {
+    const Questionnaire& q = frame_->GetModel()->questionnaire();
     return q.questions[q.indexOf(question)].section;
   }
-  int LongSection(MainFrame* frame) { return SectionOf(frame, "gate"); }
+  bool WaitForCompletePage() {
+    return WaitUntil([&] { return frame_->Page()->Complete(); }, 10000);
+  }
+  MainFrame* frame_ = nullptr;  // closed by GuiTest::TearDown
 };
 
 TEST_F(LongSectionTest, OpensWithAScreenfulAndBuildsTheRestWhileIdle) {
-  if (!HaveDisplay()) GTEST_SKIP() << "no display";
-  MainFrame* frame = Open();
-  ASSERT_TRUE(frame && frame->Page());
-  frame->OpenSection(LongSection(frame));
-  gui::QuestionPage* page = frame->Page();
-  ASSERT_NE(page, nullptr);
-  EXPECT_FALSE(page->Complete());
-  const std::size_t first = PagePaths(page).size();
+  const std::size_t first = PagePaths(frame_->Page()).size();
   EXPECT_GE(first, 3u);
   EXPECT_LT(first, 40u);
-  ASSERT_TRUE(WaitUntil([&] { return page->Complete(); }, 10000));
+  ASSERT_TRUE(WaitForCompletePage());
   // Every question, in the questionnaire's order: Tab goes from one to the next.
   std::vector<std::string> expected{"gate"};
   for (int i = 0; i < kQuestions; ++i) expected.push_back("t" + std::to_string(i));
   expected.push_back("follow");
-  EXPECT_EQ(PagePaths(page), expected);
-  Screenshot(frame, "long-section");
-  frame->Close(true);
+  EXPECT_EQ(PagePaths(frame_->Page()), expected);
+  Screenshot(frame_, "long-section");
 }
 
 TEST_F(LongSectionTest, AnAnswerGivenWhileItBuildsReachesTheQuestionsBuiltLater) {
-  if (!HaveDisplay()) GTEST_SKIP() << "no display";
-  MainFrame* frame = Open();
-  ASSERT_TRUE(frame && frame->Page());
-  frame->OpenSection(LongSection(frame));
-  gui::QuestionPage* page = frame->Page();
-  ASSERT_NE(page, nullptr);
-  ASSERT_FALSE(page->Complete());
-  // The gate is on the first screen: answering it builds nothing more.
-  gui::QuestionEditor* gate = page->EditorAt("gate");
+  // The gate is on the first screen: finding it builds nothing more.
+  gui::QuestionEditor* gate = frame_->Page()->EditorAt("gate");
   ASSERT_NE(gate, nullptr);
-  EXPECT_FALSE(page->Complete());
+  EXPECT_FALSE(frame_->Page()->Complete());
   std::vector<wxRadioButton*> radios;
   for (wxWindow* child : gate->Window()->GetChildren())
     if (auto* radio = dynamic_cast<wxRadioButton*>(child); radio && radio->GetLabel() == "Yes")
       radios.push_back(radio);
   ASSERT_EQ(radios.size(), 1u);
   Click(radios.front());
-  ASSERT_TRUE(WaitUntil([&] { return frame->GetModel()->session().value("gate") == "yes"; }));
-  ASSERT_TRUE(WaitUntil([&] { return page->Complete(); }, 10000));
-  gui::QuestionEditor* follow = page->EditorAt("follow");
+  ASSERT_TRUE(WaitUntil([&] { return frame_->GetModel()->session().value("gate") == "yes"; }));
+  ASSERT_TRUE(WaitForCompletePage());
+  gui::QuestionEditor* follow = frame_->Page()->EditorAt("follow");
   ASSERT_NE(follow, nullptr);
   EXPECT_TRUE(follow->Window()->IsShown());
-  frame->Close(true);
 }
 
 TEST_F(LongSectionTest, SearchReachesAQuestionNotYetBuilt) {
-  if (!HaveDisplay()) GTEST_SKIP() << "no display";
-  MainFrame* frame = Open();
-  ASSERT_TRUE(frame && frame->Page());
-  frame->OpenSection(LongSection(frame));
-  ASSERT_FALSE(frame->Page()->Complete());
-  ASSERT_TRUE(frame->GoToQuestion("t79"));
-  EXPECT_TRUE(frame->Page()->Complete());
+  ASSERT_TRUE(frame_->GoToQuestion("t79"));
+  EXPECT_TRUE(frame_->Page()->Complete());
   Pump(200);
-  gui::QuestionEditor* last = frame->Page()->EditorAt("t79");
+  gui::QuestionEditor* last = frame_->Page()->EditorAt("t79");
   ASSERT_NE(last, nullptr);
   wxWindow* focus = wxWindow::FindFocus();
   ASSERT_NE(focus, nullptr);
   EXPECT_TRUE(dynamic_cast<wxTextCtrl*>(focus));
   EXPECT_EQ(focus->GetParent(), last->Window());
   EXPECT_TRUE(last->Window()->IsShownOnScreen());
-  frame->Close(true);
 }
 
 TEST_F(LongSectionTest, FastSwitchingLeavesNoPageBehind) {
-  if (!HaveDisplay()) GTEST_SKIP() << "no display";
-  MainFrame* frame = Open();
-  ASSERT_TRUE(frame && frame->Page());
-  const int shortSection = SectionOf(frame, "alone");
   for (int i = 0; i < 4; ++i) {
-    frame->OpenSection(LongSection(frame));
-    frame->OpenSection(shortSection);
+    frame_->OpenSection(SectionOf("alone"));
+    frame_->OpenSection(SectionOf("gate"));
   }
-  frame->OpenSection(LongSection(frame));
   // Type into a question of the first screen at once: nothing is lost.
-  gui::QuestionEditor* text = frame->Page()->EditorAt("t0");
+  gui::QuestionEditor* text = frame_->Page()->EditorAt("t0");
   ASSERT_NE(text, nullptr);
-  ASSERT_FALSE(frame->Page()->Complete());
+  ASSERT_FALSE(frame_->Page()->Complete());
   text->FocusInput();
   Type("typed");
-  ASSERT_TRUE(WaitUntil([&] { return frame->Page()->Complete(); }, 10000));
-  ASSERT_TRUE(WaitUntil([&] { return CountPages(frame) == 1; }, 5000)) << CountPages(frame) << " pages alive";
-  frame->FlushTyping();
-  EXPECT_EQ(frame->GetModel()->session().value("t0"), "typed");
-  frame->Close(true);
+  ASSERT_TRUE(WaitForCompletePage());
+  ASSERT_TRUE(WaitUntil([&] { return CountPages(frame_) == 1; }, 5000))
+      << CountPages(frame_) << " pages alive";
+  frame_->FlushTyping();
+  EXPECT_EQ(frame_->GetModel()->session().value("t0"), "typed");
 }
 
 }  // namespace
