@@ -22,9 +22,26 @@ namespace focal::gui {
 
 namespace {
 
-class TextEditor : public QuestionEditor {
+// An editor whose answer is one text box (text, number, date): the box
+// shows the stored value and carries the focus.
+class TextFieldEditor : public QuestionEditor {
  public:
   using QuestionEditor::QuestionEditor;
+
+ protected:
+  bool SetValue(const ResponseSession& session) override {
+    ShowText(text_, session.value(PartPath()));
+    return false;
+  }
+  void EnableInput(bool enable) override { text_->Enable(enable); }
+  wxWindow* FirstInput() const override { return text_; }
+
+  wxTextCtrl* text_ = nullptr;
+};
+
+class TextEditor : public TextFieldEditor {
+ public:
+  using TextFieldEditor::TextFieldEditor;
 
  protected:
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
@@ -39,15 +56,6 @@ class TextEditor : public QuestionEditor {
     BindText(text_, PartPath());
     sizer->Add(text_, 0, wxEXPAND | wxTOP | wxBOTTOM, Dip(2, parent));
   }
-  bool SetValue(const ResponseSession& session) override {
-    ShowText(text_, session.value(PartPath()));
-    return false;
-  }
-  void EnableInput(bool enable) override { text_->Enable(enable); }
-  wxWindow* FirstInput() const override { return text_; }
-
- private:
-  wxTextCtrl* text_ = nullptr;
 };
 
 wxString FormatNumber(double value) {
@@ -56,9 +64,9 @@ wxString FormatNumber(double value) {
   return wxString::FromCDouble(value);
 }
 
-class NumberEditor : public QuestionEditor {
+class NumberEditor : public TextFieldEditor {
  public:
-  using QuestionEditor::QuestionEditor;
+  using TextFieldEditor::TextFieldEditor;
 
  protected:
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
@@ -81,15 +89,6 @@ class NumberEditor : public QuestionEditor {
                Dip(6, parent));
     sizer->Add(row, 0, wxTOP | wxBOTTOM, Dip(2, parent));
   }
-  bool SetValue(const ResponseSession& session) override {
-    ShowText(text_, session.value(PartPath()));
-    return false;
-  }
-  void EnableInput(bool enable) override { text_->Enable(enable); }
-  wxWindow* FirstInput() const override { return text_; }
-
- private:
-  wxTextCtrl* text_ = nullptr;
 };
 
 // A calendar to pick a date with the keyboard (arrows, Page Up/Down, Enter).
@@ -107,9 +106,9 @@ bool PickDate(wxWindow* parent, const wxString& title, wxDateTime& date) {
   return true;
 }
 
-class DateEditor : public QuestionEditor {
+class DateEditor : public TextFieldEditor {
  public:
-  using QuestionEditor::QuestionEditor;
+  using TextFieldEditor::TextFieldEditor;
 
  protected:
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
@@ -132,18 +131,12 @@ class DateEditor : public QuestionEditor {
     row->Add(pick_, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(row, 0, wxTOP | wxBOTTOM, Dip(2, parent));
   }
-  bool SetValue(const ResponseSession& session) override {
-    ShowText(text_, session.value(PartPath()));
-    return false;
-  }
   void EnableInput(bool enable) override {
-    text_->Enable(enable);
+    TextFieldEditor::EnableInput(enable);
     pick_->Enable(enable);
   }
-  wxWindow* FirstInput() const override { return text_; }
 
  private:
-  wxTextCtrl* text_ = nullptr;
   wxButton* pick_ = nullptr;
 };
 
