@@ -52,13 +52,18 @@ QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> mode
 
 void QuestionPage::Retire() {
   FlushTyping();
+  StopFollowing();
+}
+
+void QuestionPage::StopFollowing() {
   subscription_.reset();
   typingTimer_.Stop();
   closing_ = true;
 }
 
 QuestionPage::~QuestionPage() {
-  Retire();
+  // No writing here: the frame around may be going too (it flushes on close).
+  StopFollowing();
   // Windows first, while the editors they call back still exist.
   DestroyChildren();
   editors_.clear();

@@ -67,6 +67,7 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
 
  private:
   void Build();
+  void StopFollowing();
   // Builds the next question's editor; returns its height (0 when hidden).
   int BuildNext();
   // Builds for about `budgetMs`, then lays out what was added.
