@@ -8,6 +8,7 @@
 //   YAML parsed too (cold), which is the questionnaire engine's cost.
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -191,6 +192,16 @@ void BM_WorkspaceWriteAnswer(benchmark::State& state) {
   percentiles(state, ms);
 }
 BENCHMARK(BM_WorkspaceWriteAnswer)->Iterations(3000)->Unit(benchmark::kMillisecond);
+
+// What every write adds to check that the workspace file is still the one
+// opened (Workspace::ensureFileInPlace): one stat() of its path.
+void BM_StatWorkspaceFile(benchmark::State& state) {
+  const std::string path = benchFile("stat.focal");
+  focal::Workspace::create(path, benchOptions());
+  struct stat st {};
+  for (auto _ : state) benchmark::DoNotOptimize(::stat(path.c_str(), &st));
+}
+BENCHMARK(BM_StatWorkspaceFile)->Unit(benchmark::kMicrosecond);
 
 std::string responseFile2000() {
   static const std::string path = [] {
