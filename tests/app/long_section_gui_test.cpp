@@ -122,6 +122,10 @@ TEST_F(LongSectionTest, SearchReachesAQuestionNotYetBuilt) {
   EXPECT_TRUE(dynamic_cast<wxTextCtrl*>(focus));
   EXPECT_EQ(focus->GetParent(), last->Window());
   EXPECT_TRUE(last->Window()->IsShownOnScreen());
+  // Scrolled to: the question's input is inside the visible part of the page.
+  const wxRect visible = frame_->Page()->GetScreenRect();
+  EXPECT_TRUE(visible.Contains(focus->GetScreenRect()))
+      << "page " << visible.y << "+" << visible.height << ", input at " << focus->GetScreenRect().y;
 }
 
 TEST_F(LongSectionTest, FastSwitchingLeavesNoPageBehind) {
