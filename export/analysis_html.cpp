@@ -118,7 +118,9 @@ void writeHtml(const AnalysisDocument& document, const std::string& path) {
   part = 0;
   for (const auto& block : document.blocks) {
     if (const auto* h = std::get_if<DocHeading>(&block)) {
-      const std::string tag = "h" + std::to_string(h->level);
+      // Not `"h" + std::to_string(n)`: g++ 12 at -O3 warns falsely that the
+      // copy may overlap (-Wrestrict, GCC bug 105329).
+      const std::string tag = std::string(1, 'h').append(std::to_string(h->level));
       const std::string id = h->level == 1 ? " id=\"part-" + std::to_string(++part) + "\"" : "";
       html += "<" + tag + id + " dir=\"auto\">" + htmlEscape(h->text) + "</" + tag + ">\n";
     } else if (const auto* p = std::get_if<DocParagraph>(&block)) {

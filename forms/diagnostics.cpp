@@ -6,9 +6,15 @@ namespace focal {
 
 std::string Diagnostic::format() const {
   std::string out = file;
+  // Appended piece by piece: `":" + std::to_string(n)` makes g++ 12 at -O3
+  // warn falsely that the copy may overlap (-Wrestrict, GCC bug 105329).
   if (line > 0) {
-    out += ":" + std::to_string(line);
-    if (column > 0) out += ":" + std::to_string(column);
+    out += ':';
+    out += std::to_string(line);
+    if (column > 0) {
+      out += ':';
+      out += std::to_string(column);
+    }
   }
   out += severity == Severity::Error ? ": error: " : ": warning: ";
   out += message;
