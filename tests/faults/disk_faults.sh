@@ -21,6 +21,10 @@ command -v sqlite3 >/dev/null || { echo "skipped: no sqlite3 shell"; exit 77; }
 work=$(mktemp -d)
 disk=$(mktemp -d)
 trap 'umount "$disk" 2>/dev/null; rm -rf "$work" "$disk"' EXIT
+# Nothing of this test reaches the real home (focal-cli's settings and keys).
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
+  XDG_CACHE_HOME="$work/home/.cache"
+unset FOCAL_CONFIG_DIR
 mount -t tmpfs -o size=320k tmpfs "$disk" || { echo "skipped: mount refused"; exit 77; }
 fail() { echo "FAILED: $*"; exit 1; }
 

@@ -8,6 +8,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-10}
 build=${2:-$root/build-fuzz}
 shift $(( $# > 2 ? 2 : $# ))
+# Nothing of the fuzz run reaches the real home.
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_CACHE_HOME="$home/.cache"
+unset FOCAL_CONFIG_DIR
 cmake -S "$root/tests/fuzz" -B "$build" -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
   $(command -v ninja >/dev/null && echo -G Ninja) >/dev/null
 cmake --build "$build" -j "$(nproc)" >/dev/null
