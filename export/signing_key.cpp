@@ -114,6 +114,18 @@ SigningKey SigningKey::fromSeed(std::span<const unsigned char> seed) {
   return key;
 }
 
+SigningKey SigningKey::synthetic(std::uint64_t seed, const std::string& state) {
+  crypto::ensureInitialized();
+  static constexpr unsigned char kContext[] = "focal synthetic State key v1";
+  std::string message = std::to_string(seed) + "/" + state;
+  std::array<unsigned char, crypto_sign_SEEDBYTES> derived{};
+  crypto_generichash(derived.data(), derived.size(), reinterpret_cast<const unsigned char*>(message.data()),
+                     message.size(), kContext, sizeof kContext - 1);
+  SigningKey key = fromSeed(derived);
+  sodium_memzero(derived.data(), derived.size());
+  return key;
+}
+
 SigningKey SigningKey::generate() {
   crypto::ensureInitialized();
   SigningKey key;

@@ -10,6 +10,7 @@
 // the secretariat can confirm it by telephone or letter.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -43,6 +44,11 @@ class SigningKey {
   static SigningKey load(const std::string& directory = configDirectory());
   // A key in memory only (tests, benchmarks).
   static SigningKey generate();
+  // The key of a synthetic State (focal-cli synth): derived from the seed
+  // and the State code, so the same seed signs every revision with the same
+  // key and nothing is stored. Anyone who knows the seed can sign as that
+  // State: such a key must never be accepted for a real one.
+  static SigningKey synthetic(std::uint64_t seed, const std::string& state);
 
   SigningKey(const SigningKey& other) = default;
   SigningKey& operator=(const SigningKey& other) = default;

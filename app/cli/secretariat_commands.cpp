@@ -212,7 +212,6 @@ int synth(const SynthArgs& args) {
   try {
     const RegionalGroups groups = loadGroups(args.groups);
     std::filesystem::create_directories(args.output);
-    const std::string keys = args.keys.empty() ? configDirectory() + "/synthetic-keys" : args.keys;
     SynthOptions options;
     options.seed = args.seed;
     options.revision = args.revision;
@@ -228,13 +227,18 @@ int synth(const SynthArgs& args) {
       if (args.unsignedReports) {
         writeReportFile(report, file, nullptr);
       } else {
-        // One key per State, kept so that later revisions are signed by the same key.
-        const SigningKey key = SigningKey::loadOrCreate(keys + "/" + states[i]);
+        // One key per State, the same for every revision: derived from the
+        // seed, or kept in --keys; never in the user's own settings.
+        const SigningKey key = args.keys.empty() ? SigningKey::synthetic(args.seed, states[i])
+                                                 : SigningKey::loadOrCreate(args.keys + "/" + states[i]);
         writeReportFile(report, file, &key);
       }
     }
     std::cout << "Wrote " << states.size() << " synthetic reports to " << args.output << " (seed "
-              << args.seed << (args.unsignedReports ? ", unsigned" : ", signed with the keys in " + keys)
+              << args.seed
+              << (args.unsignedReports ? ", unsigned"
+                  : args.keys.empty()  ? ", signed with keys derived from the seed"
+                                       : ", signed with the keys in " + args.keys)
               << ").\n";
     return kOk;
   } catch (const std::exception& e) {
@@ -284,8 +288,9 @@ const Registrar registrar(40, [](CLI::App& app) {
   synthCommand->add_option("-o,--output", s->output, "Folder to write the reports in")->required();
   synthCommand->add_option("--revision", s->revision,
                            "Write revision N of each reply, exported N days later");
-  synthCommand->add_option("--keys", s->keys,
-                           "Folder of the States' signing keys (default: in Focal's settings)");
+  synthCommand->add_option(
+      "--keys", s->keys,
+      "Folder to keep the States' signing keys in (default: keys derived from the seed, not stored)");
   synthCommand->add_option("--groups", s->groups, "The UN regional groups file (default: the one shipped)");
   synthCommand->add_flag("--draft", s->draft, "Mark the reports as drafts");
   synthCommand->add_flag("--unsigned", s->unsignedReports, "Do not sign the reports");
