@@ -44,7 +44,7 @@ for f in usr/bin/focal usr/bin/focal-cli usr/share/applications/focal.desktop \
   usr/share/locale/ar/LC_MESSAGES/focal.mo; do
   [ -e "$root/$f" ] || fail "missing /$f"
 done
-[ "$(find "$share/focal/questionnaires" -maxdepth 1 -name '*.yaml' | wc -l)" -eq 5 ] || fail "questionnaires"
+[ "$(find "$share/focal/questionnaires" -maxdepth 1 -name '*.yaml' | wc -l)" -eq 7 ] || fail "questionnaires"
 desktop-file-validate "$share/applications/focal.desktop" || fail "desktop entry"
 grep -q '^MimeType=application/x-focal-workspace;application/x-focal-report;$' \
   "$share/applications/focal.desktop" || fail "desktop entry MimeType"
