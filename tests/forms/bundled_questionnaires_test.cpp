@@ -135,7 +135,11 @@ TEST_P(BundledQuestionnaire, FollowsTheCycleConventions) {
     EXPECT_NE(std::find(q.info.languages.begin(), q.info.languages.end(), language), q.info.languages.end());
   if (q.info.cycle == 2) {
     EXPECT_GE(q.questions.size(), 100u);
-    EXPECT_EQ(q.info.languages.size(), 6u);
+    // The Protocols' second cycles are in the six languages; the Convention's
+    // questionnaires are complete in en, fr and es only (issue 21).
+    if (q.info.instrument != Instrument::Convention) {
+      EXPECT_EQ(q.info.languages.size(), 6u);
+    }
     EXPECT_FALSE(q.info.previousCycle.empty());
   }
   int assistance = 0;
