@@ -133,7 +133,7 @@ void exportStatistics(const ReportContext& context, const std::string& path, Sta
         break;
     }
     if (!handle) throw ExportError("libreadstat refused the variable " + name);
-    readstat_variable_set_label(handle, cutUtf8(v.label, labelBytes).c_str());
+    readstat_variable_set_label(handle, fitLabel(v, labelBytes).c_str());
     handles.push_back(handle);
     texts.push_back(std::move(text));
   }

@@ -10,14 +10,33 @@ namespace focal {
 
 namespace {
 
+// A label being built: its text, and which byte ranges of it are question
+// labels (shortened first when a format caps labels).
+struct Label {
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> stems;
+
+  Label stem(const std::string& questionLabel) const {
+    Label l = *this;
+    l.stems.emplace_back(l.text.size(), l.text.size() + questionLabel.size());
+    l.text += questionLabel;
+    return l;
+  }
+  Label operator+(const std::string& more) const {
+    Label l = *this;
+    l.text += more;
+    return l;
+  }
+};
+
 class Builder {
  public:
   explicit Builder(const ReportContext& context) : c_(context) {}
 
-  void question(const Question& q, const std::string& base, const std::string& suffix,
-                const std::string& prefix, bool relevant) {
+  void question(const Question& q, const std::string& base, const std::string& suffix, const Label& prefix,
+                bool relevant) {
     auto value = [&](const std::string& path) { return relevant ? c_.value(path) : std::string(); };
-    const std::string label = prefix + c_.text(q.label);
+    const Label label = prefix.stem(c_.text(q.label));
     const auto& l = c_.labels();
     switch (q.type) {
       case QuestionType::Note:
@@ -43,8 +62,7 @@ class Builder {
           if (v == "other") code = static_cast<double>(q.choices.size()) + 1;
         }
         coded(q.id + suffix, label, labels, code);
-        if (q.otherOption)
-          text(q.id + "_other" + suffix, label + " (" + l.other + ")", value(base + "/other"));
+        if (q.otherOption) text(q.id + "_other" + suffix, label + ": " + l.otherText, value(base + "/other"));
         break;
       }
       case QuestionType::MultipleChoice: {
@@ -59,7 +77,7 @@ class Builder {
                 {{1, l.yes}, {0, l.no}}, selected(choice.value));
         if (q.otherOption) {
           coded(q.id + "_other" + suffix, label + ": " + l.other, {{1, l.yes}, {0, l.no}}, selected("other"));
-          text(q.id + "_other_text" + suffix, label + ": " + l.other, value(base + "/other"));
+          text(q.id + "_other_text" + suffix, label + ": " + l.otherText, value(base + "/other"));
         }
         break;
       }
@@ -118,29 +136,32 @@ class Builder {
   std::vector<WideVariable> take() { return std::move(out_); }
 
  private:
-  void coded(std::string name, std::string label, std::vector<std::pair<int, std::string>> labels,
+  void coded(std::string name, Label label, std::vector<std::pair<int, std::string>> labels,
              std::optional<double> code) {
     WideVariable v;
     v.wantedName = std::move(name);
-    v.label = std::move(label);
+    v.label = std::move(label.text);
+    v.stems = std::move(label.stems);
     v.kind = WideVariable::Kind::Coded;
     v.valueLabels = std::move(labels);
     v.number = code;
     out_.push_back(std::move(v));
   }
-  void number(std::string name, std::string label, const std::string& value) {
+  void number(std::string name, Label label, const std::string& value) {
     WideVariable v;
     v.wantedName = std::move(name);
-    v.label = std::move(label);
+    v.label = std::move(label.text);
+    v.stems = std::move(label.stems);
     v.kind = WideVariable::Kind::Number;
     double d;
     if (!value.empty() && parseDecimal(value, d)) v.number = d;
     out_.push_back(std::move(v));
   }
-  void text(std::string name, std::string label, std::string value) {
+  void text(std::string name, Label label, std::string value) {
     WideVariable v;
     v.wantedName = std::move(name);
-    v.label = std::move(label);
+    v.label = std::move(label.text);
+    v.stems = std::move(label.stems);
     v.kind = WideVariable::Kind::Text;
     v.text = std::move(value);
     out_.push_back(std::move(v));
@@ -157,7 +178,7 @@ std::vector<WideVariable> wideRow(const ReportContext& context) {
   const Questionnaire& q = context.questionnaire();
   for (const auto& question : q.questions)
     if (question.repeat < 0)
-      builder.question(question, question.id, {}, {}, context.session().isRelevant(question.id));
+      builder.question(question, question.id, {}, Label{}, context.session().isRelevant(question.id));
   return builder.take();
 }
 
@@ -166,6 +187,37 @@ std::string cutUtf8(const std::string& text, std::size_t maxBytes) {
   std::size_t cut = maxBytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut);
+}
+
+std::string fitLabel(const WideVariable& variable, std::size_t maxBytes) {
+  const std::string& label = variable.label;
+  if (label.size() <= maxBytes) return label;
+  static const std::string kEllipsis = "\u2026";
+  constexpr std::size_t kShortestStem = 12;  // bytes of a question label kept at least
+  std::size_t excess = label.size() - maxBytes;
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [begin, end] : variable.stems) {
+    out += label.substr(at, begin - at);
+    std::string stem = label.substr(begin, end - begin);
+    const std::size_t floor = kShortestStem + kEllipsis.size();
+    if (excess > 0 && stem.size() > floor) {
+      const std::size_t want = std::max(floor, stem.size() > excess ? stem.size() - excess : 0);
+      std::string shortened = cutUtf8(stem, want - kEllipsis.size());
+      while (!shortened.empty() && (shortened.back() == ' ' || shortened.back() == ',')) shortened.pop_back();
+      shortened += kEllipsis;
+      excess -= std::min(excess, stem.size() - shortened.size());
+      stem = std::move(shortened);
+    }
+    out += stem;
+    at = end;
+  }
+  out += label.substr(at);
+  if (out.size() <= maxBytes) return out;
+  // Still too long: keep the end, where the distinguishing part is.
+  std::size_t from = out.size() - (maxBytes - kEllipsis.size());
+  while (from < out.size() && (static_cast<unsigned char>(out[from]) & 0xC0) == 0x80) ++from;
+  return kEllipsis + out.substr(from);
 }
 
 std::string VariableNamer::name(std::string_view wanted) {
