@@ -38,6 +38,7 @@ class Builder {
     auto value = [&](const std::string& path) { return relevant ? c_.value(path) : std::string(); };
     const Label label = prefix.stem(c_.text(q.label));
     const auto& l = c_.labels();
+    const std::size_t first = out_.size();
     switch (q.type) {
       case QuestionType::Note:
         return;
@@ -82,9 +83,11 @@ class Builder {
         break;
       }
       case QuestionType::Integer:
-      case QuestionType::Decimal:
       case QuestionType::Year:
         number(q.id + suffix, label, value(base));
+        break;
+      case QuestionType::Decimal:
+        number(q.id + suffix, label, value(base), 2);
         break;
       case QuestionType::Legislation: {
         const std::array<const char*, 5> names{l.legislationTitle, l.legislationArticle, l.legislationDate,
@@ -129,8 +132,13 @@ class Builder {
       default:
         text(q.id + suffix, label, value(base));
     }
-    if (std::string status = value(base + "@status"); !status.empty())
+    if (std::string status = value(base + "@status"); !status.empty()) {
+      // The question's status ("information not available"...) marks its
+      // numbers and codes left without a value, so a format can declare it.
+      for (std::size_t i = first; i < out_.size(); ++i)
+        if (out_[i].kind != WideVariable::Kind::Text && !out_[i].number) out_[i].status = status;
       text(q.id + "_status" + suffix, label + " (" + c_.labels().status + ")", status);
+    }
   }
 
   std::vector<WideVariable> take() { return std::move(out_); }
@@ -147,8 +155,15 @@ class Builder {
     v.number = code;
     out_.push_back(std::move(v));
   }
-  void number(std::string name, Label label, const std::string& value) {
+  // `decimals`: when the value has none to count (missing).
+  void number(std::string name, Label label, const std::string& value, int decimals = 0) {
     WideVariable v;
+    v.measure = WideVariable::Measure::Scale;
+    const auto point = value.find('.');
+    v.decimals = value.empty() ? decimals
+                 : point == std::string::npos
+                     ? 0
+                     : static_cast<int>(std::min<std::size_t>(value.size() - point - 1, 16));
     v.wantedName = std::move(name);
     v.label = std::move(label.text);
     v.stems = std::move(label.stems);

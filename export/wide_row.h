@@ -18,6 +18,10 @@ namespace focal {
 
 struct WideVariable {
   enum class Kind { Number, Coded, Text };
+  // SPSS's measurement level: nominal for choices, yes/no and text; scale
+  // for numbers (counts, years, amounts). The questionnaire declares no
+  // ordered choice list, so nothing is ordinal yet.
+  enum class Measure { Nominal, Ordinal, Scale };
   std::string wantedName;  // q_1, q_5_labour, q_14_y2022_women, q_15_partner_1
   std::string label;       // the question's label, with the choice, cell or record
   // Byte ranges [first, second) of `label` that are question labels: the
@@ -28,6 +32,9 @@ struct WideVariable {
   std::vector<std::pair<int, std::string>> valueLabels;  // for Coded
   std::optional<double> number;                          // Number and Coded; empty: missing
   std::string text;                                      // Text; empty: missing
+  Measure measure = Measure::Nominal;
+  int decimals = 0;    // Number: the digits after the point (0 for counts, years, integers)
+  std::string status;  // "not_available" / "not_applicable" when the question says so and has no value
 };
 
 std::vector<WideVariable> wideRow(const ReportContext& context);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "export/data_exports.h"
 #include "export/wide_row.h"
@@ -66,6 +67,10 @@ sections:
         questions:
           - {id: q_3_partner, type: country, label: {en: Partner State, ar: الدولة الشريكة}}
           - {id: q_3_title, type: text, label: {en: Title, ar: العنوان}}
+      - {id: q_4, type: integer, label: {en: Number of shelters, ar: عدد دور الإيواء}}
+      - {id: q_5, type: decimal, label: {en: Budget in millions, ar: الميزانية بالملايين}}
+      - {id: q_6, type: year, label: {en: Year of the law, ar: سنة القانون}}
+      - {id: q_7, type: yes_no, label: {en: "Is there a national plan?", ar: "هل توجد خطة وطنية؟"}}
 )";
 
 std::shared_ptr<const Questionnaire> longLabelQuestionnaire() {
@@ -85,10 +90,18 @@ NationalReport longLabelReport(const std::string& language) {
   auto a = [](std::string path, std::string value) {
     return ReportAnswer{std::move(path), std::move(value), "maria", "2026-11-05T10:22:31.123Z"};
   };
-  input.answers = {a("q_1/y2022/women", "10"),           a("q_2", "housing other"),
-                   a("q_2/other", "Psychological care"), a("q_3", "r000001 r000002"),
-                   a("q_3[r000001]/q_3_partner", "NGA"), a("q_3[r000001]/q_3_title", "Agreement"),
-                   a("q_3[r000002]/q_3_partner", "CHN"), a("q_3[r000002]/q_3_title", "Memorandum")};
+  input.answers = {a("q_1/y2022/women", "10"),
+                   a("q_2", "housing other"),
+                   a("q_2/other", "Psychological care"),
+                   a("q_3", "r000001 r000002"),
+                   a("q_3[r000001]/q_3_partner", "NGA"),
+                   a("q_3[r000001]/q_3_title", "Agreement"),
+                   a("q_3[r000002]/q_3_partner", "CHN"),
+                   a("q_3[r000002]/q_3_title", "Memorandum"),
+                   a("q_4@status", "not_available"),
+                   a("q_5", "2.75"),
+                   a("q_6", "2019"),
+                   a("q_7", "yes")};
   input.exportedAt = "2026-11-29T09:00:00Z";
   input.today = "2026-11-29";
   return assembleReport(input);
@@ -168,6 +181,76 @@ with pandas.read_stata(sys.argv[1], iterator=True) as reader:
 }
 
 INSTANTIATE_TEST_SUITE_P(StatisticsReaders, StataLabels, testing::Values("en", "ar"));
+
+// PSPP reads the dictionary: print formats (F8.0 for counts and years, the
+// decimals an amount was given with), measurement levels, and "information
+// not available" as a labelled user-missing code.
+TEST(SpssDictionary, PsppReadsFormatsMeasureLevelsAndMissingValues) {
+  const char* kPspp = "/usr/bin/pspp";
+  if (!test::haveProgram(kPspp)) GTEST_SKIP() << "no " << kPspp << " (apt-get install pspp)";
+  TempDir dir;
+  NationalReport report = longLabelReport("en");
+  ReportContext context(report);
+  const std::string file = dir.file("r.sav");
+  exportStatistics(context, file, StatisticsFormat::Spss);
+  const std::string syntax = dir.file("read.sps");
+  test::writeFile(syntax,
+                  "GET FILE='" + file +
+                      "'.\n"
+                      "DISPLAY DICTIONARY /VARIABLES=q_1_y2022_women q_2_housing q_2_other q_2_other_text "
+                      "q_3_n q_4 q_5 q_6 q_7.\n"
+                      "LIST /VARIABLES=q_4 q_5 q_6 q_7.\n");
+  int status = -1;
+  const std::string output = test::run(
+      std::string(kPspp) + " -O format=csv -o " + dir.file("out.csv") + " " + syntax + " 2>&1", &status);
+  ASSERT_EQ(status, 0) << output;
+  const std::string csv = test::readFile(dir.file("out.csv"));
+  // The "Variables" table: Name, Position, Label, Measurement Level, Role,
+  // Width, Alignment, Print Format, Write Format, Missing Values.
+  std::map<std::string, std::vector<std::string>> variables;
+  std::istringstream lines(csv.substr(0, csv.find("Table: Value Labels")));
+  for (std::string line; std::getline(lines, line);) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"')
+        fields.back() += line[++i];
+      else if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        fields.emplace_back();
+      else
+        fields.back() += c;
+    }
+    if (fields.size() == 10) variables[fields[0]] = fields;
+  }
+  ASSERT_TRUE(variables.count("Name")) << csv;
+  auto expect = [&](const std::string& name, const std::string& measure, const std::string& format) {
+    ASSERT_TRUE(variables.count(name)) << name << "\n" << csv;
+    const auto& v = variables[name];
+    EXPECT_EQ(v[3], measure) << name;
+    EXPECT_EQ(v[7], format) << name;
+    EXPECT_EQ(v[9], "-9999; -9998") << name << ": information not available, not applicable";
+  };
+  expect("q_1_y2022_women", "Scale", "F8.0");  // a count
+  expect("q_2_housing", "Nominal", "F8.0");    // a choice
+  expect("q_2_other", "Nominal", "F8.0");
+  expect("q_3_n", "Scale", "F8.0");  // the number of records
+  expect("q_4", "Scale", "F8.0");
+  expect("q_5", "Scale", "F8.2");  // given as 2.75
+  expect("q_6", "Scale", "F8.0");  // a year: 2019, not 2019.00
+  expect("q_7", "Nominal", "F8.0");
+  ASSERT_TRUE(variables.count("q_2_other_text"));
+  EXPECT_NE(variables["q_2_other"][2], variables["q_2_other_text"][2])
+      << "_other and _other_text share a label";
+  EXPECT_EQ(variables["q_2_other_text"][3], "Nominal");
+  // The code of "information not available" is labelled, user-missing, and
+  // is the value of the question answered so.
+  EXPECT_THAT(csv, testing::HasSubstr("Number of shelters,-9999[a],Information not available"));
+  EXPECT_THAT(csv, testing::HasSubstr("a. User-missing value"));
+  EXPECT_THAT(csv, testing::HasSubstr("q_4,q_5,q_6,q_7\n-9999,2.75,2019,1"));
+}
 
 }  // namespace
 }  // namespace focal
