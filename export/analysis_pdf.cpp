@@ -356,9 +356,17 @@ class PdfWriter {
       }
     }
     for (const auto& row : t.table.rows)
-      for (std::size_t c = 0; c < row.size() && c < columns.size(); ++c)
+      for (std::size_t c = 0; c < row.size() && c < columns.size(); ++c) {
         if (row[c].kind != TableCell::Kind::Text && row[c].kind != TableCell::Kind::Empty)
           minimum[c] = std::max(minimum[c], widthOf(row[c].display(), false));
+        else if (columns[c].keepWords)  // each word whole: "2026-10-01T09:00:00Z", not "…09:00:0" / "0Z"
+          for (std::size_t start = 0; start < row[c].text.size();) {
+            std::size_t end = std::min(row[c].text.find(' ', start), row[c].text.size());
+            if (end > start)
+              minimum[c] = std::max(minimum[c], widthOf(row[c].text.substr(start, end - start), false));
+            start = end + 1;
+          }
+      }
     double needed = 0, weights = 0;
     for (std::size_t c = 0; c < columns.size(); ++c) {
       needed += minimum[c];

@@ -158,6 +158,13 @@ TEST_F(AnalysisOutputs, PdfRendersWithPoppler) {
        {"Analysis of the national replies", "Technical assistance", "Needs by kind of assistance",
         "Changes since the previous cycle", "Compendium of successful practices", "Germany"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  // The annex's timestamps are never broken across lines (once "2026-10-01T09:00:0" / "0Z").
+  const std::string annex = text.substr(text.rfind("Annex: responding States"));
+  std::size_t whole = 0;
+  for (auto at = annex.find("2026-10-01T09:00:00Z"); at != std::string::npos;
+       at = annex.find("2026-10-01T09:00:00Z", at + 1))
+    ++whole;
+  EXPECT_EQ(whole, 5u) << annex;
   test::run("/usr/bin/pdftoppm -r 40 -png -f 2 -l 2 " + file + " " + dir_->file("page"), &status);
   EXPECT_EQ(status, 0);
   EXPECT_TRUE(std::filesystem::exists(dir_->file("page-2.png")) ||
