@@ -1,5 +1,6 @@
 // The workbook (libxlsxwriter) and the CSV files. Text cells of the
-// workbook keep their value exactly, in a text-only format (xlsx_text.h);
+// workbook keep their value exactly, in a text-only format (xlsx_text.h),
+// but for bidi controls, shown as "[U+202E]" (bidi_controls.h);
 // CSV fields pass through the formula guard (formula_guard.h); numbers are
 // written as numbers.
 #include <xlsxwriter.h>
@@ -7,6 +8,7 @@
 #include <filesystem>
 
 #include "export/analysis_tables.h"
+#include "export/bidi_controls.h"
 #include "export/formula_guard.h"
 #include "export/output_file.h"
 #include "export/xlsx_text.h"
@@ -82,11 +84,12 @@ void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& 
   std::vector<std::string> used;
   for (const auto& table : tables) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheetName(table.name, used).c_str());
-    worksheet_write_string(sheet, 0, 0, fitCell(table.title).c_str(), title);
+    worksheet_write_string(sheet, 0, 0, fitCell(showBidiControls(table.title)).c_str(), title);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);
       worksheet_set_column(sheet, col, col, table.columns[c].width, nullptr);
-      worksheet_write_string(sheet, 1, col, fitCell(table.columns[c].header).c_str(), header);
+      worksheet_write_string(sheet, 1, col, fitCell(showBidiControls(table.columns[c].header)).c_str(),
+                             header);
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const auto row = static_cast<lxw_row_t>(r + 2);
@@ -97,7 +100,7 @@ void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& 
           case TableCell::Kind::Empty:
             break;
           case TableCell::Kind::Text:
-            worksheet_write_string(sheet, row, col, fitCell(cell.text).c_str(), wrap);
+            worksheet_write_string(sheet, row, col, fitCell(showBidiControls(cell.text)).c_str(), wrap);
             break;
           case TableCell::Kind::Integer:
             worksheet_write_number(sheet, row, col, cell.number, integer);

@@ -3,7 +3,8 @@
 // group (a row per record, keyed by State and record) and one per
 // statistical table (its grid, with totals). Text is written with
 // worksheet_write_string only, exactly as given, in a text-only cell format
-// (xlsx_text.h), and cut with a marker where it passes the 32,767
+// (xlsx_text.h), bidi controls shown as "[U+202E]" (bidi_controls.h), and
+// cut with a marker where it passes the 32,767
 // characters a cell holds. A total of cells none of which was answered is
 // left blank, as in the PDF and HTML: "not reported" is not zero.
 #include <xlsxwriter.h>
@@ -12,6 +13,7 @@
 #include <cctype>
 #include <set>
 
+#include "export/bidi_controls.h"
 #include "export/data_exports.h"
 #include "export/export_rows.h"
 #include "export/output_file.h"
@@ -70,7 +72,7 @@ class Workbook {
   }
 
   void text(lxw_worksheet* ws, int row, int column, const std::string& value, bool wrap = false) {
-    std::string safe = value;
+    std::string safe = showBidiControls(value);
     if (utf16Units(safe) > kCellUnits) {
       std::string marker = cutMarker(utf16Units(value));
       safe = cutToUtf16Units(safe, kCellUnits - utf16Units(marker), nullptr) + marker;

@@ -129,6 +129,7 @@ TEST(DataExports, XlsxIsReadByOpenpyxl) {
   ReportInput input = hostileInput();
   std::erase_if(input.answers, [](const ReportAnswer& a) { return a.path == "q_9/y2022/men"; });
   input.answers.push_back({"q_7@comment", "+33 1 23 45 67 89", "maria", "2026-11-05T10:22:31.123Z"});
+  input.answers.push_back({"q_1@comment", "See \u202Efdp.exe", "maria", "2026-11-05T10:22:31.123Z"});
   NationalReport report = assembleReport(input);
   ReportContext context(report);
   const std::string file = dir.file("answers.xlsx");
@@ -178,6 +179,7 @@ print(json.dumps(out))
     EXPECT_EQ(j["formats"][path], "@") << path << " is marked text by its format";
   }
   EXPECT_EQ(values["q_10[r000002]/q_10_title"], test::kChineseAnswer);
+  EXPECT_EQ(values["q_1@comment"], "See [U+202E]fdp.exe") << "a bidi override is shown, not obeyed";
   const std::string cut = values["q_3"];
   EXPECT_LE(cut.size(), 32767u);
   EXPECT_THAT(cut, testing::HasSubstr("40004 characters in all"));
