@@ -375,11 +375,13 @@ class Builder {
 
   void annex() {
     heading(1, tr("Annex: responding States"));
-    AnalysisTable out{
-        "",
-        "",
-        {{tr("State"), 30}, {tr("Regional group"), 26}, {tr("Language"), 7}, {tr("Report exported"), 18}},
-        {}};
+    AnalysisTable out{"",
+                      "",
+                      {{tr("State"), 30},
+                       {tr("Regional group"), 26},
+                       {tr("Language"), 7},
+                       {tr("Report exported"), 18, true}},
+                      {}};
     for (const auto& s : a_.states)
       out.rows.push_back({Cell::str(s.name + " (" + s.state + ")"), Cell::str(s.group), Cell::str(s.language),
                           Cell::str(s.exportedAt + (s.status == "final" ? "" : " (" + s.status + ")"))});

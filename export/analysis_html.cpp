@@ -1,7 +1,8 @@
 // The analytical report as one self-contained HTML file: every text
-// escaped, each State's own text marked with its language and direction,
-// charts as SVG images drawn by cairo (charts.h), readable on screen and in
-// print.
+// escaped, bidi controls shown rather than obeyed, each State's own text
+// marked with its language and direction, charts as inline SVG drawn by
+// cairo (charts.h), a Content-Security-Policy that allows no script and no
+// external resource; readable on screen and in print.
 #include <algorithm>
 #include <atomic>
 #include <string>
@@ -18,28 +19,41 @@ namespace focal {
 
 namespace {
 
-std::string base64(const std::string& data) {
-  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+// A chart's SVG (from cairo) made fit to sit inside the page: without its
+// XML declaration, its ids (glyphs, clips) prefixed with the chart's number
+// so that the charts of one page do not share them, and labelled for
+// screen readers.
+std::string inlineSvg(const std::string& svg, std::size_t number, const std::string& description) {
+  std::size_t begin = svg.find("<svg");
+  if (begin == std::string::npos) return {};
+  const std::string prefix = "c" + std::to_string(number) + "-";
   std::string out;
-  out.reserve((data.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(data[i]) << 16) |
-                       (static_cast<unsigned char>(data[i + 1]) << 8) |
-                       static_cast<unsigned char>(data[i + 2]);
-    out += alphabet[v >> 18];
-    out += alphabet[(v >> 12) & 63];
-    out += alphabet[(v >> 6) & 63];
-    out += alphabet[v & 63];
+  out.reserve(svg.size() - begin + 256);
+  out += "<svg role=\"img\" aria-label=\"" + htmlEscape(description) + "\"";
+  begin += 4;
+  // Every id="x" becomes id="cN-x"; every reference (href="#x", url(#x)) follows.
+  std::size_t nextId = svg.find("id=\"", begin), nextHash = svg.find('#', begin);
+  for (std::size_t i = begin;;) {
+    const std::size_t at = std::min(nextId, nextHash);
+    if (at == std::string::npos) {
+      out.append(svg, i, std::string::npos);
+      break;
+    }
+    if (at == nextId) {
+      out.append(svg, i, at + 4 - i);
+      out += prefix;
+      i = at + 4;
+      nextId = svg.find("id=\"", i);
+    } else {
+      out.append(svg, i, at + 1 - i);
+      if ((at >= 6 && svg.compare(at - 6, 6, "href=\"") == 0) ||
+          (at >= 4 && svg.compare(at - 4, 4, "url(") == 0))
+        out += prefix;
+      i = at + 1;
+      nextHash = svg.find('#', i);
+    }
   }
-  if (i < data.size()) {
-    unsigned v = static_cast<unsigned char>(data[i]) << 16;
-    if (i + 1 < data.size()) v |= static_cast<unsigned char>(data[i + 1]) << 8;
-    out += alphabet[v >> 18];
-    out += alphabet[(v >> 12) & 63];
-    out += i + 1 < data.size() ? alphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   return out;
 }
 
@@ -66,13 +80,13 @@ blockquote{margin:.2em 0 .8em 1.2em;padding:.3em .8em;border-inline-start:3px so
 table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.88em;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:start}
 th{background:#eef3f8}td.n{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
-figure{margin:.6em 0 1.2em}figure img{max-width:100%;height:auto}
+figure{margin:.6em 0 1.2em}figure svg{max-width:100%;height:auto}
 nav ol{columns:2}
 @media print{body{max-width:none;margin:0;font-size:11pt}h1{break-before:page}h1.title{break-before:auto}
 figure,table,blockquote{break-inside:avoid}nav{display:none}}
 )";
 
-// The charts as SVG, drawn on every core: cairo and pango are safe to use
+// The charts as inline SVG, drawn on every core: cairo and pango are safe to use
 // from several threads, each with its own surfaces and layouts.
 std::vector<std::string> renderCharts(const AnalysisDocument& document, double width) {
   std::vector<const charts::BarChart*> all;
@@ -81,8 +95,7 @@ std::vector<std::string> renderCharts(const AnalysisDocument& document, double w
   std::vector<std::string> svg(all.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < all.size(); i = next++)
-      svg[i] = base64(charts::chartSvg(*all[i], width));
+    for (std::size_t i = next++; i < all.size(); i = next++) svg[i] = charts::chartSvg(*all[i], width);
   };
   const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
   std::vector<std::thread> pool;
@@ -102,6 +115,10 @@ void writeHtml(const AnalysisDocument& document, const std::string& path) {
   html.reserve(1 << 20);
   html += "<!DOCTYPE html>\n<html lang=\"" + htmlEscape(document.language) + "\"" +
           (isRightToLeft(document.language) ? " dir=\"rtl\"" : "") + ">\n<head>\n<meta charset=\"utf-8\">\n";
+  // Like the national HTML: no script, no external resource.
+  html +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+      "'unsafe-inline'\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   html += "<meta name=\"generator\" content=\"Focal " FOCAL_VERSION "\">\n";
   html += "<title>" + htmlEscape(document.title + ": " + document.subtitle) + "</title>\n<style>" + kStyle +
@@ -160,8 +177,8 @@ void writeHtml(const AnalysisDocument& document, const std::string& path) {
       }
       html += "</tbody></table>\n";
     } else if (const auto* c = std::get_if<DocChart>(&block)) {
-      html += "<figure><img width=\"640\" alt=\"" + htmlEscape(c->description) +
-              "\" src=\"data:image/svg+xml;base64," + svg[chart++] + "\"></figure>\n";
+      html += "<figure>" + inlineSvg(svg[chart], chart, c->description) + "</figure>\n";
+      ++chart;
     }
   }
   html += "</main>\n</body>\n</html>\n";

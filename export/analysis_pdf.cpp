@@ -63,11 +63,12 @@ class PdfWriter {
 
   void write() {
     cover();
-    for (const auto& block : document_.blocks) {
+    for (std::size_t i = 0; i < document_.blocks.size(); ++i) {
+      const DocBlock& block = document_.blocks[i];
       if (const auto* h = std::get_if<DocHeading>(&block))
-        heading(*h);
+        heading(*h, startOf(i + 1));
       else if (const auto* p = std::get_if<DocParagraph>(&block))
-        paragraph(*p);
+        paragraph(*p, startOf(i + 1));
       else if (const auto* t = std::get_if<DocTable>(&block))
         table(*t);
       else if (const auto* c = std::get_if<DocChart>(&block))
@@ -86,6 +87,42 @@ class PdfWriter {
   double width() const { return kPageWidth - kLeft - kRight; }
   bool fits(double height) const { return y_ + height <= kPageHeight - kBottom; }
   bool pageEmpty() const { return y_ <= kTop + 0.5; }
+  static double pageContent() { return kPageHeight - kTop - kBottom - 20; }  // less the running header
+
+  // Keep-with-next: the height of the start of block `i`, which must stay
+  // on one page with a heading (or a label) placed before it: a heading
+  // with the start of what follows it, the first lines of a paragraph, a
+  // chart whole, a table's title, header and first row.
+  double startOf(std::size_t i, int depth = 0) {
+    if (i >= document_.blocks.size() || depth > 4) return 0;
+    const DocBlock& block = document_.blocks[i];
+    if (const auto* h = std::get_if<DocHeading>(&block)) {
+      if (h->level == 1) return 0;  // a part starts on a new page
+      const HeadingStyle hs = headingStyle(*h);
+      return hs.before + heightOf(layout(h->text, hs.style, width())) + hs.after + startOf(i + 1, depth + 1);
+    }
+    if (const auto* p = std::get_if<DocParagraph>(&block)) {
+      const Style s = paragraphStyle(*p);
+      auto l = layout(p->text, s, width() - (p->style == DocParagraph::Style::Quote ? 14 : 0));
+      if (p->style == DocParagraph::Style::Label) return heightOf(l) + 2 + startOf(i + 1, depth + 1);
+      return firstLines(l, 2);
+    }
+    if (const auto* t = std::get_if<DocTable>(&block)) return tableStart(*t);
+    if (const auto* c = std::get_if<DocChart>(&block)) return charts::chartHeight(c->chart, width());
+    return 0;
+  }
+
+  // The height of a layout's first `n` lines (all of them if it has no more than n + 1).
+  static double firstLines(const Layout& l, int n) {
+    const int count = pango_layout_get_line_count(l.get());
+    if (count <= n + 1) return heightOf(l);
+    PangoLayoutIter* iter = pango_layout_get_iter(l.get());
+    for (int k = 0; k < n; ++k) pango_layout_iter_next_line(iter);
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    pango_layout_iter_free(iter);
+    return static_cast<double>(logical.y) / PANGO_SCALE;
+  }
 
   Layout layout(const std::string& text, const Style& s, double width) {
     Layout l(pango_cairo_create_layout(cr_));
@@ -171,26 +208,38 @@ class PdfWriter {
     }
   }
 
-  void heading(const DocHeading& h) {
-    Style s;
-    s.language = document_.language;
+  struct HeadingStyle {
+    Style style;
     double before = 0, after = 4;
+  };
+  HeadingStyle headingStyle(const DocHeading& h) const {
+    HeadingStyle hs;
+    Style& s = hs.style;
+    s.language = document_.language;
     switch (h.level) {
       case 1:
-        s.size = 16, s.bold = true, s.r = 0, s.g = 0.32, s.b = 0.55, after = 8;
+        s.size = 16, s.bold = true, s.r = 0, s.g = 0.32, s.b = 0.55, hs.after = 8;
         break;
       case 2:
-        s.size = 12, s.bold = true, before = 10;
+        s.size = 12, s.bold = true, hs.before = 10;
         break;
       default:
-        s.size = 9.5, s.bold = true, before = 8, after = 3;
+        s.size = 9.5, s.bold = true, hs.before = 8, hs.after = 3;
         break;
     }
+    return hs;
+  }
+
+  // `next`: the start of what follows (startOf), kept on the heading's page.
+  void heading(const DocHeading& h, double next) {
+    const HeadingStyle hs = headingStyle(h);
+    const Style& s = hs.style;
+    const double before = hs.before, after = hs.after;
     auto l = layout(h.text, s, width());
     const double height = heightOf(l);
     if (h.level == 1 && !pageEmpty())
       newPage();
-    else if (!fits(before + height + after + 90))
+    else if (!pageEmpty() && !fits(std::min(before + height + after + next, pageContent())))
       newPage();  // never a heading alone at the foot of a page
     if (!pageEmpty()) y_ += before;
     show(l, kLeft, y_, s);
@@ -241,21 +290,28 @@ class PdfWriter {
     y_ = bottom + after;
   }
 
-  void paragraph(const DocParagraph& p) {
+  Style paragraphStyle(const DocParagraph& p) const {
     Style s;
     s.language = p.language.empty() ? document_.language : p.language;
+    if (p.style == DocParagraph::Style::Note) {
+      s.size = 8.5, s.italic = true;
+      s.grey(0.33);
+    }
+    if (p.style == DocParagraph::Style::Label) s.bold = true;
+    return s;
+  }
+
+  // `next`: the start of what follows, kept with a label.
+  void paragraph(const DocParagraph& p, double next) {
+    const Style s = paragraphStyle(p);
     switch (p.style) {
       case DocParagraph::Style::Body:
-        flow(p.text, s, 0, 6);
-        break;
       case DocParagraph::Style::Note:
-        s.size = 8.5, s.italic = true;
-        s.grey(0.33);
         flow(p.text, s, 0, 6);
         break;
       case DocParagraph::Style::Label:
-        s.bold = true;
-        if (!fits(40)) newPage();
+        if (!pageEmpty() && !fits(std::min(heightOf(layout(p.text, s, width())) + 2 + next, pageContent())))
+          newPage();
         flow(p.text, s, 0, 2);
         break;
       case DocParagraph::Style::Quote: {
@@ -300,9 +356,17 @@ class PdfWriter {
       }
     }
     for (const auto& row : t.table.rows)
-      for (std::size_t c = 0; c < row.size() && c < columns.size(); ++c)
+      for (std::size_t c = 0; c < row.size() && c < columns.size(); ++c) {
         if (row[c].kind != TableCell::Kind::Text && row[c].kind != TableCell::Kind::Empty)
           minimum[c] = std::max(minimum[c], widthOf(row[c].display(), false));
+        else if (columns[c].keepWords)  // each word whole: "2026-10-01T09:00:00Z", not "…09:00:0" / "0Z"
+          for (std::size_t start = 0; start < row[c].text.size();) {
+            std::size_t end = std::min(row[c].text.find(' ', start), row[c].text.size());
+            if (end > start)
+              minimum[c] = std::max(minimum[c], widthOf(row[c].text.substr(start, end - start), false));
+            start = end + 1;
+          }
+      }
     double needed = 0, weights = 0;
     for (std::size_t c = 0; c < columns.size(); ++c) {
       needed += minimum[c];
@@ -336,33 +400,52 @@ class PdfWriter {
     return widths;
   }
 
+  static constexpr double kCellPad = 3;
+  static double tableFontSize(const DocTable& t) { return t.table.columns.size() > 8 ? 6.5 : 7.5; }
+
+  std::vector<Layout> rowLayouts(const DocTable& t, const std::vector<double>& widths,
+                                 const std::vector<TableCell>& cells, bool header) {
+    const auto& columns = t.table.columns;
+    const double size = tableFontSize(t), pad = kCellPad;
+    std::vector<Layout> out;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      Style s(size, header);
+      std::string text;
+      if (header) {
+        text = columns[c].header;
+      } else if (c < cells.size()) {
+        text = cut(cells[c].display(), t.maxCellChars);
+        s.language = cells[c].language;
+        if (cells[c].kind != TableCell::Kind::Text) s.align = PANGO_ALIGN_RIGHT;
+      }
+      out.push_back(layout(text, s, widths[c] - 2 * pad));
+    }
+    return out;
+  }
+  static double rowHeight(const std::vector<Layout>& layouts) {
+    double h = 0;
+    for (const auto& l : layouts) h = std::max(h, heightOf(l));
+    return h + 2 * kCellPad;
+  }
+  // A table's title, header and first row, which stay together.
+  double tableStart(const DocTable& t) {
+    if (t.table.columns.empty()) return 0;
+    const auto widths = columnWidths(t, tableFontSize(t), kCellPad);
+    const double firstRow =
+        t.table.rows.empty() ? 0 : std::min(rowHeight(rowLayouts(t, widths, t.table.rows[0], false)), 120.0);
+    const double title =
+        t.table.title.empty() ? 0 : heightOf(layout(t.table.title, Style(8.5, true), width())) + 3;
+    return title + rowHeight(rowLayouts(t, widths, {}, true)) + firstRow;
+  }
+
   void table(const DocTable& t) {
     const auto& columns = t.table.columns;
     if (columns.empty()) return;
-    const double size = columns.size() > 8 ? 6.5 : 7.5;
-    constexpr double pad = 3;
+    const double size = tableFontSize(t);
+    constexpr double pad = kCellPad;
     const auto widths = columnWidths(t, size, pad);
-
     auto rowLayouts = [&](const std::vector<TableCell>& cells, bool header) {
-      std::vector<Layout> out;
-      for (std::size_t c = 0; c < columns.size(); ++c) {
-        Style s(size, header);
-        std::string text;
-        if (header) {
-          text = columns[c].header;
-        } else if (c < cells.size()) {
-          text = cut(cells[c].display(), t.maxCellChars);
-          s.language = cells[c].language;
-          if (cells[c].kind != TableCell::Kind::Text) s.align = PANGO_ALIGN_RIGHT;
-        }
-        out.push_back(layout(text, s, widths[c] - 2 * pad));
-      }
-      return out;
-    };
-    auto rowHeight = [&](const std::vector<Layout>& layouts) {
-      double h = 0;
-      for (const auto& l : layouts) h = std::max(h, heightOf(l));
-      return h + 2 * pad;
+      return this->rowLayouts(t, widths, cells, header);
     };
     auto drawRow = [&](const std::vector<Layout>& layouts, double height, bool header) {
       if (header) {

@@ -29,7 +29,8 @@ struct TableCell {
 
 struct TableColumn {
   std::string header;
-  double width = 12;  // in characters, for the workbook
+  double width = 12;       // in characters, for the workbook
+  bool keepWords = false;  // no word of its texts is broken (timestamps): the PDF's column is wide enough
 };
 
 struct AnalysisTable {

@@ -1,13 +1,17 @@
-// The workbook (libxlsxwriter) and the CSV files. Every text cell passes
-// through the formula guard (formula_guard.h), in both formats alike;
-// numbers are written as numbers.
+// The workbook (libxlsxwriter) and the CSV files. Text cells of the
+// workbook keep their value exactly, in a text-only format (xlsx_text.h),
+// but for bidi controls, shown as "[U+202E]" (bidi_controls.h);
+// CSV fields pass through the formula guard (formula_guard.h); numbers are
+// written as numbers.
 #include <xlsxwriter.h>
 
 #include <filesystem>
 
 #include "export/analysis_tables.h"
+#include "export/bidi_controls.h"
 #include "export/formula_guard.h"
 #include "export/output_file.h"
+#include "export/xlsx_text.h"
 
 namespace focal {
 
@@ -58,12 +62,15 @@ void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& 
   format_set_text_wrap(header);
   format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
   format_set_bottom(header, LXW_BORDER_THIN);
+  setTextOnly(header);
   lxw_format* title = workbook_add_format(workbook);
   format_set_bold(title);
   format_set_font_size(title, 12);
+  setTextOnly(title);
   lxw_format* wrap = workbook_add_format(workbook);
   format_set_text_wrap(wrap);
   format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  setTextOnly(wrap);
   lxw_format* percent = workbook_add_format(workbook);
   format_set_num_format(percent, "0.0%");
   format_set_align(percent, LXW_ALIGN_VERTICAL_TOP);
@@ -77,11 +84,11 @@ void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& 
   std::vector<std::string> used;
   for (const auto& table : tables) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheetName(table.name, used).c_str());
-    worksheet_write_string(sheet, 0, 0, neutralizeFormula(fitCell(table.title)).c_str(), title);
+    worksheet_write_string(sheet, 0, 0, fitCell(showBidiControls(table.title)).c_str(), title);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);
       worksheet_set_column(sheet, col, col, table.columns[c].width, nullptr);
-      worksheet_write_string(sheet, 1, col, neutralizeFormula(fitCell(table.columns[c].header)).c_str(),
+      worksheet_write_string(sheet, 1, col, fitCell(showBidiControls(table.columns[c].header)).c_str(),
                              header);
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -93,7 +100,7 @@ void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& 
           case TableCell::Kind::Empty:
             break;
           case TableCell::Kind::Text:
-            worksheet_write_string(sheet, row, col, neutralizeFormula(fitCell(cell.text)).c_str(), wrap);
+            worksheet_write_string(sheet, row, col, fitCell(showBidiControls(cell.text)).c_str(), wrap);
             break;
           case TableCell::Kind::Integer:
             worksheet_write_number(sheet, row, col, cell.number, integer);

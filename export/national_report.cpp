@@ -6,6 +6,8 @@
 #include <charconv>
 #include <ctime>
 
+#include "export/bidi_controls.h"
+
 namespace focal {
 
 const char* reportStatusKey(ReportStatus status) { return status == ReportStatus::Final ? "final" : "draft"; }
@@ -196,11 +198,8 @@ std::string safeFileName(std::string_view name) {
   }
   // Bidirectional controls can make "gpj.exe" read as "exe.jpg": drop them.
   for (std::size_t i = 0; i + 2 < out.size();) {
-    const auto b1 = static_cast<unsigned char>(out[i + 1]), b2 = static_cast<unsigned char>(out[i + 2]);
-    const bool bidi = static_cast<unsigned char>(out[i]) == 0xE2 &&
-                      ((b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
-                       (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9));
-    if (bidi)
+    const bool mark = out.compare(i, 3, "\u200E") == 0 || out.compare(i, 3, "\u200F") == 0;  // LRM, RLM
+    if (mark || bidiControlAt(out, i))
       out.erase(i, 3);
     else
       ++i;

@@ -118,6 +118,35 @@ double Flow::firstLineHeight(PangoLayout* layout) const {
   return logical.height / kScale;
 }
 
+double Flow::textStart(PangoLayout* layout) const {
+  const auto lines = linesOf(layout);
+  if (lines.size() <= 3) return height(layout);
+  return lines.front().height;
+}
+
+double Flow::fieldStart(const std::string& label, const TextStyle& labelStyle, double labelWidth,
+                        const std::string& value, const TextStyle& valueStyle, double width) {
+  constexpr double gap = 10;
+  Layout labelLayout = layout(label, labelStyle, labelWidth);
+  Layout valueLayout = layout(value, valueStyle, width - labelWidth - gap);
+  return std::max(std::min(height(labelLayout.get()), 3 * firstLineHeight(labelLayout.get())),
+                  textStart(valueLayout.get()));
+}
+
+double Flow::tableStart(const Table& table) {
+  double h = 0;
+  const int rows = std::min<int>(table.headerRows + 1, static_cast<int>(table.rows.size()));
+  for (int r = 0; r < rows; ++r) h += rowHeight(table, table.rows[r]);
+  return h;
+}
+
+double Flow::rowHeight(const Table& table, const std::vector<TableCell>& row) {
+  double h = 0;
+  for (std::size_t c = 0; c < row.size() && c < table.widths.size(); ++c)
+    h = std::max(h, height(layout(row[c].text, row[c].style, table.widths[c] - 8).get()) + 8);
+  return h;
+}
+
 void Flow::startFirstPage() {
   page_ = 0;
   newPage();
@@ -215,19 +244,10 @@ void Flow::table(const Table& table, double x) {
     y_ += rowHeight;
     return rowHeight;
   };
-  auto rowHeightOf = [&](const std::vector<TableCell>& row) {
-    double h = 0;
-    for (std::size_t c = 0; c < row.size() && c < table.widths.size(); ++c)
-      h = std::max(h, height(layout(row[c].text, row[c].style, table.widths[c] - 2 * pad).get()) + 8);
-    return h;
-  };
+  auto rowHeightOf = [&](const std::vector<TableCell>& row) { return rowHeight(table, row); };
   // The header and the first row stay together; a row that does not fit
   // goes to the next page, under a repeated header.
-  double headerHeight = 0;
-  for (int r = 0; r < table.headerRows && r < static_cast<int>(table.rows.size()); ++r)
-    headerHeight += rowHeightOf(table.rows[r]);
-  if (static_cast<int>(table.rows.size()) > table.headerRows)
-    keep(headerHeight + rowHeightOf(table.rows[table.headerRows]));
+  if (static_cast<int>(table.rows.size()) > table.headerRows) keep(tableStart(table));
   for (int r = 0; r < table.headerRows && r < static_cast<int>(table.rows.size()); ++r)
     drawRow(table.rows[r]);
   for (std::size_t r = table.headerRows; r < table.rows.size(); ++r) {

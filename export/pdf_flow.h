@@ -96,6 +96,15 @@ class Flow {
   // The height of a text's first line (to keep a label with its answer).
   double firstLineHeight(PangoLayout* layout) const;
   double height(PangoLayout* layout) const;
+  // Keep-with-next: the height of the start of a text, a field or a table,
+  // which text(), field() and table() never break from: a short text (three
+  // lines or fewer) whole, else its first line; a field's first line; a
+  // table's header with its first row. A heading keeps this much of what
+  // follows on its page.
+  double textStart(PangoLayout* layout) const;
+  double fieldStart(const std::string& label, const TextStyle& labelStyle, double labelWidth,
+                    const std::string& value, const TextStyle& valueStyle, double width);
+  double tableStart(const Table& table);
 
   // A label beside a value (the value's lines break across pages).
   void field(const std::string& label, const TextStyle& labelStyle, double labelWidth,
@@ -116,6 +125,7 @@ class Flow {
 
  private:
   void closeBarSegment();
+  double rowHeight(const Table& table, const std::vector<TableCell>& row);
   cairo_t* cr_;
   PangoContext* context_;
   bool draw_, rtl_;

@@ -244,17 +244,21 @@ class Renderer {
       flow_.space(10);
       return;
     }
+    const double x = gutter + barGap, w = width() - x;
     auto label = flow_.layout(q.label, style(10.5, true), labelWidth);
-    // The label stays with the start of its answer.
-    flow_.keep(std::min(flow_.height(label.get()), 60.0) + 30);
+    std::string meta = q.id + (q.references.empty() ? "" : "  \u00B7  " + q.references);
+    auto metaLayout = flow_.layout(meta, style(7.5, false, kGrey), labelWidth);
+    // Keep-with-next: the label never stands alone at the foot of a page;
+    // it moves with the start of its answer.
+    flow_.keep(
+        std::min(flow_.height(label.get()) + 1 + flow_.height(metaLayout.get()) + 5 + 1 + answerStart(q, w),
+                 flow_.bottom() - flow_.top()));
     auto number = flow_.layout(q.number, style(10.5, true, kBlue), gutter - 6);
     flow_.place(number.get(), 0, flow_.y(), gutter - 6);
     flow_.text(label.get(), gutter, labelWidth);
-    std::string meta = q.id + (q.references.empty() ? "" : "  \u00B7  " + q.references);
     flow_.space(1);
-    flow_.text(meta, style(7.5, false, kGrey), gutter, labelWidth);
+    flow_.text(metaLayout.get(), gutter, labelWidth);
     flow_.space(5);
-    const double x = gutter + barGap, w = width() - x;
     flow_.beginBar(gutter, q.answered ? kBar : kLight, 2.2);
     flow_.space(1);
     if (!q.missing.empty()) flow_.text(q.missing, style(10, false, kGrey, true), x, w);
@@ -288,7 +292,34 @@ class Renderer {
     flow_.space(13);
   }
 
+  // The height of the start of a question's answer (pdf_flow.h, textStart).
+  double answerStart(const PrintQuestion& q, double w) {
+    if (!q.missing.empty())
+      return flow_.textStart(flow_.layout(q.missing, style(10, false, kGrey, true), w).get());
+    if (!q.lines.empty())
+      return flow_.textStart(flow_.layout(q.list ? "\u2022  " + q.lines[0] : q.lines[0], style(10), w).get());
+    if (!q.fields.empty())
+      return flow_.fieldStart(q.fields[0].label, style(8.5, false, kGrey), 110, q.fields[0].value, style(10),
+                              w);
+    if (q.table) return 2 + flow_.tableStart(printTable(*q.table, w));
+    if (!q.records.empty()) {
+      const auto& r = q.records[0];
+      double h = 2 + flow_.height(flow_.layout(r.title, style(9.5, true, kNavy), w).get()) + 2;
+      if (!r.fields.empty())
+        h += flow_.fieldStart(r.fields[0].label, style(8.5, false, kGrey), 150, r.fields[0].value,
+                              r.fields[0].missing ? style(9.5, false, kGrey, true) : style(10), w - 8);
+      return h;
+    }
+    return 0;
+  }
+
   void table(const PrintTable& t, double x, double w) {
+    flow_.space(2);
+    flow_.table(printTable(t, w), x);
+    flow_.space(4);
+  }
+
+  pdf::Table printTable(const PrintTable& t, double w) {
     pdf::Table table;
     const std::size_t columns = t.header.size();
     const double first = std::min(w * 0.34, 150.0);
@@ -315,9 +346,7 @@ class Renderer {
       }
       table.rows.push_back(std::move(cells));
     }
-    flow_.space(2);
-    flow_.table(table, x);
-    flow_.space(4);
+    return table;
   }
 
   void attachments() {

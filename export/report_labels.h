@@ -53,6 +53,7 @@ struct ReportLabels {
   const char* calculated;
   const char* answeredOf;      // "{} of {} questions answered"
   const char* instruments[4];  // by Instrument: convention, tip, som, firearms
+  const char* otherText;       // the text given for "Other"
 };
 
 // The labels in `language`, else English.

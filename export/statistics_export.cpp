@@ -4,11 +4,20 @@
 //         names of 64 bytes, variable labels kept to 255 bytes, value labels to 120.
 //   Stata (format 118, UTF-8): strings longer than 2,045 bytes become strL,
 //         which holds them whole; names of 32 characters, labels of 80 bytes.
+// Labels too long are fitted (wide_row.h, fitLabel): the question's label
+// is shortened, the cell, choice, record or part kept.
+// SPSS numbers have their print format (F8.0 for counts and years, F8.2
+// for an amount given with two decimals) and measurement level; "information
+// not available" and "not applicable" are user-missing codes (-9999, -9998),
+// declared and labelled on every numeric variable. Stata keeps them as
+// system missing.
 #include <fcntl.h>
 #include <readstat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 
 #include "export/data_exports.h"
@@ -61,6 +70,31 @@ class Writer {
   readstat_writer_t* writer_;
 };
 
+constexpr double kNotAvailableCode = -9999;
+constexpr double kNotApplicableCode = -9998;
+
+readstat_measure_t measureOf(WideVariable::Measure m) {
+  switch (m) {
+    case WideVariable::Measure::Scale:
+      return READSTAT_MEASURE_SCALE;
+    case WideVariable::Measure::Ordinal:
+      return READSTAT_MEASURE_ORDINAL;
+    case WideVariable::Measure::Nominal:
+      break;
+  }
+  return READSTAT_MEASURE_NOMINAL;
+}
+
+// "F8.0", wider where the value needs it.
+std::string spssFormat(const WideVariable& v) {
+  const int decimals = v.kind == WideVariable::Kind::Number ? std::clamp(v.decimals, 0, 16) : 0;
+  int digits = 1;
+  if (v.number)
+    for (double x = std::fabs(*v.number); x >= 10 && digits < 20; x /= 10) ++digits;
+  const int width = std::max(8, digits + (decimals ? decimals + 1 : 0) + 1);
+  return "F" + std::to_string(width) + "." + std::to_string(decimals);
+}
+
 }  // namespace
 
 void exportStatistics(const ReportContext& context, const std::string& path, StatisticsFormat format) {
@@ -95,6 +129,7 @@ void exportStatistics(const ReportContext& context, const std::string& path, Sta
   } closer{sink.fd};
 
   Writer writer;
+  const ReportLabels& labels = context.labels();
   VariableNamer namer(stata ? VariableNamer::Rules::Stata : VariableNamer::Rules::Spss);
   std::vector<readstat_variable_t*> handles;
   std::vector<std::string> texts;  // the values as written (cut where the format caps them)
@@ -108,12 +143,28 @@ void exportStatistics(const ReportContext& context, const std::string& path, Sta
     switch (v.kind) {
       case WideVariable::Kind::Number:
         handle = readstat_add_variable(writer.get(), name.c_str(), READSTAT_TYPE_DOUBLE, 0);
+        if (handle && !stata) {
+          readstat_label_set_t* set =
+              readstat_add_label_set(writer.get(), READSTAT_TYPE_DOUBLE, name.c_str());
+          readstat_label_double_value(set, kNotAvailableCode,
+                                      cutUtf8(labels.notAvailable, valueLabelBytes).c_str());
+          readstat_label_double_value(set, kNotApplicableCode,
+                                      cutUtf8(labels.notApplicable, valueLabelBytes).c_str());
+          readstat_variable_set_label_set(handle, set);
+        }
         break;
       case WideVariable::Kind::Coded: {
         handle = readstat_add_variable(writer.get(), name.c_str(), READSTAT_TYPE_INT32, 0);
+        if (!handle) break;
         readstat_label_set_t* set = readstat_add_label_set(writer.get(), READSTAT_TYPE_INT32, name.c_str());
         for (const auto& [code, label] : v.valueLabels)
           readstat_label_int32_value(set, code, cutUtf8(label, valueLabelBytes).c_str());
+        if (!stata) {
+          readstat_label_int32_value(set, static_cast<int32_t>(kNotAvailableCode),
+                                     cutUtf8(labels.notAvailable, valueLabelBytes).c_str());
+          readstat_label_int32_value(set, static_cast<int32_t>(kNotApplicableCode),
+                                     cutUtf8(labels.notApplicable, valueLabelBytes).c_str());
+        }
         readstat_variable_set_label_set(handle, set);
         break;
       }
@@ -133,7 +184,17 @@ void exportStatistics(const ReportContext& context, const std::string& path, Sta
         break;
     }
     if (!handle) throw ExportError("libreadstat refused the variable " + name);
-    readstat_variable_set_label(handle, cutUtf8(v.label, labelBytes).c_str());
+    readstat_variable_set_label(handle, fitLabel(v, labelBytes).c_str());
+    if (!stata) {
+      readstat_variable_set_measure(handle, measureOf(v.measure));
+      if (v.kind != WideVariable::Kind::Text) {
+        readstat_variable_set_format(handle, spssFormat(v).c_str());
+        writer.check(readstat_variable_add_missing_double_value(handle, kNotAvailableCode),
+                     "declaring the missing values of " + name);
+        writer.check(readstat_variable_add_missing_double_value(handle, kNotApplicableCode),
+                     "declaring the missing values of " + name);
+      }
+    }
     handles.push_back(handle);
     texts.push_back(std::move(text));
   }
@@ -155,6 +216,11 @@ void exportStatistics(const ReportContext& context, const std::string& path, Sta
         rc = readstat_insert_string_ref(writer.get(), handles[i], refs[i]);
       else
         rc = readstat_insert_string_value(writer.get(), handles[i], texts[i].c_str());
+    } else if (!v.number && !stata && (v.status == "not_available" || v.status == "not_applicable")) {
+      const double code = v.status == "not_available" ? kNotAvailableCode : kNotApplicableCode;
+      rc = v.kind == WideVariable::Kind::Coded
+               ? readstat_insert_int32_value(writer.get(), handles[i], static_cast<int32_t>(code))
+               : readstat_insert_double_value(writer.get(), handles[i], code);
     } else if (!v.number) {
       rc = readstat_insert_missing_value(writer.get(), handles[i]);
     } else if (v.kind == WideVariable::Kind::Coded) {

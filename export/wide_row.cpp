@@ -10,15 +10,35 @@ namespace focal {
 
 namespace {
 
+// A label being built: its text, and which byte ranges of it are question
+// labels (shortened first when a format caps labels).
+struct Label {
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> stems;
+
+  Label stem(const std::string& questionLabel) const {
+    Label l = *this;
+    l.stems.emplace_back(l.text.size(), l.text.size() + questionLabel.size());
+    l.text += questionLabel;
+    return l;
+  }
+  Label operator+(const std::string& more) const {
+    Label l = *this;
+    l.text += more;
+    return l;
+  }
+};
+
 class Builder {
  public:
   explicit Builder(const ReportContext& context) : c_(context) {}
 
-  void question(const Question& q, const std::string& base, const std::string& suffix,
-                const std::string& prefix, bool relevant) {
+  void question(const Question& q, const std::string& base, const std::string& suffix, const Label& prefix,
+                bool relevant) {
     auto value = [&](const std::string& path) { return relevant ? c_.value(path) : std::string(); };
-    const std::string label = prefix + c_.text(q.label);
+    const Label label = prefix.stem(c_.text(q.label));
     const auto& l = c_.labels();
+    const std::size_t first = out_.size();
     switch (q.type) {
       case QuestionType::Note:
         return;
@@ -43,8 +63,7 @@ class Builder {
           if (v == "other") code = static_cast<double>(q.choices.size()) + 1;
         }
         coded(q.id + suffix, label, labels, code);
-        if (q.otherOption)
-          text(q.id + "_other" + suffix, label + " (" + l.other + ")", value(base + "/other"));
+        if (q.otherOption) text(q.id + "_other" + suffix, label + ": " + l.otherText, value(base + "/other"));
         break;
       }
       case QuestionType::MultipleChoice: {
@@ -59,14 +78,16 @@ class Builder {
                 {{1, l.yes}, {0, l.no}}, selected(choice.value));
         if (q.otherOption) {
           coded(q.id + "_other" + suffix, label + ": " + l.other, {{1, l.yes}, {0, l.no}}, selected("other"));
-          text(q.id + "_other_text" + suffix, label + ": " + l.other, value(base + "/other"));
+          text(q.id + "_other_text" + suffix, label + ": " + l.otherText, value(base + "/other"));
         }
         break;
       }
       case QuestionType::Integer:
-      case QuestionType::Decimal:
       case QuestionType::Year:
         number(q.id + suffix, label, value(base));
+        break;
+      case QuestionType::Decimal:
+        number(q.id + suffix, label, value(base), 2);
         break;
       case QuestionType::Legislation: {
         const std::array<const char*, 5> names{l.legislationTitle, l.legislationArticle, l.legislationDate,
@@ -111,36 +132,51 @@ class Builder {
       default:
         text(q.id + suffix, label, value(base));
     }
-    if (std::string status = value(base + "@status"); !status.empty())
+    if (std::string status = value(base + "@status"); !status.empty()) {
+      // The question's status ("information not available"...) marks its
+      // numbers and codes left without a value, so a format can declare it.
+      for (std::size_t i = first; i < out_.size(); ++i)
+        if (out_[i].kind != WideVariable::Kind::Text && !out_[i].number) out_[i].status = status;
       text(q.id + "_status" + suffix, label + " (" + c_.labels().status + ")", status);
+    }
   }
 
   std::vector<WideVariable> take() { return std::move(out_); }
 
  private:
-  void coded(std::string name, std::string label, std::vector<std::pair<int, std::string>> labels,
+  void coded(std::string name, Label label, std::vector<std::pair<int, std::string>> labels,
              std::optional<double> code) {
     WideVariable v;
     v.wantedName = std::move(name);
-    v.label = std::move(label);
+    v.label = std::move(label.text);
+    v.stems = std::move(label.stems);
     v.kind = WideVariable::Kind::Coded;
     v.valueLabels = std::move(labels);
     v.number = code;
     out_.push_back(std::move(v));
   }
-  void number(std::string name, std::string label, const std::string& value) {
+  // `decimals`: when the value has none to count (missing).
+  void number(std::string name, Label label, const std::string& value, int decimals = 0) {
     WideVariable v;
+    v.measure = WideVariable::Measure::Scale;
+    const auto point = value.find('.');
+    v.decimals = value.empty() ? decimals
+                 : point == std::string::npos
+                     ? 0
+                     : static_cast<int>(std::min<std::size_t>(value.size() - point - 1, 16));
     v.wantedName = std::move(name);
-    v.label = std::move(label);
+    v.label = std::move(label.text);
+    v.stems = std::move(label.stems);
     v.kind = WideVariable::Kind::Number;
     double d;
     if (!value.empty() && parseDecimal(value, d)) v.number = d;
     out_.push_back(std::move(v));
   }
-  void text(std::string name, std::string label, std::string value) {
+  void text(std::string name, Label label, std::string value) {
     WideVariable v;
     v.wantedName = std::move(name);
-    v.label = std::move(label);
+    v.label = std::move(label.text);
+    v.stems = std::move(label.stems);
     v.kind = WideVariable::Kind::Text;
     v.text = std::move(value);
     out_.push_back(std::move(v));
@@ -157,7 +193,7 @@ std::vector<WideVariable> wideRow(const ReportContext& context) {
   const Questionnaire& q = context.questionnaire();
   for (const auto& question : q.questions)
     if (question.repeat < 0)
-      builder.question(question, question.id, {}, {}, context.session().isRelevant(question.id));
+      builder.question(question, question.id, {}, Label{}, context.session().isRelevant(question.id));
   return builder.take();
 }
 
@@ -166,6 +202,37 @@ std::string cutUtf8(const std::string& text, std::size_t maxBytes) {
   std::size_t cut = maxBytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut);
+}
+
+std::string fitLabel(const WideVariable& variable, std::size_t maxBytes) {
+  const std::string& label = variable.label;
+  if (label.size() <= maxBytes) return label;
+  static const std::string kEllipsis = "\u2026";
+  constexpr std::size_t kShortestStem = 12;  // bytes of a question label kept at least
+  std::size_t excess = label.size() - maxBytes;
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [begin, end] : variable.stems) {
+    out += label.substr(at, begin - at);
+    std::string stem = label.substr(begin, end - begin);
+    const std::size_t floor = kShortestStem + kEllipsis.size();
+    if (excess > 0 && stem.size() > floor) {
+      const std::size_t want = std::max(floor, stem.size() > excess ? stem.size() - excess : 0);
+      std::string shortened = cutUtf8(stem, want - kEllipsis.size());
+      while (!shortened.empty() && (shortened.back() == ' ' || shortened.back() == ',')) shortened.pop_back();
+      shortened += kEllipsis;
+      excess -= std::min(excess, stem.size() - shortened.size());
+      stem = std::move(shortened);
+    }
+    out += stem;
+    at = end;
+  }
+  out += label.substr(at);
+  if (out.size() <= maxBytes) return out;
+  // Still too long: keep the end, where the distinguishing part is.
+  std::size_t from = out.size() - (maxBytes - kEllipsis.size());
+  while (from < out.size() && (static_cast<unsigned char>(out[from]) & 0xC0) == 0x80) ++from;
+  return kEllipsis + out.substr(from);
 }
 
 std::string VariableNamer::name(std::string_view wanted) {

@@ -18,12 +18,23 @@ namespace focal {
 
 struct WideVariable {
   enum class Kind { Number, Coded, Text };
+  // SPSS's measurement level: nominal for choices, yes/no and text; scale
+  // for numbers (counts, years, amounts). The questionnaire declares no
+  // ordered choice list, so nothing is ordinal yet.
+  enum class Measure { Nominal, Ordinal, Scale };
   std::string wantedName;  // q_1, q_5_labour, q_14_y2022_women, q_15_partner_1
   std::string label;       // the question's label, with the choice, cell or record
+  // Byte ranges [first, second) of `label` that are question labels: the
+  // parts that may be shortened when a format caps labels. The rest (choice,
+  // cell, record, part) tells variables apart and is always kept.
+  std::vector<std::pair<std::size_t, std::size_t>> stems;
   Kind kind = Kind::Text;
   std::vector<std::pair<int, std::string>> valueLabels;  // for Coded
   std::optional<double> number;                          // Number and Coded; empty: missing
   std::string text;                                      // Text; empty: missing
+  Measure measure = Measure::Nominal;
+  int decimals = 0;    // Number: the digits after the point (0 for counts, years, integers)
+  std::string status;  // "not_available" / "not_applicable" when the question says so and has no value
 };
 
 std::vector<WideVariable> wideRow(const ReportContext& context);
@@ -46,5 +57,11 @@ class VariableNamer {
 
 // `text` cut to at most `maxBytes` bytes on a UTF-8 character boundary.
 std::string cutUtf8(const std::string& text, std::size_t maxBytes);
+
+// The variable's label in at most `maxBytes` bytes (Stata: 80): the question
+// labels are shortened, outermost first, each ending with "…", so that the
+// distinguishing suffix stays whole; only if that is not enough is the
+// start cut too. Never cuts inside a UTF-8 character.
+std::string fitLabel(const WideVariable& variable, std::size_t maxBytes);
 
 }  // namespace focal

@@ -2,19 +2,23 @@
 // form, as in the CSV), "Questions" (id to label), then one sheet per repeat
 // group (a row per record, keyed by State and record) and one per
 // statistical table (its grid, with totals). Text is written with
-// worksheet_write_string only, made inert by formula_guard.h, and cut with
-// a marker where it passes the 32,767 characters a cell holds.
+// worksheet_write_string only, exactly as given, in a text-only cell format
+// (xlsx_text.h), bidi controls shown as "[U+202E]" (bidi_controls.h), and
+// cut with a marker where it passes the 32,767
+// characters a cell holds. A total of cells none of which was answered is
+// left blank, as in the PDF and HTML: "not reported" is not zero.
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 
+#include "export/bidi_controls.h"
 #include "export/data_exports.h"
 #include "export/export_rows.h"
-#include "export/formula_guard.h"
 #include "export/output_file.h"
 #include "export/report_assembly.h"
+#include "export/xlsx_text.h"
 #include "forms/answer_value.h"
 
 namespace focal {
@@ -34,9 +38,17 @@ class Workbook {
     format_set_bold(bold_);
     format_set_bg_color(bold_, 0xDCE6F1);
     format_set_border(bold_, LXW_BORDER_THIN);
+    header_ = workbook_add_format(workbook_);
+    format_set_bold(header_);
+    format_set_bg_color(header_, 0xDCE6F1);
+    format_set_border(header_, LXW_BORDER_THIN);
+    setTextOnly(header_);
+    text_ = workbook_add_format(workbook_);
+    setTextOnly(text_);
     wrap_ = workbook_add_format(workbook_);
     format_set_text_wrap(wrap_);
     format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+    setTextOnly(wrap_);
   }
   ~Workbook() {
     if (workbook_) workbook_close(workbook_);
@@ -60,14 +72,14 @@ class Workbook {
   }
 
   void text(lxw_worksheet* ws, int row, int column, const std::string& value, bool wrap = false) {
-    std::string safe = neutralizeFormula(value);
+    std::string safe = showBidiControls(value);
     if (utf16Units(safe) > kCellUnits) {
       std::string marker = cutMarker(utf16Units(value));
       safe = cutToUtf16Units(safe, kCellUnits - utf16Units(marker), nullptr) + marker;
       ++cuts_;
     }
     check(worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
-                                 safe.c_str(), wrap ? wrap_ : nullptr));
+                                 safe.c_str(), wrap ? wrap_ : text_));
   }
 
   void number(lxw_worksheet* ws, int row, int column, double value, bool bold = false) {
@@ -86,8 +98,7 @@ class Workbook {
 
   void header(lxw_worksheet* ws, const std::vector<std::string>& names) {
     for (std::size_t i = 0; i < names.size(); ++i)
-      check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), neutralizeFormula(names[i]).c_str(),
-                                   bold_));
+      check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), names[i].c_str(), header_));
     worksheet_freeze_panes(ws, 1, 0);
   }
 
@@ -104,7 +115,9 @@ class Workbook {
     if (rc != LXW_NO_ERROR) throw ExportError(std::string("libxlsxwriter: ") + lxw_strerror(rc));
   }
   lxw_workbook* workbook_ = nullptr;
-  lxw_format* bold_ = nullptr;
+  lxw_format* bold_ = nullptr;    // totals
+  lxw_format* header_ = nullptr;  // bold text
+  lxw_format* text_ = nullptr;
   lxw_format* wrap_ = nullptr;
   std::set<std::string> names_;
   int cuts_ = 0;
@@ -241,6 +254,7 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
       if (question.rowTotals) header.push_back("total");
       book.header(ws, header);
       std::vector<double> columnTotals(question.columns.size() + 1, 0.0);
+      std::vector<bool> columnAny(question.columns.size() + 1, false);
       int row = 1;
       for (const auto& tableRow : question.rows) {
         book.text(ws, row, 0, m.state);
@@ -255,12 +269,14 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
             book.number(ws, row, static_cast<int>(c) + 3, d);
             rowTotal += d;
             columnTotals[c] += d;
+            columnAny[c] = true;
             any = true;
           }
         }
         if (question.rowTotals && any)
           book.number(ws, row, static_cast<int>(question.columns.size()) + 3, rowTotal, true);
         columnTotals.back() += rowTotal;
+        if (any) columnAny.back() = true;
         ++row;
       }
       if (question.columnTotals) {
@@ -268,8 +284,8 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
         book.text(ws, row, 1, "total");
         book.text(ws, row, 2, context.labels().total);
         for (std::size_t c = 0; c < question.columns.size(); ++c)
-          book.number(ws, row, static_cast<int>(c) + 3, columnTotals[c], true);
-        if (question.rowTotals)
+          if (columnAny[c]) book.number(ws, row, static_cast<int>(c) + 3, columnTotals[c], true);
+        if (question.rowTotals && columnAny.back())
           book.number(ws, row, static_cast<int>(question.columns.size()) + 3, columnTotals.back(), true);
       }
     }

@@ -1,14 +1,17 @@
 // The analysis written out: the workbook read back with openpyxl, the CSV
 // files with Python's csv module (both skipped when /usr/bin/python3 or
-// openpyxl is missing), formula injection neutralised in both, the HTML
+// openpyxl is missing), formula injection neutralised in both (text cells
+// of the workbook, leading apostrophes in the CSV), the HTML
 // escaped and marked with each State's language, the PDF rendered by
 // poppler, and the charts.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "consolidated_fixtures.h"
 #include "export/analysis_document.h"
+#include "export/html_escape.h"
 
 namespace focal {
 namespace {
@@ -68,11 +71,13 @@ for row in ws.iter_rows(min_row=3, values_only=True):
 ws = wb['TA requests']
 for row in ws.iter_rows(min_row=3):
     if row[0].value == 'NGA' and row[5].value:
-        print('other', row[5].data_type, row[5].value)
+        print('other', row[5].data_type, row[5].number_format, row[5].value)
 ws = wb['Practices']
 for row in ws.iter_rows(min_row=3, values_only=True):
     if row[2] == 'EGY':
         print('practice', row[5], row[6])
+    if row[2] == 'KEN':
+        print('override', row[6])
 )",
                     "openpyxl");
   if (!out) GTEST_SKIP() << "python3 with openpyxl is not installed";
@@ -85,8 +90,13 @@ for row in ws.iter_rows(min_row=3, values_only=True):
             std::string::npos)
       << *out;
   EXPECT_NE(out->find("q_law yes 3 0.6"), std::string::npos) << *out;  // numbers stay numbers
-  EXPECT_NE(out->find(std::string("other s '") + test::kInjection), std::string::npos) << *out;
+  // Formula-like text: the exact value in a string cell marked text, no apostrophe.
+  EXPECT_NE(out->find(std::string("other s @ ") + test::kInjection + "\n"), std::string::npos) << *out;
   EXPECT_NE(out->find(std::string("practice ar ") + test::kArabicPractice), std::string::npos) << *out;
+  // A bidi override is shown, not obeyed.
+  EXPECT_NE(out->find("override Hotline operators refer victims [U+202E]pdf.exe[U+202C].\n"),
+            std::string::npos)
+      << *out;
 }
 
 TEST_F(AnalysisOutputs, CsvFilesReadBackWithPythonsCsvModule) {
@@ -139,8 +149,40 @@ TEST_F(AnalysisOutputs, HtmlIsEscapedAndMarksEachStatesLanguage) {
   EXPECT_NE(html.find(std::string("<blockquote lang=\"ar\" dir=\"rtl\">") + test::kArabicPractice),
             std::string::npos);
   EXPECT_NE(html.find("<blockquote lang=\"fr\" dir=\"ltr\">"), std::string::npos);
-  EXPECT_NE(html.find("src=\"data:image/svg+xml;base64,"), std::string::npos);
-  EXPECT_NE(html.find("alt=\"Response rate by regional group: "), std::string::npos);
+  // No script, no external resource, like the national HTML.
+  EXPECT_NE(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+                      "'unsafe-inline'\">"),
+            std::string::npos);
+  // Charts as inline SVG, described for screen readers, their ids their own.
+  EXPECT_EQ(html.find("base64"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<?xml"), std::string::npos);
+  EXPECT_NE(html.find("<figure><svg role=\"img\" aria-label=\"Response rate by regional group: "),
+            std::string::npos);
+  std::set<std::string> ids;
+  std::size_t svgs = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++svgs;
+  EXPECT_GT(svgs, 3u);
+  for (auto at = html.find(" id=\""); at != std::string::npos; at = html.find(" id=\"", at + 1)) {
+    const auto begin = at + 5, end = html.find('"', begin);
+    EXPECT_TRUE(ids.insert(html.substr(begin, end - begin)).second) << html.substr(begin, end - begin);
+  }
+  for (auto at = html.find("href=\"#"); at != std::string::npos; at = html.find("href=\"#", at + 1)) {
+    const auto begin = at + 7, end = html.find('"', begin);
+    EXPECT_TRUE(ids.count(html.substr(begin, end - begin)))
+        << "a reference to no id: " << html.substr(begin, end - begin);
+  }
+  // A bidi override in a State's answer is shown, not obeyed.
+  EXPECT_EQ(html.find("\u202E"), std::string::npos);
+  EXPECT_NE(html.find("Hotline operators refer victims [U+202E]pdf.exe[U+202C]."), std::string::npos);
+}
+
+TEST(HtmlEscape, ShowsBidiControlsAndKeepsOtherPunctuation) {
+  EXPECT_EQ(htmlEscape("a\u202Ab\u202Bc\u202Cd\u202De\u202Ef"),
+            "a[U+202A]b[U+202B]c[U+202C]d[U+202D]e[U+202E]f");
+  EXPECT_EQ(htmlEscape("\u2066x\u2067y\u2068z\u2069"), "[U+2066]x[U+2067]y[U+2068]z[U+2069]");
+  EXPECT_EQ(htmlEscape("\u2014 \u2026 \u2029 \u2065 \u206A <"), "\u2014 \u2026 \u2029 \u2065 \u206A &lt;");
+  EXPECT_EQ(showBidiControls("cut \xE2\x80"), "cut \xE2\x80");
 }
 
 TEST_F(AnalysisOutputs, PdfRendersWithPoppler) {
@@ -156,6 +198,13 @@ TEST_F(AnalysisOutputs, PdfRendersWithPoppler) {
        {"Analysis of the national replies", "Technical assistance", "Needs by kind of assistance",
         "Changes since the previous cycle", "Compendium of successful practices", "Germany"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  // The annex's timestamps are never broken across lines (once "2026-10-01T09:00:0" / "0Z").
+  const std::string annex = text.substr(text.rfind("Annex: responding States"));
+  std::size_t whole = 0;
+  for (auto at = annex.find("2026-10-01T09:00:00Z"); at != std::string::npos;
+       at = annex.find("2026-10-01T09:00:00Z", at + 1))
+    ++whole;
+  EXPECT_EQ(whole, 5u) << annex;
   test::run("/usr/bin/pdftoppm -r 40 -png -f 2 -l 2 " + file + " " + dir_->file("page"), &status);
   EXPECT_EQ(status, 0);
   EXPECT_TRUE(std::filesystem::exists(dir_->file("page-2.png")) ||

@@ -102,6 +102,8 @@ inline std::shared_ptr<const Questionnaire> previousQuestionnaire() {
 
 inline const char* kArabicPractice = "تنسق آلية إحالة وطنية بين الشرطة ودور الإيواء";
 inline const char* kInjection = "=cmd|' /C calc'!A0";
+// A right-to-left override: shown, the text would read "...victims exe.fdp".
+inline const char* kOverride = "Hotline operators refer victims \u202Epdf.exe\u202C.";
 inline const char* kMarkup = "Joint <b>investigation</b> teams & <script>alert(1)</script>";
 
 // A report written directly (not through assembleReport), so that a test
@@ -175,7 +177,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
        {{"q_gate", "yes"},
         {"q_law", "yes"},
         {"q_shelters", "4"},
-        {"q_practice", "Hotline operators refer victims."},
+        {"q_practice", kOverride},
         {"q_victims_law", "yes"},
         {"ta_victims", "yes"},
         {"ta_victims_kinds", "equipment"},

@@ -26,7 +26,7 @@ bool pythonHas(const std::string& module) {
 }
 
 // A report whose answers carry every kind of dangerous text.
-NationalReport hostileReport(std::size_t longText = 40000) {
+ReportInput hostileInput(std::size_t longText = 40000) {
   ReportInput input = test::exportInput();
   for (auto& a : input.answers) {
     if (a.path == "q_3") a.value = std::string(longText, 'x') + " END";
@@ -36,8 +36,9 @@ NationalReport hostileReport(std::size_t longText = 40000) {
   input.answers.push_back({"q_5/link", "-2+3", "maria", "2026-11-05T10:22:31.123Z"});
   input.answers.push_back({"q_5/excerpt", "\rCR first", "maria", "2026-11-05T10:22:31.123Z"});
   input.answers.push_back({"q_4@comment", "+cmd|' /C calc'!A0", "maria", "2026-11-05T10:22:31.123Z"});
-  return assembleReport(input);
+  return input;
 }
+NationalReport hostileReport(std::size_t longText = 40000) { return assembleReport(hostileInput(longText)); }
 
 TEST(DataExports, RowsFollowTheQuestionnaireAndJoinBack) {
   NationalReport report = test::exportReport();
@@ -119,22 +120,36 @@ TEST(DataExports, JsonFollowsItsSchemaAndKeepsTextWhole) {
   EXPECT_EQ(j["attachments"][0]["name"], "../../etc/law.txt");
 }
 
+// Values exactly as stored: a string cell is never a formula, so formula-like
+// text keeps its value and is marked text by its cell format, not by an
+// apostrophe. A table column nobody answered has a blank total, not 0.
 TEST(DataExports, XlsxIsReadByOpenpyxl) {
   if (!pythonHas("openpyxl")) GTEST_SKIP() << "no openpyxl for " << kPython;
   TempDir dir;
-  NationalReport report = hostileReport();
+  ReportInput input = hostileInput();
+  std::erase_if(input.answers, [](const ReportAnswer& a) { return a.path == "q_9/y2022/men"; });
+  input.answers.push_back({"q_7@comment", "+33 1 23 45 67 89", "maria", "2026-11-05T10:22:31.123Z"});
+  input.answers.push_back({"q_1@comment", "See \u202Efdp.exe", "maria", "2026-11-05T10:22:31.123Z"});
+  NationalReport report = assembleReport(input);
   ReportContext context(report);
   const std::string file = dir.file("answers.xlsx");
   exportXlsx(context, file);
   const std::string script = dir.file("read.py");
+  // libxlsxwriter stores a control character as _x000D_ (ECMA-376's
+  // ST_Xstring escape), which Excel and LibreOffice read back as the
+  // character; openpyxl 3.0 leaves it escaped, so the script decodes it.
   test::writeFile(script, R"(import json, sys, openpyxl
+from openpyxl.utils.escape import unescape
 wb = openpyxl.load_workbook(sys.argv[1])
 out = {'sheets': wb.sheetnames}
 ws = wb['Answers']
 header = [c.value for c in ws[1]]
-rows = [dict(zip(header, [c.value for c in r])) for r in ws.iter_rows(min_row=2)]
-out['values'] = {r['path']: r['value'] for r in rows}
-out['types'] = {r['path']: type(r['value']).__name__ for r in rows}
+rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=2)]
+exact = lambda v: unescape(v) if isinstance(v, str) else v
+out['values'] = {r['path'].value: exact(r['value'].value) for r in rows}
+out['types'] = {r['path'].value: type(r['value'].value).__name__ for r in rows}
+out['formats'] = {r['path'].value: r['value'].number_format for r in rows}
+out['datatypes'] = {r['path'].value: r['value'].data_type for r in rows}
 rep = wb['q_10']
 out['q_10'] = [[c.value for c in r] for r in rep.iter_rows()]
 tab = wb['q_9']
@@ -151,9 +166,20 @@ print(json.dumps(out))
   EXPECT_EQ(values["q_1"], "yes");
   EXPECT_EQ(values["q_4"], 12);
   EXPECT_EQ(j["types"]["q_4"], "int");
-  EXPECT_EQ(values["q_2/other"], "'=HYPERLINK(\"http://evil.example\",\"click\")");
-  EXPECT_EQ(values["q_5/link"], "'-2+3");
+  const std::map<std::string, std::string> formulaLike{
+      {"q_2/other", "=HYPERLINK(\"http://evil.example\",\"click\")"},
+      {"q_5/link", "-2+3"},
+      {"q_5/article", "\tTab first"},
+      {"q_5/excerpt", "\rCR first"},
+      {"q_4@comment", "+cmd|' /C calc'!A0"},
+      {"q_7@comment", "+33 1 23 45 67 89"}};
+  for (const auto& [path, text] : formulaLike) {
+    EXPECT_EQ(values[path], text) << path;
+    EXPECT_EQ(j["datatypes"][path], "s") << path << " is a string, never a formula";
+    EXPECT_EQ(j["formats"][path], "@") << path << " is marked text by its format";
+  }
   EXPECT_EQ(values["q_10[r000002]/q_10_title"], test::kChineseAnswer);
+  EXPECT_EQ(values["q_1@comment"], "See [U+202E]fdp.exe") << "a bidi override is shown, not obeyed";
   const std::string cut = values["q_3"];
   EXPECT_LE(cut.size(), 32767u);
   EXPECT_THAT(cut, testing::HasSubstr("40004 characters in all"));
@@ -165,16 +191,18 @@ print(json.dumps(out))
   EXPECT_EQ(records[1][0], "FRA");
   EXPECT_EQ(records[1][2], "r000001");
   EXPECT_EQ(records[1][4], "FRA");
-  EXPECT_EQ(records[1][5], "'@SUM(A1:A9)");
+  EXPECT_EQ(records[1][5], "@SUM(A1:A9)");
   EXPECT_EQ(records[1][6], 2019);
-  // The table sheet, with totals.
+  // The table sheet, with totals; the column "men" has no answer, so no total.
   auto& table = j["q_9"];
   ASSERT_EQ(table.size(), 4u);
   EXPECT_EQ(table[1][3], 10);
-  EXPECT_EQ(table[1][5], 15);
+  EXPECT_TRUE(table[1][4].is_null());
+  EXPECT_EQ(table[1][5], 10);
   EXPECT_EQ(table[3][1], "total");
   EXPECT_EQ(table[3][3], 17);
-  EXPECT_EQ(table[3][5], 22);
+  EXPECT_TRUE(table[3][4].is_null()) << "an unanswered column totals blank, not " << table[3][4];
+  EXPECT_EQ(table[3][5], 17);
 }
 
 struct ReadBack {

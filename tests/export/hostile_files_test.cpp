@@ -44,7 +44,7 @@ TEST(HostileReports, AttachmentNamesCannotLeaveTheFolder) {
   ASSERT_FALSE(report.attachments.empty());
   for (const std::string& name :
        std::vector<std::string>{"../../../etc/passwd", "/etc/passwd", "..\\..\\boot.ini", "..", ".bashrc",
-                                "law\u202Etxt.exe", std::string("a\0b", 3), ""}) {
+                                "law\u202Etxt.exe", "law\u2067txt\u200F.exe", std::string("a\0b", 3), ""}) {
     report.attachments.front().name = name;
     const ReportCheck check = verify(reportBytes(report, nullptr));
     if (!check.report) {
@@ -56,7 +56,8 @@ TEST(HostileReports, AttachmentNamesCannotLeaveTheFolder) {
     EXPECT_EQ(safe.find('/'), std::string::npos) << name;
     EXPECT_EQ(safe.find('\\'), std::string::npos) << name;
     EXPECT_NE(safe.front(), '.') << name;
-    EXPECT_EQ(safe.find("\u202E"), std::string::npos) << name;
+    for (const char* bidi : {"\u202E", "\u2067", "\u200F"})
+      EXPECT_EQ(safe.find(bidi), std::string::npos) << name;
     EXPECT_EQ(std::filesystem::path(safe).filename().string(), safe) << name;
   }
 }

@@ -86,6 +86,8 @@ TEST(PrintedReport, LabelsFollowTheReportLanguage) {
 TEST(PrintedReport, HtmlEscapesEverythingAndRunsRightToLeftInArabic) {
   ReportInput input = test::exportInput();
   input.preparer = "<img src=x onerror=alert(1)> & \"Co\"";
+  input.answers.push_back(
+      {"q_7@comment", "See the \u202Efdp.exe\u202C file", "maria", "2026-11-05T10:22:31.123Z"});
   NationalReport report = assembleReport(input);
   ReportContext context(report);
   std::string html = htmlText(buildPrintableReport(context, {}));
@@ -97,6 +99,9 @@ TEST(PrintedReport, HtmlEscapesEverythingAndRunsRightToLeftInArabic) {
   EXPECT_THAT(html, HasSubstr("Content-Security-Policy"));
   EXPECT_THAT(html, Not(HasSubstr("src=\"http"))) << "self-contained";
   EXPECT_THAT(html, HasSubstr(test::kChineseAnswer));
+  // A bidi override in an answer is shown, not obeyed.
+  EXPECT_THAT(html, HasSubstr("See the [U+202E]fdp.exe[U+202C] file"));
+  EXPECT_THAT(html, Not(HasSubstr("\u202E")));
   NationalReport arabic = test::exportReport(ReportStatus::Draft, "ar");
   ReportContext arabicContext(arabic);
   std::string ar = htmlText(buildPrintableReport(arabicContext, {}));
