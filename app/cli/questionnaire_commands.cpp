@@ -10,10 +10,13 @@ namespace focal::cli {
 
 namespace {
 
-int validate(const std::vector<std::string>& files, bool strict) {
+int validate(const std::vector<std::string>& files, bool strict, const std::string& previous) {
   int code = kOk;
   for (const auto& file : files) {
-    LoadResult result = loadQuestionnaireFile(file, {strict});
+    LoadOptions options;
+    options.strict = strict;
+    options.previousPath = previous;
+    LoadResult result = loadQuestionnaireFile(file, options);
     for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
     if (!result.ok()) {
       std::cerr << file << ": " << result.errorCount() << (result.errorCount() == 1 ? " error" : " errors")
@@ -119,8 +122,12 @@ const Registrar registrar(10, [](CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto strict = std::make_shared<bool>(false);
   validateCommand->add_option("FILE", *files, "Questionnaire YAML files")->required();
+  auto previous = std::make_shared<std::string>();
   validateCommand->add_flag("--strict", *strict, "Treat warnings (such as missing translations) as errors");
-  validateCommand->callback([=] { exitCode() = validate(*files, *strict); });
+  validateCommand->add_option("--previous", *previous,
+                              "The previous cycle's questionnaire, to check carry_forward_from and "
+                              "carry_forward_map against (default: <previous_cycle>.yaml beside each FILE)");
+  validateCommand->callback([=] { exitCode() = validate(*files, *strict, *previous); });
 
   auto* showCommand = app.add_subcommand("show", "Print a questionnaire's outline");
   auto file = std::make_shared<std::string>();
