@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "forms/author_hints.h"
 #include "forms/label_text.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/source_map.h"
@@ -37,70 +38,6 @@ const std::vector<std::string> kReferenceKeys = {"instrument", "article", "parag
 const std::vector<std::string> kChoiceKeys = {"value", "label"};
 const std::vector<std::string> kAxisKeys = {"id", "label"};
 const std::vector<std::string> kKnownTags = {"gating", "technical_assistance", "successful_practice"};
-
-// Words authors bring from other tools (XLSForm, REDCap, CSPro) for keys
-// Focal names otherwise: suggested before any near spelling, since "hint"
-// is one letter from "min" but means "help".
-const std::map<std::string, std::string> kKeySynonyms = {
-    {"hint", "help"},
-    {"guidance", "help"},
-    {"description", "help"},
-    {"note", "help"},
-    {"instructions", "help"},
-    {"question", "label"},
-    {"text", "label"},
-    {"caption", "label"},
-    {"name", "id"},
-    {"options", "choices"},
-    {"values", "choices"},
-    {"choice_list", "choices"},
-    {"list_name", "choices"},
-    {"relevance", "relevant"},
-    {"condition", "relevant"},
-    {"show_if", "relevant"},
-    {"branching_logic", "relevant"},
-    {"mandatory", "required"},
-    {"validation", "constraint"},
-    {"check", "constraint"},
-    {"constraint_msg", "constraint_message"},
-    {"error_message", "constraint_message"},
-    {"formula", "calculation"},
-    {"calculate", "calculation"},
-    {"default_value", "default"},
-    {"children", "questions"},
-    {"items", "questions"},
-    {"subsections", "sections"},
-    {"groups", "sections"},
-};
-
-// The same for question types: "number" is what most authors first write.
-const std::map<std::string, std::string> kTypeSynonyms = {
-    {"number", "integer' (whole numbers) or 'decimal"},
-    {"numeric", "integer' (whole numbers) or 'decimal"},
-    {"int", "integer"},
-    {"float", "decimal"},
-    {"double", "decimal"},
-    {"boolean", "yes_no"},
-    {"bool", "yes_no"},
-    {"yesno", "yes_no"},
-    {"select_one", "single_choice"},
-    {"radio", "single_choice"},
-    {"dropdown", "single_choice"},
-    {"select_multiple", "multiple_choice"},
-    {"checkbox", "multiple_choice"},
-    {"checkboxes", "multiple_choice"},
-    {"string", "text"},
-    {"textarea", "long_text"},
-    {"paragraph", "long_text"},
-    {"file", "attachment"},
-    {"upload", "attachment"},
-    {"group", "repeat' (for a list of records) or a section"},
-    {"begin_repeat", "repeat"},
-    {"matrix", "table"},
-    {"grid", "table"},
-    {"calculated", "calculate"},
-    {"law", "legislation"},
-};
 
 std::vector<std::string> typeKeys(QuestionType type) {
   switch (type) {
@@ -373,10 +310,9 @@ class Reader {
       std::vector<std::string> candidates = allowed;
       candidates.insert(candidates.end(), elsewhere.begin(), elsewhere.end());
       std::string near;
-      if (auto synonym = kKeySynonyms.find(k.scalar);
-          synonym != kKeySynonyms.end() &&
-          std::find(allowed.begin(), allowed.end(), synonym->second) != allowed.end())
-        near = synonym->second;
+      if (const std::string synonym = keySynonym(k.scalar);
+          !synonym.empty() && std::find(allowed.begin(), allowed.end(), synonym) != allowed.end())
+        near = synonym;
       if (near.empty()) near = nearestWord(k.scalar, candidates);
       error(k, "unknown key '" + k.scalar + "' in " + what +
                    (near.empty() ? "; see docs/questionnaire-format.md for the keys"
@@ -634,9 +570,7 @@ class Reader {
           }
           std::string lower = *s;
           for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          std::string near;
-          if (auto synonym = kTypeSynonyms.find(lower); synonym != kTypeSynonyms.end())
-            near = synonym->second;
+          std::string near = typeSynonym(lower);
           if (near.empty()) near = nearestWord(lower, names);
           error(*n, "unknown question type '" + *s + "'" +
                         (near.empty() ? "" : "; did you mean '" + near + "'?") + "; the types are " + list);

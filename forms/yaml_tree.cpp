@@ -273,6 +273,9 @@ int misindentedLine(std::string_view text, int lastLine, std::string& why) {
     const bool key =
         !item && content.find(": ") != std::string_view::npos && content[0] != '"' && content[0] != '\'';
     const bool keyOnly = !item && !content.empty() && content.back() == ':';
+    // Only a line near where the reader stopped is blamed: farther up, an
+    // odd line is more likely a long text this rough reading misjudges.
+    const bool near = number + 5 >= lastLine;
     const auto report = [&](std::string message) {
       why = std::move(message);
       return number;
@@ -285,21 +288,28 @@ int misindentedLine(std::string_view text, int lastLine, std::string& why) {
       } else if (previousItem && indent == previousIndent + 2) {
         // the keys of the item above
       } else if (key || keyOnly || item) {
-        return report("it is indented by " + std::to_string(indent) +
-                      " spaces, deeper than the line above (" + std::to_string(previousIndent) + ") allows");
+        if (near)
+          return report("it is indented by " + std::to_string(indent) +
+                        " spaces, deeper than the line above (" + std::to_string(previousIndent) +
+                        ") allows");
+        continue;
       } else {
         continue;  // the next line of a long plain text
       }
     } else {
       while (!levels.empty() && levels.back().indent > indent) levels.pop_back();
       if (levels.empty() || levels.back().indent != indent) {
-        return report("it is indented by " + std::to_string(indent) +
-                      " spaces, which lines up with no line above it (the line above has " +
-                      std::to_string(previousIndent) + ")");
+        if (near)
+          return report("it is indented by " + std::to_string(indent) +
+                        " spaces, which lines up with no line above it (the line above has " +
+                        std::to_string(previousIndent) + ")");
+        continue;
       }
       if (levels.back().items && (key || keyOnly)) {
-        return report("it is a key indented by " + std::to_string(indent) +
-                      " spaces, level with the '- ' items of a list, so it belongs to none of them");
+        if (near)
+          return report("it is a key indented by " + std::to_string(indent) +
+                        " spaces, level with the '- ' items of a list, so it belongs to none of them");
+        continue;
       }
     }
     if (item) {

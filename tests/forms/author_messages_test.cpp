@@ -80,6 +80,22 @@ TEST(AuthorMessages, AKeyLevelWithListItemsIsPointedAt) {
                              "stopped at line 15: end of map not found)"));
 }
 
+// A line far above the place the reader stopped is not blamed: here the
+// second line of a long label (valid YAML) and an unclosed quote below.
+TEST(AuthorMessages, ALongTextFarAboveTheProblemIsNotBlamed) {
+  EXPECT_THAT(errors(withQuestions("      - id: q1\n"
+                                   "        type: text\n"
+                                   "        label: A long text\n"
+                                   "          - continued on the next line\n"
+                                   "      - {id: q2, type: text, label: B}\n"
+                                   "      - {id: q3, type: text, label: C}\n"
+                                   "      - {id: q4, type: text, label: D}\n"
+                                   "      - {id: q5, type: text, label: E}\n"
+                                   "      - {id: q6, type: text, label: F}\n"
+                                   "      - {id: q7, type: text, label: \"G}\n")),
+              ::testing::ElementsAre("q.yaml:22:1: error: YAML syntax error: end of map flow not found"));
+}
+
 TEST(AuthorMessages, ASecondDocumentGivesItsLine) {
   EXPECT_THAT(
       errors(withQuestions("      - {id: q1, type: text, label: A}\n---\nfocal: 1\n")),
