@@ -1,5 +1,10 @@
 #include "forms/label_text.h"
 
+#include <sstream>
+
+#include "forms/i18n.h"
+#include "forms/response_session.h"
+
 namespace focal {
 
 namespace {
@@ -33,6 +38,42 @@ std::string fillTextReferences(std::string_view text,
   }
   out.append(text.substr(done));
   return out;
+}
+
+std::string fillText(const ResponseSession& session, std::string_view text) {
+  const Questionnaire& q = session.questionnaire();
+  const std::string& language = session.language();
+  return fillTextReferences(text, [&](const std::string& id) -> std::string {
+    const Question* question = q.find(id);
+    if (!question || question->repeat >= 0) return {};
+    if (question->type == QuestionType::Calculate) return session.calculated(id);
+    const std::string value = session.value(id);
+    const auto choiceLabel = [&](const std::string& word) -> std::string {
+      if (word == "other" && question->otherOption) {
+        const std::string other = session.value(id + "/other");
+        return other.empty() ? tr("Other") : other;
+      }
+      for (const auto& choice : question->choices)
+        if (choice.value == word) return choice.label.get(language, q.defaultLanguage());
+      return word;
+    };
+    switch (question->type) {
+      case QuestionType::YesNo:
+        return value == "yes" ? tr("Yes") : value == "no" ? tr("No") : value;
+      case QuestionType::SingleChoice:
+        return value.empty() ? value : choiceLabel(value);
+      case QuestionType::MultipleChoice: {
+        std::istringstream words(value);
+        std::string word, out;
+        while (words >> word) out += (out.empty() ? "" : ", ") + choiceLabel(word);
+        return out;
+      }
+      case QuestionType::Legislation:
+        return session.value(id + "/title");
+      default:
+        return value;
+    }
+  });
 }
 
 }  // namespace focal

@@ -11,6 +11,8 @@
 
 namespace focal {
 
+class ResponseSession;
+
 // One ${id} in a text: its id and where it is (byte offsets of "${" and
 // just past "}").
 struct TextReference {
@@ -25,5 +27,13 @@ std::vector<TextReference> textReferences(std::string_view text);
 // gives "..."); text without ${ is returned as it is.
 std::string fillTextReferences(std::string_view text,
                                const std::function<std::string(const std::string&)>& answer);
+
+// `text` with each ${id} filled with that question's answer in `session` as
+// a person reads it: a choice's label in the session's language, Yes or No,
+// a calculation's value, a number or a text as given; "..." when
+// unanswered (and for a question inside a repeat group, which has one
+// answer per record). For the app and the reports to call when they show a
+// label or a help text.
+std::string fillText(const ResponseSession& session, std::string_view text);
 
 }  // namespace focal

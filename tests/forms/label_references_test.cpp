@@ -72,5 +72,24 @@ TEST(LabelReferences, FillReplacesEachReference) {
   EXPECT_EQ(refs[1].end, 15u);
 }
 
+TEST(LabelReferences, FillTextShowsAnswersAsAPersonReadsThem) {
+  test::Scenario s(questionnaireYaml(
+      kSection + "      - {id: n, type: integer, label: Victims}\n"
+                 "      - {id: g, type: yes_no, label: Gate}\n"
+                 "      - {id: k, type: multiple_choice, label: K, other: true,\n"
+                 "         choices: [{value: a, label: {en: Labour, fr: Travail}}, {value: b, label: Sex}]}\n"
+                 "      - {id: c, type: calculate, label: C, calculation: \"${n} * 2\"}\n",
+      {}, "[en, fr]"));
+  const std::string text = "${n} victims (${c}), ${g}, ${k}";
+  EXPECT_EQ(fillText(s.session(), text), "... victims (...), ..., ...");
+  s.answer("n", "12");
+  s.answer("g", "yes");
+  s.answer("k", "a other");
+  s.answer("k/other", "Begging");
+  EXPECT_EQ(fillText(s.session(), text), "12 victims (24), Yes, Labour, Begging");
+  s.session().setLanguage("fr");
+  EXPECT_EQ(fillText(s.session(), "${k}"), "Travail, Begging");
+}
+
 }  // namespace
 }  // namespace focal
