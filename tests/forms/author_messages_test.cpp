@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "forms/questionnaire_loader.h"
+#include "tests/forms/documented.h"
 #include "tests/forms/scenario.h"
 
 namespace focal {
@@ -19,6 +20,13 @@ std::vector<std::string> errors(const std::string& yaml) {
   return out;
 }
 
+// The message the docs show for a mistake is the one given.
+std::vector<std::string> documentedErrors(const std::string& yaml) {
+  std::vector<std::string> out = errors(yaml);
+  for (const auto& message : out) EXPECT_TRUE(test::documented(message)) << "not in the docs: " << message;
+  return out;
+}
+
 // Lines 9-11; the first question is on line 12.
 const std::string kSection = "  - id: s1\n    title: One\n    questions:\n";
 
@@ -28,7 +36,8 @@ std::string withQuestions(const std::string& questions) {
 
 TEST(AuthorMessages, ACommaInAFlowMappingSaysTheTextNeedsQuotes) {
   EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: text, label: {en: If yes, please cite the act.}}\n")),
+      documentedErrors(
+          withQuestions("      - {id: q1, type: text, label: {en: If yes, please cite the act.}}\n")),
       ::testing::ElementsAre("q.yaml:12:42: error: the text of 'label' holds a comma, which ends a text "
                              "inside {...}, so 'please cite the act.' was read as a language; put the "
                              "whole text in quotes: \"If yes, please cite the act.\""));
@@ -38,8 +47,9 @@ TEST(AuthorMessages, AQuestionMarkInAFlowMappingSaysTheTextNeedsQuotes) {
   const std::string hint =
       ": a text inside {...} that holds a comma, '?' or ':' must be in quotes, as in {en: \"Is it so? If "
       "yes, cite the act.\"}";
-  EXPECT_THAT(errors(withQuestions("      - {id: q1, type: text, label: {en: Is it so?, fr: X}}\n")),
-              ::testing::ElementsAre("q.yaml:12:50: error: YAML syntax error: unknown token" + hint));
+  EXPECT_THAT(
+      documentedErrors(withQuestions("      - {id: q1, type: text, label: {en: Is it so?, fr: X}}\n")),
+      ::testing::ElementsAre("q.yaml:12:50: error: YAML syntax error: unknown token" + hint));
   EXPECT_THAT(
       errors(withQuestions("      - {id: q1, type: text, label: {en: Why? Because}}\n")),
       ::testing::ElementsAre("q.yaml:12:45: error: YAML syntax error: end of map flow not found" + hint));
@@ -47,10 +57,10 @@ TEST(AuthorMessages, AQuestionMarkInAFlowMappingSaysTheTextNeedsQuotes) {
 
 TEST(AuthorMessages, ALineIndentedLessThanItsSiblingsIsPointedAt) {
   EXPECT_THAT(
-      errors(withQuestions("      - id: q1\n"      // 12
-                           "        type: text\n"  // 13
-                           "       label: X\n"     // 14
-                           "      - {id: q2, type: text, label: Y}\n")),
+      documentedErrors(withQuestions("      - id: q1\n"      // 12
+                                     "        type: text\n"  // 13
+                                     "       label: X\n"     // 14
+                                     "      - {id: q2, type: text, label: Y}\n")),
       ::testing::ElementsAre("q.yaml:14:8: error: the indentation of this line is wrong: it is indented by "
                              "7 spaces, which lines up with no line above it (the line above has 8); line "
                              "it up with the keys it belongs with (the YAML reader stopped at line 14: "
@@ -59,9 +69,9 @@ TEST(AuthorMessages, ALineIndentedLessThanItsSiblingsIsPointedAt) {
 
 TEST(AuthorMessages, ALineIndentedMoreThanItsSiblingsIsPointedAt) {
   EXPECT_THAT(
-      errors(withQuestions("      - id: q1\n"
-                           "        type: text\n"
-                           "          label: X\n")),
+      documentedErrors(withQuestions("      - id: q1\n"
+                                     "        type: text\n"
+                                     "          label: X\n")),
       ::testing::ElementsAre("q.yaml:14:11: error: the indentation of this line is wrong: it is indented by "
                              "10 spaces, deeper than the line above (8) allows; line it up with the keys "
                              "it belongs with (the YAML reader stopped at line 14: illegal map value)"));
@@ -69,11 +79,11 @@ TEST(AuthorMessages, ALineIndentedMoreThanItsSiblingsIsPointedAt) {
 
 TEST(AuthorMessages, AKeyLevelWithListItemsIsPointedAt) {
   EXPECT_THAT(
-      errors(withQuestions("      - id: q1\n"
-                           "        type: text\n"
-                           "        label: X\n"
-                           "      help: H\n"  // 15
-                           "      - {id: q3, type: text, label: Z}\n")),
+      documentedErrors(withQuestions("      - id: q1\n"
+                                     "        type: text\n"
+                                     "        label: X\n"
+                                     "      help: H\n"  // 15
+                                     "      - {id: q3, type: text, label: Z}\n")),
       ::testing::ElementsAre("q.yaml:15:7: error: the indentation of this line is wrong: it is a key "
                              "indented by 6 spaces, level with the '- ' items of a list, so it belongs to "
                              "none of them; line it up with the keys it belongs with (the YAML reader "
@@ -98,7 +108,7 @@ TEST(AuthorMessages, ALongTextFarAboveTheProblemIsNotBlamed) {
 
 TEST(AuthorMessages, ASecondDocumentGivesItsLine) {
   EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: text, label: A}\n---\nfocal: 1\n")),
+      documentedErrors(withQuestions("      - {id: q1, type: text, label: A}\n---\nfocal: 1\n")),
       ::testing::ElementsAre("q.yaml:13:1: error: a second YAML document starts here ('---'); a file holds "
                              "one questionnaire: remove this line, or move what follows to a file of its "
                              "own"));
@@ -108,7 +118,7 @@ TEST(AuthorMessages, ASecondDocumentGivesItsLine) {
 
 TEST(AuthorMessages, UnknownKeysSuggestKnownSynonymsFirst) {
   EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: integer, label: A, hint: H}\n")),
+      documentedErrors(withQuestions("      - {id: q1, type: integer, label: A, hint: H}\n")),
       ::testing::ElementsAre(
           "q.yaml:12:43: error: unknown key 'hint' in a question of type 'integer'; did you mean 'help'?"));
   EXPECT_THAT(errors(withQuestions("      - {id: q1, type: integer, label: A, validation: \". > 0\"}\n")),
@@ -122,7 +132,7 @@ TEST(AuthorMessages, UnknownTypesListTheTypesAndSuggestInteger) {
       "year, "
       "country, legislation, attachment, table, repeat, note, calculate";
   EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: number, label: A}\n")),
+      documentedErrors(withQuestions("      - {id: q1, type: number, label: A}\n")),
       ::testing::ElementsAre("q.yaml:12:24: error: unknown question type 'number'; did you mean 'integer' "
                              "(whole numbers) or 'decimal'?" +
                              types));

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "forms/questionnaire_loader.h"
+#include "tests/forms/documented.h"
 #include "tests/forms/scenario.h"
 
 namespace focal {
@@ -15,6 +16,13 @@ std::vector<std::string> errors(const std::string& yaml) {
   std::vector<std::string> out;
   for (const auto& d : result.diagnostics)
     if (d.severity == Diagnostic::Severity::Error) out.push_back(d.format());
+  return out;
+}
+
+// The message the docs show for a mistake is the one given.
+std::vector<std::string> documentedErrors(const std::string& yaml) {
+  std::vector<std::string> out = errors(yaml);
+  for (const auto& message : out) EXPECT_TRUE(test::documented(message)) << "not in the docs: " << message;
   return out;
 }
 
@@ -50,7 +58,8 @@ std::string withQuestions(const std::string& questions) {
 TEST(ChoiceValues, AMisspeltValueInEqualityIsAnErrorAtTheLiteral) {
   // 'partie' starts on line 25 at column 62.
   EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: text, label: A, relevant: \"${q_0_2} = 'partie'\"}\n")),
+      documentedErrors(
+          withQuestions("      - {id: q1, type: text, label: A, relevant: \"${q_0_2} = 'partie'\"}\n")),
       ::testing::ElementsAre(
           "q.yaml:25:62: error: in 'relevant': 'partie' is not a value of 'q_0_2'; did you mean 'party'?"));
 }
@@ -72,18 +81,18 @@ TEST(ChoiceValues, AValueFarFromEveryChoiceListsTheValues) {
 
 TEST(ChoiceValues, SelectedChecksItsValueAndKnowsOther) {
   EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: text, label: A,\n"
-                           "         relevant: \"selected(${q_0_3}, 'authorised_disposal') or "
-                           "selected(${q_0_3}, 'other')\"}\n")),
+      documentedErrors(withQuestions("      - {id: q1, type: text, label: A,\n"
+                                     "         relevant: \"selected(${q_0_3}, 'authorised_disposal') or "
+                                     "selected(${q_0_3}, 'other')\"}\n")),
       ::testing::ElementsAre("q.yaml:26:40: error: in 'relevant': 'authorised_disposal' is not a value of "
                              "'q_0_3'; did you mean 'authorized_disposal'?"));
 }
 
 TEST(ChoiceValues, YesNoSaysItsValues) {
-  EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: text, label: A, required: \"${q_0_1} = 'Yes'\"}\n")),
-      ::testing::ElementsAre("q.yaml:25:62: error: in 'required': 'Yes' is not a value of 'q_0_1', a "
-                             "yes_no question: its values are 'yes' and 'no'"));
+  EXPECT_THAT(documentedErrors(
+                  withQuestions("      - {id: q1, type: text, label: A, required: \"${q_0_1} = 'Yes'\"}\n")),
+              ::testing::ElementsAre("q.yaml:25:62: error: in 'required': 'Yes' is not a value of 'q_0_1', a "
+                                     "yes_no question: its values are 'yes' and 'no'"));
 }
 
 TEST(ChoiceValues, IfBranchesComparedWithAChoiceAreChecked) {
@@ -127,7 +136,7 @@ TEST(ChoiceValues, EveryMisspeltValueOfAnExpressionIsReported) {
 
 TEST(ChoiceValues, ComparingAYesNoWithANumberSaysItsValues) {
   EXPECT_THAT(
-      errors(withQuestions("      - {id: q1, type: text, label: A, relevant: \"${q_0_1} = 1\"}\n")),
+      documentedErrors(withQuestions("      - {id: q1, type: text, label: A, relevant: \"${q_0_1} = 1\"}\n")),
       ::testing::ElementsAre("q.yaml:25:60: error: in 'relevant': cannot compare text with a number; "
                              "'q_0_1' is a yes_no question: its values are 'yes' and 'no', in quotes"));
 }
