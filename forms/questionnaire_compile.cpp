@@ -12,7 +12,7 @@ namespace {
 
 class ExpressionCompiler {
  public:
-  ExpressionCompiler(Questionnaire& q, Diagnostics& d) : q_(q), diag_(d) {
+  ExpressionCompiler(Questionnaire& q, Diagnostics& d, bool lenient) : q_(q), diag_(d), lenient_(lenient) {
     for (const auto& question : q_.questions) ids_.push_back(question.id);
   }
 
@@ -35,7 +35,9 @@ class ExpressionCompiler {
       for (const auto& c : question.columns) symbol.columns.push_back(c.id);
     }
     if (question.type == QuestionType::Calculate) symbol.type = calculationType(index);
-    if (question.type == QuestionType::YesNo) {
+    if (lenient_) {
+      // A kept questionnaire: values in quotes are not checked against the choices.
+    } else if (question.type == QuestionType::YesNo) {
       symbol.choices = {"yes", "no"};
     } else if (question.type == QuestionType::SingleChoice || question.type == QuestionType::MultipleChoice) {
       for (const auto& choice : question.choices) symbol.choices.push_back(choice.value);
@@ -154,6 +156,7 @@ class ExpressionCompiler {
 
   Questionnaire& q_;
   Diagnostics& diag_;
+  bool lenient_ = false;
   std::vector<std::string> ids_;
   std::unordered_map<int, expr::Type> calcTypes_;
   std::set<int> inProgress_;
@@ -161,8 +164,8 @@ class ExpressionCompiler {
 
 }  // namespace
 
-void compileQuestionnaire(Questionnaire& questionnaire, Diagnostics& diagnostics) {
-  ExpressionCompiler(questionnaire, diagnostics).run();
+void compileQuestionnaire(Questionnaire& questionnaire, Diagnostics& diagnostics, bool lenient) {
+  ExpressionCompiler(questionnaire, diagnostics, lenient).run();
   questionnaire.graph.build(questionnaire, diagnostics);
 }
 

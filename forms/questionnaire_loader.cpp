@@ -5,6 +5,7 @@
 #include <map>
 
 #include "forms/questionnaire_reader.h"
+#include "forms/stored_questionnaire.h"
 #include "forms/yaml_tree.h"
 
 namespace focal {
@@ -212,14 +213,15 @@ LoadResult finish(Diagnostics& diagnostics, std::shared_ptr<Questionnaire> q, co
 }
 
 LoadResult load(const std::optional<YamlNode>& root, std::string text, const std::string& name,
-                const std::string& path, Diagnostics& diagnostics, const LoadOptions& options) {
+                const std::string& path, Diagnostics& diagnostics, const LoadOptions& options,
+                bool lenient = false) {
   if (!root) return finish(diagnostics, nullptr, options);
   auto q = std::make_shared<Questionnaire>();
   q->sourceName = name;
   q->sourceText = std::move(text);  // the compiler finds positions inside expressions in it
   detail::TranslationCoverage coverage;
-  detail::readQuestionnaire(*root, *q, diagnostics, coverage);
-  if (!q->sections.empty() || !q->questions.empty()) detail::compileQuestionnaire(*q, diagnostics);
+  detail::readQuestionnaire(*root, *q, diagnostics, coverage, lenient);
+  if (!q->sections.empty() || !q->questions.empty()) detail::compileQuestionnaire(*q, diagnostics, lenient);
   warnAboutTranslations(*q, coverage, diagnostics);
   checkLinkedQuestionnaires(*q, path, options, *root, diagnostics);
   return finish(diagnostics, std::move(q), options);
@@ -239,6 +241,12 @@ LoadResult loadQuestionnaireText(std::string text, const std::string& sourceName
   Diagnostics diagnostics(sourceName);
   auto root = parseYaml(text, diagnostics);
   return load(root, std::move(text), sourceName, {}, diagnostics, options);
+}
+
+LoadResult loadStoredQuestionnaireText(std::string text, const std::string& sourceName) {
+  Diagnostics diagnostics(sourceName);
+  auto root = parseYaml(text, diagnostics);
+  return load(root, std::move(text), sourceName, {}, diagnostics, {}, true);
 }
 
 }  // namespace focal

@@ -107,7 +107,8 @@ const char* kindName(const YamlNode& node) {
 
 class Reader {
  public:
-  Reader(Questionnaire& q, Diagnostics& d, TranslationCoverage& c) : q_(q), diag_(d), coverage_(c) {}
+  Reader(Questionnaire& q, Diagnostics& d, TranslationCoverage& c, bool lenient)
+      : q_(q), diag_(d), coverage_(c), lenient_(lenient) {}
 
   void read(const YamlNode& root) {
     if (!root.isMapping()) {
@@ -254,6 +255,13 @@ class Reader {
   }
 
   void checkTextReferences() {
+    // A kept questionnaire (lenient) printed such a text as written: a warning then.
+    const auto report = [&](const SourcePosition& at, std::string message) {
+      if (lenient_)
+        diag_.warning(at.line, at.column, std::move(message));
+      else
+        diag_.error(at.line, at.column, std::move(message));
+    };
     std::vector<std::string> ids;
     for (const auto& question : q_.questions) ids.push_back(question.id);
     for (const auto& entry : textsWithReferences_) {
@@ -263,14 +271,12 @@ class Reader {
                                      [&](const Question& question) { return question.id == reference.id; });
         if (it == q_.questions.end()) {
           const std::string near = nearestWord(reference.id, ids);
-          diag_.error(at.line, at.column,
-                      "the " + entry.key + " shows ${" + reference.id + "}, but there is no question '" +
-                          reference.id + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+          report(at, "the " + entry.key + " shows ${" + reference.id + "}, but there is no question '" +
+                         reference.id + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
         } else if (it->type == QuestionType::Table || it->type == QuestionType::Repeat ||
                    it->type == QuestionType::Note) {
-          diag_.error(at.line, at.column,
-                      "the " + entry.key + " shows ${" + reference.id + "}, but '" + reference.id +
-                          "' is a " + questionTypeKey(it->type) + ", which has no single answer to show");
+          report(at, "the " + entry.key + " shows ${" + reference.id + "}, but '" + reference.id + "' is a " +
+                         questionTypeKey(it->type) + ", which has no single answer to show");
         }
       }
     }
@@ -900,6 +906,7 @@ class Reader {
   Questionnaire& q_;
   Diagnostics& diag_;
   TranslationCoverage& coverage_;
+  bool lenient_ = false;
   std::map<std::string, std::vector<Choice>> choiceLists_;
   std::map<std::string, int> choiceListLines_;
   std::unordered_map<std::string, int> sectionIds_, questionIds_;
@@ -909,8 +916,8 @@ class Reader {
 }  // namespace
 
 void readQuestionnaire(const YamlNode& root, Questionnaire& out, Diagnostics& diagnostics,
-                       TranslationCoverage& coverage) {
-  Reader reader(out, diagnostics, coverage);
+                       TranslationCoverage& coverage, bool lenient) {
+  Reader reader(out, diagnostics, coverage, lenient);
   reader.read(root);
   out.buildIndex();
 }

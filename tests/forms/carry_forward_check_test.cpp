@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -144,6 +146,35 @@ TEST_F(CarryForwardCheck, NoPreviousFileIsAWarning) {
                 "'prev' was not found as " +
                 (dir_ / "prev.yaml").string() + "; name it with focal-cli validate --previous FILE");
   EXPECT_TRUE(result.ok());
+}
+
+// The same through focal-cli validate: --previous names the file, and the
+// warning without it becomes an error under --strict.
+TEST_F(CarryForwardCheck, ValidateTakesPrevious) {
+  write("elsewhere/cycle-one.yaml", kPrevious);
+  write("next.yaml", next(kScope));
+  const auto run = [&](const std::string& args, std::string& err) {
+    const std::string errFile = (dir_ / "err.txt").string();
+    const std::string command =
+        "cd '" + dir_.string() + "' && '" FOCAL_CLI "' validate " + args + " >/dev/null 2>'" + errFile + "'";
+    const int status = std::system(command.c_str());
+    std::ifstream in(errFile);
+    err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  std::string err;
+  EXPECT_EQ(run("next.yaml --previous elsewhere/cycle-one.yaml", err), 1);
+  EXPECT_THAT(err,
+              ::testing::HasSubstr("next.yaml:16:29: error: 'n1' carries forward 'p1' of prev, whose value "
+                                   "'mixed' is not a value of 'n1' (national, both); map it, as in "
+                                   "carry_forward_map: {mixed: both}\n"));
+  EXPECT_EQ(run("next.yaml", err), 0);
+  EXPECT_THAT(
+      err, ::testing::HasSubstr("next.yaml:8:17: warning: carry-forward ids were not checked: the previous "
+                                "cycle's questionnaire 'prev' was not found as prev.yaml; name it with "
+                                "focal-cli validate --previous FILE\n"));
+  EXPECT_EQ(run("--strict next.yaml", err), 1);
+  EXPECT_THAT(err, ::testing::HasSubstr("next.yaml:8:17: error: carry-forward ids were not checked"));
 }
 
 TEST(CarryForwardMap, NeedsCarryForwardFromAndAChoiceQuestion) {

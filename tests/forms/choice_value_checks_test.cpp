@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 #include "tests/forms/documented.h"
 #include "tests/forms/scenario.h"
 
@@ -147,6 +148,21 @@ TEST(ChoiceValues, GoodValuesAndTheEmptyTextPass) {
       "         relevant: \"${q_0_1} = 'yes' and ${q_0_2} != '' and (${q_0_2} = 'government' or "
       "selected(${q_0_3}, 'export'))\"}\n"));
   EXPECT_TRUE(q);
+}
+
+// A questionnaire kept in a workspace or a report was accepted before these
+// checks: it still loads, so the reply made with it stays readable; a
+// \${id} in its labels is then a warning.
+TEST(ChoiceValues, KeptQuestionnairesStillLoad) {
+  const std::string yaml = withQuestions(
+      "      - {id: q1, type: text, label: \"See ${q9}\", relevant: \"${q_0_2} = 'partie'\"}\n");
+  EXPECT_FALSE(loadQuestionnaireText(yaml, "q.yaml").ok());
+  LoadResult kept = loadStoredQuestionnaireText(yaml, "q.yaml");
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept.diagnostics.size(), 1u);
+  EXPECT_EQ(
+      kept.diagnostics[0].format(),
+      "q.yaml:25:42: warning: the label shows ${q9}, but there is no question 'q9'; did you mean 'q1'?");
 }
 
 }  // namespace
