@@ -62,7 +62,9 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
 std::string nearestWord(const std::string& word, const std::vector<std::string>& candidates) {
   if (word.size() > 200) return {};
   std::string best;
-  std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  // Close names only: one letter off for a word of up to three letters
+  // ('zz' is not near 't'), a third of the letters for longer ones.
+  std::size_t bestDistance = (word.size() <= 3 ? 1 : std::max<std::size_t>(2, word.size() / 3)) + 1;
   for (const auto& candidate : candidates) {
     if (candidate.size() > 200) continue;
     std::size_t d = editDistance(word, candidate);

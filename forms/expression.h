@@ -39,6 +39,11 @@ struct Symbol {
   std::string repeatId;
   // For a table: the ids of its rows and columns, so ${t/row/col} is checked.
   std::vector<std::string> rows, columns;
+  // For a yes_no, single_choice or multiple_choice question: its values, so
+  // that a value in quotes compared with it is checked. `kind` is its type
+  // as written in the questionnaire ("yes_no", "single_choice", ...).
+  std::vector<std::string> choices = {};
+  std::string kind = {};
 };
 // Looks up an id; nullopt when there is no such question.
 using SymbolTable = std::function<std::optional<Symbol>(std::string_view id)>;
@@ -72,11 +77,12 @@ class Expression {
  public:
   // Parses and type-checks `text`. `repeatId` is the repeat group the
   // expression belongs to ("" at top level); `selfType` the type of `.`
-  // (nullopt where `.` is not allowed, i.e. outside constraints).
+  // (nullopt where `.` is not allowed, i.e. outside constraints); `selfId`
+  // the question `.` stands for, so its choices are known.
   // Returns every error found, not only the first.
   static std::variant<Expression, std::vector<CompileError>> compile(
       std::string_view text, const SymbolTable& symbols, const std::string& repeatId = {},
-      std::optional<Type> selfType = std::nullopt);
+      std::optional<Type> selfType = std::nullopt, std::string_view selfId = {});
 
   Type type() const;
   const std::string& text() const;

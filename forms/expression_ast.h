@@ -49,6 +49,7 @@ enum class Op : std::uint8_t {
   Concat,    // operand: the number of values
   Round,     // operand: 1 (value) or 2 (value, digits)
   ToNumber,  // number()
+  IsEmpty,   // replace the top with whether it is unanswered (null, '' or an empty list)
 };
 
 struct Instruction {

@@ -474,6 +474,11 @@ Value Expression::evaluate(const Context& context) const {
         sp -= count - 1;
         break;
       }
+      case Op::IsEmpty: {
+        Value& top = stack[sp - 1];
+        top = !present(top);
+        break;
+      }
       case Op::ToNumber: {
         Value& top = stack[sp - 1];
         const std::optional<double> x = toNumber(top);

@@ -40,6 +40,7 @@
 #include <variant>
 #include <vector>
 
+#include "forms/diagnostics.h"
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
 
@@ -104,6 +105,7 @@ enum class Fn : std::uint8_t {
   Concat,
   Round,
   Number,
+  IsEmpty,
 };
 
 struct FunctionSpec {
@@ -112,7 +114,7 @@ struct FunctionSpec {
   int minArgs, maxArgs;  // maxArgs -1: no limit
 };
 
-constexpr std::array<FunctionSpec, 14> kFunctions = {{
+constexpr std::array<FunctionSpec, 15> kFunctions = {{
     {"not", Fn::Not, 1, 1},
     {"if", Fn::If, 3, 3},
     {"selected", Fn::Selected, 2, 2},
@@ -127,6 +129,7 @@ constexpr std::array<FunctionSpec, 14> kFunctions = {{
     {"concat", Fn::Concat, 1, -1},
     {"round", Fn::Round, 1, 2},
     {"number", Fn::Number, 1, 1},
+    {"is-empty", Fn::IsEmpty, 1, 1},
 }};
 
 const FunctionSpec* findFunction(std::string_view name) {
@@ -216,21 +219,52 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// XLSForm (ODK, Kobo) functions Focal does not have, and what to write instead.
+struct Equivalent {
+  std::string_view xlsform;
+  std::string_view advice;
+};
+constexpr std::array<Equivalent, 12> kEquivalents = {{
+    {"now", "Focal answers hold dates, not times: use today()"},
+    {"min", "write if(a < b, a, b)"},
+    {"max", "write if(a > b, a, b)"},
+    {"abs", "write if(x < 0, -x, x)"},
+    {"int",
+     "round(x) rounds to the nearest whole number; for the whole part of a positive x, write round(x - 0.5)"},
+    {"string", "concat(x) gives x as text"},
+    {"join", "concat(a, ' ', b) joins texts"},
+    {"count-non-empty",
+     "for a question inside a repeat group, count(${id}) counts the records where it is answered"},
+    {"empty", "use is-empty(x)"},
+    {"choice-name", "Focal has no choice labels in expressions; compare the value, as in ${id} = 'value'"},
+    {"boolean", "compare the value instead, as in ${id} = 'yes' or ${n} > 0"},
+    {"pow", "multiply, as in x * x"},
+}};
+
 std::string unknownFunctionMessage(std::string_view name) {
   std::string message = "unknown function '" + std::string(name) + "'";
   const std::string lower = lowerCase(name);
+  for (const Equivalent& equivalent : kEquivalents) {
+    if (equivalent.xlsform == lower) {
+      return message + "; Focal has no " + lower +
+             "() (an XLSForm function): " + std::string(equivalent.advice);
+    }
+  }
+  // Only a near name is offered: one or two letters off, or the name as a
+  // whole part of a longer one ("length" for "string-length"): XLSForm's
+  // int, now and pow are not "near" not.
   const FunctionSpec* best = nullptr;
   std::size_t bestDistance = 0;
   for (const FunctionSpec& spec : kFunctions) {
     std::size_t distance = editDistance(lower, spec.name);
-    // "length" for "string-length": a part of the name counts as close.
-    if (lower.size() >= 3 && spec.name.find(lower) != std::string_view::npos) distance = 1;
+    if (lower.size() >= 4 && spec.name.find(lower) != std::string_view::npos) distance = 1;
     if (!best || distance < bestDistance) {
       best = &spec;
       bestDistance = distance;
     }
   }
-  if (best && bestDistance <= std::max<std::size_t>(2, lower.size() / 3)) {
+  const std::size_t allowed = lower.size() <= 4 ? 1 : std::max<std::size_t>(2, lower.size() / 4);
+  if (best && bestDistance <= allowed) {
     return message + "; did you mean '" + std::string(best->name) + "'?";
   }
   message += "; the functions are";
@@ -310,6 +344,7 @@ std::optional<std::size_t> maxStackDepth(const std::vector<Instruction>& code) {
       case Op::StringLength:
       case Op::CountSelected:
       case Op::ToNumber:
+      case Op::IsEmpty:
         pops = pushes = 1;
         break;
       case Op::Add:
@@ -372,8 +407,8 @@ struct Stop {};
 class Compiler {
  public:
   Compiler(std::string_view text, const SymbolTable& symbols, const std::string& repeatId,
-           std::optional<Type> selfType)
-      : text_(text), symbols_(symbols), repeatId_(repeatId), selfType_(selfType) {}
+           std::optional<Type> selfType, std::string_view selfId)
+      : text_(text), symbols_(symbols), repeatId_(repeatId), selfType_(selfType), selfId_(selfId) {}
 
   std::variant<Expression, std::vector<CompileError>> run();
 
@@ -387,6 +422,12 @@ class Compiler {
     bool emptyText = false;       // the literal ''
     bool aggregate = false;       // count() or sum() over a repeat or table
     std::string_view refId;       // set when it is exactly ${id}
+    // The question whose choices this value is one of (${id} or '.' of a
+    // yes_no or choice question), and where the texts in quotes it may be
+    // are (a literal, or the branches of if() and coalesce()), so that a
+    // comparison of the two checks the texts against the choices.
+    std::string_view choiceId;
+    std::vector<std::uint32_t> texts;
   };
   static Operand result(Type type, std::uint32_t offset, std::uint32_t codeStart) {
     Operand operand;
@@ -479,6 +520,9 @@ class Compiler {
                                          std::size_t count, const char* expected, bool ok);
   [[gnu::noinline]] Type unify(Operand& a, Operand& b, const Token& name);
   [[gnu::noinline]] std::optional<Symbol> lookup(const Token& ref);
+  [[gnu::noinline]] void checkChoiceTexts(const Operand& choice, const Operand& texts);
+  std::string choiceHint(const Operand& operand);
+  std::string textAt(std::uint32_t offset) const;
 
   // Errors.
   std::size_t column(std::size_t offset) const;
@@ -512,6 +556,7 @@ class Compiler {
   const SymbolTable& symbols_;
   const std::string& repeatId_;
   std::optional<Type> selfType_;
+  std::string_view selfId_;
 
   std::size_t scanPos_ = 0;  // where scan() goes on
   Token scanned_;
@@ -847,12 +892,79 @@ void Compiler::requireNumber(Operand& operand, const Token& op, const char* side
 }
 
 void Compiler::requireComparable(Operand& left, Operand& right, const Token& op) {
+  // ${id} = '' asks whether a question of any type is unanswered.
+  if ((left.emptyText && left.literal) || (right.emptyText && right.literal)) return;
   rejectList(left);
   rejectList(right);
   const Type a = left.type, b = right.type;
   if (a == Type::Any || b == Type::Any || a == b || (isText(a) && isText(b))) return;
-  error(op.offset,
-        std::string("cannot compare ") + ::focal::expr::describe(a) + " with " + ::focal::expr::describe(b));
+  error(op.offset, std::string("cannot compare ") + ::focal::expr::describe(a) + " with " +
+                       ::focal::expr::describe(b) + choiceHint(left) + choiceHint(right));
+}
+
+// The text in quotes that starts at `offset`, without its quotes.
+std::string Compiler::textAt(std::uint32_t offset) const {
+  const char quote = text_[offset];
+  std::string value;
+  for (std::size_t i = offset + 1; i < text_.size(); ++i) {
+    if (text_[i] == quote) {
+      if (i + 1 < text_.size() && text_[i + 1] == quote) {
+        value += quote;
+        ++i;
+        continue;
+      }
+      break;
+    }
+    value += text_[i];
+  }
+  return value;
+}
+
+namespace {
+std::string quotedList(const std::vector<std::string>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i == 12) return out + ", ...";
+    out += (i == 0 ? "'" : i + 1 == values.size() ? " and '" : ", '") + values[i] + "'";
+  }
+  return out;
+}
+}  // namespace
+
+// "; 'q_1' is a yes_no question: its values are 'yes' and 'no'" for an
+// operand that is a choice question, else "".
+std::string Compiler::choiceHint(const Operand& operand) {
+  if (operand.choiceId.empty() || !symbols_) return {};
+  const std::optional<Symbol> symbol = symbols_(operand.choiceId);
+  if (!symbol || symbol->choices.empty()) return {};
+  return "; '" + std::string(operand.choiceId) + "' is a " + symbol->kind + " question: its values are " +
+         quotedList(symbol->choices) + ", in quotes";
+}
+
+// Each text in quotes that `texts` may be must be a value of the choice
+// question `choice` is: a misspelt value would make the comparison never true.
+void Compiler::checkChoiceTexts(const Operand& choice, const Operand& texts) {
+  if (choice.choiceId.empty() || texts.texts.empty() || !symbols_) return;
+  const std::optional<Symbol> symbol = symbols_(choice.choiceId);
+  if (!symbol || symbol->choices.empty()) return;
+  const std::string id(choice.choiceId);
+  for (const std::uint32_t offset : texts.texts) {
+    const std::string value = textAt(offset);
+    if (value.empty()) continue;  // '': unanswered
+    if (std::find(symbol->choices.begin(), symbol->choices.end(), value) != symbol->choices.end()) continue;
+    std::string message = "'" + printable(value) + "' is not a value of '" + id + "'";
+    if (symbol->kind == "yes_no") {
+      message += ", a yes_no question: its values are 'yes' and 'no'";
+    } else {
+      const std::string near = nearestWord(value, symbol->choices);
+      if (!near.empty()) {
+        message += "; did you mean '" + near + "'?";
+      } else {
+        message += "; its values are " + quotedList(symbol->choices);
+      }
+    }
+    error(offset, std::move(message));
+  }
 }
 
 void Compiler::requireOrdered(Operand& left, Operand& right, const Token& op) {
@@ -962,6 +1074,8 @@ Compiler::Operand Compiler::parseEquality() {
   while (peek().kind == Tok::Equal || peek().kind == Tok::NotEqual) {
     const Token op = next();
     Operand right = parseRelational();
+    checkChoiceTexts(left, right);
+    checkChoiceTexts(right, left);
     requireComparable(left, right, op);
     emit(op.kind == Tok::Equal ? Op::Equal : Op::NotEqual);
     left = result(Type::Boolean, left.offset, left.codeStart);
@@ -1108,6 +1222,7 @@ Compiler::Operand Compiler::parseLiteral(const Token& token) {
     if (text[i] == quote) ++i;  // the second of a doubled quote
   }
   operand.emptyText = value.empty();
+  operand.texts.push_back(token.offset);
   emit(Op::PushConst, constant(std::move(value)));
   operand.type = Type::String;
   return operand;
@@ -1123,6 +1238,7 @@ Compiler::Operand Compiler::parseSelf(const Token& dot) {
     return operand;
   }
   operand.type = (*selfType_ == Type::Records || *selfType_ == Type::Cells) ? Type::Any : *selfType_;
+  operand.choiceId = selfId_;
   return operand;
 }
 
@@ -1253,6 +1369,7 @@ Compiler::Operand Compiler::parseReference(const Token& ref) {
                           (number ? " or sum(${" + id + "})" : std::string()));
   } else {
     operand.type = symbol->type;
+    if (!symbol->choices.empty()) operand.choiceId = operand.refId;
   }
   return operand;
 }
@@ -1353,6 +1470,8 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
       rejectList(args[0]);
       requireArgument(args[0], fnName, 0, count, "true/false", is(args[0], {Type::Boolean}));
       result.type = unify(args[1], args[2], name);
+      result.texts = args[1].texts;
+      result.texts.insert(result.texts.end(), args[2].texts.begin(), args[2].texts.end());
       break;
     case Fn::Selected:
       requireArgument(args[0], fnName, 0, count, "a choice question",
@@ -1360,6 +1479,7 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
       rejectList(args[1]);
       requireArgument(args[1], fnName, 1, count, "a choice value in quotes, such as 'yes'",
                       is(args[1], {Type::String}));
+      checkChoiceTexts(args[0], args[1]);
       emit(Op::Selected);
       result.type = Type::Boolean;
       break;
@@ -1394,6 +1514,8 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
       break;
     case Fn::Coalesce:
       result.type = unify(args[0], args[1], name);
+      result.texts = args[0].texts;
+      result.texts.insert(result.texts.end(), args[1].texts.begin(), args[1].texts.end());
       break;
     case Fn::True:
     case Fn::False:
@@ -1419,6 +1541,11 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
                       is(args[0], {Type::String, Type::Number, Type::Boolean}));
       emit(Op::ToNumber);
       result.type = Type::Number;
+      break;
+    case Fn::IsEmpty:
+      // Any answer at all: a number, a date, a multiple choice, a text.
+      emit(Op::IsEmpty);
+      result.type = Type::Boolean;
       break;
     case Fn::Unknown:
       emit(Op::PushNull);
@@ -1476,8 +1603,9 @@ std::variant<Expression, std::vector<CompileError>> Compiler::run() {
 std::variant<Expression, std::vector<CompileError>> Expression::compile(std::string_view text,
                                                                         const SymbolTable& symbols,
                                                                         const std::string& repeatId,
-                                                                        std::optional<Type> selfType) {
-  return Compiler(text, symbols, repeatId, selfType).run();
+                                                                        std::optional<Type> selfType,
+                                                                        std::string_view selfId) {
+  return Compiler(text, symbols, repeatId, selfType, selfId).run();
 }
 
 }  // namespace focal::expr

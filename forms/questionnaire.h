@@ -62,6 +62,13 @@ struct Choice {
   LocalizedText label;
 };
 
+// carry_forward_map: a value of the previous cycle's list and the value of
+// this question's list it becomes.
+struct ValueMapping {
+  std::string from, to;
+  SourcePosition fromPosition, toPosition;
+};
+
 // A row or column of a statistical table.
 struct TableAxisItem {
   std::string id;
@@ -74,6 +81,7 @@ inline constexpr const char* kLegislationFields[] = {"title", "article", "date",
 struct CompiledExpression {
   std::string text;
   SourcePosition position;
+  SourcePosition start;  // the scalar as written: its opening quote or block indicator, if any
   std::optional<expr::Expression> compiled;  // empty only while loading
 };
 
@@ -95,8 +103,10 @@ struct Question {
   std::string defaultValue;
   SourcePosition defaultPosition;
   std::vector<TreatyReference> references;
-  bool allowNotAvailable = true;         // the standard answer "information not available"
-  std::string carryForwardFrom;          // id of the matching question of the previous cycle
+  bool allowNotAvailable = true;        // the standard answer "information not available"
+  std::string carryForwardFrom;         // id of the matching question of the previous cycle
+  SourcePosition carryForwardPosition;  // of the carry_forward_from value
+  std::vector<ValueMapping> carryForwardMap;
   std::vector<std::string> alsoAskedIn;  // "questionnaire_id:question_id" of the same question elsewhere
   std::vector<std::string> tags;         // gating, technical_assistance, successful_practice
 

@@ -4,6 +4,7 @@
 
 #include "forms/answer_value.h"
 #include "forms/questionnaire_reader.h"
+#include "forms/source_map.h"
 
 namespace focal::detail {
 
@@ -11,13 +12,13 @@ namespace {
 
 class ExpressionCompiler {
  public:
-  ExpressionCompiler(Questionnaire& q, Diagnostics& d) : q_(q), diag_(d) {
+  ExpressionCompiler(Questionnaire& q, Diagnostics& d, bool lenient) : q_(q), diag_(d), lenient_(lenient) {
     for (const auto& question : q_.questions) ids_.push_back(question.id);
   }
 
   void run() {
     for (auto& section : q_.sections)
-      if (section.relevant) compile(*section.relevant, "relevant", {}, std::nullopt, true);
+      if (section.relevant) compile(*section.relevant, "relevant", {}, std::nullopt, true, {});
     for (int i = 0; i < static_cast<int>(q_.questions.size()); ++i) compileQuestion(i);
   }
 
@@ -34,6 +35,15 @@ class ExpressionCompiler {
       for (const auto& c : question.columns) symbol.columns.push_back(c.id);
     }
     if (question.type == QuestionType::Calculate) symbol.type = calculationType(index);
+    if (lenient_) {
+      // A kept questionnaire: values in quotes are not checked against the choices.
+    } else if (question.type == QuestionType::YesNo) {
+      symbol.choices = {"yes", "no"};
+    } else if (question.type == QuestionType::SingleChoice || question.type == QuestionType::MultipleChoice) {
+      for (const auto& choice : question.choices) symbol.choices.push_back(choice.value);
+      if (question.otherOption) symbol.choices.push_back("other");
+    }
+    symbol.kind = questionTypeKey(question.type);
     return symbol;
   }
 
@@ -46,7 +56,7 @@ class ExpressionCompiler {
     if (!question.calculation) return expr::Type::Any;
     if (inProgress_.count(index)) return expr::Type::Any;
     inProgress_.insert(index);
-    compile(*question.calculation, "calculation", repeatOf(question), std::nullopt, false);
+    compile(*question.calculation, "calculation", repeatOf(question), std::nullopt, false, {});
     inProgress_.erase(index);
     expr::Type type =
         question.calculation->compiled ? question.calculation->compiled->type() : expr::Type::Any;
@@ -61,24 +71,25 @@ class ExpressionCompiler {
   void compileQuestion(int index) {
     Question& question = q_.questions[index];
     const std::string repeat = repeatOf(question);
-    if (question.relevant) compile(*question.relevant, "relevant", repeat, std::nullopt, true);
-    if (question.requiredIf) compile(*question.requiredIf, "required", repeat, std::nullopt, true);
+    if (question.relevant) compile(*question.relevant, "relevant", repeat, std::nullopt, true, {});
+    if (question.requiredIf) compile(*question.requiredIf, "required", repeat, std::nullopt, true, {});
     if (question.constraint)
-      compile(*question.constraint, "constraint", repeat, expressionType(question), true);
+      compile(*question.constraint, "constraint", repeat, expressionType(question), true, question.id);
     if (question.calculation) calculationType(index);
     if (!question.defaultValue.empty()) checkDefault(question);
   }
 
   void compile(CompiledExpression& e, const std::string& key, const std::string& repeat,
-               std::optional<expr::Type> selfType, bool wantBoolean) {
+               std::optional<expr::Type> selfType, bool wantBoolean, const std::string& selfId) {
     if (e.compiled) return;
     expr::SymbolTable symbols = [this](std::string_view id) { return lookup(id); };
-    auto result = expr::Expression::compile(e.text, symbols, repeat, selfType);
+    auto result = expr::Expression::compile(e.text, symbols, repeat, selfType, selfId);
     if (auto* errors = std::get_if<std::vector<expr::CompileError>>(&result)) {
       for (const auto& err : *errors) {
-        std::string message = "in '" + key + "': " + fileColumns(err.message, e.position.column);
+        std::string message = "in '" + key + "': " + fileColumns(err.message, e);
         if (message.find("unknown question id '") != std::string::npos) message += hintFor(err.message);
-        diag_.error(e.position.line, e.position.column + static_cast<int>(err.column) - 1, message);
+        const SourcePosition at = positionOf(e, err.column);
+        diag_.error(at.line, at.column, message);
       }
       return;
     }
@@ -92,8 +103,15 @@ class ExpressionCompiler {
     e.compiled = std::move(compiled);
   }
 
+  // Where character `column` (from 1) of an expression stands in the file.
+  SourcePosition positionOf(const CompiledExpression& e, std::size_t column) const {
+    if (e.start.line <= 0 || q_.sourceText.empty())
+      return {e.position.line, e.position.column + static_cast<int>(column) - 1};
+    return positionInScalar(q_.sourceText, e.start, e.text, byteOffsetOfColumn(e.text, column));
+  }
+
   // Messages speak of columns of the expression; make them columns of the file.
-  static std::string fileColumns(const std::string& message, int start) {
+  std::string fileColumns(const std::string& message, const CompiledExpression& e) const {
     static const std::string kAt = "at column ";
     auto at = message.find(kAt);
     if (at == std::string::npos) return message;
@@ -101,7 +119,8 @@ class ExpressionCompiler {
     int column = 0;
     while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end])))
       column = column * 10 + (message[end++] - '0');
-    return message.substr(0, at + kAt.size()) + std::to_string(start + column - 1) + message.substr(end);
+    const SourcePosition where = positionOf(e, static_cast<std::size_t>(column));
+    return message.substr(0, at + kAt.size()) + std::to_string(where.column) + message.substr(end);
   }
 
   // "unknown question id 'q_1_2'" gets "; did you mean 'q_1_1'?" when a near id exists.
@@ -137,6 +156,7 @@ class ExpressionCompiler {
 
   Questionnaire& q_;
   Diagnostics& diag_;
+  bool lenient_ = false;
   std::vector<std::string> ids_;
   std::unordered_map<int, expr::Type> calcTypes_;
   std::set<int> inProgress_;
@@ -144,8 +164,8 @@ class ExpressionCompiler {
 
 }  // namespace
 
-void compileQuestionnaire(Questionnaire& questionnaire, Diagnostics& diagnostics) {
-  ExpressionCompiler(questionnaire, diagnostics).run();
+void compileQuestionnaire(Questionnaire& questionnaire, Diagnostics& diagnostics, bool lenient) {
+  ExpressionCompiler(questionnaire, diagnostics, lenient).run();
   questionnaire.graph.build(questionnaire, diagnostics);
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "forms/questionnaire_reader.h"
+#include "forms/stored_questionnaire.h"
 #include "forms/yaml_tree.h"
 
 namespace focal {
@@ -48,53 +49,149 @@ void warnAboutTranslations(const Questionnaire& q, const detail::TranslationCove
   }
 }
 
-// Checks carry_forward_from and also_asked_in against the questionnaires they
-// name when those files sit beside this one (as in questionnaires/).
-void checkLinkedQuestionnaires(const Questionnaire& q, const std::string& path, Diagnostics& d) {
+std::shared_ptr<const Questionnaire> readOther(const std::filesystem::path& file, std::size_t& errors) {
+  std::string text;
+  Diagnostics found(file.string());
+  std::shared_ptr<Questionnaire> model;
+  if (auto root = readYamlFile(file.string(), text, found)) {
+    model = std::make_shared<Questionnaire>();
+    detail::TranslationCoverage coverage;
+    detail::readQuestionnaire(*root, *model, found, coverage);
+  }
+  errors = found.errorCount();
+  if (errors > 0) return nullptr;
+  return model;
+}
+
+std::string valueList(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+std::vector<std::string> choiceValues(const Question& question) {
+  std::vector<std::string> values;
+  if (question.type == QuestionType::YesNo) values = {"yes", "no"};
+  for (const auto& c : question.choices) values.push_back(c.value);
+  if (question.otherOption) values.push_back("other");
+  return values;
+}
+
+// Every value the old question could hold must be one the new question has,
+// or be mapped to one by carry_forward_map; each key of the map must be an
+// old value.
+void checkCarriedValues(const Question& question, const Question& old, const std::string& previousId,
+                        Diagnostics& d) {
+  if (question.type != QuestionType::SingleChoice && question.type != QuestionType::MultipleChoice &&
+      question.type != QuestionType::YesNo)
+    return;
+  const std::vector<std::string> oldValues = choiceValues(old), newValues = choiceValues(question);
+  const auto has = [](const std::vector<std::string>& list, const std::string& v) {
+    return std::find(list.begin(), list.end(), v) != list.end();
+  };
+  for (const auto& mapping : question.carryForwardMap) {
+    if (has(oldValues, mapping.from)) continue;
+    const std::string near = nearestWord(mapping.from, oldValues);
+    d.error(
+        mapping.fromPosition.line, mapping.fromPosition.column,
+        "'carry_forward_map' maps '" + mapping.from + "', which is not a value of '" + old.id + "' in " +
+            previousId +
+            (near.empty() ? "; its values are " + valueList(oldValues) : "; did you mean '" + near + "'?"));
+  }
+  for (const auto& value : oldValues) {
+    if (has(newValues, value)) continue;
+    const bool mapped = std::any_of(question.carryForwardMap.begin(), question.carryForwardMap.end(),
+                                    [&](const ValueMapping& m) { return m.from == value; });
+    if (mapped) continue;
+    const std::string near = nearestWord(value, newValues);
+    const std::string example = near.empty() ? (newValues.empty() ? "..." : newValues.back()) : near;
+    d.error(question.carryForwardPosition.line, question.carryForwardPosition.column,
+            "'" + question.id + "' carries forward '" + old.id + "' of " + previousId + ", whose value '" +
+                value + "' is not a value of '" + question.id + "' (" + valueList(newValues) +
+                "); map it, as in carry_forward_map: {" + value + ": " + example + "}");
+  }
+}
+
+// Checks carry_forward_from (against the previous cycle's questionnaire:
+// the one named by --previous, else the one beside the file) and
+// also_asked_in (against the files beside this one, as in questionnaires/).
+void checkLinkedQuestionnaires(const Questionnaire& q, const std::string& path, const LoadOptions& options,
+                               const YamlNode& root, Diagnostics& d) {
   namespace fs = std::filesystem;
-  if (path.empty()) return;
-  const fs::path directory = fs::path(path).parent_path();
+  const fs::path directory = path.empty() ? fs::path() : fs::path(path).parent_path();
   std::map<std::string, std::shared_ptr<const Questionnaire>> loaded;
-  auto load = [&](const std::string& id) -> const Questionnaire* {
+  auto sibling = [&](const std::string& id) -> const Questionnaire* {
+    if (path.empty()) return nullptr;
     if (auto it = loaded.find(id); it != loaded.end()) return it->second.get();
     std::shared_ptr<const Questionnaire> other;
     fs::path candidate = directory / (id + ".yaml");
     std::error_code ec;
-    if (fs::exists(candidate, ec) && fs::canonical(candidate, ec) != fs::canonical(path, ec)) {
-      std::string text;
-      Diagnostics ignored(candidate.string());
-      if (auto root = readYamlFile(candidate.string(), text, ignored)) {
-        auto model = std::make_shared<Questionnaire>();
-        detail::TranslationCoverage coverage;
-        detail::readQuestionnaire(*root, *model, ignored, coverage);
-        if (!ignored.hasErrors()) other = model;
-      }
-    }
+    std::size_t errors = 0;
+    if (fs::exists(candidate, ec) && fs::canonical(candidate, ec) != fs::canonical(path, ec))
+      other = readOther(candidate, errors);
     loaded[id] = other;
     return other.get();
   };
+
+  const bool carries = std::any_of(q.questions.begin(), q.questions.end(), [](const Question& question) {
+    return !question.carryForwardFrom.empty();
+  });
+  const Questionnaire* previous = nullptr;
+  std::shared_ptr<const Questionnaire> named;
+  const YamlNode* previousNode = root.isMapping() ? root.find("previous_cycle") : nullptr;
+  const int line = previousNode ? previousNode->line : 0, column = previousNode ? previousNode->column : 0;
+  if (!options.previousPath.empty()) {
+    std::size_t errors = 0;
+    named = readOther(options.previousPath, errors);
+    if (!named) {
+      d.error(line, column,
+              "the previous cycle's questionnaire " + options.previousPath + " cannot be read (" +
+                  std::to_string(errors) + (errors == 1 ? " error" : " errors") +
+                  "; run focal-cli validate " + options.previousPath +
+                  "); carry-forward ids were not checked");
+    } else if (!q.info.previousCycle.empty() && named->info.id != q.info.previousCycle) {
+      d.error(line, column,
+              options.previousPath + " is the questionnaire '" + named->info.id +
+                  "', but 'previous_cycle' is '" + q.info.previousCycle +
+                  "'; name the right file or correct 'previous_cycle'");
+      named.reset();
+    }
+    previous = named.get();
+  } else if (!q.info.previousCycle.empty()) {
+    previous = sibling(q.info.previousCycle);
+    if (!previous && carries) {
+      const std::string beside =
+          path.empty() ? std::string() : " as " + (directory / (q.info.previousCycle + ".yaml")).string();
+      d.warning(line, column,
+                "carry-forward ids were not checked: the previous cycle's questionnaire '" +
+                    q.info.previousCycle + "' was not found" + beside +
+                    "; name it with focal-cli validate --previous FILE");
+    }
+  }
   for (const auto& question : q.questions) {
-    if (!question.carryForwardFrom.empty() && !q.info.previousCycle.empty()) {
-      if (const Questionnaire* previous = load(q.info.previousCycle)) {
-        const Question* match = previous->find(question.carryForwardFrom);
-        if (!match) {
-          std::vector<std::string> ids;
-          for (const auto& other : previous->questions) ids.push_back(other.id);
-          std::string near = nearestWord(question.carryForwardFrom, ids);
-          d.error(question.position.line, question.position.column,
-                  "'carry_forward_from: " + question.carryForwardFrom + "' names no question of " +
-                      q.info.previousCycle + (near.empty() ? "" : "; did you mean '" + near + "'?"));
-        } else if (match->type != question.type) {
-          d.error(question.position.line, question.position.column,
-                  "'" + question.id + "' is a " + questionTypeKey(question.type) +
-                      " question but carries forward '" + match->id + "', a " + questionTypeKey(match->type) +
-                      " question; the types must match");
-        }
+    if (!question.carryForwardFrom.empty() && previous) {
+      const Question* match = previous->find(question.carryForwardFrom);
+      const SourcePosition at =
+          question.carryForwardPosition.line ? question.carryForwardPosition : question.position;
+      if (!match) {
+        std::vector<std::string> ids;
+        for (const auto& other : previous->questions) ids.push_back(other.id);
+        std::string near = nearestWord(question.carryForwardFrom, ids);
+        d.error(at.line, at.column,
+                "'carry_forward_from: " + question.carryForwardFrom + "' names no question of " +
+                    previous->info.id + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+      } else if (match->type != question.type) {
+        d.error(at.line, at.column,
+                "'" + question.id + "' is a " + questionTypeKey(question.type) +
+                    " question but carries forward '" + match->id + "', a " + questionTypeKey(match->type) +
+                    " question; the types must match");
+      } else {
+        checkCarriedValues(question, *match, previous->info.id, d);
       }
     }
     for (const auto& link : question.alsoAskedIn) {
       auto colon = link.find(':');
-      if (const Questionnaire* other = load(link.substr(0, colon))) {
+      if (const Questionnaire* other = sibling(link.substr(0, colon))) {
         const Question* match = other->find(link.substr(colon + 1));
         if (!match || match->type != question.type)
           d.error(
@@ -116,16 +213,17 @@ LoadResult finish(Diagnostics& diagnostics, std::shared_ptr<Questionnaire> q, co
 }
 
 LoadResult load(const std::optional<YamlNode>& root, std::string text, const std::string& name,
-                const std::string& path, Diagnostics& diagnostics, const LoadOptions& options) {
+                const std::string& path, Diagnostics& diagnostics, const LoadOptions& options,
+                bool lenient = false) {
   if (!root) return finish(diagnostics, nullptr, options);
   auto q = std::make_shared<Questionnaire>();
   q->sourceName = name;
+  q->sourceText = std::move(text);  // the compiler finds positions inside expressions in it
   detail::TranslationCoverage coverage;
-  detail::readQuestionnaire(*root, *q, diagnostics, coverage);
-  if (!q->sections.empty() || !q->questions.empty()) detail::compileQuestionnaire(*q, diagnostics);
+  detail::readQuestionnaire(*root, *q, diagnostics, coverage, lenient);
+  if (!q->sections.empty() || !q->questions.empty()) detail::compileQuestionnaire(*q, diagnostics, lenient);
   warnAboutTranslations(*q, coverage, diagnostics);
-  checkLinkedQuestionnaires(*q, path, diagnostics);
-  q->sourceText = std::move(text);
+  checkLinkedQuestionnaires(*q, path, options, *root, diagnostics);
   return finish(diagnostics, std::move(q), options);
 }
 
@@ -143,6 +241,12 @@ LoadResult loadQuestionnaireText(std::string text, const std::string& sourceName
   Diagnostics diagnostics(sourceName);
   auto root = parseYaml(text, diagnostics);
   return load(root, std::move(text), sourceName, {}, diagnostics, options);
+}
+
+LoadResult loadStoredQuestionnaireText(std::string text, const std::string& sourceName) {
+  Diagnostics diagnostics(sourceName);
+  auto root = parseYaml(text, diagnostics);
+  return load(root, std::move(text), sourceName, {}, diagnostics, {}, true);
 }
 
 }  // namespace focal

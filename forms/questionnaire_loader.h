@@ -23,6 +23,10 @@ struct LoadResult {
 
 struct LoadOptions {
   bool strict = false;  // warnings (such as missing translations) become errors
+  // The previous cycle's questionnaire, against which carry_forward_from ids
+  // and carry_forward_map values are checked (validate --previous). When
+  // empty, <previous_cycle>.yaml beside the file is used if it exists.
+  std::string previousPath = {};
 };
 
 LoadResult loadQuestionnaireFile(const std::string& path, const LoadOptions& options = {});

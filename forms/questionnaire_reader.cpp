@@ -5,7 +5,10 @@
 #include <set>
 #include <unordered_map>
 
+#include "forms/author_hints.h"
+#include "forms/label_text.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/source_map.h"
 
 namespace focal::detail {
 
@@ -28,6 +31,7 @@ const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "references",
                                                       "not_available",
                                                       "carry_forward_from",
+                                                      "carry_forward_map",
                                                       "also_asked_in",
                                                       "tags"};
 const std::vector<std::string> kReferenceKeys = {"instrument", "article", "paragraph", "text"};
@@ -103,7 +107,8 @@ const char* kindName(const YamlNode& node) {
 
 class Reader {
  public:
-  Reader(Questionnaire& q, Diagnostics& d, TranslationCoverage& c) : q_(q), diag_(d), coverage_(c) {}
+  Reader(Questionnaire& q, Diagnostics& d, TranslationCoverage& c, bool lenient)
+      : q_(q), diag_(d), coverage_(c), lenient_(lenient) {}
 
   void read(const YamlNode& root) {
     if (!root.isMapping()) {
@@ -124,6 +129,7 @@ class Reader {
     } else {
       for (const auto& s : sections->items) readSection(s, -1, 0);
     }
+    checkTextReferences();
     if (q_.questions.size() > limits::kMaxQuestions)
       diag_.error(0, 0,
                   "the questionnaire has " + std::to_string(q_.questions.size()) +
@@ -193,16 +199,32 @@ class Reader {
     LocalizedText result;
     SourcePosition position{node.line, node.column};
     if (node.isScalar()) {
-      if (auto s = scalar(node, key)) result.set(defaultLanguage(), *s);
+      if (auto s = scalar(node, key)) {
+        result.set(defaultLanguage(), *s);
+        noteReferences(key, *s, node);
+      }
     } else if (node.isMapping()) {
+      const YamlNode* previous = nullptr;
       for (const auto& [k, v] : node.entries) {
         if (!k.isScalar()) continue;
+        if (node.flow && previous && previous->isScalar() && !previous->quoted &&
+            v.kind == YamlNode::Kind::Null) {
+          // {en: If yes, please cite the act.}: the comma ended the text.
+          error(*previous, "the text of '" + key + "' holds a comma, which ends a text inside {...}, so '" +
+                               k.scalar + "' was read as a language; put the whole text in quotes: \"" +
+                               previous->scalar + ", " + k.scalar + "\"");
+          continue;
+        }
+        previous = &v;
         if (!languageDeclared(k.scalar)) {
           error(k, "'" + key + "' is given in '" + k.scalar + "', which is not in 'languages' (" +
                        languageList() + "); add the language or remove the text");
           continue;
         }
-        if (auto s = scalar(v, key + "." + k.scalar)) result.set(k.scalar, *s);
+        if (auto s = scalar(v, key + "." + k.scalar)) {
+          result.set(k.scalar, *s);
+          noteReferences(key, *s, v);
+        }
       }
     } else {
       error(node, "'" + key + "' must be a text or a mapping from language to text, not " + kindName(node));
@@ -222,12 +244,51 @@ class Reader {
     return result;
   }
 
+  // ${id} in a label or help text is checked once every id is known.
+  struct TextWithReferences {
+    std::string key, text;
+    SourcePosition start;
+  };
+  void noteReferences(const std::string& key, const std::string& value, const YamlNode& node) {
+    if ((key == "label" || key == "help") && value.find("${") != std::string::npos)
+      textsWithReferences_.push_back({key, value, {node.line, node.column}});
+  }
+
+  void checkTextReferences() {
+    // A kept questionnaire (lenient) printed such a text as written: a warning then.
+    const auto report = [&](const SourcePosition& at, std::string message) {
+      if (lenient_)
+        diag_.warning(at.line, at.column, std::move(message));
+      else
+        diag_.error(at.line, at.column, std::move(message));
+    };
+    std::vector<std::string> ids;
+    for (const auto& question : q_.questions) ids.push_back(question.id);
+    for (const auto& entry : textsWithReferences_) {
+      for (const auto& reference : textReferences(entry.text)) {
+        const SourcePosition at = positionInScalar(q_.sourceText, entry.start, entry.text, reference.begin);
+        const auto it = std::find_if(q_.questions.begin(), q_.questions.end(),
+                                     [&](const Question& question) { return question.id == reference.id; });
+        if (it == q_.questions.end()) {
+          const std::string near = nearestWord(reference.id, ids);
+          report(at, "the " + entry.key + " shows ${" + reference.id + "}, but there is no question '" +
+                         reference.id + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+        } else if (it->type == QuestionType::Table || it->type == QuestionType::Repeat ||
+                   it->type == QuestionType::Note) {
+          report(at, "the " + entry.key + " shows ${" + reference.id + "}, but '" + reference.id + "' is a " +
+                         questionTypeKey(it->type) + ", which has no single answer to show");
+        }
+      }
+    }
+  }
+
   std::optional<CompiledExpression> expression(const YamlNode& node, const std::string& key) {
     auto s = scalar(node, key);
     if (!s) return std::nullopt;
     CompiledExpression e;
     e.text = *s;
     e.position = {node.line, node.column + (node.quoted ? 1 : 0)};
+    e.start = {node.line, node.column};
     return e;
   }
 
@@ -254,7 +315,11 @@ class Reader {
       }
       std::vector<std::string> candidates = allowed;
       candidates.insert(candidates.end(), elsewhere.begin(), elsewhere.end());
-      std::string near = nearestWord(k.scalar, candidates);
+      std::string near;
+      if (const std::string synonym = keySynonym(k.scalar);
+          !synonym.empty() && std::find(allowed.begin(), allowed.end(), synonym) != allowed.end())
+        near = synonym;
+      if (near.empty()) near = nearestWord(k.scalar, candidates);
       error(k, "unknown key '" + k.scalar + "' in " + what +
                    (near.empty() ? "; see docs/questionnaire-format.md for the keys"
                                  : "; did you mean '" + near + "'?"));
@@ -504,12 +569,17 @@ class Reader {
           typeKnown = true;
         } else {
           std::vector<std::string> names;
-          for (int t = 0; t <= static_cast<int>(QuestionType::Calculate); ++t)
+          std::string list;
+          for (int t = 0; t <= static_cast<int>(QuestionType::Calculate); ++t) {
             names.push_back(questionTypeKey(static_cast<QuestionType>(t)));
-          std::string near = nearestWord(*s, names);
+            list += (list.empty() ? "" : ", ") + names.back();
+          }
+          std::string lower = *s;
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          std::string near = typeSynonym(lower);
+          if (near.empty()) near = nearestWord(lower, names);
           error(*n, "unknown question type '" + *s + "'" +
-                        (near.empty() ? "; see docs/questionnaire-format.md for the types"
-                                      : "; did you mean '" + near + "'?"));
+                        (near.empty() ? "" : "; did you mean '" + near + "'?") + "; the types are " + list);
         }
       }
     }
@@ -554,6 +624,7 @@ class Reader {
           error(*n, "'carry_forward_from' must be a question id of the previous questionnaire");
         else
           question.carryForwardFrom = *s;
+        question.carryForwardPosition = {n->line, n->column};
         if (q_.info.previousCycle.empty())
           error(*n, "'carry_forward_from' needs 'previous_cycle' at the top of the questionnaire; add it");
       }
@@ -561,12 +632,54 @@ class Reader {
     if (auto* n = node.find("also_asked_in")) readAlsoAskedIn(*n, question);
     if (auto* n = node.find("tags")) readTags(*n, question);
     if (typeKnown) readTypeKeys(node, question);
+    if (auto* n = node.find("carry_forward_map")) readCarryForwardMap(*n, question);
 
     const int index = static_cast<int>(q_.questions.size());
     const bool isRepeat = question.type == QuestionType::Repeat;
     q_.questions.push_back(std::move(question));
     if (isRepeat) readRepeatChildren(node, index);
     return index;
+  }
+
+  // carry_forward_map: {old_value: new_value, ...}. The old values are
+  // checked against the previous cycle's questionnaire by the loader.
+  void readCarryForwardMap(const YamlNode& node, Question& question) {
+    if (question.carryForwardFrom.empty()) {
+      error(node,
+            "'carry_forward_map' needs 'carry_forward_from' on the same question; add it or remove the map");
+      return;
+    }
+    const bool choices = question.type == QuestionType::YesNo ||
+                         question.type == QuestionType::SingleChoice ||
+                         question.type == QuestionType::MultipleChoice;
+    if (!choices) {
+      error(node, "'carry_forward_map' maps choice values, but '" + question.id + "' is a " +
+                      questionTypeKey(question.type) + " question; remove the map");
+      return;
+    }
+    if (!node.isMapping() || node.entries.empty()) {
+      error(node, "'carry_forward_map' must map old values to new ones, as in {mixed: both}");
+      return;
+    }
+    std::vector<std::string> values;
+    if (question.type == QuestionType::YesNo) values = {"yes", "no"};
+    for (const auto& c : question.choices) values.push_back(c.value);
+    if (question.otherOption) values.push_back("other");
+    for (const auto& [k, v] : node.entries) {
+      auto from = scalar(k, "carry_forward_map");
+      auto to = scalar(v, "carry_forward_map." + k.scalar);
+      if (!from || !to) continue;
+      if (std::find(values.begin(), values.end(), *to) == values.end()) {
+        std::string near = nearestWord(*to, values);
+        std::string list;
+        for (const auto& value : values) list += (list.empty() ? "" : ", ") + value;
+        error(v, "'carry_forward_map' maps '" + *from + "' to '" + *to + "', which is not a value of '" +
+                     question.id + "'" +
+                     (near.empty() ? "; its values are " + list : "; did you mean '" + near + "'?"));
+        continue;
+      }
+      question.carryForwardMap.push_back({*from, *to, {k.line, k.column}, {v.line, v.column}});
+    }
   }
 
   void readAlsoAskedIn(const YamlNode& node, Question& question) {
@@ -793,16 +906,18 @@ class Reader {
   Questionnaire& q_;
   Diagnostics& diag_;
   TranslationCoverage& coverage_;
+  bool lenient_ = false;
   std::map<std::string, std::vector<Choice>> choiceLists_;
   std::map<std::string, int> choiceListLines_;
   std::unordered_map<std::string, int> sectionIds_, questionIds_;
+  std::vector<TextWithReferences> textsWithReferences_;
 };
 
 }  // namespace
 
 void readQuestionnaire(const YamlNode& root, Questionnaire& out, Diagnostics& diagnostics,
-                       TranslationCoverage& coverage) {
-  Reader reader(out, diagnostics, coverage);
+                       TranslationCoverage& coverage, bool lenient) {
+  Reader reader(out, diagnostics, coverage, lenient);
   reader.read(root);
   out.buildIndex();
 }

@@ -19,11 +19,14 @@ struct TranslationCoverage {
   std::map<std::string, std::vector<SourcePosition>> missing;  // by language
 };
 
+// `lenient`: a questionnaire accepted before (kept in a workspace or a
+// report): the checks added since it could have been written (choice
+// values in expressions, ${id} in labels) do not refuse it.
 void readQuestionnaire(const YamlNode& root, Questionnaire& out, Diagnostics& diagnostics,
-                       TranslationCoverage& coverage);
+                       TranslationCoverage& coverage, bool lenient = false);
 
 // Compiles every expression, checks defaults and carry-forward ids, and
 // builds the dependency graph.
-void compileQuestionnaire(Questionnaire& questionnaire, Diagnostics& diagnostics);
+void compileQuestionnaire(Questionnaire& questionnaire, Diagnostics& diagnostics, bool lenient = false);
 
 }  // namespace focal::detail

@@ -3,8 +3,10 @@
 // what no longer fits is moved to orphaned_answers and listed, never
 // dropped) and carry-forward from the previous cycle (mapped by the new
 // questionnaire's carry_forward_from ids, marked @carried = pending).
+#include <algorithm>
 #include <filesystem>
 #include <set>
+#include <sstream>
 
 #include "forms/answer_path.h"
 #include "forms/answer_value.h"
@@ -39,6 +41,28 @@ std::string misfit(const Questionnaire& newer, const Question* oldQuestion, cons
   mapped.question = q.id;
   if (std::string fit = checkPathFits(q, mapped); !fit.empty()) return fit;
   return {};
+}
+
+// A choice answer carried into a question whose list renamed some values
+// (carry_forward_map: {mixed: both}) takes the new names.
+std::string mapValues(const Question& question, const AnswerPath& path, const std::string& value) {
+  if (question.carryForwardMap.empty() || !path.mark.empty() || !path.part.empty()) return value;
+  const auto mapOne = [&](const std::string& word) {
+    for (const auto& m : question.carryForwardMap)
+      if (m.from == word) return m.to;
+    return word;
+  };
+  if (question.type != QuestionType::MultipleChoice) return mapOne(value);
+  std::string out, word;
+  std::vector<std::string> seen;
+  std::istringstream words(value);
+  while (words >> word) {
+    const std::string mapped = mapOne(word);
+    if (std::find(seen.begin(), seen.end(), mapped) != seen.end()) continue;
+    seen.push_back(mapped);
+    out += (out.empty() ? "" : " ") + mapped;
+  }
+  return out;
 }
 
 }  // namespace
@@ -176,7 +200,7 @@ CarryForward carryForward(const Questionnaire& next, const Questionnaire& previo
       out.notCarried.emplace_back(path, why);
       continue;
     }
-    out.answers[mapped.str()] = value;
+    out.answers[mapped.str()] = mapValues(next.questions[index], mapped, value);
     if (mapped.mark.empty() && next.questions[index].type == QuestionType::Attachment)
       out.attachments.emplace_back(path, mapped.str());
     carried.insert(mapped.repeat.empty() ? mapped.question : mapped.repeat);

@@ -5,6 +5,7 @@
 
 #include "forms/answer_path.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 #include "forms/workspace.h"
 #include "forms/workspace_internal.h"
 
@@ -143,7 +144,8 @@ std::shared_ptr<const Questionnaire> Workspace::questionnaire(ResponseId id) {
                          msg("The questionnaire kept in {} for response {} is missing or altered (its "
                              "SHA-256 does not match). Restore the workspace from a backup.",
                              path_, id));
-  LoadResult loaded = loadQuestionnaireText(text, source.empty() ? info.questionnaireId + ".yaml" : source);
+  LoadResult loaded =
+      loadStoredQuestionnaireText(text, source.empty() ? info.questionnaireId + ".yaml" : source);
   if (!loaded.ok()) {
     std::string first;
     for (const auto& d : loaded.diagnostics)

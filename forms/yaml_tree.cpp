@@ -88,14 +88,14 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, YamlNode::Kind::Sequence);
+                       YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, YamlNode::Kind::Sequence, style == YAML::EmitterStyle::Flow);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, YamlNode::Kind::Mapping);
+                  YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, YamlNode::Kind::Mapping, style == YAML::EmitterStyle::Flow);
   }
   void OnMapEnd() override { close(); }
 
@@ -131,7 +131,8 @@ class TreeBuilder : public YAML::EventHandler {
       error(mark, "YAML tags (" + tag + ") are not allowed in a questionnaire; remove the tag");
   }
 
-  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YamlNode::Kind kind) {
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YamlNode::Kind kind,
+            bool flow) {
     checkAnchor(mark, anchor);
     checkTag(mark, tag);
     if (skipped_ > 0 || static_cast<int>(stack_.size()) >= maxDepth_) {
@@ -143,6 +144,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     Open entry;
     entry.node.kind = kind;
+    entry.node.flow = flow;
     setMark(entry.node, mark);
     stack_.push_back(std::move(entry));
   }
@@ -217,6 +219,142 @@ std::pair<int, int> lineAndColumn(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
+// The lines of `text`, without their line breaks.
+std::vector<std::string_view> splitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The first line of block YAML, up to `lastLine`, whose indentation lines
+// up with nothing it can belong to: deeper than the line above allows, or
+// between two levels, or a key at the level of a list's '- ' items. Returns
+// 0 when every line fits, with `why` saying what is off otherwise.
+int misindentedLine(std::string_view text, int lastLine, std::string& why) {
+  struct Level {
+    std::size_t indent;
+    bool items;  // a list of '- ' items, not keys
+  };
+  std::vector<Level> levels;
+  const std::vector<std::string_view> lines = splitLines(text);
+  std::size_t blockIndent = std::string_view::npos;  // inside a | or > block scalar deeper than this
+  bool previousOpens = false;                        // the line above ends with ':' (a block follows)
+  bool previousItem = false;
+  std::size_t previousIndent = 0;
+  int flowDepth = 0;
+  for (int number = 1; number <= lastLine && number <= static_cast<int>(lines.size()); ++number) {
+    const std::string_view line = lines[number - 1];
+    const std::size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos || line[indent] == '#') continue;
+    if (blockIndent != std::string_view::npos) {
+      if (indent > blockIndent) continue;
+      blockIndent = std::string_view::npos;
+    }
+    std::string_view content = line.substr(indent);
+    if (const std::size_t comment = content.find(" #"); comment != std::string_view::npos)
+      content = content.substr(0, comment);
+    while (!content.empty() && content.back() == ' ') content.remove_suffix(1);
+    if (content == "---" || content == "...") continue;
+    const bool inFlow = flowDepth > 0;
+    for (char c : content) {
+      if (c == '{' || c == '[') ++flowDepth;
+      if ((c == '}' || c == ']') && flowDepth > 0) --flowDepth;
+    }
+    if (inFlow) continue;
+    const bool item = content.size() >= 2 && content[0] == '-' && content[1] == ' ';
+    const bool key =
+        !item && content.find(": ") != std::string_view::npos && content[0] != '"' && content[0] != '\'';
+    const bool keyOnly = !item && !content.empty() && content.back() == ':';
+    // Only a line near where the reader stopped is blamed: farther up, an
+    // odd line is more likely a long text this rough reading misjudges.
+    const bool near = number + 5 >= lastLine;
+    const auto report = [&](std::string message) {
+      why = std::move(message);
+      return number;
+    };
+    if (levels.empty()) {
+      levels.push_back({indent, item});
+    } else if (indent > levels.back().indent) {
+      if (previousOpens) {
+        levels.push_back({indent, item});
+      } else if (previousItem && indent == previousIndent + 2) {
+        // the keys of the item above
+      } else if (key || keyOnly || item) {
+        if (near)
+          return report("it is indented by " + std::to_string(indent) +
+                        " spaces, deeper than the line above (" + std::to_string(previousIndent) +
+                        ") allows");
+        continue;
+      } else {
+        continue;  // the next line of a long plain text
+      }
+    } else {
+      while (!levels.empty() && levels.back().indent > indent) levels.pop_back();
+      if (levels.empty() || levels.back().indent != indent) {
+        if (near)
+          return report("it is indented by " + std::to_string(indent) +
+                        " spaces, which lines up with no line above it (the line above has " +
+                        std::to_string(previousIndent) + ")");
+        continue;
+      }
+      if (levels.back().items && (key || keyOnly)) {
+        if (near)
+          return report("it is a key indented by " + std::to_string(indent) +
+                        " spaces, level with the '- ' items of a list, so it belongs to none of them");
+        continue;
+      }
+    }
+    if (item) {
+      // "- id: q1": the item's own keys are 2 further in.
+      if (content.find(": ") != std::string_view::npos || content.back() == ':') {
+        if (levels.back().indent == indent) levels.back().items = true;
+        levels.push_back({indent + 2, false});
+      }
+    }
+    const bool blockScalar = content.size() >= 1 &&
+                             (content.back() == '|' || content.back() == '>' ||
+                              (content.size() >= 2 && (content.ends_with("|-") || content.ends_with(">-") ||
+                                                       content.ends_with("|+") || content.ends_with(">+"))));
+    if (blockScalar) blockIndent = item ? indent + 2 : indent;
+    previousOpens = keyOnly || (item && content.back() == ':');
+    previousItem = item;
+    previousIndent = indent;
+  }
+  return 0;
+}
+
+// The 1-based line on which a second YAML document starts ('---' after
+// content), or 0.
+int secondDocumentLine(std::string_view text) {
+  bool content = false;
+  int number = 0;
+  for (std::string_view line : splitLines(text)) {
+    ++number;
+    const bool marker = line == "---" || line.starts_with("--- ") || line == "...";
+    if (marker && content) return number;
+    const std::size_t first = line.find_first_not_of(' ');
+    if (!marker && first != std::string_view::npos && line[first] != '#') content = true;
+  }
+  return 0;
+}
+
+// A plain text in {...} that holds a comma, '?' or ':' ends there or
+// breaks the line: say that it needs quotes.
+bool flowMappingProblem(std::string_view text, int line, const std::string& message) {
+  const std::vector<std::string_view> lines = splitLines(text);
+  if (line < 1 || line > static_cast<int>(lines.size())) return false;
+  const std::string_view l = lines[line - 1];
+  return l.find('{') != std::string_view::npos &&
+         (message.find("flow") != std::string::npos || message.find("unknown token") != std::string::npos);
+}
 }  // namespace
 
 std::optional<YamlNode> parseYaml(std::string_view text, Diagnostics& diagnostics, const YamlLimits& limits) {
@@ -252,14 +390,31 @@ std::optional<YamlNode> parseYaml(std::string_view text, Diagnostics& diagnostic
     if (parser.HandleNextDocument(builder) && builder.root && diagnostics.errorCount() == errorsBefore) {
       TreeBuilder second(diagnostics, limits.maxDepth);
       if (parser.HandleNextDocument(second))
-        diagnostics.error(
-            0, 0, "the file holds more than one YAML document ('---'); keep one questionnaire per file");
+        diagnostics.error(secondDocumentLine(text), 1,
+                          "a second YAML document starts here ('---'); a file holds one questionnaire: "
+                          "remove this line, or move what follows to a file of its own");
     }
   } catch (const YAML::Exception& e) {
     std::string message = e.msg;
     if (!message.empty())
       message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-    diagnostics.error(e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + message);
+    const int line = e.mark.line + 1;
+    std::string why;
+    if (flowMappingProblem(text, line, message)) {
+      diagnostics.error(line, e.mark.column + 1,
+                        "YAML syntax error: " + message +
+                            ": a text inside {...} that holds a comma, '?' or ':' must be in quotes, as in "
+                            "{en: \"Is it so? If yes, cite the act.\"}");
+    } else if (const int wrong = misindentedLine(text, line, why); wrong > 0) {
+      const std::vector<std::string_view> lines = splitLines(text);
+      const std::size_t indent = lines[wrong - 1].find_first_not_of(' ');
+      diagnostics.error(wrong, static_cast<int>(indent) + 1,
+                        "the indentation of this line is wrong: " + why +
+                            "; line it up with the keys it belongs with (the YAML reader stopped at line " +
+                            std::to_string(line) + ": " + message + ")");
+    } else {
+      diagnostics.error(line, e.mark.column + 1, "YAML syntax error: " + message);
+    }
     return std::nullopt;
   } catch (const std::exception& e) {
     diagnostics.error(0, 0, std::string("the YAML parser failed: ") + e.what());

@@ -27,6 +27,7 @@ struct YamlNode {
   int line = 0;         // 1-based
   int column = 0;       // 1-based
   bool quoted = false;  // a scalar written in quotes or as a block (| or >)
+  bool flow = false;    // a mapping or sequence written in {...} or [...]
   std::string scalar;
   std::vector<YamlNode> items;     // Sequence
   std::vector<YamlEntry> entries;  // Mapping, in file order

@@ -472,7 +472,27 @@ TEST_F(ExpressionTest, UnknownFunctionSuggestsTheNearest) {
   EXPECT_EQ(errors("Today()"), "1: unknown function 'Today'; did you mean 'today'?\n");
   EXPECT_EQ(errors("pulldata('a', 'b')"),
             "1: unknown function 'pulldata'; the functions are not, if, selected, count-selected, count, "
-            "sum, string-length, today, coalesce, true, false, concat, round, number\n");
+            "sum, string-length, today, coalesce, true, false, concat, round, number, is-empty\n");
+}
+
+// Only near names are offered; XLSForm functions Focal lacks get what to write instead.
+TEST_F(ExpressionTest, UnknownFunctionSuggestsOnlyNearNamesAndXlsFormEquivalents) {
+  EXPECT_EQ(
+      errors("int(1.5) = 1"),
+      "1: unknown function 'int'; Focal has no int() (an XLSForm function): round(x) rounds to the nearest "
+      "whole number; for the whole part of a positive x, write round(x - 0.5)\n");
+  EXPECT_EQ(
+      errors("now() = 1"),
+      "1: unknown function 'now'; Focal has no now() (an XLSForm function): Focal answers hold dates, not "
+      "times: use today()\n");
+  EXPECT_EQ(errors("min(1, 2) = 1"),
+            "1: unknown function 'min'; Focal has no min() (an XLSForm function): write if(a < b, a, b)\n");
+  EXPECT_EQ(errors("pow(2, 2) = 4"),
+            "1: unknown function 'pow'; Focal has no pow() (an XLSForm function): multiply, as in x * x\n");
+  EXPECT_EQ(errors("iff(1 = 1, 2, 3) = 2"), "1: unknown function 'iff'; did you mean 'if'?\n");
+  EXPECT_EQ(errors("regex(${name}, 'a') = 1"),
+            "1: unknown function 'regex'; the functions are not, if, selected, count-selected, count, sum, "
+            "string-length, today, coalesce, true, false, concat, round, number, is-empty\n");
 }
 
 TEST_F(ExpressionTest, WrongNumberOfValues) {

@@ -161,8 +161,11 @@ TEST(Loader, WrongValueTypes) {
 }
 
 TEST(Loader, UnknownTypeSuggestsTheNearest) {
-  EXPECT_EQ(oneError(questionnaireYaml(kSection + "      - {id: q1, type: yesno, label: A}\n")),
-            "q.yaml:12:24: error: unknown question type 'yesno'; did you mean 'yes_no'?");
+  EXPECT_EQ(
+      oneError(questionnaireYaml(kSection + "      - {id: q1, type: yesno, label: A}\n")),
+      "q.yaml:12:24: error: unknown question type 'yesno'; did you mean 'yes_no'?; the types are yes_no, "
+      "single_choice, multiple_choice, text, long_text, integer, decimal, date, year, country, legislation, "
+      "attachment, table, repeat, note, calculate");
 }
 
 TEST(Loader, DuplicateIdsNameTheLineOfTheFirst) {
@@ -184,7 +187,10 @@ TEST(Loader, TypeErrorsInExpressionsPointAtTheColumn) {
                                       "      - {id: q1, type: yes_no, label: A}\n"
                                       "      - {id: q2, type: text, label: B, relevant: \"${q1} = 1\"}\n"));
   ASSERT_EQ(all.size(), 1u);
-  EXPECT_EQ(all[0], "q.yaml:13:57: error: in 'relevant': cannot compare text with a number");
+  EXPECT_EQ(
+      all[0],
+      "q.yaml:13:57: error: in 'relevant': cannot compare text with a number; 'q1' is a yes_no question: its "
+      "values are 'yes' and 'no', in quotes");
 }
 
 TEST(Loader, RelevanceMustBeACondition) {

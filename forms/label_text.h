@@ -1,0 +1,39 @@
+// ${id} inside a label or help text: the answer to question `id` shown in
+// the text ("If the answer to ${q_1_2} was no..." reads "If the answer to
+// No was no..." only if the author wants it so; the usual use is a number or
+// a name: "Of the ${q_4} victims identified, how many were children?").
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace focal {
+
+class ResponseSession;
+
+// One ${id} in a text: its id and where it is (byte offsets of "${" and
+// just past "}").
+struct TextReference {
+  std::string id;
+  std::size_t begin = 0, end = 0;
+};
+
+// Every well-formed ${id} of `text`, in order.
+std::vector<TextReference> textReferences(std::string_view text);
+
+// `text` with each ${id} replaced by `answer(id)` (an unanswered question
+// gives "..."); text without ${ is returned as it is.
+std::string fillTextReferences(std::string_view text,
+                               const std::function<std::string(const std::string&)>& answer);
+
+// `text` with each ${id} filled with that question's answer in `session` as
+// a person reads it: a choice's label in the session's language, Yes or No,
+// a calculation's value, a number or a text as given; "..." when
+// unanswered (and for a question inside a repeat group, which has one
+// answer per record). For the app and the reports to call when they show a
+// label or a help text.
+std::string fillText(const ResponseSession& session, std::string_view text);
+
+}  // namespace focal
