@@ -155,6 +155,13 @@ std::map<std::string, std::string> languageMap(const TranslatableFile& f, const 
   return m;
 }
 
+// "fr" of "fr-FR", "fr_FR" or "FR": tools write regional codes, questionnaires ISO 639-1 ones.
+std::string primaryLanguage(const std::string& code) {
+  std::string out = code.substr(0, code.find_first_of("-_"));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string quoteForMessage(const std::string& s) {
   std::string shown = s.size() > 60 ? s.substr(0, 57) + "..." : s;
   std::replace(shown.begin(), shown.end(), '\n', ' ');
@@ -281,7 +288,8 @@ std::optional<std::vector<yamledit::TextEdit>> editsFor(const TranslatableFile& 
 }  // namespace
 
 TranslationImport importTranslations(const std::string& yamlText, const std::string& yamlName,
-                                     const std::vector<std::pair<std::string, std::string>>& xliffFiles) {
+                                     const std::vector<std::pair<std::string, std::string>>& xliffFiles,
+                                     const std::string& language) {
   TranslationImport result;
   Diagnostics diagnostics(yamlName);
   auto file = TranslatableFile::read(yamlText, diagnostics);
@@ -300,10 +308,10 @@ TranslationImport importTranslations(const std::string& yamlText, const std::str
       continue;
     }
     for (const auto& doc : *docs) {
-      const std::string& lang = doc.targetLanguage;
+      const std::string lang = primaryLanguage(doc.targetLanguage.empty() ? language : doc.targetLanguage);
       auto& langs = file->languages();
       if (lang.empty()) {
-        result.errors.push_back(name + ": the <file> has no target-language; export again with --language");
+        result.errors.push_back(name + ": the <file> has no target-language; say which with --language");
         continue;
       }
       if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
@@ -316,14 +324,16 @@ TranslationImport importTranslations(const std::string& yamlText, const std::str
                                 "' is the default language; the source texts are edited in the YAML itself");
         continue;
       }
-      if (!doc.sourceLanguage.empty() && doc.sourceLanguage != defaultLanguage) {
+      if (!doc.sourceLanguage.empty() && primaryLanguage(doc.sourceLanguage) != defaultLanguage) {
         result.errors.push_back(name + ": the source language is '" + doc.sourceLanguage + "' but " +
                                 yamlName + "'s default language is '" + defaultLanguage + "'");
         continue;
       }
       for (const auto& unit : doc.units) {
-        std::string where = name + ":" + std::to_string(unit.line) + ": unit '" + unit.id + "'";
+        std::string where = name + ":" + std::to_string(unit.line) + ": unit '" +
+                            (unit.location.empty() ? unit.id : unit.location) + "'";
         const TranslatableText* t = file->find(unit.id);
+        if (!t && !unit.location.empty()) t = file->find(unit.location);
         if (!t) {
           result.errors.push_back(where + ": " + yamlName +
                                   " has no such text (removed or renamed?); export again and re-translate");

@@ -57,7 +57,9 @@ struct TranslationImport {
 
 // Fills in the targets of the XLIFF documents (name, content) and checks that
 // the result loads; nothing is returned but errors if any unit is refused.
+// `language` is used for a <file> that names no target language (po2xliff's output).
 TranslationImport importTranslations(const std::string& yamlText, const std::string& yamlName,
-                                     const std::vector<std::pair<std::string, std::string>>& xliffFiles);
+                                     const std::vector<std::pair<std::string, std::string>>& xliffFiles,
+                                     const std::string& language = {});
 
 }  // namespace focal

@@ -246,9 +246,16 @@ void collectUnits(const Element& e, File& file) {
       unit.line = c->line;
       if (auto* id = c->attribute("id")) unit.id = *id;
       if (auto* r = c->attribute("resname")) unit.resname = *r;
+      // The PO header that po2xliff turns into a unit is no text to translate.
+      if (auto* r = c->attribute("restype"); r && *r == "x-gettext-domain-header") continue;
       if (auto* s = c->child("source")) unit.source = textOf(*s);
       if (auto* t = c->child("target")) unit.target = textOf(*t);
       if (auto* n = c->child("note")) unit.note = textOf(*n);
+      for (const auto& group : c->children)
+        if (group->name == "context-group")
+          for (const auto& context : group->children)
+            if (auto* type = context->attribute("context-type"); type && *type == "sourcefile")
+              unit.location = textOf(*context);
       file.units.push_back(std::move(unit));
     } else {
       collectUnits(*c, file);  // <body>, <group>

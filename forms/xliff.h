@@ -16,8 +16,9 @@ struct Unit {
   std::string resname;  // the question or section id
   std::string source;
   std::optional<std::string> target;
-  std::string note;  // context for the translator
-  int line = 0;      // where the unit starts, when read
+  std::string note;      // context for the translator
+  std::string location;  // a po-reference context (po2xliff keeps the original id there)
+  int line = 0;          // where the unit starts, when read
 };
 
 struct File {

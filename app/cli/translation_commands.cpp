@@ -52,11 +52,11 @@ int exportCommand(const std::string& file, const std::string& language, const st
   return kOk;
 }
 
-int importCommand(const std::string& file, const std::vector<std::string>& xliffs,
-                  const std::string& output) {
+int importCommand(const std::string& file, const std::vector<std::string>& xliffs, const std::string& output,
+                  const std::string& language) {
   std::vector<std::pair<std::string, std::string>> inputs;
   for (const auto& x : xliffs) inputs.emplace_back(x, readWholeFile(x, kMaxFileBytes));
-  TranslationImport result = importTranslations(readWholeFile(file, kMaxFileBytes), file, inputs);
+  TranslationImport result = importTranslations(readWholeFile(file, kMaxFileBytes), file, inputs, language);
   if (!result.errors.empty()) {
     for (const auto& e : result.errors) std::cerr << e << "\n";
     printError(std::to_string(result.errors.size()) + (result.errors.size() == 1 ? " problem" : " problems") +
@@ -98,7 +98,11 @@ const Registrar registrar(12, [](CLI::App& app) {
   imp->add_option("FILE", *file, "Questionnaire YAML file")->required();
   imp->add_option("XLIFF", *xliffs, "Translated XLIFF files")->required();
   imp->add_option("-o,--output", *output, "The questionnaire to write (may be FILE itself)")->required();
-  imp->callback([=] { exitCode() = run([&] { return importCommand(*file, *xliffs, *output); }); });
+  auto importLanguage = std::make_shared<std::string>();
+  imp->add_option("--language", *importLanguage,
+                  "The target language of files that do not name one (such as po2xliff's)");
+  imp->callback(
+      [=] { exitCode() = run([&] { return importCommand(*file, *xliffs, *output, *importLanguage); }); });
 });
 
 }  // namespace
