@@ -162,6 +162,21 @@ std::string primaryLanguage(const std::string& code) {
   return out;
 }
 
+// The text with each run of white space made one space, trimmed: tools may
+// re-flow a source's white space, which does not make the translation stale.
+std::string collapsed(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 std::string quoteForMessage(const std::string& s) {
   std::string shown = s.size() > 60 ? s.substr(0, 57) + "..." : s;
   std::replace(shown.begin(), shown.end(), '\n', ' ');
@@ -340,7 +355,7 @@ TranslationImport importTranslations(const std::string& yamlText, const std::str
           continue;
         }
         std::string current = *file->textIn(*t, defaultLanguage);
-        if (unit.source != current) {
+        if (collapsed(unit.source) != collapsed(current)) {
           result.errors.push_back(where + ": the source text changed since the export (it was " +
                                   quoteForMessage(unit.source) + ", it is now " + quoteForMessage(current) +
                                   "); export again and re-translate this unit");

@@ -291,6 +291,45 @@ TEST(Translations, ScalarEndsWhereTheParserSaysItDoes) {
   EXPECT_EQ(m.substr(3, scalarEnd(m, 3, false, 1) - 3), "first\n  second");
 }
 
+TEST(Translations, ASourceWhoseWhiteSpaceAToolReflowedIsNotStale) {
+  std::string xlf = filled(kYaml, "fr", [](const std::string& s) { return "FR " + s; });
+  const std::string original = "<source>Read this first.\nThen answer.\n</source>";
+  ASSERT_NE(xlf.find(original), std::string::npos);
+  xlf.replace(xlf.find(original), original.size(), "<source>Read this first.  Then answer.</source>");
+  auto result = importTranslations(kYaml, "q.yaml", {{"fr.xlf", xlf}});
+  ASSERT_THAT(result.errors, ::testing::IsEmpty());
+  auto loaded = loadQuestionnaireText(result.text, "q.yaml");
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded.questionnaire->sections[0].intro.get("fr"), "FR Read this first.\nThen answer.\n");
+}
+
+// Every text of every bundled questionnaire, in every language: the in-place
+// edits must read back exactly as intended (import checks it) and load.
+TEST(Translations, EveryBundledQuestionnaireRoundTripsInEveryLanguage) {
+  int files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(FOCAL_SOURCE_DIR) / "questionnaires")) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::stringstream in;
+    in << std::ifstream(entry.path()).rdbuf();
+    Diagnostics d("q.yaml");
+    auto file = TranslatableFile::read(in.str(), d);
+    ASSERT_TRUE(file) << entry.path();
+    std::vector<std::pair<std::string, std::string>> xliffs;
+    for (std::size_t i = 1; i < file->languages().size(); ++i)
+      xliffs.emplace_back(
+          file->languages()[i] + ".xlf",
+          filled(in.str(), file->languages()[i], [](const std::string& s) { return "X\n" + s; }));
+    auto result = importTranslations(in.str(), entry.path().filename().string(), xliffs);
+    ASSERT_THAT(result.errors, ::testing::IsEmpty()) << entry.path();
+    EXPECT_EQ(result.changed, static_cast<int>(file->texts().size() * xliffs.size())) << entry.path();
+    auto loaded = loadQuestionnaireText(result.text, "q.yaml");
+    ASSERT_TRUE(loaded.ok()) << entry.path();
+    ++files;
+  }
+  EXPECT_GE(files, 5);
+}
+
 // translate-toolkit, a client no one here wrote: xliff2po reads our file, and
 // po2xliff's file (numbered units, our ids as locations) imports.
 TEST(Translations, RoundTripThroughTranslateToolkit) {
