@@ -330,6 +330,30 @@ TEST(Translations, EveryBundledQuestionnaireRoundTripsInEveryLanguage) {
   EXPECT_GE(files, 5);
 }
 
+// Every prefix of a valid file, and the file with each byte flipped, is
+// either read or refused with a message; nothing crashes or hangs.
+TEST(Translations, TruncatedOrCorruptedXliffIsRefusedWithAMessage) {
+  std::string xlf = filled(kYaml, "fr", [](const std::string& s) { return "FR <&> " + s; });
+  int refused = 0;
+  for (std::size_t n = 0; n < xlf.size(); ++n) {
+    std::string error;
+    if (!xliff::read(xlf.substr(0, n), error)) {
+      ++refused;
+      EXPECT_THAT(error, ::testing::StartsWith("line ")) << n;
+    }
+  }
+  // Only the prefix without the final line break is a whole document.
+  EXPECT_EQ(refused, static_cast<int>(xlf.size()) - 1);
+  for (std::size_t i = 0; i < xlf.size(); i += 41) {
+    std::string bad = xlf;
+    bad[i] = static_cast<char>(bad[i] ^ 0x5a);
+    auto result = importTranslations(kYaml, "q.yaml", {{"bad.xlf", bad}});
+    EXPECT_TRUE(result.errors.empty() ? loadQuestionnaireText(result.text, "q.yaml").ok()
+                                      : result.text.empty())
+        << i;
+  }
+}
+
 // translate-toolkit, a client no one here wrote: xliff2po reads our file, and
 // po2xliff's file (numbered units, our ids as locations) imports.
 TEST(Translations, RoundTripThroughTranslateToolkit) {
