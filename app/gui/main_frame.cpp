@@ -70,7 +70,7 @@ MainFrame::~MainFrame() {
 
 void MainFrame::BuildLayout() {
   CreateStatusBar(2);
-  const int widths[] = {-1, FromDIP(300)};
+  const int widths[] = {-1, FromDIP(360)};  // "Toutes les modifications sont enregistrées" fits
   GetStatusBar()->SetStatusWidths(2, widths);
 
   root_ = new wxPanel(this, wxID_ANY);
