@@ -188,6 +188,16 @@ TEST(Constraints, YearsAndDates) {
   EXPECT_EQ(s.answer("day", "1999-12-31").message, "Enter a date on or after 2000-01-01.");
 }
 
+TEST(Constraints, ARefusedValueIsNotCountedAsAnswered) {
+  Scenario s(questionnaireYaml(kNumbers));
+  const int before = s.session().progress().answered;
+  s.answer("y", "89");  // kept, but not a year
+  EXPECT_EQ(s.session().progress().answered, before);
+  EXPECT_EQ(s.session().progress().errors, 1);
+  s.answer("y", "2024");
+  EXPECT_EQ(s.session().progress().answered, before + 1);
+}
+
 TEST(Constraints, TextLength) {
   Scenario s(questionnaireYaml(kNumbers));
   EXPECT_TRUE(s.answer("t", "abcde").ok());
