@@ -174,8 +174,11 @@ class Builder {
           out += (out.empty() ? "" : "; ") + label;
         return out;
       }
-      case QuestionType::Attachment:
-        return safeFileName(c_.value(base));
+      case QuestionType::Attachment: {
+        // No file: nothing (safeFileName("") would give the word "attachment").
+        const std::string v = c_.value(base);
+        return v.empty() ? std::string() : safeFileName(v);
+      }
       default:
         return c_.display(q, c_.value(base));
     }

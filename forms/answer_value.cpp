@@ -52,6 +52,23 @@ bool validDate(std::string_view s) {
   return d <= days;
 }
 
+// Why `s` is not a date, in the user's words; "" when it is one. A date
+// written the right way whose day or month does not exist says so, rather
+// than repeating the format.
+std::string dateProblem(std::string_view s) {
+  if (!isIsoDate(s)) return tr("Enter a date as YYYY-MM-DD, for example 2024-05-31.");
+  if (validDate(s)) return {};
+  const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  const int m = (s[5] - '0') * 10 + (s[6] - '0');
+  const int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (m < 1 || m > 12)
+    return fmt::format(fmt::runtime(tr("There is no month {:02}: months go from 01 to 12.")), m);
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int days = kDays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
+  return fmt::format(fmt::runtime(tr("{:04}-{:02}-{:02} does not exist: month {:02} of {:04} has {} days.")),
+                     y, m, d, m, y, days);
+}
+
 }  // namespace
 
 bool parseInteger(std::string_view text, long long& out) {
@@ -149,8 +166,7 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
   if (path.mark == "carried")
     return value == "pending" ? std::string() : tr("The carried-forward mark must be 'pending'.");
   if (!path.part.empty() && q.type != QuestionType::Table) {
-    if (path.part == "date" && !validDate(value))
-      return tr("Enter a date as YYYY-MM-DD, for example 2024-05-31.");
+    if (path.part == "date") return dateProblem(value);
     return {};  // "other" text, citation parts
   }
   switch (q.type) {
@@ -198,7 +214,7 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
       return checkRange(q, d);
     }
     case QuestionType::Date:
-      if (!validDate(value)) return tr("Enter a date as YYYY-MM-DD, for example 2024-05-31.");
+      if (std::string problem = dateProblem(value); !problem.empty()) return problem;
       if (!q.minDate.empty() && value < q.minDate)
         return fmt::format(fmt::runtime(tr("Enter a date on or after {}.")), q.minDate);
       if (!q.maxDate.empty() && value > q.maxDate)

@@ -520,7 +520,8 @@ void ResponseSession::progressOf(int index, Progress& p) const {
   const State& s = states_[index];
   if (!s.relevant) return;
   ++p.relevant;
-  if (s.answered) ++p.answered;
+  // A value the questionnaire refuses (a wrong date, a number out of range) is not an answer yet.
+  if (s.answered && s.invalid.empty() && s.constraint.empty()) ++p.answered;
   if (s.required && !s.answered) ++p.requiredUnanswered;
   if (!s.invalid.empty() || !s.constraint.empty()) ++p.errors;
   if (q.type != QuestionType::Repeat) return;

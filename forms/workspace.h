@@ -162,6 +162,9 @@ class Workspace {
   void setUser(std::string user) { options_.user = std::move(user); }
   // Warnings to show the user (network or synced file system, ...).
   const std::vector<std::string>& warnings() const { return warnings_; }
+  // Whether the program that had it open last ended without closing it (a
+  // crash, a kill): then this one of warnings() says so; "" otherwise.
+  const std::string& closedImproperly() const { return closedImproperly_; }
   // Who holds the lock when this workspace was opened read-only because of it.
   const std::optional<LockHolder>& lockedBy() const { return lockedBy_; }
 
@@ -252,6 +255,7 @@ class Workspace {
   bool changedSinceBackup_ = false;
   std::chrono::steady_clock::time_point lastBackup_;
   std::vector<std::string> warnings_;
+  std::string closedImproperly_;
   std::optional<LockHolder> lockedBy_;
   struct Statements;
   std::unique_ptr<Statements> statements_;

@@ -73,10 +73,11 @@ void Workspace::acquireLock() {
       }
     }
     if (!stale) throw WorkspaceLocked(path_, holder);
-    warnings_.push_back(
-        msg("{} was not closed properly by {}; that program has ended, so Focal took the workspace "
-            "over. Every answer saved before was kept.",
-            path_, holder.describe()));
+    closedImproperly_ =
+        msg("{} was not closed properly the last time it was open (by {}). Every answer saved up to "
+            "then is still in it.",
+            path_, holder.describe());
+    warnings_.push_back(closedImproperly_);
   }
   writeLockRow();
   t.commit();

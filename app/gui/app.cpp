@@ -3,8 +3,10 @@
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/cshelp.h>
+#include <wx/dialog.h>
 #include <wx/image.h>
 
+#include <csignal>
 #include <cstdio>
 
 #include "app/gui/desktop.h"
@@ -19,6 +21,18 @@ void InitializeDesktop(const std::string& language) {
   wxHelpProvider::Set(new wxSimpleHelpProvider);
   wxInitAllImageHandlers();
   ApplyInterfaceLanguage(language.empty() ? PreferredInterfaceLanguage() : language);
+}
+
+void InstallShutdownSignals() {
+  // wx calls the handler from the event loop, not inside the signal.
+  for (int signal : {SIGTERM, SIGINT, SIGHUP})
+    wxTheApp->SetSignalHandler(signal, [](int) {
+      Desktop::Get().Shutdown();
+      // A dialog left open (the welcome window) would keep the program running.
+      for (wxWindow* window : wxTopLevelWindows)
+        if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal())
+          dialog->EndModal(wxID_CANCEL);
+    });
 }
 
 void FocalApp::OnInitCmdLine(wxCmdLineParser& parser) {
@@ -51,6 +65,7 @@ bool FocalApp::OnCmdLineParsed(wxCmdLineParser& parser) {
 bool FocalApp::OnInit() {
   if (!wxApp::OnInit()) return false;
   InitializeDesktop(ToUtf8(language_));
+  InstallShutdownSignals();
   Desktop& desktop = Desktop::Get();
   if (!demo_.empty()) return desktop.OpenDemo(ToUtf8(demo_)) != nullptr;
   if (!file_.empty()) return desktop.OpenFile(ToUtf8(file_)) != nullptr;

@@ -23,4 +23,8 @@ class FocalApp : public wxApp {
 // What every Focal program with windows does first (also the GUI tests).
 void InitializeDesktop(const std::string& language = {});
 
+// SIGTERM, SIGINT and SIGHUP close every window cleanly (Desktop::Shutdown)
+// instead of killing the program with the typed text and the lock behind.
+void InstallShutdownSignals();
+
 }  // namespace focal::gui

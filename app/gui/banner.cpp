@@ -15,8 +15,14 @@ Banner::Banner(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
   button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     if (action_) action_();
   });
+  close_ =
+      new wxButton(this, wxID_ANY, wxString::FromUTF8("✕"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  close_->SetToolTip(_("Close this message"));
+  SetAccessibleName(close_, _("Close this message"));
+  close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Dismiss(); });
   sizer->Add(text_, 1, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
   sizer->Add(button_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
+  sizer->Add(close_, 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
   SetSizer(sizer);
   Hide();
   // Long messages wrap to the width of the window, also when it changes.
@@ -28,7 +34,8 @@ Banner::Banner(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
 }
 
 int Banner::WrapWidth() const {
-  const int button = button_->IsShown() ? button_->GetBestSize().x + FromDIP(24) : 0;
+  int button = button_->IsShown() ? button_->GetBestSize().x + FromDIP(24) : 0;
+  if (close_->IsShown()) button += close_->GetBestSize().x + FromDIP(12);
   return std::max(FromDIP(200), GetParent()->GetClientSize().x - button - FromDIP(24));
 }
 
@@ -61,6 +68,8 @@ void Banner::ShowMessage(Kind kind, const wxString& message, const wxString& act
   action_ = std::move(action);
   button_->SetLabel(actionLabel);
   button_->Show(static_cast<bool>(action_));
+  // Answers at risk stay on screen until they are saved.
+  close_->Show(kind != Kind::Failure);
   Show();
   Rewrap();
   Refresh();

@@ -21,6 +21,8 @@ class Banner : public wxPanel {
                    std::function<void()> action = {});
   void Dismiss();
   wxString Message() const;
+  // The button that hides a message the user has read (not a failure's).
+  wxButton* CloseButton() const { return close_; }
 
  private:
   int WrapWidth() const;
@@ -30,6 +32,7 @@ class Banner : public wxPanel {
   int wrappedAt_ = 0;
   wxStaticText* text_ = nullptr;
   wxButton* button_ = nullptr;
+  wxButton* close_ = nullptr;
   std::function<void()> action_;
 };
 

@@ -251,4 +251,12 @@ void Desktop::QuitAll() {
     if (!frame->Close()) return;
 }
 
+void Desktop::Shutdown() {
+  const auto all = frames_;
+  for (MainFrame* frame : all) {
+    frame->FlushTyping();
+    frame->Close(true);
+  }
+}
+
 }  // namespace focal::gui

@@ -42,6 +42,10 @@ class Desktop {
   const std::vector<MainFrame*>& Frames() const { return frames_; }
   void FrameClosing(MainFrame* frame);
   void QuitAll();
+  // The system asks the program to end (SIGTERM, SIGINT, SIGHUP): every
+  // window writes what is being typed and closes, without asking, so each
+  // workspace is closed properly (its lock released).
+  void Shutdown();
 
   // An error with no question to put it next to (a file that does not open).
   static void ReportError(wxWindow* parent, const wxString& message);

@@ -42,6 +42,16 @@ std::string MimeType(const std::string& name) {
   return it == known.end() ? "application/octet-stream" : it->second;
 }
 
+// The question whose answer names the person preparing the reply.
+std::string FindFocalPointQuestion(const Questionnaire& q) {
+  for (const Question& question : q.questions) {
+    if (question.type != QuestionType::Text || question.repeat >= 0) continue;
+    const wxString label = FromUtf8(question.label.get("en")).Lower();
+    if (label.StartsWith("name") && label.Contains("focal point")) return question.id;
+  }
+  return {};
+}
+
 }  // namespace
 
 DocumentModel::DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id)
@@ -57,6 +67,30 @@ DocumentModel::DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id
       std::find(languages.begin(), languages.end(), ToUtf8(language)) != languages.end() &&
       ToUtf8(language) != document_->session().language())
     setLanguage(ToUtf8(language));
+  focalPointQuestion_ = FindFocalPointQuestion(document_->questionnaire());
+  UsePreparerName();
+}
+
+std::string DocumentModel::PreparerName() const {
+  if (!focalPointQuestion_.empty()) {
+    wxString answered = FromUtf8(document_->session().value(focalPointQuestion_));
+    answered.Trim(true).Trim(false);
+    if (!answered.empty()) return ToUtf8(answered);
+  }
+  wxString name;
+  wxConfigBase::Get()->Read("/Preparer/Name", &name);
+  return ToUtf8(name.Trim(true).Trim(false));
+}
+
+void DocumentModel::SetPreparerName(const std::string& name) {
+  wxConfigBase::Get()->Write("/Preparer/Name", FromUtf8(name));
+  wxConfigBase::Get()->Flush();
+  UsePreparerName();
+}
+
+void DocumentModel::UsePreparerName() {
+  // Written with each change (the history's Who) and printed by the exports.
+  if (const std::string name = PreparerName(); !name.empty()) workspace_->setUser(name);
 }
 
 DocumentModel::~DocumentModel() {
@@ -66,11 +100,23 @@ DocumentModel::~DocumentModel() {
 }
 
 Outcome DocumentModel::apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey) {
+  // The focal point typing their own name is already them in the history.
+  if (!focalPointQuestion_.empty())
+    for (const auto& write : writes)
+      if (write.path == focalPointQuestion_ && !wxString(FromUtf8(write.value)).Trim().Trim(false).empty())
+        workspace_->setUser(ToUtf8(wxString(FromUtf8(write.value)).Trim().Trim(false)));
+  Outcome outcome;
   // The document merges consecutive single writes to one path (keystrokes).
-  if (!mergeKey.empty() && writes.size() == 1)
-    return document_->answer(writes.front().path, writes.front().value);
-  document_->sealUndoStep();
-  return document_->apply(writes);
+  if (!mergeKey.empty() && writes.size() == 1) {
+    outcome = document_->answer(writes.front().path, writes.front().value);
+  } else {
+    document_->sealUndoStep();
+    outcome = document_->apply(writes);
+  }
+  if (!focalPointQuestion_.empty())
+    for (const auto& write : writes)
+      if (write.path == focalPointQuestion_) UsePreparerName();
+  return outcome;
 }
 
 void DocumentModel::setLanguage(const std::string& language) {
@@ -158,7 +204,13 @@ bool DocumentModel::extractAttachment(const std::string& path, const std::string
 }
 
 std::vector<std::string> DocumentModel::openingWarnings() const {
-  std::vector<std::string> out = workspace_->warnings();
+  std::vector<std::string> out;
+  for (const auto& warning : workspace_->warnings())
+    if (warning != workspace_->closedImproperly()) out.push_back(warning);
+  // In the user's words, without the machine, the user or the process.
+  if (!workspace_->closedImproperly().empty())
+    out.insert(out.begin(), ToUtf8(_("Focal was not closed properly last time. Every answer it had saved "
+                                     "before then is still here; check the last one you typed.")));
   if (workspace_->lockedBy())
     out.push_back(
         ToUtf8(wxString::Format(_("This workspace is open in another program (%s), so it was opened "

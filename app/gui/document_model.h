@@ -53,6 +53,15 @@ class DocumentModel : public ResponseModel {
   // Warnings to show once (network file system, opened read-only because locked...).
   std::vector<std::string> openingWarnings() const;
 
+  // Who prepares the reply, for the history and the report's "Prepared by":
+  // the answer to the questionnaire's "Name of the national focal point"
+  // question when it has one, else the name given once in this program
+  // (SetPreparerName); "" when neither is known (then ask).
+  std::string PreparerName() const;
+  void SetPreparerName(const std::string& name);
+  // The text question asking for the focal point's name, or "".
+  const std::string& FocalPointQuestion() const { return focalPointQuestion_; }
+
  private:
   std::unique_ptr<Workspace> workspace_;
   ResponseId id_;
@@ -60,6 +69,8 @@ class DocumentModel : public ResponseModel {
   std::unique_ptr<ResponseDocument> document_;
   ResponseDocument::StatusPublisher::Subscription statusSubscription_;
   std::map<std::string, AttachedFile> attachedCache_;  // by path + "\n" + name
+  std::string focalPointQuestion_;
+  void UsePreparerName();
 };
 
 }  // namespace focal::gui

@@ -8,11 +8,14 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
+#include <wx/textdlg.h>
 #include <algorithm>
 
 #include "app/gui/accessibility.h"
 #include "app/gui/banner.h"
+#include "app/gui/contribution_model.h"
 #include "app/gui/desktop.h"
+#include "app/gui/document_model.h"
 #include "app/gui/editors/question_editor.h"
 #include "app/gui/load_errors_page.h"
 #include "app/gui/preview_watcher.h"
@@ -67,7 +70,7 @@ MainFrame::~MainFrame() {
 
 void MainFrame::BuildLayout() {
   CreateStatusBar(2);
-  const int widths[] = {-1, FromDIP(300)};
+  const int widths[] = {-1, FromDIP(360)};  // "Toutes les modifications sont enregistrées" fits
   GetStatusBar()->SetStatusWidths(2, widths);
 
   root_ = new wxPanel(this, wxID_ANY);
@@ -142,6 +145,25 @@ void MainFrame::AttachModel() {
   const auto top = model_->questionnaire().topLevelSections();
   if (!top.empty()) OpenSection(top.front());
   UpdateCommands();
+  CallAfter([this] { AskPreparerName(); });
+}
+
+void MainFrame::AskPreparerName() {
+  static bool asked = false;  // once per run, even when the user gave no name
+  if (asked || !model_ || model_->saveStatus().state == SaveStatus::State::ReadOnly) return;
+  DocumentModel* document = DocumentOf(*model_);
+  // A questionnaire that asks for the focal point's name gives it there.
+  if (!document || !document->PreparerName().empty() || !document->FocalPointQuestion().empty()) return;
+  asked = true;
+  wxTextEntryDialog dialog(
+      this,
+      _("Your name, as the person preparing this reply. It is printed after \"Prepared by\" on the report "
+        "and kept with each answer you give. Focal asks only once."),
+      _("Who is preparing this reply?"));
+  if (dialog.ShowModal() != wxID_OK) return;
+  wxString name = dialog.GetValue();
+  name.Trim(true).Trim(false);
+  if (!name.empty()) document->SetPreparerName(ToUtf8(name));
 }
 
 void MainFrame::DetachModel() {
@@ -185,7 +207,9 @@ void MainFrame::RetirePage() {
   if (!page_) return;
   QuestionPage* old = page_;
   page_ = nullptr;
+  old->onTypingPending = nullptr;
   old->Retire();
+  if (model_ && !IsBeingDeleted()) ShowSaveStatus(model_->saveStatus());
   old->Hide();
   content_->GetSizer()->Detach(old);
   // Destroyed later (OnIdle): the user may be clicking a button on it right
@@ -217,6 +241,9 @@ void MainFrame::OpenSection(int section, const std::string& focusPath) {
   page_ = new QuestionPage(content_, model_, section, Language());
   page_->onFocus = [this](QuestionEditor* editor) { EditorFocused(editor); };
   page_->onNotify = [this](const wxString& message) { SetStatus(message); };
+  page_->onTypingPending = [this](bool) {
+    if (model_) ShowSaveStatus(model_->saveStatus());
+  };
   page_->onOpenSection = [this](int s) {
     OpenSection(s);
     if (page_) page_->FocusFirst();
@@ -345,10 +372,21 @@ void MainFrame::RefreshProgress() {
   if (reviewShown_ && !page_) FillReview();  // the review follows the answers while it is open
 }
 
+bool MainFrame::TypingPending() const { return page_ && page_->TypingPending(); }
+
+wxString MainFrame::SaveStatusText() const { return GetStatusBar()->GetStatusText(1); }
+
 void MainFrame::ShowSaveStatus(const SaveStatus& status) {
-  if (statusShown_ && status == shownStatus_) return;
+  // Text typed but not yet written is not saved: say so until the store has it.
+  const bool typing = TypingPending();
+  if (statusShown_ && status == shownStatus_ && typing == shownTyping_) return;
   statusShown_ = true;
   shownStatus_ = status;
+  shownTyping_ = typing;
+  if (typing && status.state == SaveStatus::State::Saved) {
+    SetStatusText(_("Saving..."), 1);
+    return;
+  }
   switch (status.state) {
     case SaveStatus::State::Memory:
       SetStatusText(_("Preview: answers are kept in memory only"), 1);

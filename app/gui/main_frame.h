@@ -66,6 +66,10 @@ class MainFrame : public wxFrame {
   void Redo();
   void SetQuestionnaireLanguage(const std::string& code);
   void FlushTyping();
+  // Whether typed text waits to be written (the status then says "Saving…").
+  bool TypingPending() const;
+  // The saved indicator, as the status bar shows it.
+  wxString SaveStatusText() const;
   // The question the keyboard is in, or null.
   QuestionEditor* CurrentEditor() const;
 
@@ -96,6 +100,8 @@ class MainFrame : public wxFrame {
   void SetStatus(const wxString& message);
   void EditorFocused(QuestionEditor* editor);
   void OnClose(wxCloseEvent& event);
+  // Asks once for the preparer's name when the reply does not give it.
+  void AskPreparerName();
   int SectionOfPath(const std::string& path) const;
   int NeighbourSection(int delta) const;
   std::string Language() const;
@@ -138,6 +144,7 @@ class MainFrame : public wxFrame {
   bool progressPending_ = false;
   SessionChange lastChange_;
   SaveStatus shownStatus_;
+  bool shownTyping_ = false;
   bool statusShown_ = false;
 };
 

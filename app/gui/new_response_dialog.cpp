@@ -31,17 +31,20 @@ NewResponseDialog::NewResponseDialog(wxWindow* parent, bool fromPreviousCycle)
   grid->AddGrowableCol(1, 1);
   grid->AddGrowableRow(0, 1);
 
+  // Full titles are long and alike ("Questionnaire on the implementation of
+  // the Protocol..."): the list names the instrument and the cycle, and the
+  // chosen questionnaire's whole title shows, wrapped, under it.
   list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(560, 140)));
-  for (const auto& available : questionnaires_) {
-    const Questionnaire& q = *available.questionnaire;
-    list_->Append(Localized(q.info.title, ui, q) + "  (" + FromUtf8(q.info.id) + ", " +
-                  FromUtf8(q.info.version) + ")");
-  }
+  for (const auto& available : questionnaires_) list_->Append(ListLine(*available.questionnaire));
   list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { QuestionnaireChosen(); });
   auto* listLabel = new wxStaticText(this, wxID_ANY, _("&Questionnaire:"));
   SetAccessibleName(list_, _("Questionnaire"));
   grid->Add(listLabel, 0, wxALIGN_TOP | wxTOP, FromDIP(4));
-  grid->Add(list_, 1, wxEXPAND);
+  auto* chooser = new wxBoxSizer(wxVERTICAL);
+  chooser->Add(list_, 1, wxEXPAND);
+  title_ = new wxStaticText(this, wxID_ANY, wxString());
+  chooser->Add(title_, 0, wxEXPAND | wxTOP, FromDIP(6));
+  grid->Add(chooser, 1, wxEXPAND);
 
   const CountryChoices& countries = CountryChoicesIn(ui);
   state_ = new wxComboBox(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(320, -1)),
@@ -117,9 +120,26 @@ const AvailableQuestionnaire* NewResponseDialog::Chosen() const {
   return index >= 0 && index < static_cast<int>(questionnaires_.size()) ? &questionnaires_[index] : nullptr;
 }
 
+wxString NewResponseDialog::ListLine(const Questionnaire& q) {
+  return InstrumentName(q.info.instrument) + ", " + wxString::Format(_("reporting cycle %d"), q.info.cycle) +
+         "  (" + FromUtf8(q.info.id) + ", " + FromUtf8(q.info.version) + ")";
+}
+
+wxString NewResponseDialog::ChosenTitle() const { return title_->GetLabelText(); }
+
 void NewResponseDialog::QuestionnaireChosen() {
   const AvailableQuestionnaire* chosen = Chosen();
   if (!chosen) return;
+  const Questionnaire& q = *chosen->questionnaire;
+  title_->SetLabelText(Localized(q.info.title, CurrentInterfaceLanguage(), q));
+  title_->Wrap(list_->GetSize().x);
+  SetAccessibleName(title_, title_->GetLabelText());
+  if (GetSizer()) {
+    wxSize size = GetSize();
+    size.IncTo(ClientToWindowSize(GetSizer()->GetMinSize()));
+    SetSize(size);
+  }
+  Layout();
   language_->Clear();
   int select = 0;
   for (const auto& code : chosen->questionnaire->info.languages) {

@@ -30,6 +30,11 @@ class NewResponseDialog : public wxDialog {
   const std::string& WorkspacePath() const { return path_; }
   // What was carried forward, for the window to say.
   const wxString& Summary() const { return summary_; }
+  // A questionnaire as the list names it: instrument, cycle, id and version.
+  static wxString ListLine(const Questionnaire& questionnaire);
+  wxListBox* List() const { return list_; }
+  // The chosen questionnaire's whole title, as shown under the list.
+  wxString ChosenTitle() const;
 
  private:
   const AvailableQuestionnaire* Chosen() const;
@@ -40,6 +45,7 @@ class NewResponseDialog : public wxDialog {
 
   std::vector<AvailableQuestionnaire> questionnaires_;
   wxListBox* list_ = nullptr;
+  wxStaticText* title_ = nullptr;
   wxComboBox* state_ = nullptr;
   wxChoice* language_ = nullptr;
   wxCheckBox* previous_ = nullptr;

@@ -225,8 +225,10 @@ void QuestionPage::Write(const std::vector<AnswerWrite>& writes, const std::stri
 void QuestionPage::Typing(const std::string& field, std::function<void()> commit) {
   if (!typingField_.empty() && typingField_ != field) FlushTyping();
   typingField_ = field;
+  const bool was = static_cast<bool>(typingCommit_);
   typingCommit_ = std::move(commit);
   typingTimer_.StartOnce(kTypingPauseMs);
+  if (!was && onTypingPending) onTypingPending(true);
 }
 
 void QuestionPage::FlushTyping() {
@@ -236,6 +238,8 @@ void QuestionPage::FlushTyping() {
   typingCommit_ = nullptr;
   typingField_.clear();
   commit();
+  // Written (or refused): the frame shows the store's own status again.
+  if (onTypingPending) onTypingPending(false);
 }
 
 void QuestionPage::Focused(QuestionEditor& editor) {

@@ -51,6 +51,9 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   std::function<void(QuestionEditor*)> onFocus;
   std::function<void(const wxString&)> onNotify;
   std::function<void(int section)> onOpenSection;
+  // Typed text is waiting to be written (true), or was just written (false).
+  std::function<void(bool waiting)> onTypingPending;
+  bool TypingPending() const { return static_cast<bool>(typingCommit_); }
 
   // EditorHost
   ResponseModel& Model() override { return *model_; }

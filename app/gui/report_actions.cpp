@@ -106,7 +106,10 @@ bool WriteReport(ResponseModel& model, const std::string& format, const std::str
             progress->Update(std::min(done, total),
                              done < 2 ? _("Checking the answers...") : _("Writing..."));
         });
-    message = wxString::Format(_("Written: %s (%zu answers)."), FromUtf8(file), result.answers);
+    // The count the PDF prints on its cover, from the same session.
+    const Progress counted = model.session().progress();
+    message = wxString::Format(_("Written: %s (%d of %d questions answered)."), FromUtf8(file),
+                               counted.answered, counted.relevant);
     if (format == "report")
       message += "\n\n" + wxString::Format(_("Signed with this installation's key %s. Send the file to the "
                                              "secretariat; the key's fingerprint is on the PDF's cover."),

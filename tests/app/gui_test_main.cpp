@@ -138,6 +138,8 @@ int main(int argc, char** argv) {
     const std::string config = focal::test::TemporaryDirectory() + "/focal.ini";
     wxConfigBase::Set(
         new wxFileConfig("focal-test", wxEmptyString, config, wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
+    // The preparer's name is known, so no window asks for it (first_week_gui_test asks).
+    wxConfigBase::Get()->Write("/Preparer/Name", "Test Preparer");
     focal::gui::InitializeDesktop("en");
   }
   const int result = RUN_ALL_TESTS();

@@ -177,9 +177,25 @@ TEST(Constraints, YearsAndDates) {
   EXPECT_EQ(s.answer("y", "89").message, "Enter a year with four digits, for example 2024.");
   EXPECT_EQ(s.answer("y", "1989").message, "Enter a number of at least 1990.");
   EXPECT_TRUE(s.answer("y", "2024").ok());
-  EXPECT_EQ(s.answer("day", "2024-02-30").message, "Enter a date as YYYY-MM-DD, for example 2024-05-31.");
+  // The format is right: the message says the day does not exist.
+  EXPECT_EQ(s.answer("day", "2026-02-30").message,
+            "2026-02-30 does not exist: month 02 of 2026 has 28 days.");
+  EXPECT_EQ(s.answer("day", "2024-02-30").message,
+            "2024-02-30 does not exist: month 02 of 2024 has 29 days.");
+  EXPECT_EQ(s.answer("day", "2024-13-01").message, "There is no month 13: months go from 01 to 12.");
+  EXPECT_EQ(s.answer("day", "30-02-2024").message, "Enter a date as YYYY-MM-DD, for example 2024-05-31.");
   EXPECT_TRUE(s.answer("day", "2024-02-29").ok());
   EXPECT_EQ(s.answer("day", "1999-12-31").message, "Enter a date on or after 2000-01-01.");
+}
+
+TEST(Constraints, ARefusedValueIsNotCountedAsAnswered) {
+  Scenario s(questionnaireYaml(kNumbers));
+  const int before = s.session().progress().answered;
+  s.answer("y", "89");  // kept, but not a year
+  EXPECT_EQ(s.session().progress().answered, before);
+  EXPECT_EQ(s.session().progress().errors, 1);
+  s.answer("y", "2024");
+  EXPECT_EQ(s.session().progress().answered, before + 1);
 }
 
 TEST(Constraints, TextLength) {

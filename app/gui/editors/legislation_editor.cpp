@@ -3,10 +3,13 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <array>
 
 #include "app/gui/editors/editors.h"
 #include "app/gui/wx_text.h"
+#include "forms/answer_path.h"
+#include "forms/answer_value.h"
 
 namespace focal::gui {
 
@@ -36,6 +39,14 @@ class LegislationEditor : public QuestionEditor {
       Describe(fields_[i], labels[i]);
       BindText(fields_[i], PartPath(part), part == "date" || part == "link");
       grid->Add(fields_[i], 1, wxEXPAND);
+      if (part == "date") {
+        // The date's own message, right under the date.
+        grid->AddSpacer(0);
+        dateError_ = new wxStaticText(parent, wxID_ANY, wxString());
+        dateError_->SetForegroundColour(wxColour(176, 0, 32));
+        dateError_->Hide();
+        grid->Add(dateError_, 0, wxEXPAND);
+      }
     }
     sizer->Add(grid, 0, wxEXPAND | wxTOP | wxBOTTOM, Dip(2, parent));
   }
@@ -48,8 +59,22 @@ class LegislationEditor : public QuestionEditor {
     for (auto* field : fields_) field->Enable(enable);
   }
   wxWindow* FirstInput() const override { return fields_[0]; }
+  bool ShowErrorInPlace(const wxString& error) override {
+    const std::string path = PartPath("date");
+    const std::string date = Session().value(path);
+    const auto parsed = parseAnswerPath(path);
+    const bool aboutDate =
+        !error.empty() && !date.empty() && parsed &&
+        FromUtf8(checkAnswerValue(question_, *parsed, date)) == error;  // no rewording here
+    dateError_->SetLabelText(aboutDate ? wxString::FromUTF8("⚠ ") + error : wxString());
+    // Wrapped to the date field's width: the column beside the labels.
+    if (aboutDate) dateError_->Wrap(std::max(Dip(200, panel_), fields_[2]->GetSize().x));
+    dateError_->Show(aboutDate);
+    return aboutDate;
+  }
 
  private:
+  wxStaticText* dateError_ = nullptr;
   std::array<wxTextCtrl*, 5> fields_{};
 };
 

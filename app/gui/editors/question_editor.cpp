@@ -1,5 +1,7 @@
 #include "app/gui/editors/question_editor.h"
 
+#include <wx/textentry.h>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/settings.h>
@@ -149,9 +151,37 @@ void QuestionEditor::BindText(wxTextCtrl* text, const std::string& path, bool tr
   });
   text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
     event.Skip();
-    host_.FlushTyping();
+    InputLeft();
     host_.Model().sealUndoStep();
   });
+}
+
+void QuestionEditor::InputLeft() {
+  leaving_ = true;
+  host_.FlushTyping();
+  leaving_ = false;
+  if (!errorWaiting_ || !panel_) return;
+  errorWaiting_ = false;
+  const wxString error = FromUtf8(Session().error(path_));
+  if (error != appliedError_) {
+    ApplyError(error);
+    host_.Relayout();
+  }
+}
+
+bool QuestionEditor::HasFocusInside() const {
+  // Only a box being typed in: a click on a button or a box applies at once.
+  wxWindow* focus = wxWindow::FindFocus();
+  if (!dynamic_cast<wxTextEntry*>(focus)) return false;
+  for (wxWindow* w = focus; w; w = w->GetParent())
+    if (w == panel_) return true;
+  return false;
+}
+
+void QuestionEditor::ApplyError(const wxString& error) {
+  appliedError_ = error;
+  const wxString words = InUserWords(error);
+  SetError(ShowErrorInPlace(words) ? wxString() : words);
 }
 
 void QuestionEditor::ShowText(wxTextCtrl* text, const std::string& value) {
@@ -182,9 +212,15 @@ bool QuestionEditor::Update(const ResponseSession& session) {
   changed |= SetValue(session);
   if (HasMarks()) changed |= UpdateMarks(session);
   const wxString error = FromUtf8(session.error(path_));
-  if (error != error_text_) {
-    SetError(error);
-    changed = true;
+  if (error != appliedError_) {
+    // While the user types in this question its messages stay as they are,
+    // so that nothing moves under the pointer; they change when it is left.
+    if (!leaving_ && HasFocusInside()) {
+      errorWaiting_ = true;
+    } else {
+      ApplyError(error);
+      changed = true;
+    }
   }
   updating_ = false;
   return changed;

@@ -90,6 +90,17 @@ class QuestionEditor {
   virtual wxWindow* FirstInput() const = 0;
   // Whether the question has the marks (not available, comment, carried).
   virtual bool HasMarks() const;
+  // Shows `error` next to the part it is about (a citation's date) and
+  // returns true; false leaves it to the line under the input.
+  virtual bool ShowErrorInPlace(const wxString& /*error*/) { return false; }
+  // The session's message as this editor's user would say it (a country
+  // typed by name is not spoken of as an ISO code).
+  virtual wxString InUserWords(const wxString& error) { return error; }
+  // The user left an input: writes what was typed, then shows the error that
+  // waited (messages change when a field is left, not on each keystroke).
+  void InputLeft();
+  // Whether the keyboard focus is in one of this editor's windows.
+  bool HasFocusInside() const;
   // Whether its value is not typed (notes, calculations).
   bool ReadOnlyType() const;
 
@@ -122,6 +133,7 @@ class QuestionEditor {
   bool UpdateMarks(const ResponseSession& session);
   void ShowComment(bool focus);
   void UpdateCarried(bool pending);
+  void ApplyError(const wxString& error);
 
   wxBoxSizer* sizer_ = nullptr;
   wxStaticText* label_ = nullptr;
@@ -138,6 +150,9 @@ class QuestionEditor {
   bool enabled_ = true;
   bool inputEnabled_ = true;
   wxString error_text_;
+  wxString appliedError_;      // the session's error as last shown (here or in place)
+  bool errorWaiting_ = false;  // a changed error waits for the focus to leave
+  bool leaving_ = false;       // set while the focus leaves an input
 };
 
 std::unique_ptr<QuestionEditor> CreateEditor(EditorHost& host, const Question& question,

@@ -5,6 +5,7 @@
 #include <wx/calctrl.h>
 #include <wx/combobox.h>
 #include <wx/dialog.h>
+#include <wx/generic/calctrlg.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -78,8 +79,8 @@ class NumberEditor : public TextFieldEditor {
     row->Add(text_, 0, wxALIGN_CENTER_VERTICAL);
     wxString after = Text(question_.unit);
     if (question_.min && question_.max)
-      after += wxString::Format(" (%s %s - %s)", _("from"), FormatNumber(*question_.min),
-                                FormatNumber(*question_.max));
+      after += wxString::FromUTF8(" (") + FormatNumber(*question_.min) + wxString::FromUTF8("–") +
+               FormatNumber(*question_.max) + ")";
     else if (question_.min && *question_.min != 0)
       after += wxString::Format(" (%s %s)", _("at least"), FormatNumber(*question_.min));
     else if (question_.max)
@@ -91,18 +92,43 @@ class NumberEditor : public TextFieldEditor {
   }
 };
 
-// A calendar to pick a date with the keyboard (arrows, Page Up/Down, Enter).
-bool PickDate(wxWindow* parent, const wxString& title, wxDateTime& date) {
+wxDateTime IsoDate(const std::string& text) {
+  wxDateTime date;
+  if (text.empty() || !date.ParseISODate(FromUtf8(text))) return wxDefaultDateTime;
+  return date;
+}
+
+// A calendar to pick a date with the keyboard (arrows, Page Up/Down, Enter),
+// offering only the dates the question's min and max allow.
+bool PickDate(wxWindow* parent, const wxString& title, const Question& question, wxDateTime& date) {
   wxDialog dialog(parent, wxID_ANY, title);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  auto* calendar = new wxCalendarCtrl(&dialog, wxID_ANY, date.IsValid() ? date : wxDateTime::Today());
+  const wxDateTime lower = IsoDate(question.minDate), upper = IsoDate(question.maxDate);
+  wxDateTime shown = date.IsValid() ? date : wxDateTime::Today();
+  if (lower.IsValid() && shown < lower) shown = lower;
+  if (upper.IsValid() && shown > upper) shown = upper;
+  auto* calendar = new wxGenericCalendarCtrl(&dialog, wxID_ANY, shown);
+  calendar->SetDateRange(lower, upper);
+  calendar->SetName("calendar");
   calendar->Bind(wxEVT_CALENDAR_DOUBLECLICKED, [&dialog](wxCalendarEvent&) { dialog.EndModal(wxID_OK); });
+  if (lower.IsValid() || upper.IsValid()) {
+    wxString range;
+    if (lower.IsValid() && upper.IsValid())
+      range = wxString::Format(_("Dates from %s to %s."), lower.FormatISODate(), upper.FormatISODate());
+    else if (lower.IsValid())
+      range = wxString::Format(_("Dates from %s on."), lower.FormatISODate());
+    else
+      range = wxString::Format(_("Dates up to %s."), upper.FormatISODate());
+    sizer->Add(new wxStaticText(&dialog, wxID_ANY, range), 0, wxLEFT | wxRIGHT | wxTOP, dialog.FromDIP(10));
+  }
   sizer->Add(calendar, 0, wxALL | wxALIGN_CENTER, dialog.FromDIP(10));
   sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, dialog.FromDIP(10));
   dialog.SetSizerAndFit(sizer);
   calendar->SetFocus();
   if (dialog.ShowModal() != wxID_OK) return false;
   date = calendar->GetDate();
+  if (lower.IsValid() && date < lower) date = lower;
+  if (upper.IsValid() && date > upper) date = upper;
   return true;
 }
 
@@ -122,7 +148,7 @@ class DateEditor : public TextFieldEditor {
     pick_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
       wxDateTime date;
       date.ParseISODate(text_->GetValue());
-      if (PickDate(panel_, LabelText(), date)) {
+      if (PickDate(panel_, LabelText(), question_, date)) {
         WriteValue(ToUtf8(date.FormatISODate()));
         text_->SetFocus();
       }
@@ -164,7 +190,7 @@ class CountryEditor : public QuestionEditor {
     });
     combo_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
       event.Skip();
-      host_.FlushTyping();
+      InputLeft();
     });
     sizer->Add(combo_, 0, wxTOP | wxBOTTOM, Dip(2, parent));
   }
@@ -190,6 +216,12 @@ class CountryEditor : public QuestionEditor {
   }
   void EnableInput(bool enable) override { combo_->Enable(enable); }
   wxWindow* FirstInput() const override { return combo_; }
+  wxString InUserWords(const wxString& error) override {
+    const std::string value = Session().value(PartPath());
+    if (error.empty() || value.empty() || isCountryCode(value)) return error;
+    return wxString::Format(_("Choose a country from the list: \"%s\" is not the name of one."),
+                            FromUtf8(value));
+  }
 
  private:
   wxComboBox* combo_ = nullptr;
