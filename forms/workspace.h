@@ -227,6 +227,7 @@ class Workspace {
   void releaseLock();
   void checkLockHeld();
   void requireWritable(const std::string& doing) const;
+  void refuseUnfitText(const std::vector<AnswerWrite>& writes) const;
   void prepareStatements();
   [[noreturn]] void rethrow(const sql::SqliteError& e, const std::string& doing) const;
   std::string safetyCopy(const std::string& reason);

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "forms/answer_path.h"
+#include "forms/answer_text.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
 #include "forms/workspace_internal.h"
@@ -43,10 +44,27 @@ void Workspace::requireWritable(const std::string& doing) const {
                                            doing, path_, why));
 }
 
+// The last line of the text rule (forms/answer_text.h): the session refuses
+// such text with the question's own rule; here, without the questionnaire,
+// line breaks are let through, but nothing a report cannot carry is.
+void Workspace::refuseUnfitText(const std::vector<AnswerWrite>& writes) const {
+  for (const auto& w : writes)
+    if (std::string problem = textRuleProblem(w.value, true); !problem.empty())
+      throw WorkspaceError(
+          Kind::Refused, msg("The answer {} {}, which a report cannot carry; nothing was saved in {}. Remove "
+                             "it and enter the answer again.",
+                             w.path, problem, path_));
+}
+
 ResponseId Workspace::createResponse(const Questionnaire& questionnaire, const std::string& state,
                                      const std::string& language,
                                      const std::map<std::string, std::string>& initial) {
   requireWritable(tr("start a response"));
+  {
+    std::vector<AnswerWrite> initialWrites;
+    for (const auto& [path, value] : initial) initialWrites.push_back({path, value});
+    refuseUnfitText(initialWrites);
+  }
   if (questionnaire.sourceText.empty())
     throw WorkspaceError(Kind::Refused,
                          msg("The questionnaire {} has no text to keep with the response; load it from "
@@ -195,6 +213,7 @@ std::vector<StoredAnswer> Workspace::storedAnswers(ResponseId id) {
 void Workspace::write(ResponseId id, const std::vector<AnswerWrite>& writes) {
   requireWritable(tr("save the answers"));
   if (writes.empty()) return;
+  refuseUnfitText(writes);
   ensureFileInPlace();
   const std::string now = utcTimestamp();
   const std::string& who = options_.user;
