@@ -368,6 +368,7 @@ class Importer {
       for (Item* item : refused)
         if (!store(*item)) reject(*item->row, lastRefusal_);
     }
+    countSaved();
     judge(direct);
     for (auto& [group, items] : records) judge(items);
     return result_;
@@ -443,10 +444,19 @@ class Importer {
       return false;
     }
     item.stored = true;
-    bool changed =
-        std::any_of(changes.begin(), changes.end(), [&](const AnswerChange& c) { return c.path == path; });
-    ++(changed ? result_.saved : result_.unchanged);
+    auto change =
+        std::find_if(changes.begin(), changes.end(), [&](const AnswerChange& c) { return c.path == path; });
+    touched(path, change == changes.end() ? doc_.session().value(path) : change->before);
     return true;
+  }
+
+  // The value `path` had before the import, noted the first time a row
+  // writes it: "N answers saved" counts answers stored, not rows (a file
+  // writing one answer a million times saved one answer).
+  void touched(const std::string& path, const std::string& before) { before_.emplace(path, before); }
+  void countSaved() {
+    for (const auto& [path, before] : before_)
+      ++(doc_.session().value(path) == before ? result_.unchanged : result_.saved);
   }
 
   bool attach(Item& item, const std::string& path) {
@@ -470,7 +480,8 @@ class Importer {
     try {
       const std::string before = doc_.session().value(path);
       AttachmentInfo info = doc_.attach(path, file.filename().string(), mimeType(file.string()), data);
-      ++(before == info.name && info.deduplicated ? result_.unchanged : result_.saved);
+      // The same name with other bytes is a new file: counted as saved.
+      touched(path, before == info.name && !info.deduplicated ? std::string() : before);
       item.stored = true;
     } catch (const WorkspaceError& e) {
       reject(*item.row, e.what());
@@ -535,6 +546,7 @@ class Importer {
   ImportResult result_;
   std::string lastRefusal_;
   std::set<std::string> judged_;
+  std::map<std::string, std::string> before_;
 };
 
 }  // namespace

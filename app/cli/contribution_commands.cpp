@@ -146,6 +146,7 @@ int exportContribution(const std::string& path, const std::string& output, const
 
 struct ImportArgs {
   std::string workspace, user, key;
+  bool keyGiven = false;  // --key "" is refused, not taken as no key
   std::vector<std::string> files;
   std::optional<ResponseId> response;
   bool json = false;
@@ -181,7 +182,7 @@ int import(const ImportArgs& a) {
   auto id = chooseResponse(*ws, response);
   if (!id) return kInvalid;
   ImportOptions options;
-  if (!a.key.empty()) {
+  if (a.keyGiven) {
     std::string error;
     options.acceptKey = ExpectedKey::parse(a.key, &error);
     if (!options.acceptKey) {
@@ -384,9 +385,13 @@ const Registrar registrar(40, [](CLI::App& app) {
   imp->add_option("FILE", i->files, "Contribution files (.focalcontrib)")->required();
   imp->add_flag("--json", i->json, "Print the answers applied, unchanged and in conflict as JSON");
   imp->add_option("--response", i->response, "Response id (default: the one the request was made for)");
-  imp->add_option("--key", i->key, "Accept contributions signed with this key (fingerprint or public key)");
+  auto* keyOption = imp->add_option("--key", i->key,
+                                    "Accept contributions signed with this key (fingerprint or public key)");
   imp->add_option("--user", i->user, "Your name (default: $FOCAL_USER, else your login)");
-  imp->callback([=] { exitCode() = run([&] { return import(*i); }); });
+  imp->callback([=] {
+    i->keyGiven = keyOption->count() > 0;
+    exitCode() = run([&] { return import(*i); });
+  });
 
   auto* st =
       group->add_subcommand("status", "Show the assignments: who has what, returned when, conflicts open");

@@ -128,9 +128,9 @@ const char* advice(ReportVerdict verdict) {
   return "";
 }
 
-int verifyCommand(const std::vector<std::string>& files, const std::string& key, bool asJson) {
+int verifyCommand(const std::vector<std::string>& files, const std::string& key, bool keyGiven, bool asJson) {
   VerifyOptions options;
-  if (!key.empty()) {
+  if (keyGiven) {
     std::string error;
     options.expectedKey = ExpectedKey::parse(key, &error);
     if (!options.expectedKey) {
@@ -234,10 +234,10 @@ const Registrar registrar(30, [](CLI::App& app) {
                                     "Check national reports: intact and signed, altered, another key, "
                                     "unsigned or unreadable");
   verify->add_option("REPORT", *files, "National report files (.focalreport)")->required();
-  verify->add_option("--key", *key,
-                     "The expected key: its fingerprint, public key (hex), or signing-key.pub file");
+  auto* keyOption = verify->add_option(
+      "--key", *key, "The expected key: its fingerprint, public key (hex), or signing-key.pub file");
   verify->add_flag("--json", *asJson, "Print the verdicts as JSON");
-  verify->callback([=] { exitCode() = verifyCommand(*files, *key, *asJson); });
+  verify->callback([=] { exitCode() = verifyCommand(*files, *key, keyOption->count() > 0, *asJson); });
 
   auto* keyGroup = app.add_subcommand("key", "The installation's signing key");
   keyGroup->require_subcommand(1);
