@@ -439,6 +439,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& path, WorkspaceOpt
     ws->migrate(version);
   }
   ws->prepareStatements();
+  if (!ws->readOnly_) ws->installWriteRules();
   ws->rememberFile();
   ws->warnings_.push_back(fileSystemWarning(path));
   std::erase(ws->warnings_, std::string());

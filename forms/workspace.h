@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -185,6 +186,19 @@ class Workspace {
   std::vector<HistoryEntry> history(ResponseId id, const std::string& questionId);
   std::vector<OrphanedAnswer> orphanedAnswers(ResponseId id);
 
+  // ---- write rules (workspace_responses.cpp) ----
+  // A rule on which answers may be written here: "" when `writes` may be
+  // written, else why not, in one sentence saying what to do. Layers above
+  // forms/ register providers, asked once for every workspace opened for
+  // writing (export/contribution_request.cpp: an agency's request workspace
+  // takes answers only in its assigned sections). The rule holds for every
+  // caller: ResponseDocument refuses the edit, and write() refuses it as a last line.
+  using WriteRule =
+      std::function<std::string(const std::vector<AnswerWrite>& writes, const std::string& language)>;
+  using WriteRuleProvider = std::function<WriteRule(Workspace& workspace)>;
+  static void addWriteRuleProvider(WriteRuleProvider provider);
+  std::string writeRefusal(const std::vector<AnswerWrite>& writes, const std::string& language = {}) const;
+
   // ---- attachments (workspace_responses.cpp) ----
   // Stores a file for the attachment at `path` (bytes stored once when
   // identical). `maxBytes` is the question's cap. Does not write the answer.
@@ -254,6 +268,8 @@ class Workspace {
   std::chrono::steady_clock::time_point lastBackup_;
   std::vector<std::string> warnings_;
   std::optional<LockHolder> lockedBy_;
+  std::vector<WriteRule> writeRules_;
+  void installWriteRules();
   struct Statements;
   std::unique_ptr<Statements> statements_;
   std::map<std::string, std::shared_ptr<const Questionnaire>> questionnaires_;  // by SHA-256 of the text

@@ -37,6 +37,47 @@ bool belongsTo(const std::string& path, const std::string& id) {
 
 }  // namespace
 
+namespace {
+
+std::mutex gRuleMutex;
+std::vector<Workspace::WriteRuleProvider>& ruleProviders() {
+  static std::vector<Workspace::WriteRuleProvider> providers;
+  return providers;
+}
+
+}  // namespace
+
+void Workspace::addWriteRuleProvider(WriteRuleProvider provider) {
+  std::lock_guard lock(gRuleMutex);
+  ruleProviders().push_back(std::move(provider));
+}
+
+void Workspace::installWriteRules() {
+  std::vector<WriteRuleProvider> providers;
+  {
+    std::lock_guard lock(gRuleMutex);
+    providers = ruleProviders();
+  }
+  for (const auto& provider : providers) {
+    WriteRule rule;
+    try {
+      rule = provider(*this);
+    } catch (const std::exception& e) {
+      // A rule that cannot be read must not become no rule: nothing is written.
+      const std::string why = e.what();
+      rule = [why](const std::vector<AnswerWrite>&, const std::string&) { return why; };
+    }
+    if (rule) writeRules_.push_back(std::move(rule));
+  }
+}
+
+std::string Workspace::writeRefusal(const std::vector<AnswerWrite>& writes,
+                                    const std::string& language) const {
+  for (const auto& rule : writeRules_)
+    if (std::string why = rule(writes, language); !why.empty()) return why;
+  return {};
+}
+
 void Workspace::requireWritable(const std::string& doing) const {
   if (!readOnly_ && db_.isOpen()) return;
   std::string why = lockedBy_ ? msg("{} has it open", lockedBy_->describe()) : tr("it was opened read-only");
@@ -214,6 +255,8 @@ void Workspace::write(ResponseId id, const std::vector<AnswerWrite>& writes) {
   requireWritable(tr("save the answers"));
   if (writes.empty()) return;
   refuseUnfitText(writes);
+  if (std::string why = writeRefusal(writes); !why.empty())
+    throw WorkspaceError(Kind::Refused, msg("Nothing was saved in {}: {}", path_, why));
   ensureFileInPlace();
   const std::string now = utcTimestamp();
   const std::string& who = options_.user;

@@ -211,7 +211,14 @@ TEST(ContributionExport, RefusesAnswersOutsideTheAssignmentUnlessLeftOut) {
   focal.request("Ministry of Justice", {"victims"}, "justice.focal");
   Agency agency(dir, "justice.focal");
   agency.answer("q_4", "6");
-  agency.document().answer("q_9", "Someone");  // the app would refuse it; written here directly
+  // Every writer refuses it now (#18 point 4); an older Focal could have stored it, as here by hand.
+  EXPECT_EQ(agency.document().answer("q_9", "Someone").status, AnswerStatus::Refused);
+  EXPECT_THROW(agency.workspace().write(agency.document().id(), {{"q_9", "Someone"}}), WorkspaceError);
+  EXPECT_TRUE(agency.document().isSaved());
+  sql::Statement insert(agency.workspace().database(),
+                        "INSERT INTO answers(response, path, value, changed_by, changed_at) "
+                        "SELECT id, 'q_9', 'Someone', 'old', '2026-01-01T00:00:00Z' FROM responses");
+  insert.run();
   try {
     contributionFromRequest(agency.workspace(), "Maria Lopez");
     FAIL();
