@@ -440,6 +440,7 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& path, WorkspaceOpt
   }
   ws->prepareStatements();
   if (!ws->readOnly_) ws->installWriteRules();
+  if (!ws->readOnly_ && ws->lockHeld_) ws->removeUnfinishedBackups();
   ws->rememberFile();
   ws->warnings_.push_back(fileSystemWarning(path));
   std::erase(ws->warnings_, std::string());

@@ -221,6 +221,13 @@ class Workspace {
   bool backupIfDue();
   // Rolling backups, newest first.
   std::vector<std::string> backups() const;
+  // Unfinished copies (*.focal.partial with their -journal, -wal and -shm
+  // files) a kill or a full disk left in the backup folder: removed when the
+  // workspace is opened for writing and by every rolling backup. Returns how many.
+  std::size_t removeUnfinishedBackups();
+  // Why the last rolling backup failed ("2026-11-05T10:22:31Z: the disk is
+  // full ..."), kept in the workspace until a backup succeeds; empty when none failed.
+  std::string lastBackupFailure();
   // Replaces the whole content with `backupFile` (checked first). A copy of
   // the current content is kept in the backup directory; returns its name.
   std::string restoreFrom(const std::string& backupFile);
@@ -246,6 +253,7 @@ class Workspace {
   [[noreturn]] void rethrow(const sql::SqliteError& e, const std::string& doing) const;
   std::string safetyCopy(const std::string& reason);
   void copyTo(const std::string& file);
+  void noteBackupFailure(const std::string& why);
   // The file's identity, to notice when it is removed or replaced while open.
   void rememberFile();
   // Before each change: when the file was removed, writes it again from the

@@ -159,6 +159,13 @@ int status(const std::string& path, bool asJson, std::optional<ResponseId> reque
                                        {"since", ws->lockedBy()->since}}
                                 : json(nullptr);
   j["backups"] = ws->backups();
+  const std::string backupFailure = ws->lastBackupFailure();
+  j["backup_failed"] = backupFailure.empty() ? json(nullptr) : json(backupFailure);
+  if (print && !backupFailure.empty())
+    std::cout << "The last backup failed: " << printable(backupFailure)
+              << ". Your answers are safe in the workspace itself; free space or fix the backup folder, and "
+                 "the next backup (focal-cli backup "
+              << printable(path) << ") clears this.\n";
   for (const auto& info : chosen) j["responses"].push_back(responseStatus(*ws, info, print));
   if (asJson)
     std::cout << j.dump(2) << "\n";
