@@ -253,6 +253,15 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
   summary.person = c.person;
   summary.fingerprint = checked.check.fingerprint;
   summary.importedBefore = store.alreadyImported(request.id, checked.check.contentSha256);
+  // A replay, or a contribution exported before one already imported: its
+  // values are older than what was applied, so none is written.
+  const std::string newest = store.latestExportedAt(request.id);
+  if (summary.importedBefore || (!newest.empty() && c.exportedAt <= newest)) {
+    for (const auto& a : c.answers) summary.stale.push_back(a.path);
+    summary.newerExportedAt = newest;
+    summary.conflicts = store.openConflicts(document.id(), request.id);
+    return summary;
+  }
 
   const Answers theirs = c.answerMap();
   const Answers ours = scope.restrict(document.session().answers());

@@ -205,9 +205,9 @@ int import(const ImportArgs& a) {
     return kInvalid;
   }
   ResponseDocument document(*ws, *id);
-  json out = {{"workspace", a.workspace},   {"response", *id},
-              {"applied", json::array()},   {"unchanged", json::array()},
-              {"conflicts", json::array()}, {"contributions", json::array()}};
+  json out = {{"workspace", a.workspace},      {"response", *id},        {"applied", json::array()},
+              {"unchanged", json::array()},    {"stale", json::array()}, {"conflicts", json::array()},
+              {"contributions", json::array()}};
   for (const auto& c : checked) {
     ImportSummary s = importContribution(document, store, c);
     for (const auto& ap : s.applied)
@@ -217,6 +217,9 @@ int import(const ImportArgs& a) {
                                 {"person", s.person},
                                 {"file", s.file}});
     for (const auto& p : s.unchanged) out["unchanged"].push_back({{"path", p}, {"agency", s.agency}});
+    for (const auto& p : s.stale)
+      out["stale"].push_back(
+          {{"path", p}, {"agency", s.agency}, {"file", s.file}, {"newer", s.newerExportedAt}});
     for (const auto& conflict : s.conflicts) out["conflicts"].push_back(conflictJson(conflict));
     out["contributions"].push_back({{"file", s.file},
                                     {"request", s.requestId},
@@ -232,6 +235,10 @@ int import(const ImportArgs& a) {
               << s.fingerprint << ": " << s.applied.size() << " applied, " << s.unchanged.size()
               << " unchanged, " << s.conflicts.size() << " in conflict"
               << (s.importedBefore ? " (imported before; nothing new)" : "") << "\n";
+    if (!s.stale.empty())
+      std::cout << "  stale      " << s.stale.size()
+                << " answers not applied: this contribution was exported no later than the one of "
+                << printable(s.newerExportedAt) << " already imported, whose values are kept\n";
     for (const auto& ap : s.applied)
       std::cout << "  applied    " << printable(ap.path)
                 << (ap.value.empty() ? " (removed)" : " = " + shortValue(ap.value)) << "\n";

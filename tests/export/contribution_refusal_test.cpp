@@ -89,6 +89,7 @@ TEST_F(Refusals, AnotherKeyThanTheRequestsEarlierContributions) {
       [](Contribution& c) {
         for (auto& a : c.answers)
           if (a.path == "q_4") a.value = "8";
+        c.exportedAt = "2030-01-01T00:00:00.000Z";  // a later export (an older one would be stale)
       },
       &other);
   std::string message;
