@@ -77,6 +77,8 @@ TEST_F(ContributionCli, RequestFillExportImportResolve) {
   ASSERT_EQ(cli("contribution import national.focal justice.focalcontrib --user Jeanne"), 0) << output_;
   EXPECT_THAT(output_, HasSubstr("0 applied"));
   EXPECT_THAT(output_, HasSubstr("imported before"));
+  EXPECT_THAT(output_,
+              HasSubstr("answers not applied: this contribution was exported no later than the one of"));
 
   ASSERT_EQ(cli("contribution status national.focal --json"), 0) << output_;
   json status = json::parse(output_);
