@@ -163,8 +163,9 @@ class Verifier {
     if (info.id != m.questionnaireId || info.version != m.questionnaireVersion ||
         instrumentKey(info.instrument) != m.instrument || info.cycle != m.cycle)
       return refuse("its metadata names questionnaire " + m.questionnaireId + " version " +
-                    m.questionnaireVersion + ", but the questionnaire it carries is " + info.id +
-                    " version " + info.version);
+                    m.questionnaireVersion + " (" + m.instrument + ", cycle " + std::to_string(m.cycle) +
+                    "), but the questionnaire it carries is " + info.id + " version " + info.version + " (" +
+                    instrumentKey(info.instrument) + ", cycle " + std::to_string(info.cycle) + ")");
 
     VerifiedReport v;
     v.fileName = file;

@@ -418,7 +418,14 @@ ImportOutcome ConsolidatedStore::importReport(const VerifiedReport& v, const Imp
       out.kind = Kind::Imported;
       if (current) {
         out.history = true;
-        out.reason = "older than the report of " + current->exportedAt + " already held; kept in the history";
+        // A draft exported after the final report is later, not older: the final report ranks first.
+        const bool draftAfterFinal = current->status == "final" && m.status != ReportStatus::Final &&
+                                     m.exportedAt > current->exportedAt;
+        out.reason =
+            draftAfterFinal
+                ? "a draft exported after the final report of " + current->exportedAt +
+                      " already held, which stays the current reply; the draft is kept in the history"
+                : "older than the report of " + current->exportedAt + " already held; kept in the history";
       }
     }
     return out;

@@ -8,6 +8,7 @@
 #include "export/contribution_merge.h"
 #include "export/contribution_scope.h"
 #include "forms/answer_path.h"
+#include "forms/answer_text.h"
 #include "forms/answer_value.h"
 
 namespace focal {
@@ -190,22 +191,41 @@ CheckedContribution checkContribution(ContributionStore& store, ResponseId respo
   // Every answer must fit the questionnaire and the assignment.
   auto questionnaire = ws.questionnaire(response);
   ContributionScope scope(questionnaire, request->assignment);
-  std::vector<std::string> problems;
+  std::vector<std::string> problems, values;
   for (const auto& a : c.answers) {
     auto parsed = parseAnswerPath(a.path);
     const Question* question = parsed ? questionnaire->find(parsed->question) : nullptr;
     std::string fit = !parsed     ? msg("'{}' is not an answer path", a.path)
                       : !question ? msg("{}: there is no such question", a.path)
                                   : checkPathFits(*question, *parsed);
-    if (!fit.empty())
+    if (!fit.empty()) {
       problems.push_back(parsed && question ? a.path + ": " + fit : fit);
-    else if (!scope.covers(a.path))
+      continue;
+    }
+    if (!scope.covers(a.path)) {
       problems.push_back(scope.refusal(a.path, request->agency, info.language));
+      continue;
+    }
+    // The same checks as a focal point's own answers (fill and the app): the
+    // text rule, then the question's type, bounds, choices and marks. The
+    // value of an attachment question is a file name, checked with its file.
+    std::string value = checkAnswerText(*question, *parsed, a.value);
+    if (value.empty() && !(question->type == QuestionType::Attachment && parsed->mark.empty()))
+      value = checkAnswerValue(*question, *parsed, a.value);
+    if (!value.empty()) values.push_back(msg("{} = \"{}\": {}", a.path, a.value.substr(0, 40), value));
   }
   for (const auto& f : c.files)
     if (!c.answer(f.path) || !isAttachmentValue(*questionnaire, f.path))
       problems.push_back(
           msg("a file is attached to {}, which is not an attachment answer of the contribution", f.path));
+  if (!values.empty() && problems.empty())
+    throw ContributionError(
+        Kind::Refused,
+        msg("{} was not imported: {} of its values do not fit the rules of {} ({}). "
+            "Nothing was applied. Ask {} to correct them and export the contribution "
+            "again.",
+            file, values.size(), questionnaire->info.id, shortList(values, 10), request->agency));
+  problems.insert(problems.end(), values.begin(), values.end());
   if (!problems.empty())
     throw ContributionError(Kind::Refused,
                             msg("{} was not imported: it touches answers {} was not asked for, or that "
@@ -233,6 +253,15 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
   summary.person = c.person;
   summary.fingerprint = checked.check.fingerprint;
   summary.importedBefore = store.alreadyImported(request.id, checked.check.contentSha256);
+  // A replay, or a contribution exported before one already imported: its
+  // values are older than what was applied, so none is written.
+  const std::string newest = store.latestExportedAt(request.id);
+  if (summary.importedBefore || (!newest.empty() && c.exportedAt <= newest)) {
+    for (const auto& a : c.answers) summary.stale.push_back(a.path);
+    summary.newerExportedAt = newest;
+    summary.conflicts = store.openConflicts(document.id(), request.id);
+    return summary;
+  }
 
   const Answers theirs = c.answerMap();
   const Answers ours = scope.restrict(document.session().answers());

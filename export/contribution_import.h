@@ -55,6 +55,11 @@ struct ImportSummary {
   std::vector<std::string> unchanged;
   std::vector<StoredConflict> conflicts;  // open after this import
   bool importedBefore = false;            // this very content was imported before
+  // An older or replayed contribution (exported no later than the newest
+  // one imported for the request): nothing of it is written, so it never
+  // rolls back a newer value; its answers are listed here.
+  std::vector<std::string> stale;
+  std::string newerExportedAt;  // the newest contribution already imported, when stale
 };
 
 // Merges a checked contribution into `document` (the response its request

@@ -217,6 +217,26 @@ std::string RequestWorkspace::refusal(const std::vector<AnswerWrite>& writes,
   return {};
 }
 
+namespace {
+
+// Every workspace opened for writing in a program that links this file
+// learns whether it is an agency's request workspace; if so, answers
+// outside the assigned sections are refused whoever writes them (the app,
+// focal-cli fill or contribution fill).
+const bool kAgencyRuleRegistered = [] {
+  Workspace::addWriteRuleProvider([](Workspace& workspace) -> Workspace::WriteRule {
+    auto opened = openRequestWorkspace(workspace);
+    if (!opened) return {};
+    auto shared = std::make_shared<RequestWorkspace>(std::move(*opened));
+    return [shared](const std::vector<AnswerWrite>& writes, const std::string& language) {
+      return shared->refusal(writes, language);
+    };
+  });
+  return true;
+}();
+
+}  // namespace
+
 std::optional<RequestWorkspace> openRequestWorkspace(Workspace& workspace) {
   auto request = requestOf(workspace);
   if (!request) return std::nullopt;

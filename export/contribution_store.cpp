@@ -284,6 +284,15 @@ bool ContributionStore::alreadyImported(const std::string& requestId, const std:
   return s.step() && s.integer(0) > 0;
 }
 
+std::string ContributionStore::latestExportedAt(const std::string& requestId) {
+  if (!tables_) return {};
+  sql::Statement s(workspace_.database(),
+                   "SELECT coalesce(max(exported_at), '') FROM contribution_imports WHERE request = ?1 AND "
+                   "status = 'done'");
+  s.bind(1, requestId);
+  return s.step() ? s.text(0) : std::string();
+}
+
 // ---- imports --------------------------------------------------------------------------
 
 std::int64_t ContributionStore::beginImport(ResponseId response, const ImportPlan& plan) {

@@ -89,6 +89,8 @@ class ContributionStore {
   std::string signer(const std::string& requestId);
   // Whether a contribution with this content was already imported for the request.
   bool alreadyImported(const std::string& requestId, const std::string& contentSha256);
+  // The export time of the newest contribution imported for the request; "" when none.
+  std::string latestExportedAt(const std::string& requestId);
 
   // ---- imports ----
   std::int64_t beginImport(ResponseId response, const ImportPlan& plan);

@@ -2,6 +2,7 @@
 // checks decides the verdict: what stops the content being read makes it
 // unreadable; readable content whose digest, signature or seal fails was
 // altered; then unsigned, another key, or intact.
+#include <algorithm>
 #include <cstring>
 
 #include "export/output_file.h"
@@ -201,6 +202,24 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
   const std::size_t size = bytes.size();
   if (size > options.limits.maxFileBytes)
     return verdict(ReportVerdict::Unreadable, "it is larger than Focal reads");
+  // The seal, when the file ends with one, is checked first: in a signed
+  // file any changed byte, the header's included, is an alteration, not a
+  // file of another kind or format.
+  const bool sealed =
+      size >= rs::kSealBytes + 100 &&
+      std::memcmp(bytes.data() + size - rs::kSealBytes, rs::kSealMagic.data(), rs::kSealMagic.size()) == 0;
+  if (sealed) {
+    const unsigned char* seal = bytes.data() + size - rs::kSealBytes;
+    crypto::PublicKey sealKey;
+    crypto::Signature sealSignature;
+    std::memcpy(sealKey.data(), seal + rs::kSealKeyOffset, sealKey.size());
+    std::memcpy(sealSignature.data(), seal + rs::kSealSignatureOffset, sealSignature.size());
+    if (!crypto::verify(sealKey,
+                        crypto::sha256(bytes.subspan(0, size - rs::kSealBytes + rs::kSealSignatureOffset)),
+                        sealSignature))
+      return verdict(ReportVerdict::Altered,
+                     "bytes of the file were changed after signing (it is damaged or was altered)");
+  }
   if (size < 100 || std::memcmp(bytes.data(), "SQLite format 3", 16) != 0)
     return verdict(ReportVerdict::Unreadable, "it is not a Focal report (not a SQLite file)");
   const unsigned char* header = bytes.data();
@@ -210,8 +229,10 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
         "it is a SQLite file but not a Focal report (a workspace is exported with 'focal-cli export')");
   const std::uint32_t formatVersion = rs::getU32(header + 60);
   if (formatVersion != static_cast<std::uint32_t>(rs::kUserVersion))
-    return verdict(ReportVerdict::Unreadable, "it is in report format " + std::to_string(formatVersion) +
-                                                  ", which this Focal does not read; update Focal");
+    return verdict(ReportVerdict::Unreadable,
+                   "it says it is in report format " + std::to_string(formatVersion) +
+                       ", which this Focal does not read. If the State's Focal is newer than yours, update "
+                       "Focal; if not, the file is damaged");
   std::uint32_t pageSize = (std::uint32_t{header[16]} << 8) | header[17];
   if (pageSize == 1) pageSize = 65536;
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
@@ -220,33 +241,26 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
     return verdict(ReportVerdict::Unreadable, "its SQLite header is damaged (page count)");
   const std::uint64_t databaseLength = std::uint64_t{rs::getU32(header + 28)} * pageSize;
 
-  // The seal, when the file ends with one.
-  bool sealed =
-      size >= rs::kSealBytes + 100 &&
-      std::memcmp(bytes.data() + size - rs::kSealBytes, rs::kSealMagic.data(), rs::kSealMagic.size()) == 0;
   const std::uint64_t contentEnd = sealed ? size - rs::kSealBytes : size;
   if (databaseLength > contentEnd)
     return verdict(ReportVerdict::Unreadable,
                    "it is truncated: " + std::to_string(contentEnd) + " bytes of " +
                        std::to_string(databaseLength + (sealed ? rs::kSealBytes : 0)));
+  // Fewer bytes after the database than a seal, starting like one: the end
+  // of the file was cut off (a copy or download that stopped), nothing added.
+  if (!sealed && databaseLength < contentEnd && contentEnd - databaseLength < rs::kSealBytes) {
+    const std::size_t tail = static_cast<std::size_t>(contentEnd - databaseLength);
+    if (std::memcmp(bytes.data() + databaseLength, rs::kSealMagic.data(),
+                    std::min(tail, rs::kSealMagic.size())) == 0)
+      return verdict(ReportVerdict::Altered,
+                     "it is truncated: its last " + std::to_string(rs::kSealBytes - tail) +
+                         " bytes are missing (the file was cut short in copying or sending)");
+  }
   std::string layoutProblem;
   if (databaseLength < contentEnd)
     layoutProblem = std::to_string(contentEnd - databaseLength) + " bytes were added after the database";
   else if (sealed && rs::getU64(bytes.data() + contentEnd + rs::kSealLengthOffset) != databaseLength)
     layoutProblem = "the seal does not match the database's length";
-
-  // A seal that does not verify with its own key: some byte changed after
-  // signing. Said at once, without parsing bytes that cannot be trusted.
-  if (sealed && layoutProblem.empty()) {
-    const unsigned char* seal = bytes.data() + contentEnd;
-    crypto::PublicKey sealKey;
-    crypto::Signature sealSignature;
-    std::memcpy(sealKey.data(), seal + rs::kSealKeyOffset, sealKey.size());
-    std::memcpy(sealSignature.data(), seal + rs::kSealSignatureOffset, sealSignature.size());
-    if (!crypto::verify(sealKey, crypto::sha256(bytes.subspan(0, contentEnd + rs::kSealSignatureOffset)),
-                        sealSignature))
-      return verdict(ReportVerdict::Altered, "bytes of the file were changed after signing");
-  }
 
   ReportCheck check;
   std::vector<std::string> mismatched;

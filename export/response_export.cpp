@@ -8,6 +8,7 @@
 #include "export/report_assembly.h"
 #include "export/report_context.h"
 #include "export/report_file.h"
+#include "forms/answer_text.h"
 
 namespace focal {
 
@@ -65,6 +66,32 @@ std::string exportExtension(const std::string& format) {
   return format == "report" ? ".focalreport" : "." + format;
 }
 
+namespace {
+
+// A workspace written before the text rule may hold text no report can
+// carry (forms/answer_text.h): name the answers instead of signing them.
+void refuseUnfitText(Workspace& ws, ResponseId id, const Questionnaire& questionnaire,
+                     const std::vector<ReportAnswer>& answers) {
+  std::string list;
+  std::size_t count = 0;
+  for (const auto& a : answers) {
+    std::string problem = checkAnswerText(questionnaire, a.path, a.value);
+    if (problem.empty()) continue;
+    if (++count <= 5) list += fmt::format("{}{}: {}", list.empty() ? "" : "; ", a.path, problem);
+  }
+  if (count == 0) return;
+  if (count > 5)
+    list += fmt::format("; and {} more (focal-cli status {} lists them all)", count - 5, ws.path());
+  throw WorkspaceError(
+      WorkspaceError::Kind::Refused,
+      fmt::format("{}, response {}: {} answers hold text a report cannot carry, so nothing was "
+                  "exported or signed. Correct them in Focal or with focal-cli fill, then export "
+                  "again. {}",
+                  ws.path(), id, count, list));
+}
+
+}  // namespace
+
 ResponseExportResult exportResponse(Workspace& ws, ResponseId id, const ResponseExportOptions& options,
                                     const SigningKey& key,
                                     const std::function<void(int done, int total)>& progress) {
@@ -80,6 +107,7 @@ ResponseExportResult exportResponse(Workspace& ws, ResponseId id, const Response
   input.language = options.language.empty() ? info.language : options.language;
   input.preparer = options.preparer.empty() ? ws.user() : options.preparer;
   for (auto& a : ws.storedAnswers(id)) input.answers.push_back({a.path, a.value, a.changedBy, a.changedAt});
+  refuseUnfitText(ws, id, *questionnaire, input.answers);
   input.attachments = &attachments;
   input.status = options.final ? ReportStatus::Final : ReportStatus::Draft;
   step(1);

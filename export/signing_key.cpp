@@ -215,6 +215,13 @@ std::optional<ExpectedKey> ExpectedKey::parse(const std::string& text, std::stri
     }
     return std::nullopt;
   };
+  if (text.find_first_not_of(" -:\n\r\t") == std::string::npos) {
+    // An empty --key is a mistake (an unset variable in a script), never "no check".
+    *error =
+        "the key given is empty; give the expected fingerprint (32 hex digits), public key (64 hex "
+        "digits) or signing-key.pub file, or leave --key out";
+    return std::nullopt;
+  }
   if (auto key = fromText(text)) return key;
   struct stat info {};
   if (::stat(text.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_size <= 4096) {

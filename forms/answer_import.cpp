@@ -11,11 +11,13 @@
 #include <sstream>
 
 #include "forms/answer_path.h"
+#include "forms/answer_text.h"
 #include "forms/answer_value.h"
 #include "forms/diagnostics.h"
 #include "forms/i18n.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
+#include "forms/yaml_tree.h"
 
 namespace focal {
 
@@ -29,19 +31,6 @@ constexpr std::uintmax_t kMaxAnswerFileBytes = 64 * 1024 * 1024;
 template <typename... Args>
 std::string msg(const char* text, Args&&... args) {
   return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
-bool validUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
 }
 
 bool allDigits(std::string_view s) {
@@ -266,7 +255,7 @@ AnswerFile parseAnswersCsv(std::string_view text, const std::string& name) {
                               msg("This row has {} values; it needs 2 (question_id,value). Put a value "
                                   "that contains a comma in double quotes.",
                                   fields.size())});
-    else if (!validUtf8(fields[1]) || !validUtf8(path))
+    else if (firstInvalidUtf8(fields[1]) || firstInvalidUtf8(path))
       out.problems.push_back({where, path, tr("This row is not UTF-8 text; save the file as CSV UTF-8.")});
     else
       out.rows.push_back({where, path, fields[1], false});
@@ -379,6 +368,7 @@ class Importer {
       for (Item* item : refused)
         if (!store(*item)) reject(*item->row, lastRefusal_);
     }
+    countSaved();
     judge(direct);
     for (auto& [group, items] : records) judge(items);
     return result_;
@@ -433,6 +423,7 @@ class Importer {
       return std::nullopt;
     }
     std::string problem = checkPathFits(*question, *parsed);
+    if (problem.empty()) problem = checkAnswerText(*question, *parsed, row.value);
     if (problem.empty() && !(question->type == QuestionType::Attachment && parsed->mark.empty()))
       problem = checkAnswerValue(*question, *parsed, row.value);
     if (!problem.empty()) {
@@ -453,10 +444,19 @@ class Importer {
       return false;
     }
     item.stored = true;
-    bool changed =
-        std::any_of(changes.begin(), changes.end(), [&](const AnswerChange& c) { return c.path == path; });
-    ++(changed ? result_.saved : result_.unchanged);
+    auto change =
+        std::find_if(changes.begin(), changes.end(), [&](const AnswerChange& c) { return c.path == path; });
+    touched(path, change == changes.end() ? doc_.session().value(path) : change->before);
     return true;
+  }
+
+  // The value `path` had before the import, noted the first time a row
+  // writes it: "N answers saved" counts answers stored, not rows (a file
+  // writing one answer a million times saved one answer).
+  void touched(const std::string& path, const std::string& before) { before_.emplace(path, before); }
+  void countSaved() {
+    for (const auto& [path, before] : before_)
+      ++(doc_.session().value(path) == before ? result_.unchanged : result_.saved);
   }
 
   bool attach(Item& item, const std::string& path) {
@@ -480,7 +480,8 @@ class Importer {
     try {
       const std::string before = doc_.session().value(path);
       AttachmentInfo info = doc_.attach(path, file.filename().string(), mimeType(file.string()), data);
-      ++(before == info.name && info.deduplicated ? result_.unchanged : result_.saved);
+      // The same name with other bytes is a new file: counted as saved.
+      touched(path, before == info.name && !info.deduplicated ? std::string() : before);
       item.stored = true;
     } catch (const WorkspaceError& e) {
       reject(*item.row, e.what());
@@ -545,6 +546,7 @@ class Importer {
   ImportResult result_;
   std::string lastRefusal_;
   std::set<std::string> judged_;
+  std::map<std::string, std::string> before_;
 };
 
 }  // namespace

@@ -58,8 +58,8 @@ AnswerFile parseAnswersJson(std::string_view text, const std::string& name,
                             const Questionnaire& questionnaire);
 
 struct ImportResult {
-  std::size_t saved = 0;      // values stored (changed)
-  std::size_t unchanged = 0;  // already had that value
+  std::size_t saved = 0;      // answers whose value changed (each counted once, however many rows)
+  std::size_t unchanged = 0;  // answers that already had that value
   std::size_t skipped = 0;    // empty values and nulls
   std::size_t recordsAdded = 0;
   std::size_t recordsAlreadyPresent = 0;

@@ -98,8 +98,12 @@ std::vector<AnswerWrite> ResponseDocument::withConfirmations(const std::vector<A
 Outcome ResponseDocument::edit(const std::vector<AnswerWrite>& writes, const std::string& mergePath,
                                std::vector<AnswerChange>* changesOut) {
   if (auto refused = refuseIfReadOnly()) return *refused;
+  const std::vector<AnswerWrite> all = withConfirmations(writes);
+  // The workspace's own rule (an agency's assigned sections), for every caller.
+  if (std::string why = workspace_.writeRefusal(all, session_.language()); !why.empty())
+    return Outcome{AnswerStatus::Refused, why};
   std::vector<AnswerChange> changes;
-  Outcome outcome = session_.apply(withConfirmations(writes), &changes);
+  Outcome outcome = session_.apply(all, &changes);
   if (changesOut) *changesOut = changes;
   record(std::move(changes), mergePath);
   return outcome;

@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "forms/answer_text.h"
 #include "forms/answer_value.h"
 #include "forms/i18n.h"
 
@@ -234,7 +235,7 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
                                std::vector<AnswerChange>* changesOut) {
   SessionChange change;
   std::vector<int> touched;
-  std::optional<Outcome> first;
+  std::optional<Outcome> first, textRefusal;
   std::pair<int, std::string> firstQuestion{-1, {}};
   for (const auto& write : writes) {
     std::string problem;
@@ -243,6 +244,14 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
       // A record's fields are removed after the record itself; that is fine.
       if (!first) first = Outcome{AnswerStatus::Refused, problem};
       continue;
+    }
+    if (!write.value.empty()) {
+      const Question& question = questionnaire_->questions[located->question];
+      if (std::string text = checkAnswerText(question, located->path, write.value); !text.empty()) {
+        // Text a report cannot carry is never stored, and the refusal is what the caller hears.
+        if (!textRefusal) textRefusal = Outcome{AnswerStatus::Refused, std::move(text)};
+        continue;
+      }
     }
     if (firstQuestion.first < 0) firstQuestion = {located->question, located->path.recordKey};
     std::string before = value(write.path);
@@ -263,6 +272,7 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
   } else if (changesOut) {
     changesOut->clear();
   }
+  if (textRefusal) return *textRefusal;
   if (first && firstQuestion.first < 0) return *first;
   if (firstQuestion.first < 0) return {};
   return outcomeFor(recordKeyPath(firstQuestion.first, firstQuestion.second));

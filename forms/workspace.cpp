@@ -2,6 +2,10 @@
 // migrations (the lock is in workspace_lock.cpp).
 #include "forms/workspace.h"
 
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 
 #include "forms/workspace_internal.h"
@@ -158,6 +162,32 @@ void Workspace::rethrow(const sql::SqliteError& e, const std::string& doing) con
 }
 
 // ---- opening ----------------------------------------------------------------
+
+namespace {
+
+// Whether the folder holding `path` cannot be written: a read-only disk or
+// share (a CD, a write-protected USB stick), or a folder without write access.
+bool onReadOnlyMedium(const std::string& path) {
+  std::string folder = fs::path(path).parent_path().string();
+  if (folder.empty()) folder = ".";
+  struct statvfs info {};
+  if (::statvfs(folder.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY)) return true;
+  return ::access(folder.c_str(), W_OK) != 0;
+}
+
+// A file: URI for SQLite (%, ? and # escaped).
+std::string fileUri(const std::string& path) {
+  std::string out = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#')
+      out += fmt::format("%{:02X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
 
 Workspace::Statements::Statements(sql::Database& db)
     : upsertAnswer(
@@ -352,7 +382,33 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& path, WorkspaceOpt
     ws->checkUntrusted();
     version = static_cast<int>(ws->db_.queryInteger("PRAGMA user_version"));
   } catch (const sql::SqliteError& e) {
-    ws->rethrow(e, tr("read the workspace"));
+    // On a read-only disk, SQLite cannot make the shared-memory file a WAL
+    // workspace is read with, and says "unable to open": not a disk failure.
+    const int code = e.primaryCode();
+    if ((code != SQLITE_CANTOPEN && code != SQLITE_IOERR && code != SQLITE_READONLY) || !ws->readOnly_ ||
+        !onReadOnlyMedium(path))
+      ws->rethrow(e, tr("read the workspace"));
+    std::error_code sizeError;
+    if (fs::file_size(path + "-wal", sizeError) > 0 && !sizeError)
+      throw WorkspaceError(Kind::ReadOnly,
+                           msg("{} is on a read-only disk, and its latest changes are still in {}-wal, "
+                               "which Focal cannot merge there. Copy both files to a folder you can write "
+                               "to and open the copy.",
+                               path, path));
+    // Nothing is waiting in a -wal file and nobody can write here: read the file as it is.
+    try {
+      ws->db_ = sql::Database(fileUri(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+      ws->configure();
+      ws->checkUntrusted();
+      version = static_cast<int>(ws->db_.queryInteger("PRAGMA user_version"));
+    } catch (const sql::SqliteError& again) {
+      ws->rethrow(again, tr("read the workspace"));
+    }
+    if (std::find_if(ws->warnings_.begin(), ws->warnings_.end(), [](const std::string& w) {
+          return w.find("read-only") != std::string::npos;
+        }) == ws->warnings_.end())
+      ws->warnings_.push_back(
+          msg("{} is on a read-only disk: it is shown as it is, and changes cannot be saved.", path));
   }
   if (version > kSchemaVersion)
     throw WorkspaceError(Kind::TooNew,
@@ -383,6 +439,8 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& path, WorkspaceOpt
     ws->migrate(version);
   }
   ws->prepareStatements();
+  if (!ws->readOnly_) ws->installWriteRules();
+  if (!ws->readOnly_ && ws->lockHeld_) ws->removeUnfinishedBackups();
   ws->rememberFile();
   ws->warnings_.push_back(fileSystemWarning(path));
   std::erase(ws->warnings_, std::string());

@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -188,6 +189,19 @@ class Workspace {
   std::vector<HistoryEntry> history(ResponseId id, const std::string& questionId);
   std::vector<OrphanedAnswer> orphanedAnswers(ResponseId id);
 
+  // ---- write rules (workspace_responses.cpp) ----
+  // A rule on which answers may be written here: "" when `writes` may be
+  // written, else why not, in one sentence saying what to do. Layers above
+  // forms/ register providers, asked once for every workspace opened for
+  // writing (export/contribution_request.cpp: an agency's request workspace
+  // takes answers only in its assigned sections). The rule holds for every
+  // caller: ResponseDocument refuses the edit, and write() refuses it as a last line.
+  using WriteRule =
+      std::function<std::string(const std::vector<AnswerWrite>& writes, const std::string& language)>;
+  using WriteRuleProvider = std::function<WriteRule(Workspace& workspace)>;
+  static void addWriteRuleProvider(WriteRuleProvider provider);
+  std::string writeRefusal(const std::vector<AnswerWrite>& writes, const std::string& language = {}) const;
+
   // ---- attachments (workspace_responses.cpp) ----
   // Stores a file for the attachment at `path` (bytes stored once when
   // identical). `maxBytes` is the question's cap. Does not write the answer.
@@ -210,6 +224,13 @@ class Workspace {
   bool backupIfDue();
   // Rolling backups, newest first.
   std::vector<std::string> backups() const;
+  // Unfinished copies (*.focal.partial with their -journal, -wal and -shm
+  // files) a kill or a full disk left in the backup folder: removed when the
+  // workspace is opened for writing and by every rolling backup. Returns how many.
+  std::size_t removeUnfinishedBackups();
+  // Why the last rolling backup failed ("2026-11-05T10:22:31Z: the disk is
+  // full ..."), kept in the workspace until a backup succeeds; empty when none failed.
+  std::string lastBackupFailure();
   // Replaces the whole content with `backupFile` (checked first). A copy of
   // the current content is kept in the backup directory; returns its name.
   std::string restoreFrom(const std::string& backupFile);
@@ -230,10 +251,12 @@ class Workspace {
   void releaseLock();
   void checkLockHeld();
   void requireWritable(const std::string& doing) const;
+  void refuseUnfitText(const std::vector<AnswerWrite>& writes) const;
   void prepareStatements();
   [[noreturn]] void rethrow(const sql::SqliteError& e, const std::string& doing) const;
   std::string safetyCopy(const std::string& reason);
   void copyTo(const std::string& file);
+  void noteBackupFailure(const std::string& why);
   // The file's identity, to notice when it is removed or replaced while open.
   void rememberFile();
   // Before each change: when the file was removed, writes it again from the
@@ -257,6 +280,8 @@ class Workspace {
   std::vector<std::string> warnings_;
   std::string closedImproperly_;
   std::optional<LockHolder> lockedBy_;
+  std::vector<WriteRule> writeRules_;
+  void installWriteRules();
   struct Statements;
   std::unique_ptr<Statements> statements_;
   std::map<std::string, std::shared_ptr<const Questionnaire>> questionnaires_;  // by SHA-256 of the text

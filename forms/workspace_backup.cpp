@@ -92,19 +92,76 @@ std::string Workspace::backup() {
     throw WorkspaceError(Kind::Refused,
                          tr("A workspace kept only in memory has no backup folder; give a file name."));
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec)
-    throw WorkspaceError(
-        Kind::Io, msg("Could not create the backup folder {} ({}). Check that it can be written to.", dir,
-                      ec.message()));
-  const std::string file = uniqueName(dir, stemOf(path_) + "-" + stamp());
-  copyTo(file);
+  std::string file;
+  try {
+    fs::create_directories(dir, ec);
+    if (ec)
+      throw WorkspaceError(
+          Kind::Io, msg("Could not create the backup folder {} ({}). Check that it can be written to.", dir,
+                        ec.message()));
+    removeUnfinishedBackups();
+    file = uniqueName(dir, stemOf(path_) + "-" + stamp());
+    copyTo(file);
+  } catch (const WorkspaceError& e) {
+    noteBackupFailure(e.what());
+    throw;
+  }
   lastBackup_ = std::chrono::steady_clock::now();
   changedSinceBackup_ = false;
   auto all = backups();
   for (std::size_t i = static_cast<std::size_t>(std::max(options_.backupsKept, 1)); i < all.size(); ++i)
     fs::remove(all[i], ec);
+  noteBackupFailure({});
   return file;
+}
+
+std::size_t Workspace::removeUnfinishedBackups() {
+  const std::string dir = backupDirectory();
+  std::error_code ec;
+  if (dir.empty() || !fs::is_directory(dir, ec)) return 0;
+  const std::string stem = stemOf(path_);
+  const std::string partialSuffix = std::string(kExtension) + ".partial";
+  std::vector<fs::path> doomed;
+  std::size_t copies = 0;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(stem + "-")) continue;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+      if (name.ends_with(partialSuffix + suffix)) {
+        doomed.push_back(entry.path());
+        if (*suffix == '\0') ++copies;
+      }
+  }
+  for (const auto& p : doomed) fs::remove(p, ec);
+  if (copies > 0)
+    noteBackupFailure(
+        msg("{} unfinished backup copies were left in {} (Focal was stopped, or the disk was "
+            "full, while a backup was written); they were removed",
+            copies, dir));
+  return copies;
+}
+
+void Workspace::noteBackupFailure(const std::string& why) {
+  if (readOnly_ || !db_.isOpen()) return;
+  try {
+    if (why.empty()) {
+      if (db_.queryInteger("SELECT count(*) FROM meta WHERE key = 'backup_failed'") > 0)
+        db_.exec("DELETE FROM meta WHERE key = 'backup_failed'");
+      return;
+    }
+    sql::Statement note(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES ('backup_failed', ?1)");
+    note.bind(1, utcTimestamp().substr(0, 19) + "Z: " + why).run();
+  } catch (const sql::SqliteError&) {
+    // The disk that refused the backup may refuse this too; the caller reports the failure.
+  }
+}
+
+std::string Workspace::lastBackupFailure() {
+  try {
+    return db_.queryText("SELECT value FROM meta WHERE key = 'backup_failed'").value_or("");
+  } catch (const sql::SqliteError&) {
+    return {};
+  }
 }
 
 bool Workspace::backupIfDue() {

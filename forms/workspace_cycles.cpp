@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "forms/answer_path.h"
+#include "forms/answer_text.h"
 #include "forms/answer_value.h"
 #include "forms/workspace.h"
 #include "forms/workspace_internal.h"
@@ -112,9 +113,9 @@ UpgradeReport Workspace::upgradeResponse(ResponseId id, const Questionnaire& new
       continue;
     }
     ++report.kept;
-    if (std::string problem = checkAnswerValue(newer.questions[index], *parsed, answer.value);
-        !problem.empty())
-      report.needsReview.emplace_back(answer.path, problem);
+    std::string problem = checkAnswerText(newer.questions[index], *parsed, answer.value);
+    if (problem.empty()) problem = checkAnswerValue(newer.questions[index], *parsed, answer.value);
+    if (!problem.empty()) report.needsReview.emplace_back(answer.path, problem);
   }
   report.safetyCopy = safetyCopy("before-upgrade");
   try {
@@ -196,6 +197,7 @@ CarryForward carryForward(const Questionnaire& next, const Questionnaire& previo
         mapped.repeat = newRepeat.id;
       }
     }
+    if (why.empty()) why = checkAnswerText(next.questions[index], mapped, value);
     if (!why.empty()) {
       out.notCarried.emplace_back(path, why);
       continue;

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "forms/answer_path.h"
+#include "forms/answer_text.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/stored_questionnaire.h"
 #include "forms/workspace.h"
@@ -37,6 +38,47 @@ bool belongsTo(const std::string& path, const std::string& id) {
 
 }  // namespace
 
+namespace {
+
+std::mutex gRuleMutex;
+std::vector<Workspace::WriteRuleProvider>& ruleProviders() {
+  static std::vector<Workspace::WriteRuleProvider> providers;
+  return providers;
+}
+
+}  // namespace
+
+void Workspace::addWriteRuleProvider(WriteRuleProvider provider) {
+  std::lock_guard lock(gRuleMutex);
+  ruleProviders().push_back(std::move(provider));
+}
+
+void Workspace::installWriteRules() {
+  std::vector<WriteRuleProvider> providers;
+  {
+    std::lock_guard lock(gRuleMutex);
+    providers = ruleProviders();
+  }
+  for (const auto& provider : providers) {
+    WriteRule rule;
+    try {
+      rule = provider(*this);
+    } catch (const std::exception& e) {
+      // A rule that cannot be read must not become no rule: nothing is written.
+      const std::string why = e.what();
+      rule = [why](const std::vector<AnswerWrite>&, const std::string&) { return why; };
+    }
+    if (rule) writeRules_.push_back(std::move(rule));
+  }
+}
+
+std::string Workspace::writeRefusal(const std::vector<AnswerWrite>& writes,
+                                    const std::string& language) const {
+  for (const auto& rule : writeRules_)
+    if (std::string why = rule(writes, language); !why.empty()) return why;
+  return {};
+}
+
 void Workspace::requireWritable(const std::string& doing) const {
   if (!readOnly_ && db_.isOpen()) return;
   std::string why = lockedBy_ ? msg("{} has it open", lockedBy_->describe()) : tr("it was opened read-only");
@@ -44,10 +86,27 @@ void Workspace::requireWritable(const std::string& doing) const {
                                            doing, path_, why));
 }
 
+// The last line of the text rule (forms/answer_text.h): the session refuses
+// such text with the question's own rule; here, without the questionnaire,
+// line breaks are let through, but nothing a report cannot carry is.
+void Workspace::refuseUnfitText(const std::vector<AnswerWrite>& writes) const {
+  for (const auto& w : writes)
+    if (std::string problem = textRuleProblem(w.value, true); !problem.empty())
+      throw WorkspaceError(
+          Kind::Refused, msg("The answer {} {}, which a report cannot carry; nothing was saved in {}. Remove "
+                             "it and enter the answer again.",
+                             w.path, problem, path_));
+}
+
 ResponseId Workspace::createResponse(const Questionnaire& questionnaire, const std::string& state,
                                      const std::string& language,
                                      const std::map<std::string, std::string>& initial) {
   requireWritable(tr("start a response"));
+  {
+    std::vector<AnswerWrite> initialWrites;
+    for (const auto& [path, value] : initial) initialWrites.push_back({path, value});
+    refuseUnfitText(initialWrites);
+  }
   if (questionnaire.sourceText.empty())
     throw WorkspaceError(Kind::Refused,
                          msg("The questionnaire {} has no text to keep with the response; load it from "
@@ -197,6 +256,9 @@ std::vector<StoredAnswer> Workspace::storedAnswers(ResponseId id) {
 void Workspace::write(ResponseId id, const std::vector<AnswerWrite>& writes) {
   requireWritable(tr("save the answers"));
   if (writes.empty()) return;
+  refuseUnfitText(writes);
+  if (std::string why = writeRefusal(writes); !why.empty())
+    throw WorkspaceError(Kind::Refused, msg("Nothing was saved in {}: {}", path_, why));
   ensureFileInPlace();
   const std::string now = utcTimestamp();
   const std::string& who = options_.user;

@@ -8,6 +8,8 @@
 #include <functional>
 #include <string>
 
+#include "forms/answer_text.h"
+
 namespace focal::cli {
 
 // Exit codes of focal-cli.
@@ -23,7 +25,12 @@ struct Registrar {
   Registrar(int order, std::function<void(CLI::App&)> setup);
 };
 
-// Prints "focal-cli: error: MESSAGE" on stderr.
+// Names, codes and messages that come from a file are printed through
+// printable() (forms/answer_text.h): control and bidirectional characters
+// shown as escapes, so no file can forge a line of output or drive the terminal.
+using focal::printable;
+
+// Prints "focal-cli: error: MESSAGE" on stderr, with MESSAGE made printable.
 void printError(const std::string& message);
 
 }  // namespace focal::cli

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 std::string when(const std::string& iso) {
-  return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC" : iso;
+  return printable(iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC" : iso);
 }
 
 std::string quoted(const std::string& value) {
@@ -76,12 +76,12 @@ int request(const RequestArgs& a) {
   const Assignment assignment = ContributionScope::parseIds(*q, a.sections);
   ContributionRequest r = makeContributionRequest(store, *id, a.agency, assignment, a.output, a.note);
   ContributionScope scope(q, assignment);
-  std::cout << "Request for " << r.agency << " written to " << a.output << ": " << scope.describe(r.language)
-            << ", " << r.snapshot.size() << " current answers.\n"
-            << "Send it to " << r.agency
+  std::cout << "Request for " << printable(r.agency) << " written to " << printable(a.output) << ": "
+            << printable(scope.describe(r.language)) << ", " << r.snapshot.size() << " current answers.\n"
+            << "Send it to " << printable(r.agency)
             << "; they open it in Focal (or fill it with focal-cli contribution fill), "
             << "then return the file made by: focal-cli contribution export "
-            << fs::path(a.output).filename().string() << " -o FILE\n";
+            << printable(fs::path(a.output).filename().string()) << " -o FILE\n";
   return kOk;
 }
 
@@ -100,18 +100,20 @@ int fill(const std::string& path, const std::string& answersFile, const std::str
   const std::size_t outside = restrictToAssignment(*ws, file);
   ImportResult result = importAnswers(document, file);
   for (const auto& p : result.rejected)
-    std::cerr << answersFile << ": " << p.where << ": " << (p.path.empty() ? "" : p.path + ": ") << p.message
+    std::cerr << printable(answersFile + ": " + p.where + ": " + (p.path.empty() ? "" : p.path + ": ") +
+                           p.message)
               << "\n";
   if (!document.isSaved()) {
     printError(document.status().cause);
     return kFailed;
   }
-  std::cout << path << " (" << opened->request.agency << "): " << result.saved << " answers saved";
+  std::cout << printable(path) << " (" << printable(opened->request.agency) << "): " << result.saved
+            << " answers saved";
   if (result.unchanged) std::cout << ", " << result.unchanged << " already there";
   std::cout << ".\n";
   if (outside)
     std::cerr << outside << (outside == 1 ? " row is" : " rows are") << " outside the sections assigned to "
-              << opened->request.agency << " and were not stored (listed above).\n";
+              << printable(opened->request.agency) << " and were not stored (listed above).\n";
   return result.rejected.empty() ? kOk : kInvalid;
 }
 
@@ -130,12 +132,13 @@ int exportContribution(const std::string& path, const std::string& output, const
   const SigningKey key = SigningKey::loadOrCreate();
   writeContributionFile(c, output, &key);
   for (const auto& p : leftOut)
-    std::cerr << "focal-cli: warning: " << p << " is outside the sections assigned to " << c.agency
-              << " and was left out.\n";
-  std::cout << "Contribution of " << c.agency << " written to " << output << ": " << c.answers.size()
-            << " answers, " << c.files.size() << " attached files, signed by " << c.person << " with the key "
-            << key.fingerprint() << ".\nSend it to " << c.requestedBy << ", who asked for it on "
-            << c.requestedAt.substr(0, 10) << ".\n";
+    std::cerr << "focal-cli: warning: " << printable(p) << " is outside the sections assigned to "
+              << printable(c.agency) << " and was left out.\n";
+  std::cout << "Contribution of " << printable(c.agency) << " written to " << printable(output) << ": "
+            << c.answers.size() << " answers, " << c.files.size() << " attached files, signed by "
+            << printable(c.person) << " with the key " << key.fingerprint() << ".\nSend it to "
+            << printable(c.requestedBy) << ", who asked for it on " << printable(c.requestedAt.substr(0, 10))
+            << ".\n";
   return kOk;
 }
 
@@ -143,6 +146,7 @@ int exportContribution(const std::string& path, const std::string& output, const
 
 struct ImportArgs {
   std::string workspace, user, key;
+  bool keyGiven = false;  // --key "" is refused, not taken as no key
   std::vector<std::string> files;
   std::optional<ResponseId> response;
   bool json = false;
@@ -159,12 +163,12 @@ json conflictJson(const StoredConflict& c) {
 }
 
 void printConflict(const StoredConflict& c) {
-  std::cout << "  conflict   " << c.conflict.path << " (" << c.agency << ")\n"
-            << "             yours:  " << quoted(c.conflict.ours) << "  " << c.oursBy << ", "
+  std::cout << "  conflict   " << printable(c.conflict.path) << " (" << printable(c.agency) << ")\n"
+            << "             yours:  " << quoted(c.conflict.ours) << "  " << printable(c.oursBy) << ", "
             << when(c.oursAt) << "\n"
-            << "             theirs: " << quoted(c.conflict.theirs) << "  " << c.theirsBy << ", "
+            << "             theirs: " << quoted(c.conflict.theirs) << "  " << printable(c.theirsBy) << ", "
             << when(c.theirsAt) << "\n"
-            << "             base:   " << quoted(c.conflict.base) << "  " << c.baseBy << ", "
+            << "             base:   " << quoted(c.conflict.base) << "  " << printable(c.baseBy) << ", "
             << when(c.baseAt) << "\n";
 }
 
@@ -178,7 +182,7 @@ int import(const ImportArgs& a) {
   auto id = chooseResponse(*ws, response);
   if (!id) return kInvalid;
   ImportOptions options;
-  if (!a.key.empty()) {
+  if (a.keyGiven) {
     std::string error;
     options.acceptKey = ExpectedKey::parse(a.key, &error);
     if (!options.acceptKey) {
@@ -201,9 +205,9 @@ int import(const ImportArgs& a) {
     return kInvalid;
   }
   ResponseDocument document(*ws, *id);
-  json out = {{"workspace", a.workspace},   {"response", *id},
-              {"applied", json::array()},   {"unchanged", json::array()},
-              {"conflicts", json::array()}, {"contributions", json::array()}};
+  json out = {{"workspace", a.workspace},      {"response", *id},        {"applied", json::array()},
+              {"unchanged", json::array()},    {"stale", json::array()}, {"conflicts", json::array()},
+              {"contributions", json::array()}};
   for (const auto& c : checked) {
     ImportSummary s = importContribution(document, store, c);
     for (const auto& ap : s.applied)
@@ -213,6 +217,9 @@ int import(const ImportArgs& a) {
                                 {"person", s.person},
                                 {"file", s.file}});
     for (const auto& p : s.unchanged) out["unchanged"].push_back({{"path", p}, {"agency", s.agency}});
+    for (const auto& p : s.stale)
+      out["stale"].push_back(
+          {{"path", p}, {"agency", s.agency}, {"file", s.file}, {"newer", s.newerExportedAt}});
     for (const auto& conflict : s.conflicts) out["conflicts"].push_back(conflictJson(conflict));
     out["contributions"].push_back({{"file", s.file},
                                     {"request", s.requestId},
@@ -224,12 +231,16 @@ int import(const ImportArgs& a) {
                                     {"conflicts", s.conflicts.size()},
                                     {"imported_before", s.importedBefore}});
     if (a.json) continue;
-    std::cout << s.file << ": " << s.agency << " (" << s.person << "), key " << s.fingerprint << ": "
-              << s.applied.size() << " applied, " << s.unchanged.size() << " unchanged, "
-              << s.conflicts.size() << " in conflict"
+    std::cout << printable(s.file) << ": " << printable(s.agency) << " (" << printable(s.person) << "), key "
+              << s.fingerprint << ": " << s.applied.size() << " applied, " << s.unchanged.size()
+              << " unchanged, " << s.conflicts.size() << " in conflict"
               << (s.importedBefore ? " (imported before; nothing new)" : "") << "\n";
+    if (!s.stale.empty())
+      std::cout << "  stale      " << s.stale.size()
+                << " answers not applied: this contribution was exported no later than the one of "
+                << printable(s.newerExportedAt) << " already imported, whose values are kept\n";
     for (const auto& ap : s.applied)
-      std::cout << "  applied    " << ap.path
+      std::cout << "  applied    " << printable(ap.path)
                 << (ap.value.empty() ? " (removed)" : " = " + shortValue(ap.value)) << "\n";
     for (const auto& conflict : s.conflicts) printConflict(conflict);
   }
@@ -276,16 +287,17 @@ int status(const std::string& path, std::optional<ResponseId> requested, bool as
     return kOk;
   }
   if (rows.empty())
-    std::cout << path << ": no contribution requested yet. Make one with: focal-cli contribution request "
-              << path << " --agency NAME --sections ID,... -o FILE\n";
+    std::cout << printable(path)
+              << ": no contribution requested yet. Make one with: focal-cli contribution request "
+              << printable(path) << " --agency NAME --sections ID,... -o FILE\n";
   for (const auto& r : rows) {
     ContributionScope scope(q, r.request.assignment);
-    std::cout << r.request.agency << ": " << scope.describe(r.request.language) << "\n  requested "
-              << when(r.request.requestedAt) << " by " << r.request.requestedBy << " (" << r.requestFile
-              << ")\n  "
+    std::cout << printable(r.request.agency) << ": " << printable(scope.describe(r.request.language))
+              << "\n  requested " << when(r.request.requestedAt) << " by " << printable(r.request.requestedBy)
+              << " (" << printable(r.requestFile) << ")\n  "
               << (r.returnedAt.empty() ? std::string("not returned yet")
-                                       : "returned " + when(r.returnedAt) + " by " + r.returnedBy + ", " +
-                                             std::to_string(r.imports) + " imports, " +
+                                       : "returned " + when(r.returnedAt) + " by " + printable(r.returnedBy) +
+                                             ", " + std::to_string(r.imports) + " imports, " +
                                              std::to_string(r.applied) + " answers taken")
               << "; " << r.openConflicts << " conflicts open\n";
   }
@@ -324,8 +336,9 @@ int resolve(const std::string& path, const std::string& answerPath, const std::s
       if (c.id == matching[0].id) response = r.id;
   ResponseDocument document(*ws, *response);
   resolveConflict(document, store, matching[0], resolution, value.value_or(""));
-  std::cout << answerPath << ": "
-            << (resolution == Resolution::Theirs ? "the answer of " + matching[0].agency + " was taken"
+  std::cout << printable(answerPath) << ": "
+            << (resolution == Resolution::Theirs
+                    ? "the answer of " + printable(matching[0].agency) + " was taken"
                 : resolution == Resolution::Ours ? std::string("your answer was kept")
                                                  : std::string("your edited answer was saved"))
             << "; now " << quoted(document.session().value(answerPath)) << ".\n";
@@ -379,9 +392,13 @@ const Registrar registrar(40, [](CLI::App& app) {
   imp->add_option("FILE", i->files, "Contribution files (.focalcontrib)")->required();
   imp->add_flag("--json", i->json, "Print the answers applied, unchanged and in conflict as JSON");
   imp->add_option("--response", i->response, "Response id (default: the one the request was made for)");
-  imp->add_option("--key", i->key, "Accept contributions signed with this key (fingerprint or public key)");
+  auto* keyOption = imp->add_option("--key", i->key,
+                                    "Accept contributions signed with this key (fingerprint or public key)");
   imp->add_option("--user", i->user, "Your name (default: $FOCAL_USER, else your login)");
-  imp->callback([=] { exitCode() = run([&] { return import(*i); }); });
+  imp->callback([=] {
+    i->keyGiven = keyOption->count() > 0;
+    exitCode() = run([&] { return import(*i); });
+  });
 
   auto* st =
       group->add_subcommand("status", "Show the assignments: who has what, returned when, conflicts open");

@@ -23,7 +23,9 @@ Registrar::Registrar(int order, std::function<void(CLI::App&)> setup) {
   registry().emplace_back(order, std::move(setup));
 }
 
-void printError(const std::string& message) { std::cerr << "focal-cli: error: " << message << "\n"; }
+void printError(const std::string& message) {
+  std::cerr << "focal-cli: error: " << printable(message) << "\n";
+}
 
 }  // namespace focal::cli
 

@@ -18,7 +18,7 @@ int validate(const std::vector<std::string>& files, bool strict, const std::stri
     options.strict = strict;
     options.previousPath = previous;
     LoadResult result = loadQuestionnaireFile(file, options);
-    for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+    for (const auto& d : result.diagnostics) std::cerr << printable(d.format()) << "\n";
     if (!result.ok()) {
       std::cerr << file << ": " << result.errorCount() << (result.errorCount() == 1 ? " error" : " errors")
                 << "; nothing was changed. Correct the file and run validate again.\n";
@@ -59,7 +59,7 @@ nlohmann::json sectionJson(const Questionnaire& q, int index, const std::string&
 void printQuestion(const Questionnaire& q, int index, const std::string& language, int indent) {
   const Question& question = q.questions[index];
   std::cout << std::string(indent, ' ') << question.id << "  [" << questionTypeKey(question.type) << "]  "
-            << question.label.get(language, q.defaultLanguage()) << "\n";
+            << printable(question.label.get(language, q.defaultLanguage())) << "\n";
   for (int child : question.children) printQuestion(q, child, language, indent + 4);
 }
 
@@ -68,8 +68,8 @@ void printQuestion(const Questionnaire& q, int index, const std::string& languag
 void printSection(const Questionnaire& q, int index, const std::string& language) {
   const Section& s = q.sections[index];
   const int indent = 2 * s.depth;
-  std::cout << std::string(indent, ' ') << "* " << s.title.get(language, q.defaultLanguage()) << "  (" << s.id
-            << ")\n";
+  std::cout << std::string(indent, ' ') << "* " << printable(s.title.get(language, q.defaultLanguage()))
+            << "  (" << s.id << ")\n";
   for (int question : s.questions) printQuestion(q, question, language, indent + 4);
   for (int sub : s.subsections) printSection(q, sub, language);
 }
@@ -77,7 +77,7 @@ void printSection(const Questionnaire& q, int index, const std::string& language
 int show(const std::string& file, std::string language, bool json) {
   LoadResult result = loadQuestionnaireFile(file);
   if (!result.ok()) {
-    for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+    for (const auto& d : result.diagnostics) std::cerr << printable(d.format()) << "\n";
     std::cerr << file << ": cannot show a questionnaire with errors; run 'focal-cli validate " << file
               << "'\n";
     return kInvalid;
@@ -106,7 +106,7 @@ int show(const std::string& file, std::string language, bool json) {
     std::cout << j.dump(2) << "\n";
     return kOk;
   }
-  std::cout << q.info.title.get(language, q.defaultLanguage()) << "\n"
+  std::cout << printable(q.info.title.get(language, q.defaultLanguage())) << "\n"
             << q.info.id << ", version " << q.info.version << ", " << instrumentKey(q.info.instrument)
             << " cycle " << q.info.cycle << "\n\n";
   for (int s : q.topLevelSections()) printSection(q, s, language);

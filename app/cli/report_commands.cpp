@@ -43,9 +43,11 @@ struct ExportRequest {
 int writeFormat(const ExportRequest& r, const NationalReport& report, const std::string& fingerprint) {
   ReportContext context(report, r.language, nullptr);
   writePrintedOrData(context, r.format, fingerprint, r.output);
-  std::cout << r.output << ": " << r.format << " of the " << reportStatusKey(report.metadata.status)
-            << " reply of " << report.metadata.state << " to " << report.metadata.questionnaireId << " "
-            << report.metadata.questionnaireVersion << " (" << report.answers.size() << " answers)\n";
+  std::cout << printable(r.output) << ": " << r.format << " of the "
+            << reportStatusKey(report.metadata.status) << " reply of " << printable(report.metadata.state)
+            << " to " << printable(report.metadata.questionnaireId) << " "
+            << printable(report.metadata.questionnaireVersion) << " (" << report.answers.size()
+            << " answers)\n";
   return kOk;
 }
 
@@ -61,8 +63,8 @@ int exportReceived(const ExportRequest& r) {
     return kInvalid;
   }
   if (!check.intact())
-    std::cerr << "focal-cli: warning: " << r.input << ": " << verdictKey(check.verdict) << ": "
-              << check.reason << "; the export shows the file as it is\n";
+    std::cerr << "focal-cli: warning: " << printable(r.input) << ": " << verdictKey(check.verdict) << ": "
+              << printable(check.reason) << "; the export shows the file as it is\n";
   return writeFormat(r, *check.report, check.fingerprint);
 }
 
@@ -84,16 +86,16 @@ int exportWorkspace(const ExportRequest& r) {
   try {
     result = exportResponse(*ws, *id, o, SigningKey::loadOrCreate());
   } catch (const ReportNotReady& e) {
-    std::cerr << "focal-cli: error: " << r.input << ": the reply cannot be exported as final yet; "
+    std::cerr << "focal-cli: error: " << printable(r.input) << ": the reply cannot be exported as final yet; "
               << e.problems().size() << (e.problems().size() == 1 ? " question needs" : " questions need")
               << " attention:\n";
-    for (const auto& p : e.problems()) std::cerr << "  " << p.describe() << "\n";
-    std::cerr << "Answer them (focal-cli status " << r.input
+    for (const auto& p : e.problems()) std::cerr << "  " << printable(p.describe()) << "\n";
+    std::cerr << "Answer them (focal-cli status " << printable(r.input)
               << " lists them too), or export a draft without --final.\n";
     return kInvalid;
   }
-  for (const auto& w : result.warnings) std::cerr << "focal-cli: warning: " << w << "\n";
-  std::cout << result.summary << "\n";
+  for (const auto& w : result.warnings) std::cerr << "focal-cli: warning: " << printable(w) << "\n";
+  std::cout << printable(result.summary) << "\n";
   return kOk;
 }
 
@@ -126,9 +128,9 @@ const char* advice(ReportVerdict verdict) {
   return "";
 }
 
-int verifyCommand(const std::vector<std::string>& files, const std::string& key, bool asJson) {
+int verifyCommand(const std::vector<std::string>& files, const std::string& key, bool keyGiven, bool asJson) {
   VerifyOptions options;
-  if (!key.empty()) {
+  if (keyGiven) {
     std::string error;
     options.expectedKey = ExpectedKey::parse(key, &error);
     if (!options.expectedKey) {
@@ -164,10 +166,11 @@ int verifyCommand(const std::vector<std::string>& files, const std::string& key,
     out["files"].push_back(std::move(entry));
     if (!asJson) {
       if (check.intact())
-        std::cout << file << ": intact, signed by the key " << check.fingerprint << about << "\n";
+        std::cout << printable(file) << ": intact, signed by the key " << check.fingerprint
+                  << printable(about) << "\n";
       else
-        std::cout << file << ": " << verdictKey(check.verdict) << ": " << check.reason << about << ". "
-                  << advice(check.verdict) << "\n";
+        std::cout << printable(file) << ": " << verdictKey(check.verdict) << ": " << printable(check.reason)
+                  << printable(about) << ". " << advice(check.verdict) << "\n";
     }
   }
   out["intact"] = intact;
@@ -231,10 +234,10 @@ const Registrar registrar(30, [](CLI::App& app) {
                                     "Check national reports: intact and signed, altered, another key, "
                                     "unsigned or unreadable");
   verify->add_option("REPORT", *files, "National report files (.focalreport)")->required();
-  verify->add_option("--key", *key,
-                     "The expected key: its fingerprint, public key (hex), or signing-key.pub file");
+  auto* keyOption = verify->add_option(
+      "--key", *key, "The expected key: its fingerprint, public key (hex), or signing-key.pub file");
   verify->add_flag("--json", *asJson, "Print the verdicts as JSON");
-  verify->callback([=] { exitCode() = verifyCommand(*files, *key, *asJson); });
+  verify->callback([=] { exitCode() = verifyCommand(*files, *key, keyOption->count() > 0, *asJson); });
 
   auto* keyGroup = app.add_subcommand("key", "The installation's signing key");
   keyGroup->require_subcommand(1);

@@ -54,7 +54,7 @@ std::string describe(const MergeFileResult& r) {
                          ? std::string()
                          : " (" + r.state + ", " + r.questionnaireId + " " + r.questionnaireVersion + ", " +
                                r.status + ", exported " + r.exportedAt + ")";
-  return r.file + what + (r.reason.empty() ? "" : ": " + r.reason);
+  return printable(r.file + what + (r.reason.empty() ? "" : ": " + r.reason));
 }
 
 nlohmann::json fileJson(const MergeFileResult& r) {
@@ -76,7 +76,7 @@ int registerQuestionnaires(ConsolidatedStore& store, const std::vector<std::stri
   for (const auto& file : files) {
     LoadResult result = loadQuestionnaireFile(file);
     if (!result.ok()) {
-      for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+      for (const auto& d : result.diagnostics) std::cerr << printable(d.format()) << "\n";
       printError(file + " has errors; nothing was merged. Correct it and run merge again.");
       return kInvalid;
     }
@@ -205,7 +205,7 @@ struct SynthArgs {
 int synth(const SynthArgs& args) {
   LoadResult result = loadQuestionnaireFile(args.questionnaire);
   if (!result.ok()) {
-    for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+    for (const auto& d : result.diagnostics) std::cerr << printable(d.format()) << "\n";
     printError(args.questionnaire + " has errors; run 'focal-cli validate " + args.questionnaire + "'");
     return kInvalid;
   }

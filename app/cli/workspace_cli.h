@@ -30,7 +30,7 @@ inline std::string canonicalPath(const std::string& path) {
   return ec ? path : p.string();
 }
 
-// A value on one line, shortened for listings.
+// A value on one line, shortened for listings, made printable.
 inline std::string shortValue(std::string value, std::size_t max = 60) {
   for (auto& c : value)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -40,14 +40,14 @@ inline std::string shortValue(std::string value, std::size_t max = 60) {
       --cut;  // whole UTF-8 characters
     value = value.substr(0, cut) + "...";
   }
-  return value;
+  return printable(value);
 }
 
 // Loads a questionnaire, printing its problems; null when it has errors.
 inline std::shared_ptr<const Questionnaire> loadOrReport(const std::string& file) {
   LoadResult result = loadQuestionnaireFile(file);
   if (result.ok()) return result.questionnaire;
-  for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
+  for (const auto& d : result.diagnostics) std::cerr << printable(d.format()) << "\n";
   std::cerr << file << ": " << result.errorCount() << (result.errorCount() == 1 ? " error" : " errors")
             << "; nothing was changed. Correct the questionnaire (focal-cli validate " << file
             << ") and try again.\n";
@@ -55,7 +55,7 @@ inline std::shared_ptr<const Questionnaire> loadOrReport(const std::string& file
 }
 
 inline void printWarnings(const Workspace& ws) {
-  for (const auto& w : ws.warnings()) std::cerr << "focal-cli: warning: " << w << "\n";
+  for (const auto& w : ws.warnings()) std::cerr << "focal-cli: warning: " << printable(w) << "\n";
 }
 
 // The response to work on: the one asked for, or the only one.

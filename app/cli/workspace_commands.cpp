@@ -183,12 +183,14 @@ int newResponse(const NewArgs& a) {
     }
   }
   for (const auto& [path, why] : notCopied)
-    std::cerr << "focal-cli: warning: the file attached at " << path << " was not copied: " << why << "\n";
+    std::cerr << "focal-cli: warning: the file attached at " << printable(path)
+              << " was not copied: " << printable(why) << "\n";
   printWarnings(*ws);
-  std::cout << "Started response " << id << " in " << a.workspace << ": " << q->info.id << " version "
-            << q->info.version << " for " << state << " (" << language << ").\n";
-  if (!carriedNote.empty()) std::cout << carriedNote << "\n";
-  std::cout << "Next: focal-cli fill " << a.workspace << " --answers FILE, or open it in Focal.\n";
+  std::cout << "Started response " << id << " in " << printable(a.workspace) << ": " << printable(q->info.id)
+            << " version " << printable(q->info.version) << " for " << printable(state) << " ("
+            << printable(language) << ").\n";
+  if (!carriedNote.empty()) std::cout << printable(carriedNote) << "\n";
+  std::cout << "Next: focal-cli fill " << printable(a.workspace) << " --answers FILE, or open it in Focal.\n";
   return kOk;
 }
 
@@ -206,16 +208,17 @@ int fill(const std::string& path, const std::string& answersFile, std::optional<
   AnswerFile file = readAnswerFile(answersFile, document.questionnaire());
   ImportResult result = importAnswers(document, file);
   for (const auto& p : result.rejected)
-    std::cerr << answersFile << ": " << p.where << ": " << (p.path.empty() ? "" : p.path + ": ") << p.message
+    std::cerr << printable(answersFile + ": " + p.where + ": " + (p.path.empty() ? "" : p.path + ": ") +
+                           p.message)
               << "\n";
   for (const auto& w : result.warnings)
-    std::cerr << answersFile << ": " << w.where << ": warning: " << w.path << ": " << w.message << "\n";
+    std::cerr << printable(answersFile + ": " + w.where + ": warning: " + w.path + ": " + w.message) << "\n";
   if (!document.isSaved()) {
     printError(document.status().cause +
                " Your answers file is unchanged: run fill again once this is solved.");
     return kFailed;
   }
-  std::cout << path << ", response " << *id << ": " << result.saved << " answers saved";
+  std::cout << printable(path) << ", response " << *id << ": " << result.saved << " answers saved";
   if (result.unchanged) std::cout << ", " << result.unchanged << " already there";
   if (result.recordsAdded) std::cout << ", " << result.recordsAdded << " records added";
   if (result.recordsAlreadyPresent)
@@ -257,22 +260,26 @@ int upgrade(const std::string& path, const std::string& questionnaireFile,
   if (!id) return kInvalid;
   UpgradeReport report = ws->upgradeResponse(*id, *q);
   if (report.unchanged) {
-    std::cout << path << ", response " << *id << " already uses this text of " << q->info.id << " version "
-              << q->info.version << "; nothing was changed.\n";
+    std::cout << printable(path) << ", response " << *id << " already uses this text of "
+              << printable(q->info.id) << " version " << printable(q->info.version)
+              << "; nothing was changed.\n";
     return kOk;
   }
-  std::cout << path << ", response " << *id << ": upgraded from version " << report.fromVersion << " to "
-            << report.toVersion << "; " << report.kept << " answers kept.\n";
+  std::cout << printable(path) << ", response " << *id << ": upgraded from version "
+            << printable(report.fromVersion) << " to " << printable(report.toVersion) << "; " << report.kept
+            << " answers kept.\n";
   if (!report.orphaned.empty()) {
     std::cout
         << report.orphaned.size()
         << " answers no longer fit and were set aside (kept in the workspace, shown by focal-cli status):\n";
     for (const auto& o : report.orphaned)
-      std::cout << "  " << o.path << " = " << shortValue(o.value) << "  (" << o.reason << ")\n";
+      std::cout << "  " << printable(o.path) << " = " << shortValue(o.value) << "  (" << printable(o.reason)
+                << ")\n";
   }
   if (!report.needsReview.empty()) {
     std::cout << report.needsReview.size() << " answers were kept but need a look under the new version:\n";
-    for (const auto& [p, message] : report.needsReview) std::cout << "  " << p << ": " << message << "\n";
+    for (const auto& [p, message] : report.needsReview)
+      std::cout << "  " << printable(p) << ": " << printable(message) << "\n";
   }
   if (!report.safetyCopy.empty())
     std::cout << "The workspace as it was before is kept in " << report.safetyCopy << ".\n";

@@ -6,6 +6,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
+#include "forms/answer_text.h"
 #include "forms/diagnostics.h"
 #include "forms/response_session.h"
 
@@ -23,7 +24,7 @@ std::unique_ptr<Workspace> openForReading(const std::string& path) {
 }
 
 std::string when(const std::string& iso) {
-  return iso.size() >= 19 ? iso.substr(0, 10) + " " + iso.substr(11, 8) + " UTC" : iso;
+  return printable(iso.size() >= 19 ? iso.substr(0, 10) + " " + iso.substr(11, 8) + " UTC" : iso);
 }
 
 json progressJson(const Progress& p) {
@@ -57,9 +58,10 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
             {"updated", {{"at", info.updatedAt}, {"by", info.updatedBy}}},
             {"progress", progressJson(session.progress())}};
   if (print) {
-    std::cout << "Response " << info.id << ": " << info.questionnaireId << " version "
-              << info.questionnaireVersion << ", " << info.state << " (" << lang << "); last changed "
-              << when(info.updatedAt) << " by " << info.updatedBy << "\n";
+    std::cout << "Response " << info.id << ": " << printable(info.questionnaireId) << " version "
+              << printable(info.questionnaireVersion) << ", " << printable(info.state) << " ("
+              << printable(lang) << "); last changed " << when(info.updatedAt) << " by "
+              << printable(info.updatedBy) << "\n";
     std::cout << "  Overall: " << progressText(session.progress()) << "\n";
   }
   j["sections"] = json::array();
@@ -74,7 +76,7 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
                              {"progress", progressJson(p)}});
     if (print)
       std::cout << "  " << std::string(2 * section.depth, ' ')
-                << section.title.get(lang, q->defaultLanguage()) << " (" << section.id
+                << printable(section.title.get(lang, q->defaultLanguage())) << " (" << section.id
                 << "): " << (relevant ? progressText(p) : std::string("does not apply")) << "\n";
   }
   json required = json::array(), failing = json::array(), carried = json::array();
@@ -100,14 +102,18 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
                         {"from_version", o.fromVersion},
                         {"to_version", o.toVersion}});
   j["set_aside"] = orphaned;
+  json unfit = json::array();
+  for (const auto& [answerPath, message] : answerTextProblems(*q, session.answers()))
+    unfit.push_back({{"path", answerPath}, {"message", message}});
+  j["text_a_report_cannot_carry"] = unfit;
   if (print) {
     auto list = [](const char* title, const json& items, bool withMessage) {
       if (items.empty()) return;
       std::cout << "  " << title << " (" << items.size() << "):\n";
       for (const auto& item : items) {
-        std::cout << "    " << item["path"].get<std::string>() << "  ";
+        std::cout << "    " << printable(item["path"].get<std::string>()) << "  ";
         if (withMessage)
-          std::cout << item["message"].get<std::string>();
+          std::cout << printable(item["message"].get<std::string>());
         else if (item.contains("label"))
           std::cout << shortValue(item["label"].get<std::string>(), 70);
         std::cout << "\n";
@@ -116,12 +122,13 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
     list("Required questions not answered", required, false);
     list("Answers that fail a check", failing, true);
     list("Carried forward, to confirm", carried, false);
+    list("Text a report cannot carry (correct it before exporting)", unfit, true);
     if (!orphaned.empty()) {
       std::cout << "  Set aside by questionnaire upgrades (" << orphaned.size() << "):\n";
       for (const auto& o : orphaned)
-        std::cout << "    " << o["path"].get<std::string>() << " = "
-                  << shortValue(o["value"].get<std::string>()) << "  (" << o["reason"].get<std::string>()
-                  << ")\n";
+        std::cout << "    " << printable(o["path"].get<std::string>()) << " = "
+                  << shortValue(o["value"].get<std::string>()) << "  ("
+                  << printable(o["reason"].get<std::string>()) << ")\n";
     }
   }
   return j;
@@ -142,7 +149,8 @@ int status(const std::string& path, bool asJson, std::optional<ResponseId> reque
     printWarnings(*ws);
     std::cout << path << ": " << chosen.size() << (chosen.size() == 1 ? " response" : " responses") << "\n";
     if (ws->lockedBy())
-      std::cout << "Open in Focal by " << ws->lockedBy()->describe() << " (read here without changes)\n";
+      std::cout << "Open in Focal by " << printable(ws->lockedBy()->describe())
+                << " (read here without changes)\n";
   }
   json j = {{"workspace", path}, {"responses", json::array()}, {"warnings", ws->warnings()}};
   j["open_by"] = ws->lockedBy() ? json{{"user", ws->lockedBy()->user},
@@ -151,6 +159,13 @@ int status(const std::string& path, bool asJson, std::optional<ResponseId> reque
                                        {"since", ws->lockedBy()->since}}
                                 : json(nullptr);
   j["backups"] = ws->backups();
+  const std::string backupFailure = ws->lastBackupFailure();
+  j["backup_failed"] = backupFailure.empty() ? json(nullptr) : json(backupFailure);
+  if (print && !backupFailure.empty())
+    std::cout << "The last backup failed: " << printable(backupFailure)
+              << ". Your answers are safe in the workspace itself; free space or fix the backup folder, and "
+                 "the next backup (focal-cli backup "
+              << printable(path) << ") clears this.\n";
   for (const auto& info : chosen) j["responses"].push_back(responseStatus(*ws, info, print));
   if (asJson)
     std::cout << j.dump(2) << "\n";
@@ -179,19 +194,20 @@ int history(const std::string& path, const std::string& questionId, std::optiona
                (near.empty() ? "." : "; did you mean '" + near + "'?"));
     return kInvalid;
   }
-  std::cout << path << ", response " << *id << ", " << questionId;
+  std::cout << printable(path) << ", response " << *id << ", " << printable(questionId);
   if (question)
     std::cout << ": "
               << shortValue(question->label.get(ws->response(*id).language, q->defaultLanguage()), 70);
   std::cout << "\n";
   if (entries.empty()) std::cout << "  never answered\n";
   for (const auto& e : entries)
-    std::cout << "  " << when(e.changedAt) << "  " << e.changedBy << "  " << e.path << "  "
-              << (e.value.empty() ? std::string("(removed)") : "= " + shortValue(e.value, 200)) << "\n";
+    std::cout << "  " << when(e.changedAt) << "  " << printable(e.changedBy) << "  " << printable(e.path)
+              << "  " << (e.value.empty() ? std::string("(removed)") : "= " + shortValue(e.value, 200))
+              << "\n";
   for (const auto& o : orphaned)
-    std::cout << "  " << when(o.orphanedAt) << "  set aside by the upgrade from version " << o.fromVersion
-              << " to " << o.toVersion << ": " << o.path << " = " << shortValue(o.value, 200) << " ("
-              << o.reason << ")\n";
+    std::cout << "  " << when(o.orphanedAt) << "  set aside by the upgrade from version "
+              << printable(o.fromVersion) << " to " << printable(o.toVersion) << ": " << printable(o.path)
+              << " = " << shortValue(o.value, 200) << " (" << printable(o.reason) << ")\n";
   return kOk;
 }
 

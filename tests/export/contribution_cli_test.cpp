@@ -77,6 +77,8 @@ TEST_F(ContributionCli, RequestFillExportImportResolve) {
   ASSERT_EQ(cli("contribution import national.focal justice.focalcontrib --user Jeanne"), 0) << output_;
   EXPECT_THAT(output_, HasSubstr("0 applied"));
   EXPECT_THAT(output_, HasSubstr("imported before"));
+  EXPECT_THAT(output_,
+              HasSubstr("answers not applied: this contribution was exported no later than the one of"));
 
   ASSERT_EQ(cli("contribution status national.focal --json"), 0) << output_;
   json status = json::parse(output_);
@@ -91,6 +93,27 @@ TEST_F(ContributionCli, RequestFillExportImportResolve) {
   EXPECT_THAT(output_, HasSubstr("Maria, Ministry of Justice (contribution, imported by Jeanne)"));
   ASSERT_EQ(cli("contribution status national.focal"), 0) << output_;
   EXPECT_THAT(output_, HasSubstr("0 conflicts open"));
+}
+
+// Attack (#18 point 4): plain focal-cli fill on an agency's request
+// workspace stored answers outside the sections assigned to the agency.
+TEST_F(ContributionCli, FillOnARequestWorkspaceKeepsToTheAgencysSections) {
+  ASSERT_EQ(cli("contribution request national.focal --agency 'Ministry of Justice' --sections victims "
+                "-o justice.focal --user Jeanne"),
+            0)
+      << output_;
+  test::writeFile(dir_.file("wide.csv"), "question_id,value\nq_4,6\nq_8,Police\nq_9,Someone\n");
+  EXPECT_EQ(cli("fill justice.focal --answers wide.csv --user Maria", "maria"), 1) << output_;
+  EXPECT_THAT(output_, HasSubstr("wide.csv: row 3: q_8: q_8 is in the section \"Cooperation\" (cooperation), "
+                                 "which is not assigned to Ministry of Justice"));
+  EXPECT_THAT(output_, HasSubstr("wide.csv: row 4: q_9:"));
+  EXPECT_THAT(output_, HasSubstr("1 answers saved"));
+  // Nothing outside reached the file: the export (which refuses such answers) goes through.
+  ASSERT_EQ(cli("contribution export justice.focal -o justice.focalcontrib --user Maria", "maria"), 0)
+      << output_;
+  ASSERT_EQ(cli("history justice.focal q_8"), 0) << output_;
+  EXPECT_THAT(output_, HasSubstr("never answered"));
+  EXPECT_THAT(output_, testing::Not(HasSubstr("Police")));
 }
 
 TEST_F(ContributionCli, RefusesAndImportsNothingWhenOneFileIsBad) {

@@ -160,6 +160,43 @@ TEST(ContributionImport, ImportingAgainChangesNothing) {
   EXPECT_EQ(focal.store().openConflicts(focal.response()).size(), 1u);
 }
 
+// Attack (#18 point 2): importing an older, genuinely signed contribution
+// after a newer one (or the newer one again after a focal point's edit)
+// rolled the newer values back while saying "nothing new". An older or
+// replayed contribution writes nothing and lists its answers as stale.
+TEST(ContributionImport, AnOlderOrReplayedContributionNeverRollsBackANewerValue) {
+  TempDir dir;
+  FocalPoint focal(dir);
+  focal.request("Ministry of Justice", {"victims"}, "justice.focal");
+  {
+    Agency agency(dir, "justice.focal");
+    agency.answer("q_4", "6");
+    Contribution older = contributionFromRequest(agency.workspace(), "Maria Lopez");
+    older.exportedAt = "2026-11-29T10:00:00.000Z";
+    writeContributionFile(older, dir.file("older.focalcontrib"), &agencyKey());
+    agency.answer("q_4", "7");
+    Contribution newer = contributionFromRequest(agency.workspace(), "Maria Lopez");
+    newer.exportedAt = "2026-11-30T10:00:00.000Z";
+    writeContributionFile(newer, dir.file("newer.focalcontrib"), &agencyKey());
+  }
+  ImportSummary first = focal.import("newer.focalcontrib");
+  EXPECT_EQ(focal.value("q_4"), "7");
+  EXPECT_THAT(first.stale, IsEmpty());
+
+  ImportSummary old = focal.import("older.focalcontrib");  // out of order
+  EXPECT_EQ(focal.value("q_4"), "7");
+  EXPECT_THAT(old.applied, IsEmpty());
+  EXPECT_THAT(old.stale, ::testing::Contains("q_4"));
+  EXPECT_EQ(old.newerExportedAt, "2026-11-30T10:00:00.000Z");
+
+  focal.document().answer("q_4", "9");  // the focal point's own later edit
+  ImportSummary replay = focal.import("newer.focalcontrib");
+  EXPECT_TRUE(replay.importedBefore);
+  EXPECT_THAT(replay.applied, IsEmpty());
+  EXPECT_THAT(replay.stale, ::testing::Contains("q_4"));
+  EXPECT_EQ(focal.value("q_4"), "9");
+}
+
 TEST(ContributionImport, ConflictsKeepBothSidesWithWhoAndWhenAndAreResolved) {
   TempDir dir;
   FocalPoint focal(dir);

@@ -89,6 +89,7 @@ TEST_F(Refusals, AnotherKeyThanTheRequestsEarlierContributions) {
       [](Contribution& c) {
         for (auto& a : c.answers)
           if (a.path == "q_4") a.value = "8";
+        c.exportedAt = "2030-01-01T00:00:00.000Z";  // a later export (an older one would be stale)
       },
       &other);
   std::string message;
@@ -123,6 +124,38 @@ TEST_F(Refusals, AnswersThatDoNotFitTheQuestionnaire) {
     c.answers.push_back({"q_5/y1999/women", "3", "Maria Lopez", "2026-11-29T10:00:00.000Z"});
   });
   EXPECT_THAT(refused(file), HasSubstr("q_5/y1999/women"));
+}
+
+// Attack (#18 point 3): an agency's signed values outside the questionnaire's
+// rules were applied. They get the checks a focal point's answers get, and
+// every one is listed.
+TEST_F(Refusals, ValuesOutsideTheQuestionnairesRules) {
+  auto file = rewritten("values.focalcontrib", [](Contribution& c) {
+    const std::map<std::string, std::string> hostile = {{"q_4", "-5"},  // min: 0
+                                                        {"q_5/y2022/women", "abc"},
+                                                        {"q_4@status", "unknown_mark"},
+                                                        {"q_6[ra]/q_6_partner", "XXX"},
+                                                        {"q_3", "colour \x1b[31mred"}};
+    for (const auto& [path, value] : hostile) {
+      auto it = std::find_if(c.answers.begin(), c.answers.end(),
+                             [&](const ContributedAnswer& a) { return a.path == path; });
+      if (it != c.answers.end())
+        it->value = value;
+      else
+        c.answers.push_back({path, value, "Maria Lopez", "2026-11-29T10:00:00.000Z"});
+    }
+    std::sort(c.answers.begin(), c.answers.end(),
+              [](const ContributedAnswer& x, const ContributedAnswer& y) { return x.path < y.path; });
+  });
+  const std::string message = refused(file);
+  EXPECT_THAT(message, HasSubstr("5 of its values do not fit the rules"));
+  EXPECT_THAT(message, HasSubstr("q_4 = \"-5\": Enter a number of at least 0"));
+  EXPECT_THAT(message, HasSubstr("q_5/y2022/women = \"abc\": Enter a whole number"));
+  EXPECT_THAT(message, HasSubstr("q_4@status = \"unknown_mark\""));
+  EXPECT_THAT(message, HasSubstr("q_6[ra]/q_6_partner = \"XXX\": 'XXX' is not an ISO 3166"));
+  EXPECT_THAT(message, HasSubstr("q_3 = "));
+  EXPECT_THAT(message, HasSubstr("U+001B"));
+  EXPECT_THAT(message, HasSubstr("Nothing was applied"));
 }
 
 TEST_F(Refusals, AnotherState) {
@@ -179,7 +212,14 @@ TEST(ContributionExport, RefusesAnswersOutsideTheAssignmentUnlessLeftOut) {
   focal.request("Ministry of Justice", {"victims"}, "justice.focal");
   Agency agency(dir, "justice.focal");
   agency.answer("q_4", "6");
-  agency.document().answer("q_9", "Someone");  // the app would refuse it; written here directly
+  // Every writer refuses it now (#18 point 4); an older Focal could have stored it, as here by hand.
+  EXPECT_EQ(agency.document().answer("q_9", "Someone").status, AnswerStatus::Refused);
+  EXPECT_THROW(agency.workspace().write(agency.document().id(), {{"q_9", "Someone"}}), WorkspaceError);
+  EXPECT_TRUE(agency.document().isSaved());
+  sql::Statement insert(agency.workspace().database(),
+                        "INSERT INTO answers(response, path, value, changed_by, changed_at) "
+                        "SELECT id, 'q_9', 'Someone', 'old', '2026-01-01T00:00:00Z' FROM responses");
+  insert.run();
   try {
     contributionFromRequest(agency.workspace(), "Maria Lopez");
     FAIL();

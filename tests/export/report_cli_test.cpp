@@ -75,6 +75,10 @@ TEST_F(ReportCli, ExportsASignedReportThatVerifies) {
   EXPECT_THAT(output_, HasSubstr("ask the State to send the report again"));
   EXPECT_EQ(cli("verify --key nonsense '" + report + "'"), 1);
   EXPECT_THAT(output_, HasSubstr("--key"));
+  // #18 point 9: an empty --key (an unset variable in a script) skipped the check and said intact.
+  EXPECT_EQ(cli("verify --key '' '" + report + "'"), 1) << output_;
+  EXPECT_THAT(output_, HasSubstr("the key given is empty"));
+  EXPECT_THAT(output_, testing::Not(HasSubstr("intact")));
 
   // The report holds the attachment and the answers, as the workspace has them.
   ReportCheck check = readReportFile(report);

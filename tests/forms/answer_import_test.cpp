@@ -229,6 +229,21 @@ TEST_F(ImportTest, AddsRecordsOnceEvenWhenRunTwice) {
   EXPECT_EQ(document->session().value("q_7[" + keys[1] + "]/q_7_title"), "Memorandum");
 }
 
+// #18 point 9: a file writing one answer a million times said "1000000
+// answers saved"; the count is of answers stored, not of rows.
+TEST_F(ImportTest, CountsAnswersSavedNotRows) {
+  std::string body;
+  for (int i = 0; i < 1000; ++i) body += "q_3," + std::to_string(i % 100) + "\n";
+  body += "q_1,no\n";
+  ImportResult r = importCsv(body);
+  EXPECT_EQ(r.saved, 2u);
+  EXPECT_EQ(r.unchanged, 0u);
+  EXPECT_EQ(ws->answers(id).at("q_3"), "99");
+  r = importCsv("q_3,5\nq_3,99\nq_1,no\n");  // ends where it began: nothing saved
+  EXPECT_EQ(r.saved, 0u);
+  EXPECT_EQ(r.unchanged, 2u);
+}
+
 TEST_F(ImportTest, EmptyValuesNeverEraseAnswers) {
   document->answer("q_2", "Typed in the app");
   ImportResult r = importCsv("q_2,\nq_3,5\n");
