@@ -4,6 +4,7 @@
 #include <map>
 
 #include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 
 namespace focal {
 
@@ -30,7 +31,7 @@ std::vector<std::pair<std::string, std::string>> StateReply::questionAnswers(con
 namespace {
 
 std::shared_ptr<const Questionnaire> parseStored(const StoredQuestionnaire& stored) {
-  LoadResult result = loadQuestionnaireText(stored.text, stored.questionnaireId + " " + stored.version);
+  LoadResult result = loadStoredQuestionnaireText(stored.text, stored.questionnaireId + " " + stored.version);
   if (!result.ok())
     throw StoreError("the stored questionnaire " + stored.questionnaireId + " version " + stored.version +
                      " does not load; the store may be damaged");

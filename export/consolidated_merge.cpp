@@ -15,6 +15,7 @@
 #include "export/report_assembly.h"
 #include "forms/countries.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 
 namespace focal {
 
@@ -74,7 +75,7 @@ class QuestionnaireCache {
       *problem = it->second.second;
       return it->second.first;
     }
-    LoadResult result = loadQuestionnaireText(text, "the report's questionnaire");
+    LoadResult result = loadStoredQuestionnaireText(text, "the report's questionnaire");
     std::string message;
     if (!result.ok()) {
       for (const auto& d : result.diagnostics)

@@ -4,6 +4,7 @@
 #include "forms/answer_value.h"
 #include "forms/countries.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 
 namespace focal {
 
@@ -15,7 +16,7 @@ ReportContext::ReportContext(const NationalReport& report, std::string language,
     if (crypto::hex(crypto::sha256(m.questionnaireText)) != m.questionnaireSha256)
       throw ExportError(
           "the questionnaire kept in the report does not match its SHA-256; the report is damaged");
-    LoadResult loaded = loadQuestionnaireText(m.questionnaireText, m.questionnaireId + ".yaml");
+    LoadResult loaded = loadStoredQuestionnaireText(m.questionnaireText, m.questionnaireId + ".yaml");
     if (!loaded.ok()) {
       std::string first;
       for (const auto& d : loaded.diagnostics)

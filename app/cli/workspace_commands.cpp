@@ -12,6 +12,7 @@
 #include "forms/countries.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/response_document.h"
+#include "forms/stored_questionnaire.h"
 
 namespace focal::cli {
 
@@ -57,7 +58,7 @@ std::optional<PreviousAnswers> previousReport(const NewArgs& a, const Questionna
                q.info.previousCycle + ". Give the report of " + q.info.previousCycle + ".");
     return std::nullopt;
   }
-  LoadResult loaded = loadQuestionnaireText(m.questionnaireText, m.questionnaireId + ".yaml");
+  LoadResult loaded = loadStoredQuestionnaireText(m.questionnaireText, m.questionnaireId + ".yaml");
   if (!loaded.ok()) {
     printError("The questionnaire inside " + a.from + " cannot be read by this version of Focal.");
     return std::nullopt;

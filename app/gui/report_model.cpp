@@ -8,6 +8,7 @@
 #include "app/gui/wx_text.h"
 #include "forms/countries.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 
 namespace focal::gui {
 
@@ -21,7 +22,8 @@ std::shared_ptr<ReportModel> ReportModel::Open(const std::string& file, std::str
     return nullptr;
   }
   const ReportMetadata& metadata = model->check_.report->metadata;
-  LoadResult loaded = loadQuestionnaireText(metadata.questionnaireText, metadata.questionnaireId + ".yaml");
+  LoadResult loaded =
+      loadStoredQuestionnaireText(metadata.questionnaireText, metadata.questionnaireId + ".yaml");
   if (!loaded.ok()) {
     *error = ToUtf8(wxString::Format(
         _("The questionnaire kept in %s does not load, so the report cannot be shown."), FromUtf8(file)));

@@ -1,0 +1,76 @@
+// A report carries the questionnaire its State answered. Checks an author
+// meets today (a quoted value must be one of the choices it is compared
+// with; ${id} in a label must name a question) must not make a report
+// written under an older Focal unreadable at the secretariat: verify,
+// print, merge and analyze read the questionnaire a report carries as
+// stored text, leniently, while `validate` still refuses it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "consolidated_fixtures.h"
+#include "export/consolidated_synth.h"
+#include "forms/stored_questionnaire.h"
+
+namespace focal {
+namespace {
+
+using test::TempDir;
+using testing::HasSubstr;
+
+constexpr const char* kOlderQuestionnaire = R"(focal: 1
+id: older-q
+title: {en: A questionnaire accepted by an older Focal}
+instrument: tip
+cycle: 1
+version: '1'
+languages: [en]
+sections:
+  - id: s
+    title: {en: The only section}
+    questions:
+      - {id: q_1, type: yes_no, label: {en: Is trafficking in persons a criminal offence?}}
+      - id: q_2
+        type: long_text
+        label: {en: "Please explain ${q_9}"}
+        relevant: "${q_1} = 'oui'"
+)";
+
+TEST(StoredQuestionnaire, AReportWhoseQuestionnairePredatesTodaysChecksIsStillRead) {
+  if (!test::haveProgram(FOCAL_CLI)) GTEST_SKIP() << "no focal-cli at " << FOCAL_CLI;
+  TempDir dir;
+  test::writeFile(dir.file("older.yaml"), kOlderQuestionnaire);
+  int status = -1;
+  const std::string validation =
+      test::run(std::string(FOCAL_CLI) + " validate '" + dir.file("older.yaml") + "' 2>&1", &status);
+  ASSERT_NE(status, 0) << "today's checks must refuse it as an author's file";
+  EXPECT_THAT(validation, HasSubstr("'oui'"));
+
+  const LoadResult stored = loadStoredQuestionnaireText(kOlderQuestionnaire, "older.yaml");
+  ASSERT_TRUE(stored.ok());
+  const auto groups = test::testGroups();
+  const auto states = synthStates(groups, 3, 7);
+  std::filesystem::create_directories(dir.file("r"));
+  for (std::size_t i = 0; i < states.size(); ++i)
+    writeReportFile(synthReport(stored.questionnaire, groups, states[i], i, {}),
+                    dir.file("r/older-q-" + states[i] + ".focalreport"), nullptr);
+  const std::string report = dir.file("r/older-q-" + states[0] + ".focalreport");
+
+  const auto cli = [&](const std::string& arguments) {
+    int rc = -1;
+    const std::string out = test::run(std::string(FOCAL_CLI) + " " + arguments + " 2>&1", &rc);
+    EXPECT_EQ(rc, 0) << arguments << "\n" << out;
+    return out;
+  };
+  EXPECT_THAT(cli("verify '" + report + "'"), HasSubstr("unsigned"));
+  cli("export '" + report + "' --format pdf -o '" + dir.file("print.pdf") + "'");
+  EXPECT_GT(std::filesystem::file_size(dir.file("print.pdf")), 1000u);
+  cli("merge '" + dir.file("r") + "' --into '" + dir.file("s.focaldb") + "' --allow-unsigned");
+  cli("analyze '" + dir.file("s.focaldb") + "' --questionnaire older-q --format csv -o '" +
+      dir.file("a.csv") + "'");
+  EXPECT_THAT(test::readFile(dir.file("a.csv")), HasSubstr("q_1"));
+}
+
+}  // namespace
+}  // namespace focal
