@@ -25,7 +25,12 @@ struct Context {
     int section = question.repeat >= 0 ? q.questions[question.repeat].section : question.section;
     return section >= 0 ? sectionLabels[section] : std::string();
   }
-  std::string stateName(const std::string& state) const { return input.groups.stateName(state, language); }
+  std::string stateName(const std::string& state) const {
+    const std::string name = input.groups.stateName(state, language);
+    if (name != state) return name;
+    const std::string listed = input.parties.name(state);
+    return listed.empty() ? name : listed;
+  }
   std::string groupName(const std::string& state) const {
     auto group = input.groups.groupOf(state);
     return group ? input.groups.groupName(*group, language) : std::string();

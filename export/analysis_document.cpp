@@ -28,18 +28,14 @@ class Builder {
     doc_.title = tr("Analysis of the national replies");
     doc_.subtitle = a_.title;
     doc_.language = a_.language;
-    const std::size_t members = a_.columns.front().members;
     doc_.cover = {a_.instrumentName + ", " + tr("reporting cycle") + " " + std::to_string(a_.cycle) + ": " +
                       tr("questionnaire") + " " + a_.questionnaireId + ", " + tr("version") + " " +
                       a_.version,
-                  count(a_.responding[0]) + " " + tr("States replied") +
-                      (members ? " (" + percentText(share(a_.responding[0], members)) + " " + tr("of") + " " +
-                                     count(members) + " " + tr("Member States") + ")"
-                               : std::string()),
+                  rateSentence(),
                   tr("Generated") + std::string(" ") + a_.generatedAt + " " + tr("from") + " " + a_.source,
-                  tr("Each State counts once, with its newest report; only answers to questions that were "
-                     "relevant in its "
-                     "reply count. Shares are of the responding States in each group.")};
+                  tr("Each State counts once, with its newest report; only answers to questions that "
+                     "applied to it count. Response rates are of the States parties to the instrument; "
+                     "shares of answers are of the responding States to which the question applied.")};
     responses();
     assistance();
     answers();
@@ -86,33 +82,74 @@ class Builder {
     return a_.columns[c].name + " (n = " + count(a_.responding[c]) + ")";
   }
 
+  // "120 of 180 States parties to the Protocol (67%) replied (list of
+  // States parties as of 2024-05-04), and 2 signatories or non-parties".
+  std::string rateSentence() const {
+    const ResponseRate* rate = a_.rates.empty() ? nullptr : &a_.rates.front();
+    if (!rate || rate->parties.empty() || rate->parties[0] == 0)
+      return count(a_.responding[0]) + " " + tr("responding States") + " (" +
+             tr("no list of States parties to this instrument is known") + ")";
+    std::string out = count(rate->responded[0]) + " " + tr("of") + " " + count(rate->parties[0]) + " " +
+                      tr("States parties to the") + " " + a_.instrumentName + " (" +
+                      percentText(share(rate->responded[0], rate->parties[0])) + ") " + tr("replied") + " (" +
+                      tr("list of States parties as of") + " " + a_.partiesAsOf + ")";
+    if (rate->signatories + rate->nonParties > 0)
+      out += std::string("; ") + tr("also") + " " + count(rate->signatories) + " " + tr("signatories") + " " +
+             tr("and") + " " + count(rate->nonParties) + " " + tr("States not party");
+    return out;
+  }
+
   void responses() {
     heading(1, tr("Responses"));
-    const std::size_t members = a_.columns.front().members;
-    paragraph(count(a_.responding[0]) + " " + tr("of") + " " + count(members) + " " + tr("Member States") +
-              " (" + percentText(share(a_.responding[0], members)) + ") " +
-              tr("replied to this questionnaire."));
-    charts::BarChart c;
-    c.title = tr("Response rate by regional group");
-    c.subtitle = tr("Share of the group's Member States that replied");
-    c.language = a_.language;
-    charts::Series s{tr("Response rate"), {}, {}};
-    for (std::size_t k = 0; k < a_.columns.size(); ++k) {
-      if (a_.columns[k].members == 0) continue;
-      c.categories.push_back(a_.columns[k].name + " (" + count(a_.responding[k]) + "/" +
-                             count(a_.columns[k].members) + ")");
-      s.values.push_back(share(a_.responding[k], a_.columns[k].members));
+    paragraph(rateSentence() + ".");
+    if (!a_.partiesAsOf.empty())
+      paragraph(tr("States parties and signatories as listed by the depositary") + std::string(" (") +
+                    a_.partiesSource + "), " + tr("as of") + " " + a_.partiesAsOf + "." +
+                    (a_.partiesVerified
+                         ? std::string()
+                         : std::string(" ") + tr("This list has not been checked against the depositary's; "
+                                                 "replace it before publishing (focal-cli analyze --parties "
+                                                 "FILE).")),
+                DocParagraph::Style::Note);
+    std::string signatories, nonParties;
+    for (const auto& s : a_.states) {
+      if (s.standing == Standing::Signatory) signatories += (signatories.empty() ? "" : ", ") + s.name;
+      if (s.standing == Standing::NonParty) nonParties += (nonParties.empty() ? "" : ", ") + s.name;
     }
-    c.series.push_back(std::move(s));
-    chart(std::move(c));
+    if (!signatories.empty())
+      paragraph(tr("Responding signatories (not parties):") + std::string(" ") + signatories + ".");
+    if (!nonParties.empty())
+      paragraph(tr("Responding States not party to the instrument:") + std::string(" ") + nonParties + ".");
+    const ResponseRate* rate = a_.rates.empty() ? nullptr : &a_.rates.front();
+    if (rate && !rate->parties.empty() && rate->parties[0] > 0) {
+      charts::BarChart c;
+      c.title = tr("Response rate by regional group");
+      c.subtitle = tr("Share of the group's States parties that replied");
+      c.language = a_.language;
+      charts::Series s{tr("Response rate"), {}, {}};
+      for (std::size_t k = 0; k < a_.columns.size(); ++k) {
+        if (rate->parties[k] == 0) continue;
+        c.categories.push_back(a_.columns[k].name + " (" + count(rate->responded[k]) + "/" +
+                               count(rate->parties[k]) + ")");
+        s.values.push_back(share(rate->responded[k], rate->parties[k]));
+      }
+      c.series.push_back(std::move(s));
+      chart(std::move(c));
+    }
     if (a_.rates.size() > 1) {
-      AnalysisTable t{
-          "", tr("Replies to every questionnaire held"), {{tr("Questionnaire"), 14}, {tr("Cycle"), 5}}, {}};
+      AnalysisTable t{"",
+                      tr("Replies of States parties to every questionnaire held"),
+                      {{tr("Questionnaire"), 14}, {tr("Cycle"), 5}},
+                      {}};
       for (const auto& column : a_.columns) t.columns.push_back({column.name, 10});
+      t.columns.push_back({tr("Signatories and States not party"), 10});
       for (const auto& r : a_.rates) {
         std::vector<Cell> row{Cell::str(r.questionnaireId), Cell::integer(r.cycle)};
         for (std::size_t k = 0; k < a_.columns.size(); ++k)
-          row.push_back(Cell::integer(static_cast<double>(r.responded[k])));
+          row.push_back(r.parties[k]
+                            ? Cell::str(count(r.responded[k]) + " " + tr("of") + " " + count(r.parties[k]))
+                            : Cell::integer(static_cast<double>(r.responded[k])));
+        row.push_back(Cell::integer(static_cast<double>(r.signatories + r.nonParties)));
         t.rows.push_back(std::move(row));
       }
       table(std::move(t));
@@ -370,13 +407,15 @@ class Builder {
     heading(1, tr("Annex: responding States"));
     AnalysisTable out{"",
                       "",
-                      {{tr("State"), 30},
-                       {tr("Regional group"), 26},
+                      {{tr("State"), 28},
+                       {tr("Regional group"), 22},
+                       {tr("Standing"), 10},
                        {tr("Language"), 7},
                        {tr("Report exported"), 18, true}},
                       {}};
     for (const auto& s : a_.states)
-      out.rows.push_back({Cell::str(s.name + " (" + s.state + ")"), Cell::str(s.group), Cell::str(s.language),
+      out.rows.push_back({Cell::str(s.name + " (" + s.state + ")"), Cell::str(s.group),
+                          Cell::str(s.standingLabel), Cell::str(s.language),
                           Cell::str(s.exportedAt + (s.status == "final" ? "" : " (" + s.status + ")"))});
     table(std::move(out));
   }

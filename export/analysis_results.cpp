@@ -23,22 +23,41 @@ std::string yesNoLabel(const std::string& value, const std::string& language) {
   return value == "yes" ? words.yes : value == "no" ? words.no : value;
 }
 
-std::vector<AnalysisColumn> makeColumns(const Context& c, bool anyOther) {
-  std::vector<AnalysisColumn> columns;
-  columns.push_back({"all", tr("All responding States"), c.input.groups.memberCount()});
-  for (std::size_t g = 0; g < c.input.groups.groups().size(); ++g) {
-    const auto& group = c.input.groups.groups()[g];
-    columns.push_back({group.id, c.input.groups.groupName(g, c.language), group.members.size()});
-  }
-  if (anyOther) columns.push_back({"other", tr("Other States"), 0});
-  return columns;
-}
-
 std::vector<std::size_t> columnsFor(const RegionalGroups& groups, const std::string& state, bool anyOther) {
   auto group = groups.groupOf(state);
   if (group) return {0, *group + 1};
   if (anyOther) return {0, groups.groups().size() + 1};
   return {0};
+}
+
+// The States parties to `instrument`, per column; zeros when the list does
+// not cover it.
+std::vector<std::size_t> partiesPerColumn(const AnalysisInput& input, const std::string& instrument,
+                                          std::size_t columnCount, bool anyOther) {
+  std::vector<std::size_t> out(columnCount, 0);
+  if (const InstrumentStatus* status = input.parties.find(instrument))
+    for (const auto& state : status->parties)
+      for (std::size_t column : columnsFor(input.groups, state, anyOther)) ++out[column];
+  return out;
+}
+
+std::vector<AnalysisColumn> makeColumns(const Context& c, bool anyOther, const std::string& instrument) {
+  std::vector<AnalysisColumn> columns;
+  columns.push_back({"all", tr("All responding States"), 0});
+  for (std::size_t g = 0; g < c.input.groups.groups().size(); ++g) {
+    const auto& group = c.input.groups.groups()[g];
+    columns.push_back({group.id, c.input.groups.groupName(g, c.language), 0});
+  }
+  if (anyOther) columns.push_back({"other", tr("States in no regional group"), 0});
+  const auto parties = partiesPerColumn(c.input, instrument, columns.size(), anyOther);
+  for (std::size_t k = 0; k < columns.size(); ++k) columns[k].parties = parties[k];
+  return columns;
+}
+
+std::string standingLabel(Standing standing) {
+  return standing == Standing::Party       ? tr("State party")
+         : standing == Standing::Signatory ? tr("signatory")
+                                           : tr("not a party");
 }
 
 // A reply's answer to a question, as a reader would say it.
@@ -203,6 +222,9 @@ Analysis analyse(const AnalysisInput& input) {
     c.sectionLabels.push_back(numbers[s] + " " + c.text(q.sections[s].title));
   bool anyOther = false;
   for (const auto& reply : input.current.replies) anyOther |= !input.groups.groupOf(reply.state).has_value();
+  for (const auto& count : input.questionnaires)
+    if (const InstrumentStatus* status = input.parties.find(count.instrument))
+      for (const auto& state : status->parties) anyOther |= !input.groups.groupOf(state).has_value();
 
   Analysis a;
   a.questionnaireId = q.info.id;
@@ -215,7 +237,12 @@ Analysis analyse(const AnalysisInput& input) {
   a.language = language;
   a.generatedAt = utcNow();
   a.source = input.source;
-  a.columns = makeColumns(c, anyOther);
+  a.columns = makeColumns(c, anyOther, a.instrument);
+  if (!input.parties.empty()) {
+    a.partiesAsOf = input.parties.asOf();
+    a.partiesSource = input.parties.source();
+    a.partiesVerified = input.parties.verified();
+  }
   c.columnCount = a.columns.size();
   for (const auto& reply : input.current.replies)
     c.columnsOf.push_back(columnsFor(input.groups, reply.state, anyOther));
@@ -223,15 +250,31 @@ Analysis analyse(const AnalysisInput& input) {
   for (std::size_t r = 0; r < input.current.replies.size(); ++r) {
     const StateReply& reply = input.current.replies[r];
     c.add(a.responding, r);
+    const bool listed = input.parties.find(a.instrument) != nullptr;
+    const Standing standing = listed ? input.parties.standing(a.instrument, reply.state) : Standing::Party;
     a.states.push_back({reply.state, c.stateName(reply.state), c.groupName(reply.state), reply.language,
-                        reply.status, reply.exportedAt, reply.fingerprint});
+                        reply.status, reply.exportedAt, reply.fingerprint, standing,
+                        listed ? standingLabel(standing) : std::string()});
   }
   std::sort(a.states.begin(), a.states.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
 
   for (const auto& count : input.questionnaires) {
-    ResponseRate rate{count.questionnaireId, count.title, count.cycle, c.zeros()};
-    for (const auto& state : count.states)
+    ResponseRate rate{count.questionnaireId,
+                      count.title,
+                      count.instrument,
+                      count.cycle,
+                      c.zeros(),
+                      partiesPerColumn(input, count.instrument, c.columnCount, anyOther),
+                      0,
+                      0};
+    const bool listed = input.parties.find(count.instrument) != nullptr;
+    for (const auto& state : count.states) {
+      const Standing standing = listed ? input.parties.standing(count.instrument, state) : Standing::Party;
+      if (standing == Standing::Signatory) ++rate.signatories;
+      if (standing == Standing::NonParty) ++rate.nonParties;
+      if (standing != Standing::Party) continue;
       for (std::size_t column : columnsFor(input.groups, state, anyOther)) ++rate.responded[column];
+    }
     a.rates.push_back(std::move(rate));
   }
 

@@ -15,25 +15,35 @@
 #include <vector>
 
 #include "export/analysis_data.h"
+#include "export/analysis_parties.h"
 
 namespace focal {
 
 // A column of the breakdowns: all responding States, then each regional
-// group, then "other States" (not in any group) when there are some.
+// group, then the States not in any regional group (the parties that are
+// not United Nations Member States, such as the European Union or the Holy
+// See) when one replied or is a party.
 struct AnalysisColumn {
   std::string id;           // "all", a group id, or "other"
   std::string name;         // in the analysis language
-  std::size_t members = 0;  // Member States in the group (0 for "other")
+  std::size_t parties = 0;  // States parties to the questionnaire's instrument in the column
 };
 
 struct RespondingState {
   std::string state, name, group, language, status, exportedAt, fingerprint;
+  Standing standing = Standing::Party;  // to the questionnaire's instrument
+  std::string standingLabel;            // "State party", "signatory", "not a party"
 };
 
+// Replies to one questionnaire: the States parties to its instrument that
+// replied, of how many, per column; the replies of signatories and
+// non-parties are counted apart.
 struct ResponseRate {
-  std::string questionnaireId, title;
+  std::string questionnaireId, title, instrument;
   int cycle = 1;
-  std::vector<std::size_t> responded;  // per column
+  std::vector<std::size_t> responded;           // States parties replying, per column
+  std::vector<std::size_t> parties;             // States parties, per column (0: no list for the instrument)
+  std::size_t signatories = 0, nonParties = 0;  // replies from States that are not parties
 };
 
 struct AnswerCategory {
@@ -119,6 +129,10 @@ struct Analysis {
   std::vector<AnalysisColumn> columns;
   std::vector<std::size_t> responding;  // States replying, per column
   std::vector<RespondingState> states;
+  // The list of States parties: its date and source, and whether it covers
+  // the instrument ("" as of date: no list).
+  std::string partiesAsOf, partiesSource;
+  bool partiesVerified = false;
   std::vector<ResponseRate> rates;  // every questionnaire held, this one first
   std::vector<QuestionDistribution> distributions;
   std::vector<CycleComparison> changes;

@@ -70,6 +70,12 @@ AnalysisTable about(const Analysis& a) {
   add(tr("Title"), a.title);
   add(tr("Instrument and cycle"), a.instrument + ", " + tr("cycle") + " " + std::to_string(a.cycle));
   add(tr("Responding States"), std::to_string(a.states.size()));
+  add(tr("List of States parties"),
+      a.partiesAsOf.empty()
+          ? tr("none known")
+          : tr("as of") + std::string(" ") + a.partiesAsOf + ", " + a.partiesSource +
+                (a.partiesVerified ? std::string()
+                                   : std::string(" (") + tr("not checked against the depositary's") + ")"));
   add(tr("Compared with"), a.previousId.empty() ? tr("no previous cycle held") : a.previousId);
   add(tr("Language of labels"), a.language);
   add(tr("Consolidated store"), a.source);
@@ -83,23 +89,31 @@ AnalysisTable about(const Analysis& a) {
 
 AnalysisTable rates(const Analysis& a) {
   AnalysisTable t{"Response rates",
-                  tr("Replies received, by questionnaire and regional group"),
+                  tr("Replies of States parties, by questionnaire and regional group") +
+                      (a.partiesAsOf.empty() ? std::string()
+                                             : std::string(" (") + tr("list of States parties as of") + " " +
+                                                   a.partiesAsOf + ")"),
                   {{tr("Questionnaire"), 16},
                    {tr("Title"), 50},
+                   {tr("Instrument"), 10},
                    {tr("Cycle"), 7},
                    {tr("Group"), 36},
-                   {tr("Member States"), 10},
-                   {tr("Replies"), 10},
-                   {tr("Response rate"), 10}},
+                   {tr("States parties"), 10},
+                   {tr("Replies from States parties"), 10},
+                   {tr("Response rate"), 10},
+                   {tr("Replies from signatories"), 10},
+                   {tr("Replies from States not party"), 10}},
                   {}};
   for (const auto& r : a.rates)
     for (std::size_t c = 0; c < a.columns.size(); ++c) {
-      const auto& column = a.columns[c];
-      std::vector<Cell> row{Cell::str(r.questionnaireId), Cell::str(r.title), Cell::integer(r.cycle),
-                            Cell::str(column.name)};
-      row.push_back(column.members ? Cell::integer(static_cast<double>(column.members)) : Cell{});
+      const std::size_t parties = r.parties[c];
+      std::vector<Cell> row{Cell::str(r.questionnaireId), Cell::str(r.title), Cell::str(r.instrument),
+                            Cell::integer(r.cycle), Cell::str(a.columns[c].name)};
+      row.push_back(parties ? Cell::integer(static_cast<double>(parties)) : Cell{});
       row.push_back(Cell::integer(static_cast<double>(r.responded[c])));
-      row.push_back(column.members ? Cell::percent(share(r.responded[c], column.members)) : Cell{});
+      row.push_back(parties ? Cell::percent(share(r.responded[c], parties)) : Cell{});
+      row.push_back(c == 0 ? Cell::integer(static_cast<double>(r.signatories)) : Cell{});
+      row.push_back(c == 0 ? Cell::integer(static_cast<double>(r.nonParties)) : Cell{});
       t.rows.push_back(std::move(row));
     }
   return t;
@@ -111,14 +125,16 @@ AnalysisTable states(const Analysis& a) {
                   {{tr("Code"), 7},
                    {tr("State"), 36},
                    {tr("Regional group"), 32},
+                   {tr("Standing"), 12},
                    {tr("Language"), 9},
                    {tr("Status"), 8},
                    {tr("Exported"), 21},
                    {tr("Signing key"), 42}},
                   {}};
   for (const auto& s : a.states)
-    t.rows.push_back({Cell::str(s.state), Cell::str(s.name), Cell::str(s.group), Cell::str(s.language),
-                      Cell::str(s.status), Cell::str(s.exportedAt), Cell::str(s.fingerprint)});
+    t.rows.push_back({Cell::str(s.state), Cell::str(s.name), Cell::str(s.group), Cell::str(s.standingLabel),
+                      Cell::str(s.language), Cell::str(s.status), Cell::str(s.exportedAt),
+                      Cell::str(s.fingerprint)});
   return t;
 }
 

@@ -22,7 +22,9 @@ class AnalysisResults : public ::testing::Test {
     ConsolidatedStore store(dir_->file("store.focaldb"));
     const MergeSummary summary = mergeReports(store, files);
     ASSERT_EQ(summary.imported, files.size());
-    analysis_ = new Analysis(analyse(loadAnalysisInput(store, "analysis-test", test::testGroups())));
+    AnalysisInput input = loadAnalysisInput(store, "analysis-test", test::testGroups());
+    input.parties = test::testParties();
+    analysis_ = new Analysis(analyse(input));
   }
   static void TearDownTestSuite() {
     delete analysis_;
@@ -61,15 +63,38 @@ TEST_F(AnalysisResults, RespondingStatesByGroup) {
   EXPECT_EQ(a.responding[column("african")], 3u);
   EXPECT_EQ(a.responding[column("weog")], 2u);
   EXPECT_EQ(a.responding[column("asia_pacific")], 0u);
-  EXPECT_EQ(a.columns[column("african")].members, 54u);
-  EXPECT_EQ(a.columns[column("all")].members, 193u);
+  // The denominators are the States parties to the Protocol, not the UN
+  // membership: NGA KEN ZAF; FRA ITA (DEU only signed); the European Union
+  // and the Holy See in no regional group.
+  EXPECT_EQ(a.columns[column("african")].parties, 3u);
+  EXPECT_EQ(a.columns[column("weog")].parties, 2u);
+  EXPECT_EQ(a.columns[column("other")].parties, 2u);
+  EXPECT_EQ(a.columns[column("all")].parties, 8u);
+  EXPECT_EQ(a.partiesAsOf, "2024-05-04");
+}
+
+TEST_F(AnalysisResults, RespondingSignatoriesAndNonPartiesApart) {
+  std::map<std::string, Standing> standing;
+  for (const auto& s : analysis_->states) standing[s.state] = s.standing;
+  EXPECT_EQ(standing["FRA"], Standing::Party);
+  EXPECT_EQ(standing["DEU"], Standing::Signatory);
+  EXPECT_EQ(standing["EGY"], Standing::NonParty);
+  const auto& rate = analysis_->rates[0];
+  EXPECT_EQ(rate.responded[column("all")], 3u);  // FRA NGA KEN of 8
+  EXPECT_EQ(rate.parties[column("all")], 8u);
+  EXPECT_EQ(rate.responded[column("african")], 2u);  // NGA KEN of 3 (EGY is not a party)
+  EXPECT_EQ(rate.responded[column("weog")], 1u);     // FRA of 2 (DEU is a signatory)
+  EXPECT_EQ(rate.signatories, 1u);
+  EXPECT_EQ(rate.nonParties, 1u);
+  // The shares of answers stay those of all responding States.
+  EXPECT_EQ(analysis_->responding[column("all")], 5u);
 }
 
 TEST_F(AnalysisResults, ResponseRatesPerQuestionnaireAndGroup) {
   const auto& rates = analysis_->rates;
   ASSERT_EQ(rates.size(), 2u);
   EXPECT_EQ(rates[0].questionnaireId, "analysis-test");  // the analysed one first
-  EXPECT_EQ(rates[0].responded[column("all")], 5u);
+  EXPECT_EQ(rates[0].responded[column("all")], 3u);      // the parties among the five
   EXPECT_EQ(rates[1].questionnaireId, "analysis-test-1");
   EXPECT_EQ(rates[1].responded[column("all")], 4u);
   EXPECT_EQ(rates[1].responded[column("african")], 2u);

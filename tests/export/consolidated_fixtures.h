@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "export/analysis_groups.h"
+#include "export/analysis_parties.h"
 #include "export/consolidated_merge.h"
 #include "export/report_file.h"
 #include "export_fixtures.h"
@@ -235,6 +236,23 @@ inline RegionalGroups testGroups() {
   static RegionalGroups groups = RegionalGroups::load(std::string(FOCAL_SOURCE_DIR) +
                                                       "/questionnaires/reference/un-regional-groups.yaml");
   return groups;
+}
+
+// Parties to the Trafficking in Persons Protocol (the fixtures' instrument):
+// of the current repliers FRA, NGA and KEN are parties, DEU only a
+// signatory and EGY not a party; ITA, ZAF, BRA, the European Union and the
+// Holy See are parties that did not reply to the current cycle.
+inline InstrumentParties testParties() {
+  return InstrumentParties::parse(R"(
+as_of: "2024-05-04"
+source: test list
+instruments:
+  - id: tip
+    parties: [FRA, NGA, KEN, BRA, ITA, ZAF, EUU, VAT]
+    signatories: [DEU]
+names: {EUU: European Union}
+)",
+                                  "test-parties.yaml");
 }
 
 }  // namespace focal::test
