@@ -17,6 +17,13 @@ struct Context {
   std::vector<std::string> sectionLabels;           // "2.1 Status of victims", per section
   std::vector<std::vector<std::size_t>> columnsOf;  // per reply: the columns it counts in
   std::size_t columnCount = 0;
+  // Per reply, per question index: whether the question applied (was
+  // relevant) in that reply. Empty when the questionnaire has no condition.
+  std::vector<std::vector<char>> applies;
+
+  bool applied(std::size_t reply, int question) const {
+    return applies.empty() || applies[reply][static_cast<std::size_t>(question)];
+  }
 
   const std::vector<StateReply>& replies() const { return input.current.replies; }
   std::string text(const LocalizedText& t) const { return t.get(language, q.defaultLanguage()); }

@@ -258,36 +258,52 @@ class Builder {
   void answers() {
     heading(1, tr("Answers by question"));
     paragraph(
-        tr("For each closed question, the share of responding States giving each answer, for all States and "
-           "by regional group. A State counts under \"No answer\" when the question was not relevant in its "
-           "reply or was left blank."),
+        tr("For each closed question, the share of the responding States to which it applied giving each "
+           "answer, for all States and by regional group. A question asked only after another answer "
+           "applied to the States whose answer called for it: their number is given (n = ...), and the "
+           "States to which it did not apply are counted apart. \"Information not available\", \"Not "
+           "applicable\" and \"Left blank\" are each counted apart."),
         DocParagraph::Style::Note);
     std::string section;
-    const auto columns = columnsWithReplies();
     for (const auto& d : a_.distributions) {
       if (d.section != section) {
         section = d.section;
         heading(2, section);
       }
       heading(3, d.id + "  " + d.label);
+      if (d.conditional)
+        paragraph(tr("Applied to") + std::string(" ") + count(d.applied[0]) + " " + tr("of") + " " +
+                      count(a_.responding[0]) + " " + tr("responding States") + "; " +
+                      tr("did not apply to") + " " + count(d.categories.back().counts[0]) + ".",
+                  DocParagraph::Style::Note);
+      std::vector<std::size_t> columns;
+      for (std::size_t k = 0; k < a_.columns.size(); ++k)
+        if (d.applied[k] > 0) columns.push_back(k);
+      if (columns.empty()) continue;
       charts::BarChart c;
       c.language = a_.language;
       if (d.multiple) {
-        c.subtitle = tr("Share of responding States; a State may give several answers");
+        c.subtitle =
+            tr("Share of the responding States to which the question applied; a State may give several "
+               "answers") +
+            std::string(" (n = ") + count(d.applied[0]) + ")";
         charts::Series s{tr("All responding States"), {}, {}};
         for (const auto& cat : d.categories) {
+          if (cat.value == "did_not_apply") continue;
           if (cat.value.empty() || cat.value == "not_applicable" || cat.value == "not_available") {
             if (cat.counts[0] == 0) continue;
           }
           c.categories.push_back(cat.label + " (" + count(cat.counts[0]) + ")");
-          s.values.push_back(share(cat.counts[0], a_.responding[0]));
+          s.values.push_back(share(cat.counts[0], d.applied[0]));
         }
         c.series.push_back(std::move(s));
       } else {
         c.stacked = true;
-        c.subtitle = tr("Share of responding States, by regional group");
-        for (std::size_t k : columns) c.categories.push_back(columnLabel(k));
+        c.subtitle = tr("Share of the responding States to which the question applied, by regional group");
+        for (std::size_t k : columns)
+          c.categories.push_back(a_.columns[k].name + " (n = " + count(d.applied[k]) + ")");
         for (const auto& cat : d.categories) {
+          if (cat.value == "did_not_apply") continue;
           bool any = false;
           for (std::size_t n : cat.counts) any |= n > 0;
           if (!any && (cat.value.empty() || cat.value == "not_available" || cat.value == "not_applicable"))
@@ -297,7 +313,7 @@ class Builder {
             s.colour = charts::kNoAnswer;
           else if (cat.value == "not_available" || cat.value == "not_applicable")
             s.colour = charts::kNotAvailable;
-          for (std::size_t k : columns) s.values.push_back(share(cat.counts[k], a_.responding[k]));
+          for (std::size_t k : columns) s.values.push_back(share(cat.counts[k], d.applied[k]));
           c.series.push_back(std::move(s));
         }
       }

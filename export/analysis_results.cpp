@@ -9,6 +9,7 @@
 #include "export/report_labels.h"
 #include "forms/answer_value.h"
 #include "forms/i18n.h"
+#include "forms/response_session.h"
 
 namespace focal {
 
@@ -84,12 +85,42 @@ std::string describe(const Context& c, const Question& question, const StateRepl
   return out;
 }
 
-QuestionDistribution distribution(const Context& c, const Question& question) {
+// Whether the question applies only after another answer: it, or a section
+// that holds it, has a `relevant` condition.
+bool isConditional(const Questionnaire& q, const Question& question) {
+  if (question.relevant) return true;
+  for (int s = question.section; s >= 0; s = q.sections[s].parent)
+    if (q.sections[s].relevant) return true;
+  return false;
+}
+
+// For every reply, which questions applied: the reply's answers evaluated
+// as the State's Focal evaluated them.
+std::vector<std::vector<char>> applicability(const QuestionnaireReplies& current) {
+  const Questionnaire& q = *current.questionnaire;
+  bool any = false;
+  for (const auto& question : q.questions) any |= question.repeat < 0 && isConditional(q, question);
+  if (!any) return {};
+  ResponseSession session(current.questionnaire);
+  std::vector<std::vector<char>> out;
+  for (const auto& reply : current.replies) {
+    session.load(std::map<std::string, std::string>(reply.answers.begin(), reply.answers.end()));
+    std::vector<char> applies(q.questions.size(), 1);
+    for (std::size_t i = 0; i < q.questions.size(); ++i)
+      if (q.questions[i].repeat < 0) applies[i] = session.isRelevant(q.questions[i].id) ? 1 : 0;
+    out.push_back(std::move(applies));
+  }
+  return out;
+}
+
+QuestionDistribution distribution(const Context& c, const Question& question, int index) {
   QuestionDistribution d;
   d.id = question.id;
   d.label = c.label(question);
   d.section = c.sectionOf(question);
   d.multiple = question.type == QuestionType::MultipleChoice;
+  d.conditional = isConditional(c.q, question);
+  d.applied = c.zeros();
   if (question.type == QuestionType::YesNo) {
     d.categories.push_back({"yes", yesNoLabel("yes", c.language), c.zeros()});
     d.categories.push_back({"no", yesNoLabel("no", c.language), c.zeros()});
@@ -101,10 +132,16 @@ QuestionDistribution distribution(const Context& c, const Question& question) {
   const std::size_t answersEnd = d.categories.size();
   d.categories.push_back({"not_available", reportLabels(c.language).notAvailable, c.zeros()});
   d.categories.push_back({"not_applicable", reportLabels(c.language).notApplicable, c.zeros()});
-  d.categories.push_back({"", tr("No answer"), c.zeros()});
+  d.categories.push_back({"", tr("Left blank"), c.zeros()});
+  if (d.conditional) d.categories.push_back({"did_not_apply", tr("Did not apply"), c.zeros()});
   const std::string statusPath = question.id + "@status";
   for (std::size_t r = 0; r < c.replies().size(); ++r) {
     const StateReply& reply = c.replies()[r];
+    if (!c.applied(r, index)) {
+      c.add(d.categories.back().counts, r);
+      continue;
+    }
+    c.add(d.applied, r);
     bool counted = false;
     if (const std::string* value = reply.find(question.id)) {
       for (const auto& v : splitWords(*value))
@@ -143,7 +180,7 @@ std::optional<CycleComparison> comparison(const Context& c, const Question& ques
     for (auto& a : answers) a.first = a.first.substr(id.size());
     return answers;
   };
-  const Context previousContext{c.input, *previous.questionnaire, c.language, {}, {}, 0};
+  const Context previousContext{c.input, *previous.questionnaire, c.language, {}, {}, 0, {}};
   for (const auto& reply : c.replies()) {
     auto it = std::lower_bound(previous.replies.begin(), previous.replies.end(), reply.state,
                                [](const StateReply& r, const std::string& s) { return r.state < s; });
@@ -216,7 +253,7 @@ Analysis analyse(const AnalysisInput& input) {
   const std::string language =
       std::find(languages.begin(), languages.end(), input.language) != languages.end() ? input.language
                                                                                        : q.defaultLanguage();
-  Context c{input, q, language, {}, {}, 0};
+  Context c{input, q, language, {}, {}, 0, {}};
   const auto numbers = sectionNumbers(q);
   for (std::size_t s = 0; s < q.sections.size(); ++s)
     c.sectionLabels.push_back(numbers[s] + " " + c.text(q.sections[s].title));
@@ -244,6 +281,7 @@ Analysis analyse(const AnalysisInput& input) {
     a.partiesVerified = input.parties.verified();
   }
   c.columnCount = a.columns.size();
+  c.applies = applicability(input.current);
   for (const auto& reply : input.current.replies)
     c.columnsOf.push_back(columnsFor(input.groups, reply.state, anyOther));
   a.responding = c.zeros();
@@ -284,7 +322,8 @@ Analysis analyse(const AnalysisInput& input) {
       case QuestionType::YesNo:
       case QuestionType::SingleChoice:
       case QuestionType::MultipleChoice:
-        a.distributions.push_back(distribution(c, question));
+        a.distributions.push_back(
+            distribution(c, question, static_cast<int>(&question - q.questions.data())));
         break;
       case QuestionType::Table:
         a.tables.push_back(tableTotals(c, question));

@@ -47,15 +47,24 @@ struct ResponseRate {
 };
 
 struct AnswerCategory {
-  std::string value;  // a choice value, "other", "not_available", "not_applicable" or "" (no answer)
+  // a choice value, "other", "not_available", "not_applicable" (marked so by
+  // the State), "" (left blank) or "did_not_apply" (the question's condition
+  // was not met in the State's reply)
+  std::string value;
   std::string label;
   std::vector<std::size_t> counts;  // States, per column
 };
 
 struct QuestionDistribution {
   std::string id, label, section;
-  bool multiple = false;                   // multiple choice: a State may count under several answers
-  std::vector<AnswerCategory> categories;  // the answers, then not available, not applicable, no answer
+  bool multiple = false;  // multiple choice: a State may count under several answers
+  // Whether the question applies only after another answer (its or its
+  // section's `relevant`): then "did not apply" is counted apart and
+  // shares are of `applied`.
+  bool conditional = false;
+  std::vector<AnswerCategory>
+      categories;                    // the answers, not available, not applicable, left blank, did not apply
+  std::vector<std::size_t> applied;  // States to which the question applied, per column: the base of shares
 };
 
 struct ChangedAnswer {

@@ -80,10 +80,11 @@ AnalysisTable about(const Analysis& a) {
   add(tr("Language of labels"), a.language);
   add(tr("Consolidated store"), a.source);
   add(tr("Generated"), a.generatedAt);
-  add(tr("How to read"), tr("Each State counts once, with its newest report. Only answers to questions that "
-                            "were relevant in the "
-                            "State's reply count. Shares are of the responding States in the column (all, or "
-                            "the regional group)."));
+  add(tr("How to read"), tr("Each State counts once, with its newest report; only answers to questions that "
+                            "applied to it count. "
+                            "Response rates are of the States parties to the instrument; shares of answers "
+                            "are of the responding "
+                            "States to which the question applied."));
   return t;
 }
 
@@ -139,15 +140,23 @@ AnalysisTable states(const Analysis& a) {
 }
 
 AnalysisTable answers(const Analysis& a) {
-  AnalysisTable t{"Answers",
-                  tr("For every closed question, the States giving each answer, overall and by group"),
-                  {{tr("Section"), 28}, {tr("Question"), 10}, {tr("Label"), 60}, {tr("Answer"), 28}},
-                  {}};
+  AnalysisTable t{
+      "Answers",
+      tr("For every closed question, the States giving each answer, overall and by group; shares are "
+         "of the States to which the question applied"),
+      {{tr("Section"), 28},
+       {tr("Question"), 10},
+       {tr("Label"), 60},
+       {tr("Answer"), 28},
+       {tr("States to which it applied"), 10}},
+      {}};
   addColumnHeaders(t, a);
   for (const auto& d : a.distributions)
     for (const auto& c : d.categories) {
-      std::vector<Cell> row{Cell::str(d.section), Cell::str(d.id), Cell::str(d.label), Cell::str(c.label)};
-      addCounts(row, c.counts, a.responding);
+      std::vector<Cell> row{Cell::str(d.section), Cell::str(d.id), Cell::str(d.label), Cell::str(c.label),
+                            Cell::integer(static_cast<double>(d.applied[0]))};
+      // "Did not apply" is a share of all responding States; the answers of those to which it applied.
+      addCounts(row, c.counts, c.value == "did_not_apply" ? a.responding : d.applied);
       t.rows.push_back(std::move(row));
     }
   return t;

@@ -108,6 +108,25 @@ TEST_F(PartiesWording, RateIsOfStatesPartiesWithTheListsDate) {
   EXPECT_EQ(text.find("Other States"), std::string::npos);
 }
 
+TEST_F(PartiesWording, ConditionalQuestionSaysToHowManyStatesItApplied) {
+  const std::string text = documentText();
+  EXPECT_NE(text.find("Applied to 2 of 5 responding States; did not apply to 3."), std::string::npos) << text;
+  EXPECT_NE(text.find("several answers (n = 2)"), std::string::npos);
+  EXPECT_EQ(text.find("No answer"), std::string::npos);
+  // In the workbook, the shares of a conditional question's answers are of the 2 States.
+  for (const auto& t : analysisTables(*analysis_)) {
+    if (t.name != "Answers") continue;
+    bool seen = false;
+    for (const auto& row : t.rows)
+      if (row[1].text == "ta_victims_kinds" && row[3].text == "Training") {
+        seen = true;
+        EXPECT_EQ(row[4].display(), "2");      // applied to
+        EXPECT_EQ(row[6].display(), "50.0%");  // NGA of NGA and KEN
+      }
+    EXPECT_TRUE(seen);
+  }
+}
+
 TEST_F(PartiesWording, WorkbookRatesNameStatesParties) {
   const auto tables = analysisTables(*analysis_);
   const AnalysisTable* rates = nullptr;

@@ -119,6 +119,29 @@ TEST_F(AnalysisResults, StatusMarksAreTheirOwnAnswers) {
   EXPECT_EQ(count("q_victims_law", ""), 0u);
 }
 
+TEST_F(AnalysisResults, ConditionalQuestionsShareOfTheStatesToWhichTheyApplied) {
+  // ta_victims_kinds is asked when ta_victims is yes: NGA and KEN.
+  const auto& kinds = distribution("ta_victims_kinds");
+  EXPECT_TRUE(kinds.conditional);
+  EXPECT_EQ(kinds.applied[column("all")], 2u);
+  EXPECT_EQ(kinds.applied[column("african")], 2u);
+  EXPECT_EQ(kinds.applied[column("weog")], 0u);
+  EXPECT_EQ(count("ta_victims_kinds", "did_not_apply"), 3u);  // FRA DEU EGY
+  EXPECT_EQ(count("ta_victims_kinds", ""), 0u) << "not applying is not leaving blank";
+  EXPECT_EQ(count("ta_victims_kinds", "training"), 1u);  // NGA
+  // KEN answered no to ta_borders but its file holds kinds: it did not apply.
+  EXPECT_EQ(distribution("ta_borders_kinds").applied[column("all")], 2u);  // FRA NGA
+  EXPECT_EQ(count("ta_borders_kinds", "did_not_apply"), 3u);
+  // An unconditional question has no "did not apply" and applied to all.
+  EXPECT_FALSE(distribution("q_law").conditional);
+  EXPECT_EQ(distribution("q_law").applied[column("all")], 5u);
+  for (const auto& c : distribution("q_law").categories) EXPECT_NE(c.value, "did_not_apply");
+  // Left blank, not available and not applicable stay apart.
+  EXPECT_EQ(count("q_forms", ""), 1u);  // KEN left it blank
+  EXPECT_EQ(distribution("q_forms").categories[distribution("q_forms").categories.size() - 1].label,
+            "Left blank");
+}
+
 TEST_F(AnalysisResults, MultipleChoiceCountsEveryChoice) {
   EXPECT_TRUE(distribution("q_forms").multiple);
   EXPECT_EQ(count("q_forms", "sexual"), 3u);  // FRA DEU EGY
