@@ -163,7 +163,7 @@ class Builder {
       paragraph(count(f.yes[0]) + " " + tr("of") + " " + count(a_.responding[0]) + " " +
                 tr("responding States") + " (" + percentText(share(f.yes[0], a_.responding[0])) + ") " +
                 tr("answered yes to the opening question:") + " " + f.label);
-    if (g.kinds.empty() && g.articles.empty()) {
+    if (g.kinds.empty() && g.sections.empty()) {
       paragraph(tr("The questionnaire asks no technical-assistance questions."), DocParagraph::Style::Note);
       return;
     }
@@ -197,16 +197,16 @@ class Builder {
       c.series.push_back(std::move(s));
       chart(std::move(c));
     }
-    if (!g.articles.empty()) {
+    if (!g.sections.empty()) {
       charts::BarChart c;
-      c.title = tr("Needs by article");
-      c.subtitle = tr("Number of States needing assistance to implement each article");
+      c.title = tr("Needs by section");
+      c.subtitle = tr("Number of States needing assistance in each section; asked once per section");
       c.percent = false;
       c.language = a_.language;
       charts::Series s{tr("States"), {}, {}};
-      for (const auto& art : g.articles) {
-        c.categories.push_back(art.label);
-        s.values.push_back(static_cast<double>(art.states.size()));
+      for (const auto& section : g.sections) {
+        c.categories.push_back(section.section);
+        s.values.push_back(static_cast<double>(section.states.size()));
       }
       c.series.push_back(std::move(s));
       chart(std::move(c));
@@ -239,19 +239,25 @@ class Builder {
            Cell::percent(share(g.needingAny[k], a_.responding[k])), Cell::str(topKinds(byKind))});
     }
     table(std::move(byGroup));
-    if (!g.articles.empty()) {
-      AnalysisTable byArticle{"",
-                              tr("Needs by article"),
-                              {{tr("Article"), 30},
+    if (!g.sections.empty()) {
+      AnalysisTable bySection{"",
+                              tr("Needs by section"),
+                              {{tr("Section"), 22},
+                               {tr("Articles the section cites"), 24},
                                {tr("States needing assistance"), 9},
                                {tr("Share"), 7},
-                               {tr("Most requested kinds (States)"), 40}},
+                               {tr("Most requested kinds (States)"), 30}},
                               {}};
-      for (const auto& art : g.articles)
-        byArticle.rows.push_back({Cell::str(art.label), Cell::integer(static_cast<double>(art.states.size())),
-                                  Cell::percent(share(art.states.size(), a_.responding[0])),
-                                  Cell::str(topKinds(art.byKind))});
-      table(std::move(byArticle));
+      for (const auto& section : g.sections)
+        bySection.rows.push_back({Cell::str(section.section), Cell::str(section.articles),
+                                  Cell::integer(static_cast<double>(section.states.size())),
+                                  Cell::percent(share(section.states.size(), a_.responding[0])),
+                                  Cell::str(topKinds(section.byKind))});
+      table(std::move(bySection));
+      paragraph(
+          tr("Technical assistance is asked once per section. The articles are those the section cites; "
+             "a need is not reported per article."),
+          DocParagraph::Style::Note);
     }
   }
 

@@ -96,14 +96,18 @@ struct NumberSummary {
   double sum = 0, mean = 0, median = 0, min = 0, max = 0;
 };
 
-struct AssistanceArticle {
-  std::string key, label;           // "tip 6", "Trafficking in Persons Protocol, art. 6"
-  std::vector<std::string> states;  // codes of the States that need assistance on it
+// Technical assistance is asked once per section: the needs are counted
+// per section, with the articles the section cites as context (a need is
+// never credited to each article on its own).
+struct AssistanceSection {
+  std::string section;              // "2 Victims"
+  std::string articles;             // "Trafficking in Persons Protocol, art. 6; ..."
+  std::vector<std::string> states;  // codes of the States that need assistance in the section
   std::vector<std::size_t> byKind;  // States, per kind
 };
 
 struct AssistanceRequest {
-  std::string state, stateName, section, articles, kinds, other;
+  std::string state, stateName, section, articles, kinds, other;  // articles: those the section cites
 };
 
 struct GatingFigure {
@@ -117,7 +121,7 @@ struct AssistanceGaps {
   std::vector<std::vector<std::size_t>> statesByKind;  // [kind][column]: States asking for it in any section
   std::vector<std::size_t> requestsByKind;             // [kind]: requests, one per State and section
   std::vector<std::size_t> needingAny;                 // [column]: States needing assistance in any section
-  std::vector<AssistanceArticle> articles;
+  std::vector<AssistanceSection> sections;             // in questionnaire order
   std::vector<AssistanceRequest> requests;
 };
 

@@ -293,21 +293,26 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
   }
   out.push_back(std::move(kinds));
 
-  AnalysisTable articles{
-      "TA by article",
-      tr("Technical assistance needed, by treaty article"),
-      {{tr("Article"), 40}, {tr("States needing assistance"), 12}, {tr("Share of responding States"), 12}},
-      {}};
-  for (const auto& label : g.kindLabels) articles.columns.push_back({label, 12});
-  articles.columns.push_back({tr("States"), 50});
-  for (const auto& art : g.articles) {
-    std::vector<Cell> row{Cell::str(art.label), Cell::integer(static_cast<double>(art.states.size())),
-                          Cell::percent(share(art.states.size(), a.responding[0]))};
-    for (std::size_t n : art.byKind) row.push_back(Cell::integer(static_cast<double>(n)));
-    row.push_back(Cell::str(join(art.states)));
-    articles.rows.push_back(std::move(row));
+  AnalysisTable sections{"TA by section",
+                         tr("Technical assistance needed, by section (asked once per section; the articles "
+                            "are those the section "
+                            "cites)"),
+                         {{tr("Section"), 36},
+                          {tr("Articles the section cites"), 40},
+                          {tr("States needing assistance"), 12},
+                          {tr("Share of responding States"), 12}},
+                         {}};
+  for (const auto& label : g.kindLabels) sections.columns.push_back({label, 12});
+  sections.columns.push_back({tr("States"), 50});
+  for (const auto& section : g.sections) {
+    std::vector<Cell> row{Cell::str(section.section), Cell::str(section.articles),
+                          Cell::integer(static_cast<double>(section.states.size())),
+                          Cell::percent(share(section.states.size(), a.responding[0]))};
+    for (std::size_t n : section.byKind) row.push_back(Cell::integer(static_cast<double>(n)));
+    row.push_back(Cell::str(join(section.states)));
+    sections.rows.push_back(std::move(row));
   }
-  out.push_back(std::move(articles));
+  out.push_back(std::move(sections));
 
   AnalysisTable groups{
       "TA by group",
@@ -330,7 +335,7 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
                          {{tr("Code"), 7},
                           {tr("State"), 30},
                           {tr("Section"), 36},
-                          {tr("Articles"), 40},
+                          {tr("Articles the section cites"), 40},
                           {tr("Kinds of assistance"), 50},
                           {tr("Other assistance"), 40}},
                          {}};

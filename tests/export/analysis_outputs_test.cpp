@@ -83,7 +83,7 @@ for row in ws.iter_rows(min_row=3, values_only=True):
   if (!out) GTEST_SKIP() << "python3 with openpyxl is not installed";
   EXPECT_NE(
       out->find("About|Response rates|Responding States|Answers|Changes|Changes by State|Statistical tables|"
-                "Numbers|TA gating|TA by kind|TA by article|TA by group|TA requests|Practices"),
+                "Numbers|TA gating|TA by kind|TA by section|TA by group|TA requests|Practices"),
       std::string::npos)
       << *out;
   EXPECT_NE(

@@ -127,6 +127,13 @@ TEST_F(PartiesWording, ConditionalQuestionSaysToHowManyStatesItApplied) {
   }
 }
 
+TEST_F(PartiesWording, AssistanceNeedsAreReportedPerSectionNotPerArticle) {
+  const std::string text = documentText();
+  EXPECT_NE(text.find("Needs by section"), std::string::npos);
+  EXPECT_EQ(text.find("Needs by article"), std::string::npos);
+  for (const auto& t : analysisTables(*analysis_)) EXPECT_NE(t.name, "TA by article");
+}
+
 TEST_F(PartiesWording, WorkbookRatesNameStatesParties) {
   const auto tables = analysisTables(*analysis_);
   const AnalysisTable* rates = nullptr;

@@ -227,15 +227,17 @@ TEST_F(AnalysisResults, TechnicalAssistanceGaps) {
   EXPECT_EQ(g.statesByKind[2][column("all")], 1u);  // legislative drafting: NGA
   EXPECT_EQ(g.statesByKind[2][column("weog")], 0u);
   EXPECT_EQ(g.statesByKind[3][column("all")], 1u);  // other: NGA
-  // By article: art. 6 (victims), arts. 11 and 12 (borders).
-  ASSERT_EQ(g.articles.size(), 3u);
-  EXPECT_EQ(g.articles[0].key, "tip 6");
-  EXPECT_THAT(g.articles[0].states, ElementsAre("KEN", "NGA"));
-  EXPECT_THAT(g.articles[0].byKind, ElementsAre(1u, 1u, 1u, 1u));
-  EXPECT_EQ(g.articles[1].key, "tip 11");
-  EXPECT_THAT(g.articles[1].states, ElementsAre("FRA", "NGA"));
-  EXPECT_THAT(g.articles[1].byKind, ElementsAre(2u, 1u, 0u, 0u));
-  EXPECT_EQ(g.articles[2].key, "tip 12");
+  // Per section, where the need is asked: victims (art. 6) and borders
+  // (arts. 11 and 12). The borders need is counted once, not once per article.
+  ASSERT_EQ(g.sections.size(), 2u);
+  EXPECT_EQ(g.sections[0].section, "2 Victims");
+  EXPECT_EQ(g.sections[0].articles, "Trafficking in Persons Protocol, art. 6");
+  EXPECT_THAT(g.sections[0].states, ElementsAre("KEN", "NGA"));
+  EXPECT_THAT(g.sections[0].byKind, ElementsAre(1u, 1u, 1u, 1u));
+  EXPECT_THAT(g.sections[1].states, ElementsAre("FRA", "NGA"));
+  EXPECT_THAT(g.sections[1].byKind, ElementsAre(2u, 1u, 0u, 0u));
+  EXPECT_EQ(g.sections[1].articles,
+            "Trafficking in Persons Protocol, art. 11; Trafficking in Persons Protocol, art. 12");
   ASSERT_EQ(g.requests.size(), 4u);
   EXPECT_EQ(g.requests[0].state, "FRA");
   EXPECT_EQ(g.requests[0].kinds, "Training; Equipment");
