@@ -358,20 +358,27 @@ class Builder {
     }
     if (!a_.numbers.empty()) {
       heading(2, tr("Numeric answers"));
+      paragraph(
+          tr("Count data are summed; thresholds, ages and penalties are given as a distribution (States, "
+             "median, minimum, maximum), never summed or averaged. Special codes (such as 99 for life "
+             "imprisonment) are counted apart and left out of the figures."),
+          DocParagraph::Style::Note);
       AnalysisTable out{"",
                         "",
-                        {{tr("Question"), 40},
-                         {tr("States"), 7},
-                         {tr("Sum"), 9},
-                         {tr("Median"), 9},
-                         {tr("Minimum"), 9},
-                         {tr("Maximum"), 9}},
+                        {{tr("Question"), 34},
+                         {tr("States"), 6},
+                         {tr("Sum"), 8},
+                         {tr("Median"), 8},
+                         {tr("Minimum"), 8},
+                         {tr("Maximum"), 8},
+                         {tr("Special codes (States)"), 20}},
                         {}};
       for (const auto& n : a_.numbers) {
         std::vector<Cell> row{Cell::str(n.id + "  " + n.label + (n.unit.empty() ? "" : " (" + n.unit + ")")),
                               Cell::integer(static_cast<double>(n.states))};
-        if (n.states)
-          for (double v : {n.sum, n.median, n.min, n.max}) row.push_back(Cell::real(v));
+        row.push_back(n.summed && n.states ? Cell::real(n.sum) : Cell{});
+        for (double v : {n.median, n.min, n.max}) row.push_back(n.states ? Cell::real(v) : Cell{});
+        row.push_back(Cell::str(specialText(n)));
         out.rows.push_back(std::move(row));
       }
       table(std::move(out));

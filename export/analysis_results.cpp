@@ -227,17 +227,26 @@ NumberSummary numberSummary(const Context& c, const Question& question) {
   n.label = c.label(question);
   n.section = c.sectionOf(question);
   n.unit = c.text(question.unit);
+  n.summed = question.summary == "sum";
+  for (const auto& special : question.specialValues)
+    n.special.push_back({c.text(special.label), special.value, 0});
   std::vector<double> values;
   for (const auto& reply : c.replies()) {
     double number = 0;
-    if (const std::string* value = reply.find(question.id); value && parseDecimal(*value, number))
+    const std::string* value = reply.find(question.id);
+    if (!value || !parseDecimal(*value, number)) continue;
+    auto code =
+        std::find_if(n.special.begin(), n.special.end(), [&](const auto& s) { return s.value == number; });
+    if (code != n.special.end())
+      ++code->states;
+    else
       values.push_back(number);
   }
   n.states = values.size();
   if (values.empty()) return n;
   std::sort(values.begin(), values.end());
-  for (double v : values) n.sum += v;
-  n.mean = n.sum / static_cast<double>(values.size());
+  if (n.summed)
+    for (double v : values) n.sum += v;
   const std::size_t mid = values.size() / 2;
   n.median = values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
   n.min = values.front();

@@ -90,10 +90,22 @@ struct TableTotals {
   std::size_t states = 0;                     // States that gave any cell
 };
 
+// A number question across States, as its `summary` declares: count data
+// summed; thresholds, ages and penalties as a distribution (States,
+// minimum, median, maximum) with no sum. Special codes (99: life
+// imprisonment) are counted as categories and left out of the figures.
+struct SpecialCount {
+  std::string label;
+  double value = 0;
+  std::size_t states = 0;
+};
+
 struct NumberSummary {
   std::string id, label, section, unit;
-  std::size_t states = 0;
-  double sum = 0, mean = 0, median = 0, min = 0, max = 0;
+  bool summed = false;     // `summary: sum`: the sum means something
+  std::size_t states = 0;  // States giving a number (not a special code)
+  double sum = 0, median = 0, min = 0, max = 0;
+  std::vector<SpecialCount> special;  // per declared code
 };
 
 // Technical assistance is asked once per section: the needs are counted

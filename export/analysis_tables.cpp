@@ -61,6 +61,20 @@ void addCounts(std::vector<Cell>& row, const std::vector<std::size_t>& counts,
   }
 }
 
+}  // namespace
+
+// "life imprisonment (99): 12; ..."
+std::string specialText(const NumberSummary& n) {
+  std::string out;
+  for (const auto& s : n.special) {
+    const std::string code = TableCell::real(s.value).display();
+    out += (out.empty() ? "" : "; ") + s.label + " (" + code + "): " + std::to_string(s.states);
+  }
+  return out;
+}
+
+namespace {
+
 AnalysisTable about(const Analysis& a) {
   AnalysisTable t{"About", tr("What this analysis covers"), {{tr("Item"), 28}, {tr("Value"), 80}}, {}};
   auto add = [&](const std::string& k, const std::string& v) {
@@ -241,25 +255,27 @@ AnalysisTable tables(const Analysis& a) {
 }
 
 AnalysisTable numbers(const Analysis& a) {
-  AnalysisTable t{"Numbers",
-                  tr("Numeric answers across States"),
-                  {{tr("Section"), 28},
-                   {tr("Question"), 10},
-                   {tr("Label"), 50},
-                   {tr("Unit"), 12},
-                   {tr("States reporting"), 10},
-                   {tr("Sum"), 12},
-                   {tr("Mean"), 10},
-                   {tr("Median"), 10},
-                   {tr("Minimum"), 10},
-                   {tr("Maximum"), 10}},
-                  {}};
+  AnalysisTable t{
+      "Numbers",
+      tr("Numeric answers across States: count data summed, other numbers as a distribution; special "
+         "codes counted apart, never averaged"),
+      {{tr("Section"), 28},
+       {tr("Question"), 10},
+       {tr("Label"), 50},
+       {tr("Unit"), 12},
+       {tr("States reporting a number"), 10},
+       {tr("Sum"), 12},
+       {tr("Median"), 10},
+       {tr("Minimum"), 10},
+       {tr("Maximum"), 10},
+       {tr("Special codes (States)"), 30}},
+      {}};
   for (const auto& n : a.numbers) {
     std::vector<Cell> row{Cell::str(n.section), Cell::str(n.id), Cell::str(n.label), Cell::str(n.unit),
                           Cell::integer(static_cast<double>(n.states))};
-    if (n.states) {
-      for (double v : {n.sum, n.mean, n.median, n.min, n.max}) row.push_back(Cell::real(v));
-    }
+    row.push_back(n.summed && n.states ? Cell::real(n.sum) : Cell{});
+    for (double v : {n.median, n.min, n.max}) row.push_back(n.states ? Cell::real(v) : Cell{});
+    row.push_back(Cell::str(specialText(n)));
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -8,6 +8,7 @@
 
 #include "consolidated_fixtures.h"
 #include "export/analysis_results.h"
+#include "export/analysis_tables.h"
 
 namespace focal {
 namespace {
@@ -168,15 +169,31 @@ TEST_F(AnalysisResults, OnlyRelevantAnswersCount) {
 
 TEST_F(AnalysisResults, NumbersLeaveOutInformationNotAvailable) {
   const auto& numbers = analysis_->numbers;
-  ASSERT_EQ(numbers.size(), 1u);
+  ASSERT_EQ(numbers.size(), 2u);
   const NumberSummary& n = numbers[0];
+  EXPECT_EQ(n.id, "q_shelters");
+  EXPECT_TRUE(n.summed);
   EXPECT_EQ(n.states, 3u);  // FRA 10, DEU 20, KEN 4; NGA marked it not available
   EXPECT_DOUBLE_EQ(n.sum, 34);
-  EXPECT_NEAR(n.mean, 34.0 / 3, 1e-9);
   EXPECT_DOUBLE_EQ(n.median, 10);
   EXPECT_DOUBLE_EQ(n.min, 4);
   EXPECT_DOUBLE_EQ(n.max, 20);
   EXPECT_EQ(n.unit, "shelters");
+}
+
+TEST_F(AnalysisResults, PenaltiesAreADistributionAndLifeImprisonmentACategory) {
+  const NumberSummary& n = analysis_->numbers[1];
+  EXPECT_EQ(n.id, "q_penalty");
+  EXPECT_FALSE(n.summed);
+  EXPECT_DOUBLE_EQ(n.sum, 0) << "a penalty is never summed";
+  EXPECT_EQ(n.states, 3u);  // FRA 10, NGA 20, EGY 15; DEU and KEN gave 99
+  EXPECT_DOUBLE_EQ(n.median, 15);
+  EXPECT_DOUBLE_EQ(n.min, 10);
+  EXPECT_DOUBLE_EQ(n.max, 20) << "99 is a code, not 99 years";
+  ASSERT_EQ(n.special.size(), 1u);
+  EXPECT_EQ(n.special[0].label, "life imprisonment");
+  EXPECT_EQ(n.special[0].states, 2u);
+  EXPECT_EQ(specialText(n), "life imprisonment (99): 2");
 }
 
 TEST_F(AnalysisResults, StatisticalTablesAreSummedAcrossStates) {

@@ -47,7 +47,8 @@ sections:
           - {value: sexual, label: {en: Sexual exploitation, fr: Exploitation sexuelle}}
           - {value: labour, label: {en: Forced labour, fr: Travail forcé}}
         other: true
-      - {id: q_shelters, type: integer, min: 0, label: {en: "How many shelters?"}, unit: {en: shelters}}
+      - {id: q_shelters, type: integer, min: 0, summary: sum, label: {en: "How many shelters?"}, unit: {en: shelters}}
+      - {id: q_penalty, type: integer, min: 0, max: 99, summary: distribution, special_values: {99: {en: life imprisonment, fr: réclusion à perpétuité}}, label: {en: "Maximum prison term?"}, unit: {en: years}}
       - id: q_victims
         type: table
         label: {en: Victims identified}
@@ -138,6 +139,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
   return {
       {"FRA",
        {{"q_gate", "no"},
+        {"q_penalty", "10"},
         {"q_law", "yes"},
         {"q_law_why", "stale text of a question no longer relevant"},
         {"q_forms", "sexual labour"},
@@ -151,6 +153,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders_kinds", "training equipment"}}},
       {"DEU",
        {{"q_gate", "no"},
+        {"q_penalty", "99"},
         {"q_law", "yes"},
         {"q_forms", "sexual"},
         {"q_shelters", "20"},
@@ -162,6 +165,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders", "no"}}},
       {"NGA",
        {{"q_gate", "yes"},
+        {"q_penalty", "20"},
         {"q_law", "no"},
         {"q_law_why", "A draft bill is before parliament."},
         {"q_forms", "labour other"},
@@ -176,6 +180,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders_kinds", "training"}}},
       {"KEN",
        {{"q_gate", "yes"},
+        {"q_penalty", "99"},
         {"q_law", "yes"},
         {"q_shelters", "4"},
         {"q_practice", kOverride},
@@ -186,6 +191,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders_kinds", "equipment"}}},
       {"EGY",
        {{"q_gate", "no"},
+        {"q_penalty", "15"},
         {"q_law", "no"},
         {"q_law_why", "<script>alert(1)</script>"},
         {"q_forms", "sexual"},
