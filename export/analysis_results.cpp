@@ -163,22 +163,42 @@ QuestionDistribution distribution(const Context& c, const Question& question, in
   return d;
 }
 
+// Closed answers and numbers: what a change across cycles means something
+// for. Free texts and contact details are reworded every cycle.
+bool comparable(QuestionType type) {
+  switch (type) {
+    case QuestionType::YesNo:
+    case QuestionType::SingleChoice:
+    case QuestionType::MultipleChoice:
+    case QuestionType::Integer:
+    case QuestionType::Decimal:
+    case QuestionType::Year:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::optional<CycleComparison> comparison(const Context& c, const Question& question) {
   if (!c.input.previous || question.carryForwardFrom.empty() || question.repeat >= 0 ||
-      question.type == QuestionType::Repeat)
+      !comparable(question.type))
     return std::nullopt;
   const auto& previous = *c.input.previous;
   const Question* before = previous.questionnaire->find(question.carryForwardFrom);
-  if (!before) return std::nullopt;
+  if (!before || !comparable(before->type)) return std::nullopt;
   CycleComparison out;
   out.id = question.id;
   out.previousId = before->id;
   out.label = c.label(question);
   out.section = c.sectionOf(question);
+  // The answer and its status mark; not the "other, please specify" text.
   auto stripped = [](const StateReply& reply, const std::string& id) {
-    auto answers = reply.questionAnswers(id);
-    for (auto& a : answers) a.first = a.first.substr(id.size());
-    return answers;
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& a : reply.questionAnswers(id)) {
+      std::string part = a.first.substr(id.size());
+      if (part.empty() || part == "@status") out.emplace_back(std::move(part), std::move(a.second));
+    }
+    return out;
   };
   const Context previousContext{c.input, *previous.questionnaire, c.language, {}, {}, 0, {}};
   for (const auto& reply : c.replies()) {

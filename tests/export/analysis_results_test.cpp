@@ -211,7 +211,9 @@ TEST_F(AnalysisResults, StatisticalTablesAreSummedAcrossStates) {
 
 TEST_F(AnalysisResults, ChangesSinceThePreviousCycle) {
   EXPECT_EQ(analysis_->previousId, "analysis-test-1");
-  ASSERT_EQ(analysis_->changes.size(), 2u);
+  // q_contact (free text, a contact detail) carries forward too, but only
+  // closed answers and numbers are compared.
+  ASSERT_EQ(analysis_->changes.size(), 3u);
   const CycleComparison& law = analysis_->changes[0];
   EXPECT_EQ(law.id, "q_law");
   EXPECT_EQ(law.previousId, "p_law");
@@ -222,7 +224,12 @@ TEST_F(AnalysisResults, ChangesSinceThePreviousCycle) {
   EXPECT_EQ(law.changes[0].previous, "No");
   EXPECT_EQ(law.changes[0].current, "Yes");
   EXPECT_EQ(law.changes[1].state, "NGA");
-  const CycleComparison& victims = analysis_->changes[1];
+  // NGA's "other" text changed but its choices did not: unchanged.
+  const CycleComparison& forms = analysis_->changes[1];
+  EXPECT_EQ(forms.id, "q_forms");
+  EXPECT_EQ(forms.both, 3u);
+  EXPECT_EQ(forms.unchanged, 3u);
+  const CycleComparison& victims = analysis_->changes[2];
   EXPECT_EQ(victims.both, 3u);
   EXPECT_EQ(victims.unchanged, 3u);
   EXPECT_TRUE(victims.changes.empty());

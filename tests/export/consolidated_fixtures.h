@@ -40,8 +40,10 @@ sections:
       - {id: q_gate, type: yes_no, tags: [gating], label: {en: "Does your country need assistance to reply?"}}
       - {id: q_law, type: yes_no, carry_forward_from: p_law, label: {en: "Is trafficking a criminal offence?", fr: "La traite est-elle une infraction ?"}}
       - {id: q_law_why, type: long_text, relevant: "${q_law} = 'no'", label: {en: "If no, why not?"}}
+      - {id: q_contact, type: text, carry_forward_from: p_contact, label: {en: "Name of the focal point"}}
       - id: q_forms
         type: multiple_choice
+        carry_forward_from: p_forms
         label: {en: "Which forms of exploitation are covered?"}
         choices:
           - {value: sexual, label: {en: Sexual exploitation, fr: Exploitation sexuelle}}
@@ -83,6 +85,14 @@ sections:
     questions:
       - {id: p_law, type: yes_no, label: {en: "Is trafficking a criminal offence?"}}
       - {id: p_victims, type: yes_no, label: {en: "Are victims protected?"}}
+      - {id: p_contact, type: text, label: {en: "Name of the focal point"}}
+      - id: p_forms
+        type: multiple_choice
+        label: {en: "Which forms of exploitation are covered?"}
+        choices:
+          - {value: sexual, label: {en: Sexual exploitation}}
+          - {value: labour, label: {en: Forced labour}}
+        other: true
 )";
 
 inline std::shared_ptr<const Questionnaire> loadOrFail(const char* text, const char* name) {
@@ -139,6 +149,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
   return {
       {"FRA",
        {{"q_gate", "no"},
+        {"q_contact", "Marie Curie"},
         {"q_penalty", "10"},
         {"q_law", "yes"},
         {"q_law_why", "stale text of a question no longer relevant"},
@@ -203,10 +214,16 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
 }
 
 inline std::map<std::string, std::map<std::string, std::string>> previousReplies() {
-  return {{"FRA", {{"p_law", "yes"}, {"p_victims", "yes"}}},
-          {"NGA", {{"p_law", "yes"}, {"p_victims", "no"}}},
-          {"KEN", {{"p_law", "no"}, {"p_victims", "yes"}}},
-          {"BRA", {{"p_law", "yes"}}}};
+  return {
+      {"FRA",
+       {{"p_law", "yes"}, {"p_victims", "yes"}, {"p_contact", "Jean Dupont"}, {"p_forms", "sexual labour"}}},
+      {"NGA",
+       {{"p_law", "yes"},
+        {"p_victims", "no"},
+        {"p_forms", "labour other"},
+        {"p_forms/other", "debt bondage (earlier wording)"}}},
+      {"KEN", {{"p_law", "no"}, {"p_victims", "yes"}}},
+      {"BRA", {{"p_law", "yes"}}}};
 }
 
 inline std::string replyLanguage(const std::string& state) {
