@@ -233,3 +233,34 @@ TEST(Charts, DrawAsSvgAndPng) {
 
 }  // namespace
 }  // namespace focal
+
+namespace focal {
+namespace {
+
+// A stacked bar's segment too narrow for its value (under about 6%) has it
+// written under the bar, and the chart grows to hold it.
+TEST(Charts, NarrowSegmentsStillCarryTheirValue) {
+  charts::BarChart chart;
+  chart.stacked = true;
+  chart.categories = {"All responding States (n = 100)", "African States (n = 30)"};
+  chart.series.push_back({"Yes", {0.50, 0.70}, {}});
+  chart.series.push_back({"No", {0.47, 0.30}, {}});
+  chart.series.push_back({"Left blank", {0.03, 0.0}, charts::kNoAnswer});
+  const auto notes = charts::narrowSegments(chart, 480);
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0], "Left blank 3%");
+  EXPECT_EQ(notes[1], "") << "a 0% segment is not drawn, and 30% and 70% carry their value";
+  const double withNote = charts::chartHeight(chart, 480);
+  chart.series[2].values[0] = 0;
+  chart.series[1].values[0] = 0.50;
+  EXPECT_TRUE(charts::narrowSegments(chart, 480)[0].empty());
+  EXPECT_GT(withNote, charts::chartHeight(chart, 480));
+  // Two narrow segments in one bar share the line.
+  chart.series[0].values[0] = 0.94;
+  chart.series[1].values[0] = 0.04;
+  chart.series[2].values[0] = 0.02;
+  EXPECT_EQ(charts::narrowSegments(chart, 480)[0], "No 4%, Left blank 2%");
+}
+
+}  // namespace
+}  // namespace focal
