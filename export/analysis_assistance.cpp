@@ -2,11 +2,11 @@
 // practices (docs/questionnaire-format.md, `tags`). A section asks for
 // technical assistance with a yes/no question tagged technical_assistance
 // and, when the answer is yes, a multiple-choice question with the same tag
-// listing the kinds of assistance; the articles a need concerns are the
-// section's treaty references (or its parent's), with the yes/no
-// question's own.
+// listing the kinds of assistance. Needs are reported per section, the
+// level at which they are asked; the articles the section cites (its
+// treaty references, or its parent's, with the yes/no question's own) are
+// given as context, never as a need per article.
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "export/analysis_context.h"
@@ -24,8 +24,6 @@ struct AssistanceArea {
   const Question* kinds = nullptr;
   std::vector<TreatyReference> references;
 };
-
-int instrumentOrder(Instrument instrument) { return static_cast<int>(instrument); }
 
 // "Trafficking in Persons Protocol, art. 6", in the analysis language.
 std::string articleText(const TreatyReference& reference, const std::string& language) {
@@ -55,13 +53,6 @@ std::vector<AssistanceArea> areas(const Questionnaire& q) {
     out.push_back(std::move(area));
   }
   return out;
-}
-
-// Article numbers in numeric order: "6" before "11".
-bool articleLess(const TreatyReference& a, const TreatyReference& b) {
-  if (a.instrument != b.instrument) return instrumentOrder(a.instrument) < instrumentOrder(b.instrument);
-  const long x = std::strtol(a.article.c_str(), nullptr, 10), y = std::strtol(b.article.c_str(), nullptr, 10);
-  return x != y ? x < y : a.article < b.article;
 }
 
 }  // namespace
@@ -97,17 +88,21 @@ void assistanceGaps(const Context& c, Analysis& out) {
   gaps.requestsByKind.assign(kindCount, 0);
   gaps.needingAny = c.zeros();
 
-  struct ArticleStates {
-    TreatyReference reference;
-    std::set<std::string> states;
-    std::vector<std::set<std::string>> byKind;
-  };
-  std::map<std::string, ArticleStates> articles;
+  std::vector<AssistanceSection> sections;
+  for (const auto& area : all) {
+    AssistanceSection section{c.sectionLabels[area.section], {}, {}, std::vector<std::size_t>(kindCount, 0)};
+    std::set<std::string> seen;
+    for (const auto& ref : area.references)
+      if (seen.insert(std::string(instrumentKey(ref.instrument)) + " " + ref.article).second)
+        section.articles += (section.articles.empty() ? "" : "; ") + articleText(ref, c.language);
+    sections.push_back(std::move(section));
+  }
   for (std::size_t r = 0; r < c.replies().size(); ++r) {
     const StateReply& reply = c.replies()[r];
     bool needsAny = false;
     std::vector<char> asked(kindCount, 0);
-    for (const auto& area : all) {
+    for (std::size_t ai = 0; ai < all.size(); ++ai) {
+      const AssistanceArea& area = all[ai];
       std::vector<std::string> kinds;
       if (area.kinds)
         if (const std::string* v = reply.find(area.kinds->id)) kinds = splitWords(*v);
@@ -128,17 +123,10 @@ void assistanceGaps(const Context& c, Analysis& out) {
       }
       if (area.kinds)
         if (const std::string* other = reply.find(area.kinds->id + "/other")) request.other = *other;
-      std::set<std::string> seen;
-      for (const auto& ref : area.references) {
-        const std::string key = std::string(instrumentKey(ref.instrument)) + " " + ref.article;
-        if (!seen.insert(key).second) continue;
-        auto& a = articles[key];
-        a.reference = ref;
-        a.byKind.resize(kindCount);
-        a.states.insert(reply.state);
-        for (std::size_t k : kindIndexes) a.byKind[k].insert(reply.state);
-        request.articles += (request.articles.empty() ? "" : "; ") + articleText(ref, c.language);
-      }
+      AssistanceSection& section = sections[ai];
+      section.states.push_back(reply.state);
+      for (std::size_t k : kindIndexes) ++section.byKind[k];
+      request.articles = section.articles;
       gaps.requests.push_back(std::move(request));
     }
     if (needsAny) c.add(gaps.needingAny, r);
@@ -146,17 +134,9 @@ void assistanceGaps(const Context& c, Analysis& out) {
       if (asked[k]) c.add(gaps.statesByKind[k], r);
   }
 
-  std::vector<ArticleStates*> ordered;
-  for (auto& [key, a] : articles) ordered.push_back(&a);
-  std::sort(ordered.begin(), ordered.end(),
-            [](auto* x, auto* y) { return articleLess(x->reference, y->reference); });
-  for (auto* a : ordered) {
-    AssistanceArticle article;
-    article.key = std::string(instrumentKey(a->reference.instrument)) + " " + a->reference.article;
-    article.label = articleText(a->reference, c.language);
-    article.states.assign(a->states.begin(), a->states.end());
-    for (const auto& states : a->byKind) article.byKind.push_back(states.size());
-    gaps.articles.push_back(std::move(article));
+  for (auto& section : sections) {
+    std::sort(section.states.begin(), section.states.end());
+    gaps.sections.push_back(std::move(section));
   }
   std::stable_sort(gaps.requests.begin(), gaps.requests.end(),
                    [](const auto& x, const auto& y) { return x.stateName < y.stateName; });

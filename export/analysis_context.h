@@ -17,6 +17,13 @@ struct Context {
   std::vector<std::string> sectionLabels;           // "2.1 Status of victims", per section
   std::vector<std::vector<std::size_t>> columnsOf;  // per reply: the columns it counts in
   std::size_t columnCount = 0;
+  // Per reply, per question index: whether the question applied (was
+  // relevant) in that reply. Empty when the questionnaire has no condition.
+  std::vector<std::vector<char>> applies;
+
+  bool applied(std::size_t reply, int question) const {
+    return applies.empty() || applies[reply][static_cast<std::size_t>(question)];
+  }
 
   const std::vector<StateReply>& replies() const { return input.current.replies; }
   std::string text(const LocalizedText& t) const { return t.get(language, q.defaultLanguage()); }
@@ -25,7 +32,12 @@ struct Context {
     int section = question.repeat >= 0 ? q.questions[question.repeat].section : question.section;
     return section >= 0 ? sectionLabels[section] : std::string();
   }
-  std::string stateName(const std::string& state) const { return input.groups.stateName(state, language); }
+  std::string stateName(const std::string& state) const {
+    const std::string name = input.groups.stateName(state, language);
+    if (name != state) return name;
+    const std::string listed = input.parties.name(state);
+    return listed.empty() ? name : listed;
+  }
   std::string groupName(const std::string& state) const {
     auto group = input.groups.groupOf(state);
     return group ? input.groups.groupName(*group, language) : std::string();

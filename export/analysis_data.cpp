@@ -86,6 +86,8 @@ AnalysisInput loadAnalysisInput(ConsolidatedStore& store, const std::string& que
 
   AnalysisInput input;
   input.groups = std::move(groups);
+  if (const std::string parties = InstrumentParties::defaultPath(); !parties.empty())
+    input.parties = InstrumentParties::load(parties);
   input.language = language;
   input.source = store.path();
   input.current = loadReplies(store, questionnaireId, texts);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "export/analysis_groups.h"
+#include "export/analysis_parties.h"
 #include "export/consolidated_store.h"
 #include "forms/questionnaire.h"
 
@@ -50,14 +51,17 @@ struct AnalysisInput {
   std::optional<QuestionnaireReplies> previous;  // the previous cycle, when its replies are held
   std::vector<QuestionnaireCount> questionnaires;
   RegionalGroups groups;
-  std::string language;  // of labels and names; "" for the questionnaire's default
-  std::string source;    // the store's file name, for the report's cover
+  InstrumentParties parties;  // the denominators of the response rates; empty when no list is known
+  std::string language;       // of labels and names; "" for the questionnaire's default
+  std::string source;         // the store's file name, for the report's cover
 };
 
 // Reads the current replies to `questionnaireId` (and its previous cycle)
 // from the store. The newest version of the questionnaire that any current
 // reply uses gives the labels; answers to questions it no longer has are
-// left out. Throws StoreError when the questionnaire has no replies.
+// left out. The list of States parties is the shipped one, when found
+// (replace `parties` to use another). Throws StoreError when the
+// questionnaire has no replies.
 AnalysisInput loadAnalysisInput(ConsolidatedStore& store, const std::string& questionnaireId,
                                 RegionalGroups groups, const std::string& language = {});
 

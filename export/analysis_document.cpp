@@ -28,18 +28,14 @@ class Builder {
     doc_.title = tr("Analysis of the national replies");
     doc_.subtitle = a_.title;
     doc_.language = a_.language;
-    const std::size_t members = a_.columns.front().members;
     doc_.cover = {a_.instrumentName + ", " + tr("reporting cycle") + " " + std::to_string(a_.cycle) + ": " +
                       tr("questionnaire") + " " + a_.questionnaireId + ", " + tr("version") + " " +
                       a_.version,
-                  count(a_.responding[0]) + " " + tr("States replied") +
-                      (members ? " (" + percentText(share(a_.responding[0], members)) + " " + tr("of") + " " +
-                                     count(members) + " " + tr("Member States") + ")"
-                               : std::string()),
+                  rateSentence(),
                   tr("Generated") + std::string(" ") + a_.generatedAt + " " + tr("from") + " " + a_.source,
-                  tr("Each State counts once, with its newest report; only answers to questions that were "
-                     "relevant in its "
-                     "reply count. Shares are of the responding States in each group.")};
+                  tr("Each State counts once, with its newest report; only answers to questions that "
+                     "applied to it count. Response rates are of the States parties to the instrument; "
+                     "shares of answers are of the responding States to which the question applied.")};
     responses();
     assistance();
     answers();
@@ -93,33 +89,74 @@ class Builder {
     return a_.columns[c].name + " (n = " + count(a_.responding[c]) + ")";
   }
 
+  // "120 of 180 States parties to the Protocol (67%) replied (list of
+  // States parties as of 2024-05-04), and 2 signatories or non-parties".
+  std::string rateSentence() const {
+    const ResponseRate* rate = a_.rates.empty() ? nullptr : &a_.rates.front();
+    if (!rate || rate->parties.empty() || rate->parties[0] == 0)
+      return count(a_.responding[0]) + " " + tr("responding States") + " (" +
+             tr("no list of States parties to this instrument is known") + ")";
+    std::string out = count(rate->responded[0]) + " " + tr("of") + " " + count(rate->parties[0]) + " " +
+                      tr("States parties to the") + " " + a_.instrumentName + " (" +
+                      percentText(share(rate->responded[0], rate->parties[0])) + ") " + tr("replied") + " (" +
+                      tr("list of States parties as of") + " " + a_.partiesAsOf + ")";
+    if (rate->signatories + rate->nonParties > 0)
+      out += std::string("; ") + tr("also") + " " + count(rate->signatories) + " " + tr("signatories") + " " +
+             tr("and") + " " + count(rate->nonParties) + " " + tr("States not party");
+    return out;
+  }
+
   void responses() {
     heading(1, tr("Responses"));
-    const std::size_t members = a_.columns.front().members;
-    paragraph(count(a_.responding[0]) + " " + tr("of") + " " + count(members) + " " + tr("Member States") +
-              " (" + percentText(share(a_.responding[0], members)) + ") " +
-              tr("replied to this questionnaire."));
-    charts::BarChart c;
-    c.title = tr("Response rate by regional group");
-    c.subtitle = tr("Share of the group's Member States that replied");
-    c.language = a_.language;
-    charts::Series s{tr("Response rate"), {}, {}};
-    for (std::size_t k = 0; k < a_.columns.size(); ++k) {
-      if (a_.columns[k].members == 0) continue;
-      c.categories.push_back(a_.columns[k].name + " (" + count(a_.responding[k]) + "/" +
-                             count(a_.columns[k].members) + ")");
-      s.values.push_back(share(a_.responding[k], a_.columns[k].members));
+    paragraph(rateSentence() + ".");
+    if (!a_.partiesAsOf.empty())
+      paragraph(tr("States parties and signatories as listed by the depositary") + std::string(" (") +
+                    a_.partiesSource + "), " + tr("as of") + " " + a_.partiesAsOf + "." +
+                    (a_.partiesVerified
+                         ? std::string()
+                         : std::string(" ") + tr("This list has not been checked against the depositary's; "
+                                                 "replace it before publishing (focal-cli analyze --parties "
+                                                 "FILE).")),
+                DocParagraph::Style::Note);
+    std::string signatories, nonParties;
+    for (const auto& s : a_.states) {
+      if (s.standing == Standing::Signatory) signatories += (signatories.empty() ? "" : ", ") + s.name;
+      if (s.standing == Standing::NonParty) nonParties += (nonParties.empty() ? "" : ", ") + s.name;
     }
-    c.series.push_back(std::move(s));
-    chart(std::move(c));
+    if (!signatories.empty())
+      paragraph(tr("Responding signatories (not parties):") + std::string(" ") + signatories + ".");
+    if (!nonParties.empty())
+      paragraph(tr("Responding States not party to the instrument:") + std::string(" ") + nonParties + ".");
+    const ResponseRate* rate = a_.rates.empty() ? nullptr : &a_.rates.front();
+    if (rate && !rate->parties.empty() && rate->parties[0] > 0) {
+      charts::BarChart c;
+      c.title = tr("Response rate by regional group");
+      c.subtitle = tr("Share of the group's States parties that replied");
+      c.language = a_.language;
+      charts::Series s{tr("Response rate"), {}, {}};
+      for (std::size_t k = 0; k < a_.columns.size(); ++k) {
+        if (rate->parties[k] == 0) continue;
+        c.categories.push_back(a_.columns[k].name + " (" + count(rate->responded[k]) + "/" +
+                               count(rate->parties[k]) + ")");
+        s.values.push_back(share(rate->responded[k], rate->parties[k]));
+      }
+      c.series.push_back(std::move(s));
+      chart(std::move(c));
+    }
     if (a_.rates.size() > 1) {
-      AnalysisTable t{
-          "", tr("Replies to every questionnaire held"), {{tr("Questionnaire"), 14}, {tr("Cycle"), 5}}, {}};
+      AnalysisTable t{"",
+                      tr("Replies of States parties to every questionnaire held"),
+                      {{tr("Questionnaire"), 14}, {tr("Cycle"), 5}},
+                      {}};
       for (const auto& column : a_.columns) t.columns.push_back({column.name, 10});
+      t.columns.push_back({tr("Signatories and States not party"), 10});
       for (const auto& r : a_.rates) {
         std::vector<Cell> row{Cell::str(r.questionnaireId), Cell::integer(r.cycle)};
         for (std::size_t k = 0; k < a_.columns.size(); ++k)
-          row.push_back(Cell::integer(static_cast<double>(r.responded[k])));
+          row.push_back(r.parties[k]
+                            ? Cell::str(count(r.responded[k]) + " " + tr("of") + " " + count(r.parties[k]))
+                            : Cell::integer(static_cast<double>(r.responded[k])));
+        row.push_back(Cell::integer(static_cast<double>(r.signatories + r.nonParties)));
         t.rows.push_back(std::move(row));
       }
       table(std::move(t));
@@ -133,7 +170,7 @@ class Builder {
       paragraph(count(f.yes[0]) + " " + tr("of") + " " + count(a_.responding[0]) + " " +
                 tr("responding States") + " (" + percentText(share(f.yes[0], a_.responding[0])) + ") " +
                 tr("answered yes to the opening question:") + " " + f.label);
-    if (g.kinds.empty() && g.articles.empty()) {
+    if (g.kinds.empty() && g.sections.empty()) {
       paragraph(tr("The questionnaire asks no technical-assistance questions."), DocParagraph::Style::Note);
       return;
     }
@@ -167,16 +204,16 @@ class Builder {
       c.series.push_back(std::move(s));
       chart(std::move(c));
     }
-    if (!g.articles.empty()) {
+    if (!g.sections.empty()) {
       charts::BarChart c;
-      c.title = tr("Needs by article");
-      c.subtitle = tr("Number of States needing assistance to implement each article");
+      c.title = tr("Needs by section");
+      c.subtitle = tr("Number of States needing assistance in each section; asked once per section");
       c.percent = false;
       c.language = a_.language;
       charts::Series s{tr("States"), {}, {}};
-      for (const auto& art : g.articles) {
-        c.categories.push_back(art.label);
-        s.values.push_back(static_cast<double>(art.states.size()));
+      for (const auto& section : g.sections) {
+        c.categories.push_back(section.section);
+        s.values.push_back(static_cast<double>(section.states.size()));
       }
       c.series.push_back(std::move(s));
       chart(std::move(c));
@@ -209,55 +246,77 @@ class Builder {
            Cell::percent(share(g.needingAny[k], a_.responding[k])), Cell::str(topKinds(byKind))});
     }
     table(std::move(byGroup));
-    if (!g.articles.empty()) {
-      AnalysisTable byArticle{"",
-                              tr("Needs by article"),
-                              {{tr("Article"), 30},
+    if (!g.sections.empty()) {
+      AnalysisTable bySection{"",
+                              tr("Needs by section"),
+                              {{tr("Section"), 22},
+                               {tr("Articles the section cites"), 24},
                                {tr("States needing assistance"), 9},
                                {tr("Share"), 7},
-                               {tr("Most requested kinds (States)"), 40}},
+                               {tr("Most requested kinds (States)"), 30}},
                               {}};
-      for (const auto& art : g.articles)
-        byArticle.rows.push_back({Cell::str(art.label), Cell::integer(static_cast<double>(art.states.size())),
-                                  Cell::percent(share(art.states.size(), a_.responding[0])),
-                                  Cell::str(topKinds(art.byKind))});
-      table(std::move(byArticle));
+      for (const auto& section : g.sections)
+        bySection.rows.push_back({Cell::str(section.section), Cell::str(section.articles),
+                                  Cell::integer(static_cast<double>(section.states.size())),
+                                  Cell::percent(share(section.states.size(), a_.responding[0])),
+                                  Cell::str(topKinds(section.byKind))});
+      table(std::move(bySection));
+      paragraph(
+          tr("Technical assistance is asked once per section. The articles are those the section cites; "
+             "a need is not reported per article."),
+          DocParagraph::Style::Note);
     }
   }
 
   void answers() {
     heading(1, tr("Answers by question"));
     paragraph(
-        tr("For each closed question, the share of responding States giving each answer, for all States and "
-           "by regional group. A State counts under \"No answer\" when the question was not relevant in its "
-           "reply or was left blank."),
+        tr("For each closed question, the share of the responding States to which it applied giving each "
+           "answer, for all States and by regional group. A question asked only after another answer "
+           "applied to the States whose answer called for it: their number is given (n = ...), and the "
+           "States to which it did not apply are counted apart. \"Information not available\", \"Not "
+           "applicable\" and \"Left blank\" are each counted apart."),
         DocParagraph::Style::Note);
     std::string section;
-    const auto columns = columnsWithReplies();
     for (const auto& d : a_.distributions) {
       if (d.section != section) {
         section = d.section;
         heading(2, section);
       }
       heading(3, d.id + "  " + d.label);
+      if (d.conditional)
+        paragraph(tr("Applied to") + std::string(" ") + count(d.applied[0]) + " " + tr("of") + " " +
+                      count(a_.responding[0]) + " " + tr("responding States") + "; " +
+                      tr("did not apply to") + " " + count(d.categories.back().counts[0]) + ".",
+                  DocParagraph::Style::Note);
+      std::vector<std::size_t> columns;
+      for (std::size_t k = 0; k < a_.columns.size(); ++k)
+        if (d.applied[k] > 0) columns.push_back(k);
+      if (columns.empty()) continue;
       charts::BarChart c;
       c.language = a_.language;
       if (d.multiple) {
-        c.subtitle = tr("Share of responding States; a State may give several answers");
+        c.subtitle =
+            tr("Share of the responding States to which the question applied; a State may give several "
+               "answers") +
+            std::string(" (n = ") + count(d.applied[0]) + ")";
         charts::Series s{tr("All responding States"), {}, {}};
         for (const auto& cat : d.categories) {
+          if (cat.value == "did_not_apply") continue;
           if (cat.value.empty() || cat.value == "not_applicable" || cat.value == "not_available") {
             if (cat.counts[0] == 0) continue;
           }
           c.categories.push_back(cat.label + " (" + count(cat.counts[0]) + ")");
-          s.values.push_back(share(cat.counts[0], a_.responding[0]));
+          s.values.push_back(share(cat.counts[0], d.applied[0]));
         }
         c.series.push_back(std::move(s));
       } else {
         c.stacked = true;
-        c.subtitle = tr("Share of responding States, by regional group");
-        for (std::size_t k : columns) c.categories.push_back(columnLabel(k));
+        c.subtitle = tr("Share of the responding States to which the question applied, by regional group");
+        for (std::size_t k : columns)
+          c.categories.push_back(a_.columns[k].name + " (n = " + count(d.applied[k]) + ")");
         for (const auto& cat : d.categories) {
+          if (cat.value == "did_not_apply") continue;
           bool any = false;
           for (std::size_t n : cat.counts) any |= n > 0;
           if (!any && (cat.value.empty() || cat.value == "not_available" || cat.value == "not_applicable"))
@@ -267,7 +326,7 @@ class Builder {
             s.colour = charts::kNoAnswer;
           else if (cat.value == "not_available" || cat.value == "not_applicable")
             s.colour = charts::kNotAvailable;
-          for (std::size_t k : columns) s.values.push_back(share(cat.counts[k], a_.responding[k]));
+          for (std::size_t k : columns) s.values.push_back(share(cat.counts[k], d.applied[k]));
           c.series.push_back(std::move(s));
         }
       }
@@ -306,20 +365,27 @@ class Builder {
     }
     if (!a_.numbers.empty()) {
       heading(2, tr("Numeric answers"));
+      paragraph(
+          tr("Count data are summed; thresholds, ages and penalties are given as a distribution (States, "
+             "median, minimum, maximum), never summed or averaged. Special codes (such as 99 for life "
+             "imprisonment) are counted apart and left out of the figures."),
+          DocParagraph::Style::Note);
       AnalysisTable out{"",
                         "",
-                        {{tr("Question"), 40},
-                         {tr("States"), 7},
-                         {tr("Sum"), 9},
-                         {tr("Median"), 9},
-                         {tr("Minimum"), 9},
-                         {tr("Maximum"), 9}},
+                        {{tr("Question"), 34},
+                         {tr("States"), 6},
+                         {tr("Sum"), 8},
+                         {tr("Median"), 8},
+                         {tr("Minimum"), 8},
+                         {tr("Maximum"), 8},
+                         {tr("Special codes (States)"), 20}},
                         {}};
       for (const auto& n : a_.numbers) {
         std::vector<Cell> row{Cell::str(n.id + "  " + n.label + (n.unit.empty() ? "" : " (" + n.unit + ")")),
                               Cell::integer(static_cast<double>(n.states))};
-        if (n.states)
-          for (double v : {n.sum, n.median, n.min, n.max}) row.push_back(Cell::real(v));
+        row.push_back(n.summed && n.states ? Cell::real(n.sum) : Cell{});
+        for (double v : {n.median, n.min, n.max}) row.push_back(n.states ? Cell::real(v) : Cell{});
+        row.push_back(Cell::str(specialText(n)));
         out.rows.push_back(std::move(row));
       }
       table(std::move(out));
@@ -377,13 +443,15 @@ class Builder {
     heading(1, tr("Annex: responding States"));
     AnalysisTable out{"",
                       "",
-                      {{tr("State"), 30},
-                       {tr("Regional group"), 26},
+                      {{tr("State"), 28},
+                       {tr("Regional group"), 22},
+                       {tr("Standing"), 10},
                        {tr("Language"), 7},
                        {tr("Report exported"), 18, true}},
                       {}};
     for (const auto& s : a_.states)
-      out.rows.push_back({Cell::str(s.name + " (" + s.state + ")"), Cell::str(s.group), Cell::str(s.language),
+      out.rows.push_back({Cell::str(s.name + " (" + s.state + ")"), Cell::str(s.group),
+                          Cell::str(s.standingLabel), Cell::str(s.language),
                           Cell::str(s.exportedAt + (s.status == "final" ? "" : " (" + s.status + ")"))});
     table(std::move(out));
   }

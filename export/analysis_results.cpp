@@ -9,6 +9,7 @@
 #include "export/report_labels.h"
 #include "forms/answer_value.h"
 #include "forms/i18n.h"
+#include "forms/response_session.h"
 
 namespace focal {
 
@@ -23,22 +24,41 @@ std::string yesNoLabel(const std::string& value, const std::string& language) {
   return value == "yes" ? words.yes : value == "no" ? words.no : value;
 }
 
-std::vector<AnalysisColumn> makeColumns(const Context& c, bool anyOther) {
-  std::vector<AnalysisColumn> columns;
-  columns.push_back({"all", tr("All responding States"), c.input.groups.memberCount()});
-  for (std::size_t g = 0; g < c.input.groups.groups().size(); ++g) {
-    const auto& group = c.input.groups.groups()[g];
-    columns.push_back({group.id, c.input.groups.groupName(g, c.language), group.members.size()});
-  }
-  if (anyOther) columns.push_back({"other", tr("Other States"), 0});
-  return columns;
-}
-
 std::vector<std::size_t> columnsFor(const RegionalGroups& groups, const std::string& state, bool anyOther) {
   auto group = groups.groupOf(state);
   if (group) return {0, *group + 1};
   if (anyOther) return {0, groups.groups().size() + 1};
   return {0};
+}
+
+// The States parties to `instrument`, per column; zeros when the list does
+// not cover it.
+std::vector<std::size_t> partiesPerColumn(const AnalysisInput& input, const std::string& instrument,
+                                          std::size_t columnCount, bool anyOther) {
+  std::vector<std::size_t> out(columnCount, 0);
+  if (const InstrumentStatus* status = input.parties.find(instrument))
+    for (const auto& state : status->parties)
+      for (std::size_t column : columnsFor(input.groups, state, anyOther)) ++out[column];
+  return out;
+}
+
+std::vector<AnalysisColumn> makeColumns(const Context& c, bool anyOther, const std::string& instrument) {
+  std::vector<AnalysisColumn> columns;
+  columns.push_back({"all", tr("All responding States"), 0});
+  for (std::size_t g = 0; g < c.input.groups.groups().size(); ++g) {
+    const auto& group = c.input.groups.groups()[g];
+    columns.push_back({group.id, c.input.groups.groupName(g, c.language), 0});
+  }
+  if (anyOther) columns.push_back({"other", tr("States in no regional group"), 0});
+  const auto parties = partiesPerColumn(c.input, instrument, columns.size(), anyOther);
+  for (std::size_t k = 0; k < columns.size(); ++k) columns[k].parties = parties[k];
+  return columns;
+}
+
+std::string standingLabel(Standing standing) {
+  return standing == Standing::Party       ? tr("State party")
+         : standing == Standing::Signatory ? tr("signatory")
+                                           : tr("not a party");
 }
 
 // A reply's answer to a question, as a reader would say it.
@@ -65,12 +85,42 @@ std::string describe(const Context& c, const Question& question, const StateRepl
   return out;
 }
 
-QuestionDistribution distribution(const Context& c, const Question& question) {
+// Whether the question applies only after another answer: it, or a section
+// that holds it, has a `relevant` condition.
+bool isConditional(const Questionnaire& q, const Question& question) {
+  if (question.relevant) return true;
+  for (int s = question.section; s >= 0; s = q.sections[s].parent)
+    if (q.sections[s].relevant) return true;
+  return false;
+}
+
+// For every reply, which questions applied: the reply's answers evaluated
+// as the State's Focal evaluated them.
+std::vector<std::vector<char>> applicability(const QuestionnaireReplies& current) {
+  const Questionnaire& q = *current.questionnaire;
+  bool any = false;
+  for (const auto& question : q.questions) any |= question.repeat < 0 && isConditional(q, question);
+  if (!any) return {};
+  ResponseSession session(current.questionnaire);
+  std::vector<std::vector<char>> out;
+  for (const auto& reply : current.replies) {
+    session.load(std::map<std::string, std::string>(reply.answers.begin(), reply.answers.end()));
+    std::vector<char> applies(q.questions.size(), 1);
+    for (std::size_t i = 0; i < q.questions.size(); ++i)
+      if (q.questions[i].repeat < 0) applies[i] = session.isRelevant(q.questions[i].id) ? 1 : 0;
+    out.push_back(std::move(applies));
+  }
+  return out;
+}
+
+QuestionDistribution distribution(const Context& c, const Question& question, int index) {
   QuestionDistribution d;
   d.id = question.id;
   d.label = c.label(question);
   d.section = c.sectionOf(question);
   d.multiple = question.type == QuestionType::MultipleChoice;
+  d.conditional = isConditional(c.q, question);
+  d.applied = c.zeros();
   if (question.type == QuestionType::YesNo) {
     d.categories.push_back({"yes", yesNoLabel("yes", c.language), c.zeros()});
     d.categories.push_back({"no", yesNoLabel("no", c.language), c.zeros()});
@@ -82,10 +132,16 @@ QuestionDistribution distribution(const Context& c, const Question& question) {
   const std::size_t answersEnd = d.categories.size();
   d.categories.push_back({"not_available", reportLabels(c.language).notAvailable, c.zeros()});
   d.categories.push_back({"not_applicable", reportLabels(c.language).notApplicable, c.zeros()});
-  d.categories.push_back({"", tr("No answer"), c.zeros()});
+  d.categories.push_back({"", tr("Left blank"), c.zeros()});
+  if (d.conditional) d.categories.push_back({"did_not_apply", tr("Did not apply"), c.zeros()});
   const std::string statusPath = question.id + "@status";
   for (std::size_t r = 0; r < c.replies().size(); ++r) {
     const StateReply& reply = c.replies()[r];
+    if (!c.applied(r, index)) {
+      c.add(d.categories.back().counts, r);
+      continue;
+    }
+    c.add(d.applied, r);
     bool counted = false;
     if (const std::string* value = reply.find(question.id)) {
       for (const auto& v : splitWords(*value))
@@ -107,24 +163,44 @@ QuestionDistribution distribution(const Context& c, const Question& question) {
   return d;
 }
 
+// Closed answers and numbers: what a change across cycles means something
+// for. Free texts and contact details are reworded every cycle.
+bool comparable(QuestionType type) {
+  switch (type) {
+    case QuestionType::YesNo:
+    case QuestionType::SingleChoice:
+    case QuestionType::MultipleChoice:
+    case QuestionType::Integer:
+    case QuestionType::Decimal:
+    case QuestionType::Year:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::optional<CycleComparison> comparison(const Context& c, const Question& question) {
   if (!c.input.previous || question.carryForwardFrom.empty() || question.repeat >= 0 ||
-      question.type == QuestionType::Repeat)
+      !comparable(question.type))
     return std::nullopt;
   const auto& previous = *c.input.previous;
   const Question* before = previous.questionnaire->find(question.carryForwardFrom);
-  if (!before) return std::nullopt;
+  if (!before || !comparable(before->type)) return std::nullopt;
   CycleComparison out;
   out.id = question.id;
   out.previousId = before->id;
   out.label = c.label(question);
   out.section = c.sectionOf(question);
+  // The answer and its status mark; not the "other, please specify" text.
   auto stripped = [](const StateReply& reply, const std::string& id) {
-    auto answers = reply.questionAnswers(id);
-    for (auto& a : answers) a.first = a.first.substr(id.size());
-    return answers;
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& a : reply.questionAnswers(id)) {
+      std::string part = a.first.substr(id.size());
+      if (part.empty() || part == "@status") out.emplace_back(std::move(part), std::move(a.second));
+    }
+    return out;
   };
-  const Context previousContext{c.input, *previous.questionnaire, c.language, {}, {}, 0};
+  const Context previousContext{c.input, *previous.questionnaire, c.language, {}, {}, 0, {}};
   for (const auto& reply : c.replies()) {
     auto it = std::lower_bound(previous.replies.begin(), previous.replies.end(), reply.state,
                                [](const StateReply& r, const std::string& s) { return r.state < s; });
@@ -171,17 +247,26 @@ NumberSummary numberSummary(const Context& c, const Question& question) {
   n.label = c.label(question);
   n.section = c.sectionOf(question);
   n.unit = c.text(question.unit);
+  n.summed = question.summary == "sum";
+  for (const auto& special : question.specialValues)
+    n.special.push_back({c.text(special.label), special.value, 0});
   std::vector<double> values;
   for (const auto& reply : c.replies()) {
     double number = 0;
-    if (const std::string* value = reply.find(question.id); value && parseDecimal(*value, number))
+    const std::string* value = reply.find(question.id);
+    if (!value || !parseDecimal(*value, number)) continue;
+    auto code =
+        std::find_if(n.special.begin(), n.special.end(), [&](const auto& s) { return s.value == number; });
+    if (code != n.special.end())
+      ++code->states;
+    else
       values.push_back(number);
   }
   n.states = values.size();
   if (values.empty()) return n;
   std::sort(values.begin(), values.end());
-  for (double v : values) n.sum += v;
-  n.mean = n.sum / static_cast<double>(values.size());
+  if (n.summed)
+    for (double v : values) n.sum += v;
   const std::size_t mid = values.size() / 2;
   n.median = values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
   n.min = values.front();
@@ -197,12 +282,15 @@ Analysis analyse(const AnalysisInput& input) {
   const std::string language =
       std::find(languages.begin(), languages.end(), input.language) != languages.end() ? input.language
                                                                                        : q.defaultLanguage();
-  Context c{input, q, language, {}, {}, 0};
+  Context c{input, q, language, {}, {}, 0, {}};
   const auto numbers = sectionNumbers(q);
   for (std::size_t s = 0; s < q.sections.size(); ++s)
     c.sectionLabels.push_back(numbers[s] + " " + c.text(q.sections[s].title));
   bool anyOther = false;
   for (const auto& reply : input.current.replies) anyOther |= !input.groups.groupOf(reply.state).has_value();
+  for (const auto& count : input.questionnaires)
+    if (const InstrumentStatus* status = input.parties.find(count.instrument))
+      for (const auto& state : status->parties) anyOther |= !input.groups.groupOf(state).has_value();
 
   Analysis a;
   a.questionnaireId = q.info.id;
@@ -215,23 +303,45 @@ Analysis analyse(const AnalysisInput& input) {
   a.language = language;
   a.generatedAt = utcNow();
   a.source = input.source;
-  a.columns = makeColumns(c, anyOther);
+  a.columns = makeColumns(c, anyOther, a.instrument);
+  if (!input.parties.empty()) {
+    a.partiesAsOf = input.parties.asOf();
+    a.partiesSource = input.parties.source();
+    a.partiesVerified = input.parties.verified();
+  }
   c.columnCount = a.columns.size();
+  c.applies = applicability(input.current);
   for (const auto& reply : input.current.replies)
     c.columnsOf.push_back(columnsFor(input.groups, reply.state, anyOther));
   a.responding = c.zeros();
   for (std::size_t r = 0; r < input.current.replies.size(); ++r) {
     const StateReply& reply = input.current.replies[r];
     c.add(a.responding, r);
+    const bool listed = input.parties.find(a.instrument) != nullptr;
+    const Standing standing = listed ? input.parties.standing(a.instrument, reply.state) : Standing::Party;
     a.states.push_back({reply.state, c.stateName(reply.state), c.groupName(reply.state), reply.language,
-                        reply.status, reply.exportedAt, reply.fingerprint});
+                        reply.status, reply.exportedAt, reply.fingerprint, standing,
+                        listed ? standingLabel(standing) : std::string()});
   }
   std::sort(a.states.begin(), a.states.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
 
   for (const auto& count : input.questionnaires) {
-    ResponseRate rate{count.questionnaireId, count.title, count.cycle, c.zeros()};
-    for (const auto& state : count.states)
+    ResponseRate rate{count.questionnaireId,
+                      count.title,
+                      count.instrument,
+                      count.cycle,
+                      c.zeros(),
+                      partiesPerColumn(input, count.instrument, c.columnCount, anyOther),
+                      0,
+                      0};
+    const bool listed = input.parties.find(count.instrument) != nullptr;
+    for (const auto& state : count.states) {
+      const Standing standing = listed ? input.parties.standing(count.instrument, state) : Standing::Party;
+      if (standing == Standing::Signatory) ++rate.signatories;
+      if (standing == Standing::NonParty) ++rate.nonParties;
+      if (standing != Standing::Party) continue;
       for (std::size_t column : columnsFor(input.groups, state, anyOther)) ++rate.responded[column];
+    }
     a.rates.push_back(std::move(rate));
   }
 
@@ -241,7 +351,8 @@ Analysis analyse(const AnalysisInput& input) {
       case QuestionType::YesNo:
       case QuestionType::SingleChoice:
       case QuestionType::MultipleChoice:
-        a.distributions.push_back(distribution(c, question));
+        a.distributions.push_back(
+            distribution(c, question, static_cast<int>(&question - q.questions.data())));
         break;
       case QuestionType::Table:
         a.tables.push_back(tableTotals(c, question));

@@ -15,37 +15,56 @@
 #include <vector>
 
 #include "export/analysis_data.h"
+#include "export/analysis_parties.h"
 
 namespace focal {
 
 // A column of the breakdowns: all responding States, then each regional
-// group, then "other States" (not in any group) when there are some.
+// group, then the States not in any regional group (the parties that are
+// not United Nations Member States, such as the European Union or the Holy
+// See) when one replied or is a party.
 struct AnalysisColumn {
   std::string id;           // "all", a group id, or "other"
   std::string name;         // in the analysis language
-  std::size_t members = 0;  // Member States in the group (0 for "other")
+  std::size_t parties = 0;  // States parties to the questionnaire's instrument in the column
 };
 
 struct RespondingState {
   std::string state, name, group, language, status, exportedAt, fingerprint;
+  Standing standing = Standing::Party;  // to the questionnaire's instrument
+  std::string standingLabel;            // "State party", "signatory", "not a party"
 };
 
+// Replies to one questionnaire: the States parties to its instrument that
+// replied, of how many, per column; the replies of signatories and
+// non-parties are counted apart.
 struct ResponseRate {
-  std::string questionnaireId, title;
+  std::string questionnaireId, title, instrument;
   int cycle = 1;
-  std::vector<std::size_t> responded;  // per column
+  std::vector<std::size_t> responded;           // States parties replying, per column
+  std::vector<std::size_t> parties;             // States parties, per column (0: no list for the instrument)
+  std::size_t signatories = 0, nonParties = 0;  // replies from States that are not parties
 };
 
 struct AnswerCategory {
-  std::string value;  // a choice value, "other", "not_available", "not_applicable" or "" (no answer)
+  // a choice value, "other", "not_available", "not_applicable" (marked so by
+  // the State), "" (left blank) or "did_not_apply" (the question's condition
+  // was not met in the State's reply)
+  std::string value;
   std::string label;
   std::vector<std::size_t> counts;  // States, per column
 };
 
 struct QuestionDistribution {
   std::string id, label, section;
-  bool multiple = false;                   // multiple choice: a State may count under several answers
-  std::vector<AnswerCategory> categories;  // the answers, then not available, not applicable, no answer
+  bool multiple = false;  // multiple choice: a State may count under several answers
+  // Whether the question applies only after another answer (its or its
+  // section's `relevant`): then "did not apply" is counted apart and
+  // shares are of `applied`.
+  bool conditional = false;
+  std::vector<AnswerCategory>
+      categories;                    // the answers, not available, not applicable, left blank, did not apply
+  std::vector<std::size_t> applied;  // States to which the question applied, per column: the base of shares
 };
 
 struct ChangedAnswer {
@@ -71,20 +90,36 @@ struct TableTotals {
   std::size_t states = 0;                     // States that gave any cell
 };
 
-struct NumberSummary {
-  std::string id, label, section, unit;
+// A number question across States, as its `summary` declares: count data
+// summed; thresholds, ages and penalties as a distribution (States,
+// minimum, median, maximum) with no sum. Special codes (99: life
+// imprisonment) are counted as categories and left out of the figures.
+struct SpecialCount {
+  std::string label;
+  double value = 0;
   std::size_t states = 0;
-  double sum = 0, mean = 0, median = 0, min = 0, max = 0;
 };
 
-struct AssistanceArticle {
-  std::string key, label;           // "tip 6", "Trafficking in Persons Protocol, art. 6"
-  std::vector<std::string> states;  // codes of the States that need assistance on it
+struct NumberSummary {
+  std::string id, label, section, unit;
+  bool summed = false;     // `summary: sum`: the sum means something
+  std::size_t states = 0;  // States giving a number (not a special code)
+  double sum = 0, median = 0, min = 0, max = 0;
+  std::vector<SpecialCount> special;  // per declared code
+};
+
+// Technical assistance is asked once per section: the needs are counted
+// per section, with the articles the section cites as context (a need is
+// never credited to each article on its own).
+struct AssistanceSection {
+  std::string section;              // "2 Victims"
+  std::string articles;             // "Trafficking in Persons Protocol, art. 6; ..."
+  std::vector<std::string> states;  // codes of the States that need assistance in the section
   std::vector<std::size_t> byKind;  // States, per kind
 };
 
 struct AssistanceRequest {
-  std::string state, stateName, section, articles, kinds, other;
+  std::string state, stateName, section, articles, kinds, other;  // articles: those the section cites
 };
 
 struct GatingFigure {
@@ -98,7 +133,7 @@ struct AssistanceGaps {
   std::vector<std::vector<std::size_t>> statesByKind;  // [kind][column]: States asking for it in any section
   std::vector<std::size_t> requestsByKind;             // [kind]: requests, one per State and section
   std::vector<std::size_t> needingAny;                 // [column]: States needing assistance in any section
-  std::vector<AssistanceArticle> articles;
+  std::vector<AssistanceSection> sections;             // in questionnaire order
   std::vector<AssistanceRequest> requests;
 };
 
@@ -119,6 +154,10 @@ struct Analysis {
   std::vector<AnalysisColumn> columns;
   std::vector<std::size_t> responding;  // States replying, per column
   std::vector<RespondingState> states;
+  // The list of States parties: its date and source, and whether it covers
+  // the instrument ("" as of date: no list).
+  std::string partiesAsOf, partiesSource;
+  bool partiesVerified = false;
   std::vector<ResponseRate> rates;  // every questionnaire held, this one first
   std::vector<QuestionDistribution> distributions;
   std::vector<CycleComparison> changes;

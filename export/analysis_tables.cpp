@@ -61,6 +61,20 @@ void addCounts(std::vector<Cell>& row, const std::vector<std::size_t>& counts,
   }
 }
 
+}  // namespace
+
+// "life imprisonment (99): 12; ..."
+std::string specialText(const NumberSummary& n) {
+  std::string out;
+  for (const auto& s : n.special) {
+    const std::string code = TableCell::real(s.value).display();
+    out += (out.empty() ? "" : "; ") + s.label + " (" + code + "): " + std::to_string(s.states);
+  }
+  return out;
+}
+
+namespace {
+
 AnalysisTable about(const Analysis& a) {
   AnalysisTable t{"About", tr("What this analysis covers"), {{tr("Item"), 28}, {tr("Value"), 80}}, {}};
   auto add = [&](const std::string& k, const std::string& v) {
@@ -70,36 +84,51 @@ AnalysisTable about(const Analysis& a) {
   add(tr("Title"), a.title);
   add(tr("Instrument and cycle"), a.instrument + ", " + tr("cycle") + " " + std::to_string(a.cycle));
   add(tr("Responding States"), std::to_string(a.states.size()));
+  add(tr("List of States parties"),
+      a.partiesAsOf.empty()
+          ? tr("none known")
+          : tr("as of") + std::string(" ") + a.partiesAsOf + ", " + a.partiesSource +
+                (a.partiesVerified ? std::string()
+                                   : std::string(" (") + tr("not checked against the depositary's") + ")"));
   add(tr("Compared with"), a.previousId.empty() ? tr("no previous cycle held") : a.previousId);
   add(tr("Language of labels"), a.language);
   add(tr("Consolidated store"), a.source);
   add(tr("Generated"), a.generatedAt);
-  add(tr("How to read"), tr("Each State counts once, with its newest report. Only answers to questions that "
-                            "were relevant in the "
-                            "State's reply count. Shares are of the responding States in the column (all, or "
-                            "the regional group)."));
+  add(tr("How to read"), tr("Each State counts once, with its newest report; only answers to questions that "
+                            "applied to it count. "
+                            "Response rates are of the States parties to the instrument; shares of answers "
+                            "are of the responding "
+                            "States to which the question applied."));
   return t;
 }
 
 AnalysisTable rates(const Analysis& a) {
   AnalysisTable t{"Response rates",
-                  tr("Replies received, by questionnaire and regional group"),
+                  tr("Replies of States parties, by questionnaire and regional group") +
+                      (a.partiesAsOf.empty() ? std::string()
+                                             : std::string(" (") + tr("list of States parties as of") + " " +
+                                                   a.partiesAsOf + ")"),
                   {{tr("Questionnaire"), 16},
                    {tr("Title"), 50},
+                   {tr("Instrument"), 10},
                    {tr("Cycle"), 7},
                    {tr("Group"), 36},
-                   {tr("Member States"), 10},
-                   {tr("Replies"), 10},
-                   {tr("Response rate"), 10}},
+                   {tr("States parties"), 10},
+                   {tr("Replies from States parties"), 10},
+                   {tr("Response rate"), 10},
+                   {tr("Replies from signatories"), 10},
+                   {tr("Replies from States not party"), 10}},
                   {}};
   for (const auto& r : a.rates)
     for (std::size_t c = 0; c < a.columns.size(); ++c) {
-      const auto& column = a.columns[c];
-      std::vector<Cell> row{Cell::str(r.questionnaireId), Cell::str(r.title), Cell::integer(r.cycle),
-                            Cell::str(column.name)};
-      row.push_back(column.members ? Cell::integer(static_cast<double>(column.members)) : Cell{});
+      const std::size_t parties = r.parties[c];
+      std::vector<Cell> row{Cell::str(r.questionnaireId), Cell::str(r.title), Cell::str(r.instrument),
+                            Cell::integer(r.cycle), Cell::str(a.columns[c].name)};
+      row.push_back(parties ? Cell::integer(static_cast<double>(parties)) : Cell{});
       row.push_back(Cell::integer(static_cast<double>(r.responded[c])));
-      row.push_back(column.members ? Cell::percent(share(r.responded[c], column.members)) : Cell{});
+      row.push_back(parties ? Cell::percent(share(r.responded[c], parties)) : Cell{});
+      row.push_back(c == 0 ? Cell::integer(static_cast<double>(r.signatories)) : Cell{});
+      row.push_back(c == 0 ? Cell::integer(static_cast<double>(r.nonParties)) : Cell{});
       t.rows.push_back(std::move(row));
     }
   return t;
@@ -111,27 +140,37 @@ AnalysisTable states(const Analysis& a) {
                   {{tr("Code"), 7},
                    {tr("State"), 36},
                    {tr("Regional group"), 32},
+                   {tr("Standing"), 12},
                    {tr("Language"), 9},
                    {tr("Status"), 8},
                    {tr("Exported"), 21},
                    {tr("Signing key"), 42}},
                   {}};
   for (const auto& s : a.states)
-    t.rows.push_back({Cell::str(s.state), Cell::str(s.name), Cell::str(s.group), Cell::str(s.language),
-                      Cell::str(s.status), Cell::str(s.exportedAt), Cell::str(s.fingerprint)});
+    t.rows.push_back({Cell::str(s.state), Cell::str(s.name), Cell::str(s.group), Cell::str(s.standingLabel),
+                      Cell::str(s.language), Cell::str(s.status), Cell::str(s.exportedAt),
+                      Cell::str(s.fingerprint)});
   return t;
 }
 
 AnalysisTable answers(const Analysis& a) {
-  AnalysisTable t{"Answers",
-                  tr("For every closed question, the States giving each answer, overall and by group"),
-                  {{tr("Section"), 28}, {tr("Question"), 10}, {tr("Label"), 60}, {tr("Answer"), 28}},
-                  {}};
+  AnalysisTable t{
+      "Answers",
+      tr("For every closed question, the States giving each answer, overall and by group; shares are "
+         "of the States to which the question applied"),
+      {{tr("Section"), 28},
+       {tr("Question"), 10},
+       {tr("Label"), 60},
+       {tr("Answer"), 28},
+       {tr("States to which it applied"), 10}},
+      {}};
   addColumnHeaders(t, a);
   for (const auto& d : a.distributions)
     for (const auto& c : d.categories) {
-      std::vector<Cell> row{Cell::str(d.section), Cell::str(d.id), Cell::str(d.label), Cell::str(c.label)};
-      addCounts(row, c.counts, a.responding);
+      std::vector<Cell> row{Cell::str(d.section), Cell::str(d.id), Cell::str(d.label), Cell::str(c.label),
+                            Cell::integer(static_cast<double>(d.applied[0]))};
+      // "Did not apply" is a share of all responding States; the answers of those to which it applied.
+      addCounts(row, c.counts, c.value == "did_not_apply" ? a.responding : d.applied);
       t.rows.push_back(std::move(row));
     }
   return t;
@@ -216,25 +255,27 @@ AnalysisTable tables(const Analysis& a) {
 }
 
 AnalysisTable numbers(const Analysis& a) {
-  AnalysisTable t{"Numbers",
-                  tr("Numeric answers across States"),
-                  {{tr("Section"), 28},
-                   {tr("Question"), 10},
-                   {tr("Label"), 50},
-                   {tr("Unit"), 12},
-                   {tr("States reporting"), 10},
-                   {tr("Sum"), 12},
-                   {tr("Mean"), 10},
-                   {tr("Median"), 10},
-                   {tr("Minimum"), 10},
-                   {tr("Maximum"), 10}},
-                  {}};
+  AnalysisTable t{
+      "Numbers",
+      tr("Numeric answers across States: count data summed, other numbers as a distribution; special "
+         "codes counted apart, never averaged"),
+      {{tr("Section"), 28},
+       {tr("Question"), 10},
+       {tr("Label"), 50},
+       {tr("Unit"), 12},
+       {tr("States reporting a number"), 10},
+       {tr("Sum"), 12},
+       {tr("Median"), 10},
+       {tr("Minimum"), 10},
+       {tr("Maximum"), 10},
+       {tr("Special codes (States)"), 30}},
+      {}};
   for (const auto& n : a.numbers) {
     std::vector<Cell> row{Cell::str(n.section), Cell::str(n.id), Cell::str(n.label), Cell::str(n.unit),
                           Cell::integer(static_cast<double>(n.states))};
-    if (n.states) {
-      for (double v : {n.sum, n.mean, n.median, n.min, n.max}) row.push_back(Cell::real(v));
-    }
+    row.push_back(n.summed && n.states ? Cell::real(n.sum) : Cell{});
+    for (double v : {n.median, n.min, n.max}) row.push_back(n.states ? Cell::real(v) : Cell{});
+    row.push_back(Cell::str(specialText(n)));
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -268,21 +309,26 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
   }
   out.push_back(std::move(kinds));
 
-  AnalysisTable articles{
-      "TA by article",
-      tr("Technical assistance needed, by treaty article"),
-      {{tr("Article"), 40}, {tr("States needing assistance"), 12}, {tr("Share of responding States"), 12}},
-      {}};
-  for (const auto& label : g.kindLabels) articles.columns.push_back({label, 12});
-  articles.columns.push_back({tr("States"), 50});
-  for (const auto& art : g.articles) {
-    std::vector<Cell> row{Cell::str(art.label), Cell::integer(static_cast<double>(art.states.size())),
-                          Cell::percent(share(art.states.size(), a.responding[0]))};
-    for (std::size_t n : art.byKind) row.push_back(Cell::integer(static_cast<double>(n)));
-    row.push_back(Cell::str(join(art.states)));
-    articles.rows.push_back(std::move(row));
+  AnalysisTable sections{"TA by section",
+                         tr("Technical assistance needed, by section (asked once per section; the articles "
+                            "are those the section "
+                            "cites)"),
+                         {{tr("Section"), 36},
+                          {tr("Articles the section cites"), 40},
+                          {tr("States needing assistance"), 12},
+                          {tr("Share of responding States"), 12}},
+                         {}};
+  for (const auto& label : g.kindLabels) sections.columns.push_back({label, 12});
+  sections.columns.push_back({tr("States"), 50});
+  for (const auto& section : g.sections) {
+    std::vector<Cell> row{Cell::str(section.section), Cell::str(section.articles),
+                          Cell::integer(static_cast<double>(section.states.size())),
+                          Cell::percent(share(section.states.size(), a.responding[0]))};
+    for (std::size_t n : section.byKind) row.push_back(Cell::integer(static_cast<double>(n)));
+    row.push_back(Cell::str(join(section.states)));
+    sections.rows.push_back(std::move(row));
   }
-  out.push_back(std::move(articles));
+  out.push_back(std::move(sections));
 
   AnalysisTable groups{
       "TA by group",
@@ -305,7 +351,7 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
                          {{tr("Code"), 7},
                           {tr("State"), 30},
                           {tr("Section"), 36},
-                          {tr("Articles"), 40},
+                          {tr("Articles the section cites"), 40},
                           {tr("Kinds of assistance"), 50},
                           {tr("Other assistance"), 40}},
                          {}};

@@ -41,6 +41,8 @@ struct AnalysisTable {
 };
 
 std::vector<AnalysisTable> analysisTables(const Analysis& analysis);
+// A number question's special codes and the States giving each: "life imprisonment (99): 12".
+std::string specialText(const NumberSummary& n);
 
 // Output, each file written whole or not at all (output_file.h). Throw ExportError.
 void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& path);

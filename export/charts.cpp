@@ -136,6 +136,25 @@ Colour colourOf(const BarChart& chart, std::size_t series) {
   return palette()[k % palette().size()];
 }
 
+// For a stacked chart, per category: the segments too narrow to carry their
+// value (under about 6% of the bar), written under the bar instead, such as
+// "Not available 3.0%, Left blank 2.0%". Empty when all fit.
+std::vector<std::string> narrowSegmentNotes(cairo_t* cr, const BarChart& chart, const Geometry& g,
+                                            double axisMax) {
+  std::vector<std::string> notes(chart.categories.size());
+  if (!chart.stacked) return notes;
+  for (std::size_t i = 0; i < chart.categories.size(); ++i)
+    for (std::size_t s = 0; s < chart.series.size(); ++s) {
+      const double v = i < chart.series[s].values.size() ? chart.series[s].values[i] : 0;
+      if (v <= 0) continue;
+      const double w = g.barWidth * std::clamp(v / axisMax, 0.0, 1.0);
+      auto t = text(cr, valueText(v, chart.percent), kValueSize, false, -1, PANGO_ALIGN_LEFT);
+      if (widthOf(t) + 4 <= w) continue;
+      notes[i] += (notes[i].empty() ? "" : ", ") + chart.series[s].name + " " + valueText(v, chart.percent);
+    }
+  return notes;
+}
+
 // Draws (when `draw`) and measures the chart; returns its height.
 double render(cairo_t* cr, const BarChart& chart, double x, double y, double width, bool draw) {
   const double top = y;
@@ -173,11 +192,18 @@ double render(cairo_t* cr, const BarChart& chart, double x, double y, double wid
   const Geometry g = geometry(chart, width);
   const auto [axisMax, step] = scale(chart);
   const double barsTop = y;
+  const auto notes = narrowSegmentNotes(cr, chart, g, axisMax);
   std::vector<std::pair<double, double>> rows;  // y and height of each category's bars
   for (std::size_t i = 0; i < chart.categories.size(); ++i) {
     auto label = text(cr, chart.categories[i], kTextSize, false, g.labelWidth, PANGO_ALIGN_RIGHT, 3);
-    const double rowHeight = std::max(heightOf(label), g.groupHeight);
-    const double barsY = y + (rowHeight - g.groupHeight) / 2;
+    double noteHeight = 0;
+    if (!notes[i].empty()) {
+      auto note = text(cr, notes[i], kValueSize, false, g.barWidth, PANGO_ALIGN_LEFT);
+      noteHeight = heightOf(note) + 1;
+      if (draw) show(cr, note, x + g.barX, y + g.groupHeight + 1, {0.25, 0.25, 0.25});
+    }
+    const double rowHeight = std::max(heightOf(label), g.groupHeight + noteHeight);
+    const double barsY = noteHeight > 0 ? y : y + (rowHeight - g.groupHeight) / 2;
     if (draw) show(cr, label, x, y + (rowHeight - heightOf(label)) / 2);
     rows.emplace_back(barsY, rowHeight);
     y += rowHeight + kRowGap;
@@ -230,6 +256,15 @@ cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned
 }
 
 }  // namespace
+
+std::vector<std::string> narrowSegments(const BarChart& chart, double width) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t* cr = cairo_create(surface);
+  auto notes = narrowSegmentNotes(cr, chart, geometry(chart, width), scale(chart).first);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return notes;
+}
 
 double chartHeight(const BarChart& chart, double width) {
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);

@@ -4,7 +4,8 @@
 // long and in any script. Colours are the Okabe-Ito palette, which readers
 // with the common colour-vision deficiencies can tell apart; every bar also
 // carries its value as text, so nothing depends on colour alone, even in
-// black-and-white print.
+// black-and-white print: a segment of a stacked bar too narrow for its
+// value (under about 6%) has it written under the bar, with its name.
 #pragma once
 
 #include <cairo.h>
@@ -39,6 +40,9 @@ struct BarChart {
   std::string language;                 // of the labels, for shaping ("ar", "zh", ...)
 };
 
+// Per category of a stacked chart, the segments too narrow to carry their
+// value, as written under the bar ("Left blank 3.0%, ..."); "" when all fit.
+std::vector<std::string> narrowSegments(const BarChart& chart, double width);
 // The height the chart needs at `width` (points).
 double chartHeight(const BarChart& chart, double width);
 // Draws the chart with its top-left corner at (x, y).

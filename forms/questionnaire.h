@@ -85,6 +85,11 @@ struct CompiledExpression {
   std::optional<expr::Expression> compiled;  // empty only while loading
 };
 
+struct SpecialValue {
+  double value = 0;
+  LocalizedText label;
+};
+
 struct Question {
   std::string id;
   QuestionType type = QuestionType::Text;
@@ -115,6 +120,12 @@ struct Question {
   bool otherOption = false;  // "Other, please specify" with its text at <id>/other
   // integer, decimal, year, date (bounds as text for dates), table cells
   std::optional<double> min, max;
+  // integer and decimal: how the secretariat's analysis summarises the
+  // answers across States ("sum": count data; "distribution": N, minimum,
+  // median, maximum; "": not declared, a distribution without a sum), and
+  // codes that are categories, never numbers (99: life imprisonment).
+  std::string summary;
+  std::vector<SpecialValue> specialValues;
   std::string minDate, maxDate;
   LocalizedText unit;
   // text, long_text

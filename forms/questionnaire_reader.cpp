@@ -46,7 +46,7 @@ std::vector<std::string> typeKeys(QuestionType type) {
       return {"choices", "other"};
     case QuestionType::Integer:
     case QuestionType::Decimal:
-      return {"min", "max", "unit"};
+      return {"min", "max", "unit", "summary", "special_values"};
     case QuestionType::Date:
     case QuestionType::Year:
       return {"min", "max"};
@@ -755,6 +755,8 @@ class Reader {
         if (question.min && question.max && *question.min > *question.max)
           error(*node.find("max"), "'max' is smaller than 'min'");
         if (auto* n = node.find("unit")) question.unit = text(*n, "unit");
+        if (question.type == QuestionType::Integer || question.type == QuestionType::Decimal)
+          readSummary(node, question);
         if (question.type == QuestionType::Table) readTable(node, question);
         break;
       case QuestionType::Date:
@@ -805,6 +807,29 @@ class Reader {
         break;
       default:
         break;
+    }
+  }
+
+  // `summary: sum|distribution` and `special_values: {99: life imprisonment}`.
+  void readSummary(const YamlNode& node, Question& question) {
+    if (auto* n = node.find("summary")) {
+      auto s = scalar(*n, "summary");
+      if (s && (*s == "sum" || *s == "distribution"))
+        question.summary = *s;
+      else if (s)
+        error(*n,
+              "'summary' is 'sum' (count data, added up across States) or 'distribution' (thresholds, "
+              "ages, penalties: number of States, minimum, median, maximum), not '" +
+                  *s + "'");
+    }
+    if (auto* n = node.find("special_values")) {
+      if (!n->isMapping()) {
+        error(*n, "'special_values' must map each code to what it means, e.g. {99: life imprisonment}");
+        return;
+      }
+      for (const auto& [k, v] : n->entries)
+        if (auto value = number(k, "special_values"))
+          question.specialValues.push_back({*value, text(v, "special_values." + k.scalar)});
     }
   }
 

@@ -142,7 +142,7 @@ int merge(const MergeArgs& args) {
 }
 
 struct AnalyzeArgs {
-  std::string store, questionnaire, format, output, language, groups;
+  std::string store, questionnaire, format, output, language, groups, parties;
 };
 
 std::optional<AnalysisFormat> formatOf(std::string format, const std::string& output) {
@@ -177,6 +177,7 @@ int analyze(const AnalyzeArgs& args) {
     ConsolidatedStore store(args.store, ConsolidatedStore::Options{true, false, false});
     AnalysisInput input =
         loadAnalysisInput(store, args.questionnaire, loadGroups(args.groups), args.language);
+    if (!args.parties.empty()) input.parties = InstrumentParties::load(args.parties);
     const Analysis analysis = analyse(input);
     writeAnalysis(analysis, *format, args.output);
     std::cout << "Wrote the analysis of " << analysis.states.size() << " replies to " << args.questionnaire
@@ -276,6 +277,9 @@ const Registrar registrar(40, [](CLI::App& app) {
   analyzeCommand->add_option("--language", a->language,
                              "Language of the questions' labels (default: the first)");
   analyzeCommand->add_option("--groups", a->groups, "The UN regional groups file (default: the one shipped)");
+  analyzeCommand->add_option("--parties", a->parties,
+                             "The States parties and signatories to each instrument, from the depositary's "
+                             "status lists (default: the one shipped, parties.yaml)");
   analyzeCommand->callback([=] { exitCode() = analyze(*a); });
 
   auto* synthCommand =

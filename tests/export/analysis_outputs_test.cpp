@@ -64,10 +64,10 @@ wb = openpyxl.load_workbook(')" +
 print('|'.join(wb.sheetnames))
 ws = wb['Answers']
 header = [c.value for c in ws[2]]
-print(header[0], header[3], header[4], header[5])
+print(header[0], header[3], header[4], header[5], header[6])
 for row in ws.iter_rows(min_row=3, values_only=True):
     if row[1] == 'q_law' and row[3] == 'Yes':
-        print('q_law yes', row[4], round(row[5], 3))
+        print('q_law yes', row[4], row[5], round(row[6], 3))
 ws = wb['TA requests']
 for row in ws.iter_rows(min_row=3):
     if row[0].value == 'NGA' and row[5].value:
@@ -83,13 +83,15 @@ for row in ws.iter_rows(min_row=3, values_only=True):
   if (!out) GTEST_SKIP() << "python3 with openpyxl is not installed";
   EXPECT_NE(
       out->find("About|Response rates|Responding States|Answers|Changes|Changes by State|Statistical tables|"
-                "Numbers|TA gating|TA by kind|TA by article|TA by group|TA requests|Practices"),
+                "Numbers|TA gating|TA by kind|TA by section|TA by group|TA requests|Practices"),
       std::string::npos)
       << *out;
-  EXPECT_NE(out->find("Section Answer All responding States: States All responding States: share"),
-            std::string::npos)
+  EXPECT_NE(
+      out->find("Section Answer States to which it applied All responding States: States All responding "
+                "States: share"),
+      std::string::npos)
       << *out;
-  EXPECT_NE(out->find("q_law yes 3 0.6"), std::string::npos) << *out;  // numbers stay numbers
+  EXPECT_NE(out->find("q_law yes 5 3 0.6"), std::string::npos) << *out;  // numbers stay numbers
   // Formula-like text: the exact value in a string cell marked text, no apostrophe.
   EXPECT_NE(out->find(std::string("other s @ ") + test::kInjection + "\n"), std::string::npos) << *out;
   EXPECT_NE(out->find(std::string("practice ar ") + test::kArabicPractice), std::string::npos) << *out;
@@ -112,7 +114,7 @@ with open(')" + folder +
 print('columns', len(rows[0]))
 for r in rows[1:]:
     if r[1] == 'q_forms' and r[3] == 'Sexual exploitation':
-        print('q_forms sexual', r[4], r[5])
+        print('q_forms sexual', r[4], r[5], r[6])
 with open(')" + folder +
                     R"(/ta-requests.csv', encoding='utf-8-sig', newline='') as f:
     for r in csv.DictReader(f):
@@ -124,7 +126,7 @@ with open(')" + folder +
         print('practice', r['Code'], r['Practice'])
 )");
   if (!out) GTEST_SKIP() << "python3 is not installed";
-  EXPECT_NE(out->find("q_forms sexual 3 60.0%"), std::string::npos) << *out;
+  EXPECT_NE(out->find("q_forms sexual 5 3 60.0%"), std::string::npos) << *out;
   EXPECT_NE(out->find(std::string("other '") + test::kInjection), std::string::npos) << *out;
   EXPECT_NE(out->find(std::string("practice EGY ") + test::kArabicPractice), std::string::npos) << *out;
   EXPECT_NE(out->find(std::string("practice DEU ") + test::kMarkup), std::string::npos) << *out;
@@ -227,6 +229,37 @@ TEST(Charts, DrawAsSvgAndPng) {
   chart.stacked = true;
   chart.series.push_back({"No", {0.5, 0.75, 0.0, 0.9}, charts::kNoAnswer});
   EXPECT_NE(charts::chartSvg(chart, 400).find("<svg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace focal
+
+namespace focal {
+namespace {
+
+// A stacked bar's segment too narrow for its value (under about 6%) has it
+// written under the bar, and the chart grows to hold it.
+TEST(Charts, NarrowSegmentsStillCarryTheirValue) {
+  charts::BarChart chart;
+  chart.stacked = true;
+  chart.categories = {"All responding States (n = 100)", "African States (n = 30)"};
+  chart.series.push_back({"Yes", {0.50, 0.70}, {}});
+  chart.series.push_back({"No", {0.47, 0.30}, {}});
+  chart.series.push_back({"Left blank", {0.03, 0.0}, charts::kNoAnswer});
+  const auto notes = charts::narrowSegments(chart, 480);
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0], "Left blank 3%");
+  EXPECT_EQ(notes[1], "") << "a 0% segment is not drawn, and 30% and 70% carry their value";
+  const double withNote = charts::chartHeight(chart, 480);
+  chart.series[2].values[0] = 0;
+  chart.series[1].values[0] = 0.50;
+  EXPECT_TRUE(charts::narrowSegments(chart, 480)[0].empty());
+  EXPECT_GT(withNote, charts::chartHeight(chart, 480));
+  // Two narrow segments in one bar share the line.
+  chart.series[0].values[0] = 0.94;
+  chart.series[1].values[0] = 0.04;
+  chart.series[2].values[0] = 0.02;
+  EXPECT_EQ(charts::narrowSegments(chart, 480)[0], "No 4%, Left blank 2%");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "consolidated_fixtures.h"
 #include "export/analysis_results.h"
+#include "export/analysis_tables.h"
 
 namespace focal {
 namespace {
@@ -22,7 +23,9 @@ class AnalysisResults : public ::testing::Test {
     ConsolidatedStore store(dir_->file("store.focaldb"));
     const MergeSummary summary = mergeReports(store, files);
     ASSERT_EQ(summary.imported, files.size());
-    analysis_ = new Analysis(analyse(loadAnalysisInput(store, "analysis-test", test::testGroups())));
+    AnalysisInput input = loadAnalysisInput(store, "analysis-test", test::testGroups());
+    input.parties = test::testParties();
+    analysis_ = new Analysis(analyse(input));
   }
   static void TearDownTestSuite() {
     delete analysis_;
@@ -61,15 +64,38 @@ TEST_F(AnalysisResults, RespondingStatesByGroup) {
   EXPECT_EQ(a.responding[column("african")], 3u);
   EXPECT_EQ(a.responding[column("weog")], 2u);
   EXPECT_EQ(a.responding[column("asia_pacific")], 0u);
-  EXPECT_EQ(a.columns[column("african")].members, 54u);
-  EXPECT_EQ(a.columns[column("all")].members, 193u);
+  // The denominators are the States parties to the Protocol, not the UN
+  // membership: NGA KEN ZAF; FRA ITA (DEU only signed); the European Union
+  // and the Holy See in no regional group.
+  EXPECT_EQ(a.columns[column("african")].parties, 3u);
+  EXPECT_EQ(a.columns[column("weog")].parties, 2u);
+  EXPECT_EQ(a.columns[column("other")].parties, 2u);
+  EXPECT_EQ(a.columns[column("all")].parties, 8u);
+  EXPECT_EQ(a.partiesAsOf, "2024-05-04");
+}
+
+TEST_F(AnalysisResults, RespondingSignatoriesAndNonPartiesApart) {
+  std::map<std::string, Standing> standing;
+  for (const auto& s : analysis_->states) standing[s.state] = s.standing;
+  EXPECT_EQ(standing["FRA"], Standing::Party);
+  EXPECT_EQ(standing["DEU"], Standing::Signatory);
+  EXPECT_EQ(standing["EGY"], Standing::NonParty);
+  const auto& rate = analysis_->rates[0];
+  EXPECT_EQ(rate.responded[column("all")], 3u);  // FRA NGA KEN of 8
+  EXPECT_EQ(rate.parties[column("all")], 8u);
+  EXPECT_EQ(rate.responded[column("african")], 2u);  // NGA KEN of 3 (EGY is not a party)
+  EXPECT_EQ(rate.responded[column("weog")], 1u);     // FRA of 2 (DEU is a signatory)
+  EXPECT_EQ(rate.signatories, 1u);
+  EXPECT_EQ(rate.nonParties, 1u);
+  // The shares of answers stay those of all responding States.
+  EXPECT_EQ(analysis_->responding[column("all")], 5u);
 }
 
 TEST_F(AnalysisResults, ResponseRatesPerQuestionnaireAndGroup) {
   const auto& rates = analysis_->rates;
   ASSERT_EQ(rates.size(), 2u);
   EXPECT_EQ(rates[0].questionnaireId, "analysis-test");  // the analysed one first
-  EXPECT_EQ(rates[0].responded[column("all")], 5u);
+  EXPECT_EQ(rates[0].responded[column("all")], 3u);      // the parties among the five
   EXPECT_EQ(rates[1].questionnaireId, "analysis-test-1");
   EXPECT_EQ(rates[1].responded[column("all")], 4u);
   EXPECT_EQ(rates[1].responded[column("african")], 2u);
@@ -92,6 +118,29 @@ TEST_F(AnalysisResults, StatusMarksAreTheirOwnAnswers) {
   EXPECT_EQ(count("q_victims_law", "no"), 1u);
   EXPECT_EQ(count("q_victims_law", "not_applicable"), 1u);  // EGY
   EXPECT_EQ(count("q_victims_law", ""), 0u);
+}
+
+TEST_F(AnalysisResults, ConditionalQuestionsShareOfTheStatesToWhichTheyApplied) {
+  // ta_victims_kinds is asked when ta_victims is yes: NGA and KEN.
+  const auto& kinds = distribution("ta_victims_kinds");
+  EXPECT_TRUE(kinds.conditional);
+  EXPECT_EQ(kinds.applied[column("all")], 2u);
+  EXPECT_EQ(kinds.applied[column("african")], 2u);
+  EXPECT_EQ(kinds.applied[column("weog")], 0u);
+  EXPECT_EQ(count("ta_victims_kinds", "did_not_apply"), 3u);  // FRA DEU EGY
+  EXPECT_EQ(count("ta_victims_kinds", ""), 0u) << "not applying is not leaving blank";
+  EXPECT_EQ(count("ta_victims_kinds", "training"), 1u);  // NGA
+  // KEN answered no to ta_borders but its file holds kinds: it did not apply.
+  EXPECT_EQ(distribution("ta_borders_kinds").applied[column("all")], 2u);  // FRA NGA
+  EXPECT_EQ(count("ta_borders_kinds", "did_not_apply"), 3u);
+  // An unconditional question has no "did not apply" and applied to all.
+  EXPECT_FALSE(distribution("q_law").conditional);
+  EXPECT_EQ(distribution("q_law").applied[column("all")], 5u);
+  for (const auto& c : distribution("q_law").categories) EXPECT_NE(c.value, "did_not_apply");
+  // Left blank, not available and not applicable stay apart.
+  EXPECT_EQ(count("q_forms", ""), 1u);  // KEN left it blank
+  EXPECT_EQ(distribution("q_forms").categories[distribution("q_forms").categories.size() - 1].label,
+            "Left blank");
 }
 
 TEST_F(AnalysisResults, MultipleChoiceCountsEveryChoice) {
@@ -120,15 +169,31 @@ TEST_F(AnalysisResults, OnlyRelevantAnswersCount) {
 
 TEST_F(AnalysisResults, NumbersLeaveOutInformationNotAvailable) {
   const auto& numbers = analysis_->numbers;
-  ASSERT_EQ(numbers.size(), 1u);
+  ASSERT_EQ(numbers.size(), 2u);
   const NumberSummary& n = numbers[0];
+  EXPECT_EQ(n.id, "q_shelters");
+  EXPECT_TRUE(n.summed);
   EXPECT_EQ(n.states, 3u);  // FRA 10, DEU 20, KEN 4; NGA marked it not available
   EXPECT_DOUBLE_EQ(n.sum, 34);
-  EXPECT_NEAR(n.mean, 34.0 / 3, 1e-9);
   EXPECT_DOUBLE_EQ(n.median, 10);
   EXPECT_DOUBLE_EQ(n.min, 4);
   EXPECT_DOUBLE_EQ(n.max, 20);
   EXPECT_EQ(n.unit, "shelters");
+}
+
+TEST_F(AnalysisResults, PenaltiesAreADistributionAndLifeImprisonmentACategory) {
+  const NumberSummary& n = analysis_->numbers[1];
+  EXPECT_EQ(n.id, "q_penalty");
+  EXPECT_FALSE(n.summed);
+  EXPECT_DOUBLE_EQ(n.sum, 0) << "a penalty is never summed";
+  EXPECT_EQ(n.states, 3u);  // FRA 10, NGA 20, EGY 15; DEU and KEN gave 99
+  EXPECT_DOUBLE_EQ(n.median, 15);
+  EXPECT_DOUBLE_EQ(n.min, 10);
+  EXPECT_DOUBLE_EQ(n.max, 20) << "99 is a code, not 99 years";
+  ASSERT_EQ(n.special.size(), 1u);
+  EXPECT_EQ(n.special[0].label, "life imprisonment");
+  EXPECT_EQ(n.special[0].states, 2u);
+  EXPECT_EQ(specialText(n), "life imprisonment (99): 2");
 }
 
 TEST_F(AnalysisResults, StatisticalTablesAreSummedAcrossStates) {
@@ -146,7 +211,9 @@ TEST_F(AnalysisResults, StatisticalTablesAreSummedAcrossStates) {
 
 TEST_F(AnalysisResults, ChangesSinceThePreviousCycle) {
   EXPECT_EQ(analysis_->previousId, "analysis-test-1");
-  ASSERT_EQ(analysis_->changes.size(), 2u);
+  // q_contact (free text, a contact detail) carries forward too, but only
+  // closed answers and numbers are compared.
+  ASSERT_EQ(analysis_->changes.size(), 3u);
   const CycleComparison& law = analysis_->changes[0];
   EXPECT_EQ(law.id, "q_law");
   EXPECT_EQ(law.previousId, "p_law");
@@ -157,7 +224,12 @@ TEST_F(AnalysisResults, ChangesSinceThePreviousCycle) {
   EXPECT_EQ(law.changes[0].previous, "No");
   EXPECT_EQ(law.changes[0].current, "Yes");
   EXPECT_EQ(law.changes[1].state, "NGA");
-  const CycleComparison& victims = analysis_->changes[1];
+  // NGA's "other" text changed but its choices did not: unchanged.
+  const CycleComparison& forms = analysis_->changes[1];
+  EXPECT_EQ(forms.id, "q_forms");
+  EXPECT_EQ(forms.both, 3u);
+  EXPECT_EQ(forms.unchanged, 3u);
+  const CycleComparison& victims = analysis_->changes[2];
   EXPECT_EQ(victims.both, 3u);
   EXPECT_EQ(victims.unchanged, 3u);
   EXPECT_TRUE(victims.changes.empty());
@@ -179,15 +251,17 @@ TEST_F(AnalysisResults, TechnicalAssistanceGaps) {
   EXPECT_EQ(g.statesByKind[2][column("all")], 1u);  // legislative drafting: NGA
   EXPECT_EQ(g.statesByKind[2][column("weog")], 0u);
   EXPECT_EQ(g.statesByKind[3][column("all")], 1u);  // other: NGA
-  // By article: art. 6 (victims), arts. 11 and 12 (borders).
-  ASSERT_EQ(g.articles.size(), 3u);
-  EXPECT_EQ(g.articles[0].key, "tip 6");
-  EXPECT_THAT(g.articles[0].states, ElementsAre("KEN", "NGA"));
-  EXPECT_THAT(g.articles[0].byKind, ElementsAre(1u, 1u, 1u, 1u));
-  EXPECT_EQ(g.articles[1].key, "tip 11");
-  EXPECT_THAT(g.articles[1].states, ElementsAre("FRA", "NGA"));
-  EXPECT_THAT(g.articles[1].byKind, ElementsAre(2u, 1u, 0u, 0u));
-  EXPECT_EQ(g.articles[2].key, "tip 12");
+  // Per section, where the need is asked: victims (art. 6) and borders
+  // (arts. 11 and 12). The borders need is counted once, not once per article.
+  ASSERT_EQ(g.sections.size(), 2u);
+  EXPECT_EQ(g.sections[0].section, "2 Victims");
+  EXPECT_EQ(g.sections[0].articles, "Trafficking in Persons Protocol, art. 6");
+  EXPECT_THAT(g.sections[0].states, ElementsAre("KEN", "NGA"));
+  EXPECT_THAT(g.sections[0].byKind, ElementsAre(1u, 1u, 1u, 1u));
+  EXPECT_THAT(g.sections[1].states, ElementsAre("FRA", "NGA"));
+  EXPECT_THAT(g.sections[1].byKind, ElementsAre(2u, 1u, 0u, 0u));
+  EXPECT_EQ(g.sections[1].articles,
+            "Trafficking in Persons Protocol, art. 11; Trafficking in Persons Protocol, art. 12");
   ASSERT_EQ(g.requests.size(), 4u);
   EXPECT_EQ(g.requests[0].state, "FRA");
   EXPECT_EQ(g.requests[0].kinds, "Training; Equipment");

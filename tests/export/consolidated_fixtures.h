@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "export/analysis_groups.h"
+#include "export/analysis_parties.h"
 #include "export/consolidated_merge.h"
 #include "export/report_file.h"
 #include "export_fixtures.h"
@@ -39,14 +40,17 @@ sections:
       - {id: q_gate, type: yes_no, tags: [gating], label: {en: "Does your country need assistance to reply?"}}
       - {id: q_law, type: yes_no, carry_forward_from: p_law, label: {en: "Is trafficking a criminal offence?", fr: "La traite est-elle une infraction ?"}}
       - {id: q_law_why, type: long_text, relevant: "${q_law} = 'no'", label: {en: "If no, why not?"}}
+      - {id: q_contact, type: text, carry_forward_from: p_contact, label: {en: "Name of the focal point"}}
       - id: q_forms
         type: multiple_choice
+        carry_forward_from: p_forms
         label: {en: "Which forms of exploitation are covered?"}
         choices:
           - {value: sexual, label: {en: Sexual exploitation, fr: Exploitation sexuelle}}
           - {value: labour, label: {en: Forced labour, fr: Travail forcé}}
         other: true
-      - {id: q_shelters, type: integer, min: 0, label: {en: "How many shelters?"}, unit: {en: shelters}}
+      - {id: q_shelters, type: integer, min: 0, summary: sum, label: {en: "How many shelters?"}, unit: {en: shelters}}
+      - {id: q_penalty, type: integer, min: 0, max: 99, summary: distribution, special_values: {99: {en: life imprisonment, fr: réclusion à perpétuité}}, label: {en: "Maximum prison term?"}, unit: {en: years}}
       - id: q_victims
         type: table
         label: {en: Victims identified}
@@ -81,6 +85,14 @@ sections:
     questions:
       - {id: p_law, type: yes_no, label: {en: "Is trafficking a criminal offence?"}}
       - {id: p_victims, type: yes_no, label: {en: "Are victims protected?"}}
+      - {id: p_contact, type: text, label: {en: "Name of the focal point"}}
+      - id: p_forms
+        type: multiple_choice
+        label: {en: "Which forms of exploitation are covered?"}
+        choices:
+          - {value: sexual, label: {en: Sexual exploitation}}
+          - {value: labour, label: {en: Forced labour}}
+        other: true
 )";
 
 inline std::shared_ptr<const Questionnaire> loadOrFail(const char* text, const char* name) {
@@ -137,6 +149,8 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
   return {
       {"FRA",
        {{"q_gate", "no"},
+        {"q_contact", "Marie Curie"},
+        {"q_penalty", "10"},
         {"q_law", "yes"},
         {"q_law_why", "stale text of a question no longer relevant"},
         {"q_forms", "sexual labour"},
@@ -150,6 +164,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders_kinds", "training equipment"}}},
       {"DEU",
        {{"q_gate", "no"},
+        {"q_penalty", "99"},
         {"q_law", "yes"},
         {"q_forms", "sexual"},
         {"q_shelters", "20"},
@@ -161,6 +176,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders", "no"}}},
       {"NGA",
        {{"q_gate", "yes"},
+        {"q_penalty", "20"},
         {"q_law", "no"},
         {"q_law_why", "A draft bill is before parliament."},
         {"q_forms", "labour other"},
@@ -175,6 +191,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders_kinds", "training"}}},
       {"KEN",
        {{"q_gate", "yes"},
+        {"q_penalty", "99"},
         {"q_law", "yes"},
         {"q_shelters", "4"},
         {"q_practice", kOverride},
@@ -185,6 +202,7 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
         {"ta_borders_kinds", "equipment"}}},
       {"EGY",
        {{"q_gate", "no"},
+        {"q_penalty", "15"},
         {"q_law", "no"},
         {"q_law_why", "<script>alert(1)</script>"},
         {"q_forms", "sexual"},
@@ -196,10 +214,16 @@ inline std::map<std::string, std::map<std::string, std::string>> currentReplies(
 }
 
 inline std::map<std::string, std::map<std::string, std::string>> previousReplies() {
-  return {{"FRA", {{"p_law", "yes"}, {"p_victims", "yes"}}},
-          {"NGA", {{"p_law", "yes"}, {"p_victims", "no"}}},
-          {"KEN", {{"p_law", "no"}, {"p_victims", "yes"}}},
-          {"BRA", {{"p_law", "yes"}}}};
+  return {
+      {"FRA",
+       {{"p_law", "yes"}, {"p_victims", "yes"}, {"p_contact", "Jean Dupont"}, {"p_forms", "sexual labour"}}},
+      {"NGA",
+       {{"p_law", "yes"},
+        {"p_victims", "no"},
+        {"p_forms", "labour other"},
+        {"p_forms/other", "debt bondage (earlier wording)"}}},
+      {"KEN", {{"p_law", "no"}, {"p_victims", "yes"}}},
+      {"BRA", {{"p_law", "yes"}}}};
 }
 
 inline std::string replyLanguage(const std::string& state) {
@@ -235,6 +259,23 @@ inline RegionalGroups testGroups() {
   static RegionalGroups groups = RegionalGroups::load(std::string(FOCAL_SOURCE_DIR) +
                                                       "/questionnaires/reference/un-regional-groups.yaml");
   return groups;
+}
+
+// Parties to the Trafficking in Persons Protocol (the fixtures' instrument):
+// of the current repliers FRA, NGA and KEN are parties, DEU only a
+// signatory and EGY not a party; ITA, ZAF, BRA, the European Union and the
+// Holy See are parties that did not reply to the current cycle.
+inline InstrumentParties testParties() {
+  return InstrumentParties::parse(R"(
+as_of: "2024-05-04"
+source: test list
+instruments:
+  - id: tip
+    parties: [FRA, NGA, KEN, BRA, ITA, ZAF, EUU, VAT]
+    signatories: [DEU]
+names: {EUU: European Union}
+)",
+                                  "test-parties.yaml");
 }
 
 }  // namespace focal::test
