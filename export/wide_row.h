@@ -24,9 +24,21 @@ struct WideVariable {
   std::vector<std::pair<int, std::string>> valueLabels;  // for Coded
   std::optional<double> number;                          // Number and Coded; empty: missing
   std::string text;                                      // Text; empty: missing
+  // What the variable holds, for the codebook: its question (null for the
+  // identifying variables), the part of the answer as the CSV export's `part`
+  // column names it ("other", "women/2022"...), or the chosen choice.
+  const Question* question = nullptr;
+  std::string part, choice;
+  int record = 0;  // 1-based record of a repeat field, 0 elsewhere
 };
 
 std::vector<WideVariable> wideRow(const ReportContext& context);
+// The variables every response can have, with the first record of each
+// repeat and no `_status` variables: what the codebook describes.
+std::vector<WideVariable> wideLayout(const ReportContext& context);
+// The variables that come first in the SPSS and Stata files: state,
+// questionnaire, version, status.
+std::vector<WideVariable> identifyingVariables(const ReportContext& context);
 
 // Valid, unique variable names for one file.
 class VariableNamer {

@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "app/cli/cli.h"
+#include "export/codebook.h"
+#include "export/output_file.h"
 #include "export/questionnaire_review.h"
 #include "forms/questionnaire_diff.h"
 #include "forms/questionnaire_loader.h"
@@ -111,6 +113,27 @@ int diff(const std::string& oldFile, const std::string& newFile, bool json) {
   return kOk;
 }
 
+int codebook(const std::string& file, const std::string& format, std::string language,
+             const std::string& output) {
+  auto q = load(file, "make the codebook of");
+  if (!q) return kInvalid;
+  if (language.empty()) language = q->defaultLanguage();
+  const CodebookFormat chosen = format == "html"   ? CodebookFormat::Html
+                                : format == "pdf"  ? CodebookFormat::Pdf
+                                : format == "xlsx" ? CodebookFormat::Xlsx
+                                                   : CodebookFormat::Csv;
+  try {
+    const Codebook book = buildCodebook(q, language);
+    writeCodebook(book, chosen, output);
+    std::cout << output << ": codebook of " << q->info.id << " " << q->info.version << ", "
+              << book.entries.size() << " variables (" << format << ", " << language << ")\n";
+  } catch (const ExportError& e) {
+    printError(e.what());
+    return kFailed;
+  }
+  return kOk;
+}
+
 const Registrar registrar(11, [](CLI::App& app) {
   extendShow(app);
 
@@ -123,6 +146,21 @@ const Registrar registrar(11, [](CLI::App& app) {
   diffCommand->add_option("NEW", *newFile, "The later questionnaire (YAML)")->required();
   diffCommand->add_flag("--json", *json, "Print the differences as JSON");
   diffCommand->callback([=] { exitCode() = diff(*oldFile, *newFile, *json); });
+
+  auto* codebookCommand = app.add_subcommand(
+      "codebook",
+      "Write the codebook: one entry per exported variable, with its label, values, condition and checks");
+  auto file = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("html");
+  auto language = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
+  codebookCommand->add_option("FILE", *file, "Questionnaire YAML file")->required();
+  codebookCommand->add_option("--format", *format, "html, pdf, xlsx or csv (default: html)")
+      ->check(CLI::IsMember({"html", "pdf", "xlsx", "csv"}));
+  codebookCommand->add_option("--language", *language,
+                              "Language of the labels (default: the questionnaire's first)");
+  codebookCommand->add_option("-o,--output", *output, "The file to write")->required();
+  codebookCommand->callback([=] { exitCode() = codebook(*file, *format, *language, *output); });
 });
 
 }  // namespace
