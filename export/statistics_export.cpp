@@ -107,17 +107,8 @@ void exportStatistics(const ReportContext& context, const std::string& path, Sta
   auto variables = wideRow(context);
   const auto& m = context.report().metadata;
   // The identifying variables come first.
-  auto fixed = [](std::string name, std::string label, std::string value) {
-    WideVariable v;
-    v.wantedName = std::move(name);
-    v.label = std::move(label);
-    v.text = std::move(value);
-    return v;
-  };
-  variables.insert(variables.begin(), {fixed("state", "State (ISO 3166-1 alpha-3)", m.state),
-                                       fixed("questionnaire", "Questionnaire", m.questionnaireId),
-                                       fixed("version", "Questionnaire version", m.questionnaireVersion),
-                                       fixed("status", "Report status", reportStatusKey(m.status))});
+  const auto identifying = identifyingVariables(context);
+  variables.insert(variables.begin(), identifying.begin(), identifying.end());
 
   OutputFile out(path);
   Sink sink;

@@ -31,7 +31,7 @@ struct Label {
 
 class Builder {
  public:
-  explicit Builder(const ReportContext& context) : c_(context) {}
+  Builder(const ReportContext& context, bool layout) : c_(context), layout_(layout) {}
 
   void question(const Question& q, const std::string& base, const std::string& suffix, const Label& prefix,
                 bool relevant) {
@@ -39,6 +39,8 @@ class Builder {
     const Label label = prefix.stem(c_.text(q.label));
     const auto& l = c_.labels();
     const std::size_t first = out_.size();
+    question_ = &q;
+    record_ = suffix.empty() ? 0 : std::stoi(suffix.substr(1));
     switch (q.type) {
       case QuestionType::Note:
         return;
@@ -63,7 +65,10 @@ class Builder {
           if (v == "other") code = static_cast<double>(q.choices.size()) + 1;
         }
         coded(q.id + suffix, label, labels, code);
-        if (q.otherOption) text(q.id + "_other" + suffix, label + ": " + l.otherText, value(base + "/other"));
+        if (q.otherOption) {
+          text(q.id + "_other" + suffix, label + ": " + l.otherText, value(base + "/other"));
+          out_.back().part = "other";
+        }
         break;
       }
       case QuestionType::MultipleChoice: {
@@ -73,12 +78,16 @@ class Builder {
           if (v.empty()) return std::nullopt;
           return std::find(words.begin(), words.end(), choice) != words.end() ? 1.0 : 0.0;
         };
-        for (const auto& choice : q.choices)
+        for (const auto& choice : q.choices) {
           coded(q.id + "_" + choice.value + suffix, label + ": " + c_.text(choice.label),
                 {{1, l.yes}, {0, l.no}}, selected(choice.value));
+          out_.back().choice = choice.value;
+        }
         if (q.otherOption) {
           coded(q.id + "_other" + suffix, label + ": " + l.other, {{1, l.yes}, {0, l.no}}, selected("other"));
+          out_.back().choice = "other";
           text(q.id + "_other_text" + suffix, label + ": " + l.otherText, value(base + "/other"));
+          out_.back().part = "other";
         }
         break;
       }
@@ -92,17 +101,21 @@ class Builder {
       case QuestionType::Legislation: {
         const std::array<const char*, 5> names{l.legislationTitle, l.legislationArticle, l.legislationDate,
                                                l.legislationLink, l.legislationExcerpt};
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 5; ++i) {
           text(q.id + "_" + kLegislationFields[i] + suffix, label + ": " + names[i],
                value(base + "/" + kLegislationFields[i]));
+          out_.back().part = kLegislationFields[i];
+        }
         break;
       }
       case QuestionType::Table:
         for (const auto& r : q.rows)
-          for (const auto& col : q.columns)
+          for (const auto& col : q.columns) {
             number(q.id + "_" + r.id + "_" + col.id + suffix,
                    label + ": " + c_.text(r.label) + ", " + c_.text(col.label),
                    value(base + "/" + r.id + "/" + col.id));
+            out_.back().part = r.id + "/" + col.id;
+          }
         break;
       case QuestionType::Calculate: {
         std::string v = relevant ? c_.session().calculated(base) : std::string();
@@ -114,8 +127,10 @@ class Builder {
         break;
       }
       case QuestionType::Repeat: {
-        auto keys = relevant ? c_.session().records(q.id) : std::vector<std::string>();
-        number(q.id + "_n", label, relevant ? std::to_string(keys.size()) : std::string());
+        auto keys = layout_    ? std::vector<std::string>{"r000001"}
+                    : relevant ? c_.session().records(q.id)
+                               : std::vector<std::string>();
+        number(q.id + "_n", label, relevant && !layout_ ? std::to_string(keys.size()) : std::string());
         int n = 0;
         for (const auto& key : keys) {
           ++n;
@@ -124,15 +139,17 @@ class Builder {
             const Question& cq = c_.questionnaire().questions[child];
             const std::string childBase = q.id + "[" + key + "]/" + cq.id;
             question(cq, childBase, "_" + std::to_string(n), label + ", " + recordPrefix,
-                     c_.session().isRelevant(childBase));
+                     layout_ || c_.session().isRelevant(childBase));
           }
+          question_ = &q;
+          record_ = 0;
         }
         break;
       }
       default:
         text(q.id + suffix, label, value(base));
     }
-    if (std::string status = value(base + "@status"); !status.empty()) {
+    if (std::string status = value(base + "@status"); !status.empty() && !layout_) {
       // The question's status ("information not available"...) marks its
       // numbers and codes left without a value, so a format can declare it.
       for (std::size_t i = first; i < out_.size(); ++i)
@@ -153,7 +170,7 @@ class Builder {
     v.kind = WideVariable::Kind::Coded;
     v.valueLabels = std::move(labels);
     v.number = code;
-    out_.push_back(std::move(v));
+    push(std::move(v));
   }
   // `decimals`: when the value has none to count (missing).
   void number(std::string name, Label label, const std::string& value, int decimals = 0) {
@@ -170,7 +187,7 @@ class Builder {
     v.kind = WideVariable::Kind::Number;
     double d;
     if (!value.empty() && parseDecimal(value, d)) v.number = d;
-    out_.push_back(std::move(v));
+    push(std::move(v));
   }
   void text(std::string name, Label label, std::string value) {
     WideVariable v;
@@ -179,22 +196,52 @@ class Builder {
     v.stems = std::move(label.stems);
     v.kind = WideVariable::Kind::Text;
     v.text = std::move(value);
+    push(std::move(v));
+  }
+  void push(WideVariable v) {
+    v.question = question_;
+    v.record = record_;
     out_.push_back(std::move(v));
   }
 
   const ReportContext& c_;
+  const bool layout_;
+  const Question* question_ = nullptr;
+  int record_ = 0;
   std::vector<WideVariable> out_;
 };
 
 }  // namespace
 
 std::vector<WideVariable> wideRow(const ReportContext& context) {
-  Builder builder(context);
+  Builder builder(context, false);
   const Questionnaire& q = context.questionnaire();
   for (const auto& question : q.questions)
     if (question.repeat < 0)
       builder.question(question, question.id, {}, Label{}, context.session().isRelevant(question.id));
   return builder.take();
+}
+
+std::vector<WideVariable> wideLayout(const ReportContext& context) {
+  Builder builder(context, true);
+  for (const auto& question : context.questionnaire().questions)
+    if (question.repeat < 0) builder.question(question, question.id, {}, {}, true);
+  return builder.take();
+}
+
+std::vector<WideVariable> identifyingVariables(const ReportContext& context) {
+  const auto& m = context.report().metadata;
+  auto fixed = [](std::string name, std::string label, std::string value) {
+    WideVariable v;
+    v.wantedName = std::move(name);
+    v.label = std::move(label);
+    v.text = std::move(value);
+    return v;
+  };
+  return {fixed("state", "State (ISO 3166-1 alpha-3)", m.state),
+          fixed("questionnaire", "Questionnaire", m.questionnaireId),
+          fixed("version", "Questionnaire version", m.questionnaireVersion),
+          fixed("status", "Report status", reportStatusKey(m.status))};
 }
 
 std::string cutUtf8(const std::string& text, std::size_t maxBytes) {

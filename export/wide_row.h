@@ -35,9 +35,21 @@ struct WideVariable {
   Measure measure = Measure::Nominal;
   int decimals = 0;    // Number: the digits after the point (0 for counts, years, integers)
   std::string status;  // "not_available" / "not_applicable" when the question says so and has no value
+  // What the variable holds, for the codebook: its question (null for the
+  // identifying variables), the part of the answer as the CSV export's `part`
+  // column names it ("other", "women/2022"...), or the chosen choice.
+  const Question* question = nullptr;
+  std::string part, choice;
+  int record = 0;  // 1-based record of a repeat field, 0 elsewhere
 };
 
 std::vector<WideVariable> wideRow(const ReportContext& context);
+// The variables every response can have, with the first record of each
+// repeat and no `_status` variables: what the codebook describes.
+std::vector<WideVariable> wideLayout(const ReportContext& context);
+// The variables that come first in the SPSS and Stata files: state,
+// questionnaire, version, status.
+std::vector<WideVariable> identifyingVariables(const ReportContext& context);
 
 // Valid, unique variable names for one file.
 class VariableNamer {

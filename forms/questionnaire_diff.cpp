@@ -8,83 +8,99 @@ namespace {
 
 std::string expressionText(const std::optional<CompiledExpression>& e) { return e ? e->text : std::string(); }
 
-// Each language of either text whose wording differs: "label.fr".
-void compareTexts(const LocalizedText& a, const LocalizedText& b, const std::string& key,
-                  std::vector<std::string>& fields) {
+std::string number(const std::optional<double>& n) {
+  if (!n) return {};
+  std::string s = std::to_string(*n);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+// A list of values with their labels in every language: "party (en: Party; fr: Partie)".
+std::string choicesText(const Question& q) {
+  std::vector<std::string> items;
+  for (const auto& c : q.choices) {
+    std::string labels;
+    for (const auto& [language, text] : c.label.all())
+      labels += (labels.empty() ? "" : "; ") + (language.empty() ? "" : language + ": ") + text;
+    items.push_back(c.value + (labels.empty() ? "" : " (" + labels + ")"));
+  }
+  if (q.otherOption) items.push_back("other");
+  return joined(items);
+}
+
+std::string axisText(const std::vector<TableAxisItem>& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.id);
+  return joined(ids);
+}
+
+void compareTexts(const std::string& field, const LocalizedText& before, const LocalizedText& after,
+                  std::vector<FieldChange>& out) {
   std::set<std::string> languages;
-  for (const auto& [language, text] : a.all()) languages.insert(language);
-  for (const auto& [language, text] : b.all()) languages.insert(language);
+  for (const auto& [language, text] : before.all()) languages.insert(language);
+  for (const auto& [language, text] : after.all()) languages.insert(language);
   for (const auto& language : languages) {
-    const auto x = a.all().find(language), y = b.all().find(language);
-    const bool inA = x != a.all().end(), inB = y != b.all().end();
-    if (inA != inB || (inA && x->second != y->second)) fields.push_back(key + "." + language);
+    std::string b = before.has(language) ? before.all().at(language) : std::string();
+    std::string a = after.has(language) ? after.all().at(language) : std::string();
+    if (a != b) out.push_back({field + (language.empty() ? "" : "." + language), b, a});
   }
 }
 
-bool sameChoices(const std::vector<Choice>& a, const std::vector<Choice>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].value != b[i].value || a[i].label.all() != b[i].label.all()) return false;
-  return true;
-}
-
-bool sameAxis(const std::vector<TableAxisItem>& a, const std::vector<TableAxisItem>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].id != b[i].id || a[i].label.all() != b[i].label.all()) return false;
-  return true;
-}
-
-std::vector<std::string> changedFields(const Questionnaire& older, const Question& a,
-                                       const Questionnaire& newer, const Question& b) {
-  std::vector<std::string> fields;
-  const auto differs = [&](bool different, const char* field) {
-    if (different) fields.emplace_back(field);
+std::vector<FieldChange> compare(const Questionnaire& oldQ, const Question& b, const Questionnaire& newQ,
+                                 const Question& a) {
+  std::vector<FieldChange> out;
+  auto field = [&](const std::string& name, const std::string& before, const std::string& after) {
+    if (before != after) out.push_back({name, before, after});
   };
-  differs(a.type != b.type, "type");
-  compareTexts(a.label, b.label, "label", fields);
-  compareTexts(a.help, b.help, "help", fields);
-  differs(!sameChoices(a.choices, b.choices) || a.otherOption != b.otherOption, "choices");
-  differs(expressionText(a.relevant) != expressionText(b.relevant), "relevant");
-  differs(a.required != b.required || expressionText(a.requiredIf) != expressionText(b.requiredIf),
-          "required");
-  differs(expressionText(a.constraint) != expressionText(b.constraint), "constraint");
-  compareTexts(a.constraintMessage, b.constraintMessage, "constraint_message", fields);
-  differs(expressionText(a.calculation) != expressionText(b.calculation), "calculation");
-  differs(a.defaultValue != b.defaultValue, "default");
-  differs(a.min != b.min || a.max != b.max || a.minDate != b.minDate || a.maxDate != b.maxDate, "min/max");
-  differs(!sameAxis(a.rows, b.rows) || !sameAxis(a.columns, b.columns), "rows/columns");
-  differs(a.carryForwardFrom != b.carryForwardFrom, "carry_forward_from");
-  const auto mapText = [](const Question& q) {
-    std::string out;
-    for (const auto& m : q.carryForwardMap) out += m.from + "=" + m.to + " ";
-    return out;
+  auto parent = [](const Questionnaire& q, const Question& question) {
+    return question.repeat < 0 ? std::string() : q.questions[question.repeat].id;
   };
-  differs(mapText(a) != mapText(b), "carry_forward_map");
-  const auto sectionId = [](const Questionnaire& q, const Question& question) {
-    return question.section >= 0 ? q.sections[question.section].id : std::string();
-  };
-  const auto repeatId = [](const Questionnaire& q, const Question& question) {
-    return question.repeat >= 0 ? q.questions[question.repeat].id : std::string();
-  };
-  differs(sectionId(older, a) != sectionId(newer, b) || repeatId(older, a) != repeatId(newer, b), "moved");
-  return fields;
+  compareTexts("label", b.label, a.label, out);
+  field("type", questionTypeKey(b.type), questionTypeKey(a.type));
+  field("section", oldQ.sections[b.section].id, newQ.sections[a.section].id);
+  field("repeat", parent(oldQ, b), parent(newQ, a));
+  field("choices", choicesText(b), choicesText(a));
+  field("rows", axisText(b.rows), axisText(a.rows));
+  field("columns", axisText(b.columns), axisText(a.columns));
+  field("relevant", expressionText(b.relevant), expressionText(a.relevant));
+  field("required",
+        b.requiredIf ? b.requiredIf->text
+        : b.required ? "true"
+                     : "false",
+        a.requiredIf ? a.requiredIf->text
+        : a.required ? "true"
+                     : "false");
+  field("constraint", expressionText(b.constraint), expressionText(a.constraint));
+  compareTexts("constraint_message", b.constraintMessage, a.constraintMessage, out);
+  field("calculation", expressionText(b.calculation), expressionText(a.calculation));
+  field("min", number(b.min) + b.minDate, number(a.min) + a.minDate);
+  field("max", number(b.max) + b.maxDate, number(a.max) + a.maxDate);
+  field("carry_forward_from", b.carryForwardFrom, a.carryForwardFrom);
+  compareTexts("help", b.help, a.help, out);
+  return out;
 }
 
 }  // namespace
 
-QuestionnaireDiff diffQuestionnaires(const Questionnaire& older, const Questionnaire& newer) {
+QuestionnaireDiff diffQuestionnaires(const Questionnaire& before, const Questionnaire& after) {
   QuestionnaireDiff diff;
-  for (const auto& question : older.questions)
-    if (!newer.find(question.id)) diff.removed.push_back(question.id);
-  for (const auto& question : newer.questions) {
-    const Question* before = older.find(question.id);
-    if (!before) {
-      diff.added.push_back(question.id);
+  for (const auto& q : before.questions)
+    if (!after.find(q.id)) diff.removed.push_back(q.id);
+  for (const auto& q : after.questions) {
+    const Question* old = before.find(q.id);
+    if (!old) {
+      diff.added.push_back(q.id);
       continue;
     }
-    std::vector<std::string> fields = changedFields(older, *before, newer, question);
-    if (!fields.empty()) diff.changed.push_back({question.id, std::move(fields)});
+    auto fields = compare(before, *old, after, q);
+    if (!fields.empty()) diff.changed.push_back({q.id, std::move(fields)});
   }
   return diff;
 }

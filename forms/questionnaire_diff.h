@@ -1,8 +1,6 @@
-// What changed between two versions of a questionnaire (or between two
-// cycles): questions added, removed and changed, each change named by the
-// field that differs ("label.fr", "choices", "relevant"...). For the
-// secretariat's review of a new version before it goes to 190 States
-// (focal-cli diff).
+// The differences between two versions of a questionnaire, question by
+// question (matched by id): what an author checks before sending a new
+// cycle's questionnaire, and what `focal-cli diff` prints.
 #pragma once
 
 #include <string>
@@ -12,18 +10,22 @@
 
 namespace focal {
 
+struct FieldChange {
+  std::string field;          // "label.en", "type", "choices", "relevant", "required", "constraint", ...
+  std::string before, after;  // as text; "" when absent
+};
+
 struct QuestionChange {
   std::string id;
-  std::vector<std::string> fields;  // in a fixed order: type, label.<lang>, help.<lang>, choices, ...
+  std::vector<FieldChange> fields;
 };
 
 struct QuestionnaireDiff {
-  std::vector<std::string> added, removed;  // question ids, in the order of their questionnaire
-  std::vector<QuestionChange> changed;      // in the order of the newer questionnaire
+  std::vector<std::string> added, removed;  // question ids, in each file's order
+  std::vector<QuestionChange> changed;      // in the new file's order
   bool empty() const { return added.empty() && removed.empty() && changed.empty(); }
 };
 
-// Questions are matched by id.
-QuestionnaireDiff diffQuestionnaires(const Questionnaire& older, const Questionnaire& newer);
+QuestionnaireDiff diffQuestionnaires(const Questionnaire& before, const Questionnaire& after);
 
 }  // namespace focal

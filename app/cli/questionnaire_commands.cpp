@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "app/cli/cli.h"
-#include "forms/questionnaire_diff.h"
 #include "forms/questionnaire_loader.h"
 
 namespace focal::cli {
@@ -118,52 +117,6 @@ int show(const std::string& file, std::string language, bool json) {
   return kOk;
 }
 
-// focal-cli diff OLD NEW: the questions added, removed and changed.
-int diff(const std::string& olderFile, const std::string& newerFile, bool json) {
-  std::shared_ptr<const Questionnaire> loaded[2];
-  const std::string files[2] = {olderFile, newerFile};
-  for (int i = 0; i < 2; ++i) {
-    LoadResult result = loadQuestionnaireFile(files[i]);
-    if (!result.ok()) {
-      for (const auto& d : result.diagnostics) std::cerr << d.format() << "\n";
-      std::cerr << files[i] << ": cannot compare a questionnaire with errors; run 'focal-cli validate "
-                << files[i] << "'\n";
-      return kInvalid;
-    }
-    loaded[i] = result.questionnaire;
-  }
-  const Questionnaire &older = *loaded[0], &newer = *loaded[1];
-  const QuestionnaireDiff d = diffQuestionnaires(older, newer);
-  if (json) {
-    nlohmann::json j = {{"old", {{"id", older.info.id}, {"version", older.info.version}}},
-                        {"new", {{"id", newer.info.id}, {"version", newer.info.version}}},
-                        {"added", d.added},
-                        {"removed", d.removed},
-                        {"changed", nlohmann::json::array()}};
-    for (const auto& change : d.changed)
-      j["changed"].push_back({{"id", change.id}, {"fields", change.fields}});
-    std::cout << j.dump(2) << "\n";
-    return kOk;
-  }
-  const auto label = [](const Questionnaire& q, const std::string& id) {
-    const Question* question = q.find(id);
-    return question ? std::string(" [") + questionTypeKey(question->type) + "]  " +
-                          question->label.get(q.defaultLanguage(), q.defaultLanguage())
-                    : std::string();
-  };
-  for (const auto& id : d.removed) std::cout << "removed  " << id << label(older, id) << "\n";
-  for (const auto& id : d.added) std::cout << "added    " << id << label(newer, id) << "\n";
-  for (const auto& change : d.changed) {
-    std::cout << "changed  " << change.id << ":";
-    for (std::size_t i = 0; i < change.fields.size(); ++i) std::cout << (i ? ", " : " ") << change.fields[i];
-    std::cout << "\n";
-  }
-  std::cout << d.added.size() << " added, " << d.removed.size() << " removed, " << d.changed.size()
-            << " changed (" << older.info.id << " " << older.info.version << " -> " << newer.info.id << " "
-            << newer.info.version << ")\n";
-  return kOk;
-}
-
 const Registrar registrar(10, [](CLI::App& app) {
   auto* validateCommand = app.add_subcommand("validate", "Check questionnaire files and list every problem");
   auto files = std::make_shared<std::vector<std::string>>();
@@ -185,16 +138,6 @@ const Registrar registrar(10, [](CLI::App& app) {
                           "Language of the labels (default: the questionnaire's first)");
   showCommand->add_flag("--json", *json, "Print the outline as JSON");
   showCommand->callback([=] { exitCode() = show(*file, *language, *json); });
-
-  auto* diffCommand =
-      app.add_subcommand("diff", "List the questions added, removed and changed between two questionnaires");
-  auto olderFile = std::make_shared<std::string>();
-  auto newerFile = std::make_shared<std::string>();
-  auto diffJson = std::make_shared<bool>(false);
-  diffCommand->add_option("OLD", *olderFile, "The earlier questionnaire (YAML)")->required();
-  diffCommand->add_option("NEW", *newerFile, "The later questionnaire (YAML)")->required();
-  diffCommand->add_flag("--json", *diffJson, "Print {added, removed, changed: [{id, fields}]} as JSON");
-  diffCommand->callback([=] { exitCode() = diff(*olderFile, *newerFile, *diffJson); });
 });
 
 }  // namespace
