@@ -1,5 +1,7 @@
 #include "app/gui/new_response_dialog.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -35,7 +37,15 @@ NewResponseDialog::NewResponseDialog(wxWindow* parent, bool fromPreviousCycle)
   // the Protocol..."): the list names the instrument and the cycle, and the
   // chosen questionnaire's whole title shows, wrapped, under it.
   list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(560, 140)));
-  for (const auto& available : questionnaires_) list_->Append(ListLine(*available.questionnaire));
+  // Wide enough for the longest line (the Convention's name is long), so
+  // that no line is cut off.
+  int widest = 0;
+  for (const auto& available : questionnaires_) {
+    const wxString line = ListLine(*available.questionnaire);
+    list_->Append(line);
+    widest = std::max(widest, list_->GetTextExtent(line).x);
+  }
+  list_->SetMinSize(wxSize(std::max(FromDIP(560), widest + FromDIP(48)), FromDIP(140)));
   list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { QuestionnaireChosen(); });
   auto* listLabel = new wxStaticText(this, wxID_ANY, _("&Questionnaire:"));
   SetAccessibleName(list_, _("Questionnaire"));
