@@ -11,6 +11,7 @@
 
 #include "consolidated_fixtures.h"
 #include "export/consolidated_synth.h"
+#include "export/signing_key.h"
 #include "forms/stored_questionnaire.h"
 
 namespace focal {
@@ -30,7 +31,7 @@ sections:
   - id: s
     title: {en: The only section}
     questions:
-      - {id: q_1, type: yes_no, label: {en: Is trafficking in persons a criminal offence?}}
+      - {id: q_1, type: yes_no, label: {en: "Is trafficking in persons a criminal offence?"}}
       - id: q_2
         type: long_text
         label: {en: "Please explain ${q_9}"}
@@ -52,9 +53,11 @@ TEST(StoredQuestionnaire, AReportWhoseQuestionnairePredatesTodaysChecksIsStillRe
   const auto groups = test::testGroups();
   const auto states = synthStates(groups, 3, 7);
   std::filesystem::create_directories(dir.file("r"));
-  for (std::size_t i = 0; i < states.size(); ++i)
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const SigningKey key = SigningKey::synthetic(7, states[i]);
     writeReportFile(synthReport(stored.questionnaire, groups, states[i], i, {}),
-                    dir.file("r/older-q-" + states[i] + ".focalreport"), nullptr);
+                    dir.file("r/older-q-" + states[i] + ".focalreport"), &key);
+  }
   const std::string report = dir.file("r/older-q-" + states[0] + ".focalreport");
 
   const auto cli = [&](const std::string& arguments) {
@@ -63,13 +66,14 @@ TEST(StoredQuestionnaire, AReportWhoseQuestionnairePredatesTodaysChecksIsStillRe
     EXPECT_EQ(rc, 0) << arguments << "\n" << out;
     return out;
   };
-  EXPECT_THAT(cli("verify '" + report + "'"), HasSubstr("unsigned"));
+  EXPECT_THAT(cli("verify '" + report + "'"), HasSubstr("intact"));
   cli("export '" + report + "' --format pdf -o '" + dir.file("print.pdf") + "'");
   EXPECT_GT(std::filesystem::file_size(dir.file("print.pdf")), 1000u);
-  cli("merge '" + dir.file("r") + "' --into '" + dir.file("s.focaldb") + "' --allow-unsigned");
-  cli("analyze '" + dir.file("s.focaldb") + "' --questionnaire older-q --format csv -o '" +
-      dir.file("a.csv") + "'");
-  EXPECT_THAT(test::readFile(dir.file("a.csv")), HasSubstr("q_1"));
+  EXPECT_THAT(cli("merge '" + dir.file("r") + "' --into '" + dir.file("s.focaldb") + "'"),
+              HasSubstr("3 imported"));
+  cli("analyze '" + dir.file("s.focaldb") + "' --questionnaire older-q --format html -o '" +
+      dir.file("a.html") + "'");
+  EXPECT_THAT(test::readFile(dir.file("a.html")), HasSubstr("Is trafficking in persons a criminal offence?"));
 }
 
 }  // namespace
