@@ -26,7 +26,8 @@ namespace {
 std::string inlineSvg(const std::string& svg, std::size_t number, const std::string& description) {
   std::size_t begin = svg.find("<svg");
   if (begin == std::string::npos) return {};
-  const std::string prefix = "c" + std::to_string(number) + "-";
+  // Not `"c" + std::to_string(n)`: GCC bug 105329 (a false -Wrestrict at -O3).
+  const std::string prefix = std::string(1, 'c').append(std::to_string(number)).append(1, '-');
   std::string out;
   out.reserve(svg.size() - begin + 256);
   out += "<svg role=\"img\" aria-label=\"" + htmlEscape(description) + "\"";

@@ -79,7 +79,10 @@ std::string conditionInWords(const Questionnaire& q, const std::string& expressi
       std::smatch m;
       if (it == end) return out;
       if (!std::regex_search(it, end, m, joiner, std::regex_constants::match_continuous)) return expression;
-      out += " " + m[1].str() + " ";
+      // Appended piece by piece: GCC bug 105329 (a false -Wrestrict at -O3).
+      out += ' ';
+      out += m[1].str();
+      out += ' ';
       it = m[0].second;
     }
     std::smatch m;

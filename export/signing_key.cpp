@@ -25,7 +25,8 @@ void makeDirectories(const std::string& directory) {
   std::string partial;
   std::stringstream parts(directory);
   std::string part;
-  if (!directory.empty() && directory.front() == '/') partial = "/";
+  // A char, not "/": g++ 12 at -O3 warns falsely (-Wrestrict, GCC bug 105329).
+  if (!directory.empty() && directory.front() == '/') partial = '/';
   while (std::getline(parts, part, '/')) {
     if (part.empty()) continue;
     partial += part;

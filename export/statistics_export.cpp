@@ -92,7 +92,12 @@ std::string spssFormat(const WideVariable& v) {
   if (v.number)
     for (double x = std::fabs(*v.number); x >= 10 && digits < 20; x /= 10) ++digits;
   const int width = std::max(8, digits + (decimals ? decimals + 1 : 0) + 1);
-  return "F" + std::to_string(width) + "." + std::to_string(decimals);
+  // Appended piece by piece: GCC bug 105329 (a false -Wrestrict at -O3).
+  std::string format(1, 'F');
+  format += std::to_string(width);
+  format += '.';
+  format += std::to_string(decimals);
+  return format;
 }
 
 }  // namespace

@@ -308,7 +308,8 @@ std::string VariableNamer::name(std::string_view wanted) {
                   (!spss && lower(candidate).rfind("str", 0) == 0 && candidate.size() > 3 &&
                    std::all_of(candidate.begin() + 3, candidate.end(), ::isdigit));
        ++n) {
-    const std::string suffix = "_" + std::to_string(n);
+    // Not `"_" + std::to_string(n)`: GCC bug 105329 (a false -Wrestrict at -O3).
+    const std::string suffix = std::string(1, '_').append(std::to_string(n));
     candidate = name.substr(0, maxLength - suffix.size()) + suffix;
   }
   taken_.insert(lower(candidate));

@@ -62,7 +62,8 @@ class Workbook {
       std::transform(folded.begin(), folded.end(), folded.begin(),
                      [](unsigned char c) { return std::tolower(c); });
       if (!names_.count(folded) && folded != "history") break;
-      std::string suffix = "_" + std::to_string(n);
+      // Not `"_" + std::to_string(n)`: GCC bug 105329 (a false -Wrestrict at -O3).
+      std::string suffix = std::string(1, '_').append(std::to_string(n));
       name = wanted.substr(0, 31 - suffix.size()) + suffix;
     }
     names_.insert(folded);
@@ -129,7 +130,9 @@ std::vector<std::pair<std::string, std::string>> recordColumns(const Question& q
   switch (q.type) {
     case QuestionType::Legislation:
       for (const char* field : kLegislationFields)
-        out.emplace_back(q.id + "/" + field, "/" + std::string(field));
+        // Not `"/" + std::string(field)`: g++ 12 at -O3 warns falsely that the
+        // copy may overlap (-Wrestrict, GCC bug 105329).
+        out.emplace_back(q.id + "/" + field, std::string(1, '/').append(field));
       break;
     case QuestionType::Table:
       for (const auto& r : q.rows)

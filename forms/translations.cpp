@@ -132,7 +132,12 @@ void dump(const YamlNode& node, const std::map<const YamlNode*, std::map<std::st
       out += "~";
       break;
     case YamlNode::Kind::Scalar:
-      out += "S" + std::to_string(node.scalar.size()) + ":" + node.scalar;
+      // Appended piece by piece: `"S" + std::to_string(n)` makes g++ 12 at
+      // -O3 warn falsely that the copy may overlap (-Wrestrict, GCC bug 105329).
+      out += 'S';
+      out += std::to_string(node.scalar.size());
+      out += ':';
+      out += node.scalar;
       break;
     case YamlNode::Kind::Sequence:
       out += "[";
