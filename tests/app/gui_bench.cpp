@@ -148,7 +148,8 @@ int Prepare(const std::string& directory) {
         break;
       case focal::QuestionType::Table:
         for (const auto& r : q.rows)
-          for (const auto& c : q.columns) answers[q.id + "/" + r.id + "/" + c.id] = "3";
+          for (const auto& c : q.columns)
+            answers[q.id + "/" + r.id + "/" + c.id] = '3';  // a char: GCC bug 105329
         break;
       default:
         break;

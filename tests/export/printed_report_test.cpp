@@ -129,7 +129,8 @@ std::string comparable(std::string text) {
       {"\u0644\u0649", "\u0649\u0644"}, {"\u0644\u064A", "\u064A\u0644"}, {"\u0644\u0627", "\u0627\u0644"}};
   int token = 0;
   for (const auto& [a, b] : pairs) {
-    const std::string replacement = "<" + std::to_string(token++) + ">";
+    // GCC bug 105329: `"<" + std::to_string(n)` warns falsely (-Wrestrict) at -O3.
+    const std::string replacement = std::string(1, '<').append(std::to_string(token++)).append(1, '>');
     for (const char* from : {a, b})
       for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + replacement.size()))
         text.replace(at, std::strlen(from), replacement);

@@ -24,8 +24,9 @@ inline std::string generatedQuestionnaire(int questions = 2000, int perSection =
          ", fr: Section " + std::to_string(s) + "}\n    references: [{instrument: tip, article: '" +
          std::to_string(5 + s % 10) + "'}]\n    questions:\n";
     for (int i = 0; i < perSection && made < questions; ++i, ++made) {
-      const std::string id = "q" + std::to_string(made);
-      const std::string prev = "q" + std::to_string(made - 1);
+      // GCC bug 105329: `"q" + std::to_string(n)` warns falsely (-Wrestrict) at -O3.
+      const std::string id = std::string(1, 'q').append(std::to_string(made));
+      const std::string prev = std::string(1, 'q').append(std::to_string(made - 1));
       const std::string label = "{en: Question " + std::to_string(made) +
                                 " on the measures taken by your country, fr: Question " +
                                 std::to_string(made) + " sur les mesures prises par votre pays}";
