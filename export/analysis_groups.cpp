@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "export/reference_file.h"
 #include "forms/countries.h"
 #include "forms/yaml_tree.h"
 
@@ -14,18 +15,7 @@ namespace focal {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& source, const YamlNode* node, const std::string& message) {
-  std::string where = source;
-  // Appended piece by piece: `":" + std::to_string(n)` makes g++ 12 at -O3
-  // warn falsely that the copy may overlap (-Wrestrict, GCC bug 105329).
-  if (node && node->line > 0) {
-    where += ':';
-    where += std::to_string(node->line);
-    where += ':';
-    where += std::to_string(node->column);
-  }
-  throw std::runtime_error(where + ": " + message);
-}
+using reference::fail;
 
 LocalizedText readText(const std::string& source, const YamlNode& node) {
   LocalizedText text;
@@ -41,21 +31,12 @@ LocalizedText readText(const std::string& source, const YamlNode& node) {
 }  // namespace
 
 RegionalGroups RegionalGroups::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw std::runtime_error(path + ": cannot read the regional groups file; give another with --groups");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path);
+  return parse(reference::readFile(path, "cannot read the regional groups file; give another with --groups"),
+               path);
 }
 
 RegionalGroups RegionalGroups::parse(const std::string& text, const std::string& sourceName) {
-  Diagnostics diagnostics(sourceName);
-  auto root = parseYaml(text, diagnostics);
-  if (!root) {
-    std::string message = diagnostics.all().empty() ? "not a YAML file" : diagnostics.all().front().format();
-    throw std::runtime_error(message);
-  }
+  const auto root = reference::parse(text, sourceName);
   const YamlNode* groups = root->find("groups");
   if (!groups || !groups->isSequence()) fail(sourceName, &*root, "the file has no list 'groups'");
   RegionalGroups out;

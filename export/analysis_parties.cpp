@@ -6,24 +6,14 @@
 #include <stdexcept>
 
 #include "export/analysis_groups.h"
+#include "export/reference_file.h"
 #include "forms/yaml_tree.h"
 
 namespace focal {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& source, const YamlNode* node, const std::string& message) {
-  std::string where = source;
-  // Appended piece by piece: `":" + std::to_string(n)` makes g++ 12 at -O3
-  // warn falsely that the copy may overlap (-Wrestrict, GCC bug 105329).
-  if (node && node->line > 0) {
-    where += ':';
-    where += std::to_string(node->line);
-    where += ':';
-    where += std::to_string(node->column);
-  }
-  throw std::runtime_error(where + ": " + message);
-}
+using reference::fail;
 
 std::set<std::string> codes(const std::string& source, const YamlNode* list, const char* what) {
   std::set<std::string> out;
@@ -41,21 +31,12 @@ std::set<std::string> codes(const std::string& source, const YamlNode* list, con
 }  // namespace
 
 InstrumentParties InstrumentParties::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw std::runtime_error(path + ": cannot read the list of States parties; give another with --parties");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path);
+  return parse(
+      reference::readFile(path, "cannot read the list of States parties; give another with --parties"), path);
 }
 
 InstrumentParties InstrumentParties::parse(const std::string& text, const std::string& sourceName) {
-  Diagnostics diagnostics(sourceName);
-  auto root = parseYaml(text, diagnostics);
-  if (!root) {
-    std::string message = diagnostics.all().empty() ? "not a YAML file" : diagnostics.all().front().format();
-    throw std::runtime_error(message);
-  }
+  const auto root = reference::parse(text, sourceName);
   InstrumentParties out;
   out.fileName_ = sourceName;
   const YamlNode* asOf = root->find("as_of");
