@@ -28,11 +28,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxAnswerFileBytes = 64 * 1024 * 1024;
 
-template <typename... Args>
-std::string msg(const char* text, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
 bool allDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }

@@ -23,6 +23,7 @@
 
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
+#include "forms/utf8.h"
 
 namespace focal::expr {
 
@@ -196,11 +197,6 @@ double roundTo(double x, double digits) {
   const double rounded = std::round(scaled);
   const double result = places >= 0 ? rounded / factor : rounded * factor;
   return std::isfinite(result) ? result : x;
-}
-
-std::size_t utf8Length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Calls f(word) for each space-separated word of a selection held as text.

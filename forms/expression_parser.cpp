@@ -43,6 +43,7 @@
 #include "forms/diagnostics.h"
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
+#include "forms/utf8.h"
 
 namespace focal::expr {
 
@@ -782,7 +783,7 @@ void Compiler::lexOperator(std::size_t& i) {
 std::size_t Compiler::column(std::size_t offset) const {
   std::size_t result = 1;
   for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++result;
+    if (!isUtf8Continuation(text_[i])) ++result;
   }
   return result;
 }

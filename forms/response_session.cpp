@@ -10,6 +10,7 @@
 
 #include "forms/answer_text.h"
 #include "forms/answer_value.h"
+#include "forms/clock.h"
 #include "forms/i18n.h"
 
 namespace focal {
@@ -148,12 +149,7 @@ void ResponseSession::setToday(std::string today) {
 
 std::string ResponseSession::today() const {
   if (!today_.empty()) return today_;
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
+  return localDate();
 }
 
 void ResponseSession::load(std::map<std::string, std::string> answers) {

@@ -16,7 +16,6 @@
 
 namespace focal {
 
-using detail::msg;
 using Kind = WorkspaceError::Kind;
 
 namespace {
