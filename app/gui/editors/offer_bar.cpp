@@ -44,7 +44,7 @@ void OfferBar::AddLine(const wxString& text, bool grey) {
   auto* line = new wxStaticText(this, wxID_ANY, wxString());
   line->SetLabelText(text);
   if (grey) line->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-  if (host_.WrapWidth() > 0) line->Wrap(host_.WrapWidth() - Dip(140, this));
+  if (host_.WrapWidth() > 0) line->Wrap(host_.WrapWidth() - Dip(20, this));
   sizer_->Add(line, 0, wxEXPAND | wxBOTTOM, Dip(2, this));
 }
 
@@ -81,7 +81,7 @@ bool OfferBar::Update(const ResponseSession& session) {
     wxString words = sentence;
     if (o.status != OfferStatus::Available) words += " (" + FromUtf8(offerStatusSentence(o)) + ")";
     text->SetLabelText(words);
-    if (host_.WrapWidth() > 0) text->Wrap(host_.WrapWidth() - Dip(160, this));
+    if (host_.WrapWidth() > 0) text->Wrap(host_.WrapWidth() - Dip(110, this));
     const bool replace = o.status == OfferStatus::Differs;
     auto* use = new wxButton(this, wxID_ANY, replace ? _("Use this answer instead") : _("Use this answer"),
                              wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
