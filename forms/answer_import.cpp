@@ -393,8 +393,8 @@ class Importer {
                                      q.info.id, near));
       return std::nullopt;
     }
-    if (parsed->mark == "carried") {
-      reject(row, tr("The @carried mark is set by Focal; leave it out of the file."));
+    if (parsed->mark == "carried" || parsed->mark == "offered" || parsed->mark == "previous") {
+      reject(row, msg("The @{} mark is set by Focal; leave it out of the file.", parsed->mark));
       return std::nullopt;
     }
     if (question->type == QuestionType::Repeat && parsed->mark.empty()) {

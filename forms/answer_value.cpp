@@ -161,6 +161,7 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
   if (path.mark == "comment") return {};
   if (path.mark == "carried")
     return value == "pending" ? std::string() : tr("The carried-forward mark must be 'pending'.");
+  if (path.mark == "offered" || path.mark == "previous") return {};  // provenance Focal writes, as JSON
   if (!path.part.empty() && q.type != QuestionType::Table) {
     if (path.part == "date") return dateProblem(value);
     return {};  // "other" text, citation parts

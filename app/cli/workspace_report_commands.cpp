@@ -7,6 +7,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
 #include "forms/answer_text.h"
+#include "forms/cycle_changes.h"
 #include "forms/diagnostics.h"
 #include "forms/response_session.h"
 
@@ -106,6 +107,15 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
   for (const auto& [answerPath, message] : answerTextProblems(*q, session.answers()))
     unfit.push_back({{"path", answerPath}, {"message", message}});
   j["text_a_report_cannot_carry"] = unfit;
+  // Answers carried from the previous cycle: confirmed unchanged, changed, or not yet confirmed.
+  json sincePrevious = {
+      {"unchanged", json::array()}, {"changed", json::array()}, {"unconfirmed", json::array()}};
+  for (const auto& c : cycleChanges(*q, session.answers())) {
+    json item = {{"question", c.question}, {"previous", c.previous}, {"current", c.current}};
+    if (const int index = q->indexOf(c.question); index >= 0) item["label"] = label(index);
+    sincePrevious[cycleChangeKey(c.change)].push_back(item);
+  }
+  j["since_previous_cycle"] = sincePrevious;
   if (print) {
     auto list = [](const char* title, const json& items, bool withMessage) {
       if (items.empty()) return;
@@ -123,6 +133,26 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
     list("Answers that fail a check", failing, true);
     list("Carried forward, to confirm", carried, false);
     list("Text a report cannot carry (correct it before exporting)", unfit, true);
+    auto listChanges = [&](const char* title, const json& items, bool withValues) {
+      if (items.empty()) return;
+      std::cout << "  " << title << " (" << items.size() << "):\n";
+      for (const auto& item : items) {
+        std::cout << "    " << printable(item["question"].get<std::string>()) << "  "
+                  << shortValue(item.value("label", std::string()), 70) << "\n";
+        if (!withValues) continue;
+        auto values = [](const json& v) {
+          std::string out;
+          for (const auto& [path, value] : v.items())
+            out += (out.empty() ? "" : "; ") + path + " = " + value.get<std::string>();
+          return out.empty() ? std::string("(no answer)") : out;
+        };
+        std::cout << "      was: " << shortValue(values(item["previous"]), 100)
+                  << "\n      now: " << shortValue(values(item["current"]), 100) << "\n";
+      }
+    };
+    listChanges("Since the previous cycle: confirmed unchanged", sincePrevious["unchanged"], false);
+    listChanges("Since the previous cycle: changed", sincePrevious["changed"], true);
+    listChanges("Since the previous cycle: not yet confirmed", sincePrevious["unconfirmed"], false);
     if (!orphaned.empty()) {
       std::cout << "  Set aside by questionnaire upgrades (" << orphaned.size() << "):\n";
       for (const auto& o : orphaned)

@@ -226,6 +226,13 @@ void MainFrame::OnIdle(wxIdleEvent& event) {
   if (!retired_.empty()) event.RequestMore();
 }
 
+void MainFrame::ReopenSection() {
+  if (!page_ || reviewShown_) return;
+  const int section = section_;
+  section_ = -1;
+  OpenSection(section);
+}
+
 void MainFrame::OpenSection(int section, const std::string& focusPath) {
   if (!model_ || section < 0 || section >= static_cast<int>(model_->questionnaire().sections.size())) return;
   if (section == section_ && page_ && !reviewShown_) {
@@ -258,7 +265,8 @@ void MainFrame::OpenSection(int section, const std::string& focusPath) {
 }
 
 void MainFrame::FillReview() {
-  const auto rows = QuestionListPage::ProblemRows(model_->session(), Language());
+  auto rows = QuestionListPage::ProblemRows(model_->session(), Language());
+  const auto carried = QuestionListPage::CycleChangeRows(model_->session(), Language());
   std::size_t blocking = 0;
   for (const auto& row : rows) blocking += row.attention ? 1 : 0;
   const wxString heading =
@@ -273,6 +281,14 @@ void MainFrame::FillReview() {
     explanation +=
         " " + wxString::Format(_("%zu of them are answers carried forward that you have not confirmed yet."),
                                rows.size() - blocking);
+  if (!carried.empty()) {
+    std::size_t changed = 0;
+    for (const auto& row : carried) changed += row.note == _("Changed since the previous cycle") ? 1 : 0;
+    explanation += " " + wxString::Format(_("Since the previous cycle, %zu answers carried forward were "
+                                            "changed and %zu confirmed unchanged; they are listed last."),
+                                          changed, carried.size() - changed);
+    rows.insert(rows.end(), carried.begin(), carried.end());
+  }
   list_->SetRows(heading, explanation, rows);
 }
 

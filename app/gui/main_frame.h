@@ -51,6 +51,9 @@ class MainFrame : public wxFrame {
 
   // Navigation.
   void OpenSection(int section, const std::string& focusPath = {});
+  // Builds the open section's page again, its editors reading the model anew
+  // (more replies now offer answers).
+  void ReopenSection();
   void OpenReview();
   void OpenSearch(const wxString& text);
   bool GoToQuestion(const std::string& path);

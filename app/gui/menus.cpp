@@ -15,6 +15,7 @@
 #include "app/gui/editors/question_editor.h"
 #include "app/gui/history_dialog.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/offer_actions.h"
 #include "app/gui/question_list_page.h"
 #include "app/gui/question_page.h"
 #include "app/gui/reference_panel.h"
@@ -163,6 +164,11 @@ void MainFrame::BuildMenus() {
       question, _("Add a co&mment\tCtrl+Shift+M"), _("Add a comment to this question"),
       [this] { AddComment(); }, onQuestion);
   question->AppendSeparator();
+  AddCommand(
+      question, _("Offer answers from another &reply..."),
+      _("Offer the answers your State gave in another workspace or national report, where questions are "
+        "shared"),
+      [this] { OfferAnswersFromFile(this, *this, *model_); }, editable);
   AddCommand(
       question, _("&History of this question...\tCtrl+H"), _("Who changed this question, and when"),
       [this] { ShowHistory(); },

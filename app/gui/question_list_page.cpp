@@ -9,6 +9,7 @@
 #include "app/gui/accessibility.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_path.h"
+#include "forms/cycle_changes.h"
 
 namespace focal::gui {
 
@@ -112,6 +113,24 @@ std::vector<QuestionListRow> QuestionListPage::ProblemRows(const ResponseSession
     row.attention = problem.blocking();
     rows.push_back(std::move(row));
   }
+  return rows;
+}
+
+std::vector<QuestionListRow> QuestionListPage::CycleChangeRows(const ResponseSession& session,
+                                                               const std::string& language) {
+  std::vector<QuestionListRow> rows;
+  const Questionnaire& q = session.questionnaire();
+  for (const auto& c : cycleChanges(q, session.answers())) {
+    if (c.change == CycleChange::Unconfirmed) continue;  // listed among the problems
+    QuestionListRow row = RowFor(session, language, c.question, q.indexOf(c.question));
+    row.note = c.change == CycleChange::Unchanged ? _("Confirmed unchanged since the previous cycle")
+                                                  : _("Changed since the previous cycle");
+    rows.push_back(std::move(row));
+  }
+  // The changed ones first: they are what is new.
+  std::stable_partition(rows.begin(), rows.end(), [](const QuestionListRow& r) {
+    return r.note == _("Changed since the previous cycle");
+  });
   return rows;
 }
 

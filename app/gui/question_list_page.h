@@ -34,6 +34,10 @@ class QuestionListPage : public wxPanel {
   // The problems of `session`, in questionnaire order.
   static std::vector<QuestionListRow> ProblemRows(const ResponseSession& session,
                                                   const std::string& language);
+  // The answers carried forward and confirmed: changed first, then unchanged
+  // (the unconfirmed ones are among the problems).
+  static std::vector<QuestionListRow> CycleChangeRows(const ResponseSession& session,
+                                                      const std::string& language);
   // Questions whose text (in `language` or the default) or id contains `text`.
   static std::vector<QuestionListRow> SearchRows(const ResponseSession& session, const std::string& language,
                                                  const wxString& text);

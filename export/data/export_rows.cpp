@@ -46,7 +46,8 @@ std::vector<ExportRow> exportRows(const ReportContext& context) {
   std::map<std::pair<int, std::string>, std::vector<std::pair<AnswerPath, const ReportAnswer*>>> groups;
   for (const auto& a : context.report().answers) {
     auto parsed = parseAnswerPath(a.path);
-    if (!parsed) continue;
+    // Where a taken answer came from and last cycle's values are Focal's bookkeeping, not data.
+    if (!parsed || parsed->mark == "offered" || parsed->mark == "previous") continue;
     int index = q.indexOf(parsed->question);
     if (index < 0) continue;
     groups[{index, parsed->recordKey}].emplace_back(*parsed, &a);

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "export/print/cycle_change_text.h"
 #include "export/report/report_assembly.h"
 #include "forms/answer_path.h"
 #include "forms/answer_value.h"
@@ -91,7 +92,12 @@ class Builder {
     else if (!p.answered)
       p.missing = q.type == QuestionType::Repeat ? l_.noRecords : l_.notAnswered;
     p.comment = c_.value(base + "@comment");
-    if (c_.value(base + "@carried") == "pending") p.remark = l_.carriedPending;
+    if (c_.value(base + "@carried") == "pending") {
+      p.remark = l_.carriedPending;
+    } else if (const std::string previous = c_.value(base + "@previous"); !previous.empty() && q.repeat < 0) {
+      const bool same = answerValues(c_.session().answers(), q.id) == valuesFromJson(previous);
+      p.remark = cycleChangeRemark(same ? CycleChange::Unchanged : CycleChange::Changed, c_.language());
+    }
     return p;
   }
 

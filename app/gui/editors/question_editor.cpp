@@ -12,6 +12,7 @@
 
 #include "app/gui/accessibility.h"
 #include "app/gui/editors/editors.h"
+#include "app/gui/editors/offer_bar.h"
 #include "app/gui/wx_text.h"
 
 namespace focal::gui {
@@ -257,7 +258,22 @@ bool QuestionEditor::UpdateMarks(const ResponseSession& session) {
     UpdateCarried(pending);
     changed = true;
   }
+  changed |= UpdateOffers(session);
   return changed;
+}
+
+bool QuestionEditor::UpdateOffers(const ResponseSession& session) {
+  if (path_ != question_.id) return false;  // top-level questions only
+  // Made when first needed: most questions never have anything to show.
+  if (!offerBar_ && host_.Model().offers(question_.id).empty() && session.value(MarkPath("previous")).empty())
+    return false;
+  if (!offerBar_) {
+    offerBar_ = new OfferBar(panel_, host_, question_);
+    const std::size_t index = question_.help.empty() ? 1 : 2;  // under the label and help
+    sizer_->Insert(std::min(index, sizer_->GetItemCount()), offerBar_, 0, wxEXPAND | wxBOTTOM,
+                   Dip(4, panel_));
+  }
+  return offerBar_->Update(session);
 }
 
 void QuestionEditor::UpdateCarried(bool pending) {

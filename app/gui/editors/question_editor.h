@@ -26,6 +26,7 @@ class wxTextCtrl;
 namespace focal::gui {
 
 class QuestionEditor;
+class OfferBar;
 
 // What an editor needs from the page that holds it.
 class EditorHost {
@@ -133,12 +134,14 @@ class QuestionEditor {
   bool UpdateMarks(const ResponseSession& session);
   void ShowComment(bool focus);
   void UpdateCarried(bool pending);
+  bool UpdateOffers(const ResponseSession& session);
   void ApplyError(const wxString& error);
 
   wxBoxSizer* sizer_ = nullptr;
   wxStaticText* label_ = nullptr;
   wxStaticText* error_ = nullptr;
   wxPanel* carried_ = nullptr;
+  OfferBar* offerBar_ = nullptr;  // answers offered from another instrument; the previous cycle's
   wxCheckBox* notAvailable_ = nullptr;
   wxStaticText* statusLine_ = nullptr;
   wxButton* addComment_ = nullptr;
