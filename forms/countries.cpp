@@ -101,7 +101,10 @@ std::string countryName(std::string_view alpha3, const std::string& language) {
   static Translations translations;
   std::lock_guard lock(translations.mutex);
   auto [entry, inserted] = translations.byLanguage.try_emplace(language);
-  if (inserted) entry->second = readMoCatalog("/usr/share/locale/" + language + "/LC_MESSAGES/iso_3166-1.mo");
+  // iso-codes has Simplified Chinese as zh_CN, as gettext names it; questionnaires say zh.
+  const std::string directory = language == "zh" ? "zh_CN" : language;
+  if (inserted)
+    entry->second = readMoCatalog("/usr/share/locale/" + directory + "/LC_MESSAGES/iso_3166-1.mo");
   auto found = entry->second.find(it->name);
   return found == entry->second.end() || found->second.empty() ? it->name : found->second;
 }

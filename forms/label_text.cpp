@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "forms/i18n.h"
+#include "forms/content_words.h"
 #include "forms/response_session.h"
 
 namespace focal {
@@ -51,7 +51,7 @@ std::string fillText(const ResponseSession& session, std::string_view text) {
     const auto choiceLabel = [&](const std::string& word) -> std::string {
       if (word == "other" && question->otherOption) {
         const std::string other = session.value(id + "/other");
-        return other.empty() ? tr("Other") : other;
+        return other.empty() ? contentWord(ContentWord::Other, language) : other;
       }
       for (const auto& choice : question->choices)
         if (choice.value == word) return choice.label.get(language, q.defaultLanguage());
@@ -59,7 +59,9 @@ std::string fillText(const ResponseSession& session, std::string_view text) {
     };
     switch (question->type) {
       case QuestionType::YesNo:
-        return value == "yes" ? tr("Yes") : value == "no" ? tr("No") : value;
+        return value == "yes"  ? contentWord(ContentWord::Yes, language)
+               : value == "no" ? contentWord(ContentWord::No, language)
+                               : value;
       case QuestionType::SingleChoice:
         return value.empty() ? value : choiceLabel(value);
       case QuestionType::MultipleChoice: {

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "app/gui/editors/editors.h"
+#include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_path.h"
 
@@ -78,14 +79,14 @@ void QuestionPage::Build() {
   auto wrapped = [&](const wxString& text) {
     auto* label = new wxStaticText(this, wxID_ANY, wxString());
     label->SetLabelText(text);
-    label->Wrap(wrapWidth_);
+    WrapLabel(label, wrapWidth_);
     wrapped_.emplace_back(label, text);
     sizer->Add(label, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
     return label;
   };
   wxStaticText* title = wrapped(SectionTitle(q, section_, language_));
   title->SetFont(title->GetFont().Bold().Scaled(1.3f));
-  title->Wrap(wrapWidth_);
+  WrapLabel(title, wrapWidth_);
   if (!section.intro.empty()) wrapped(Localized(section.intro, language_, q));
   notRelevant_ =
       new wxStaticText(this, wxID_ANY, _("This section does not apply, given your answers so far."));
@@ -302,7 +303,7 @@ void QuestionPage::Rewrap() {
   Freeze();
   for (auto& [label, text] : wrapped_) {
     label->SetLabelText(text);
-    label->Wrap(wrapWidth_);
+    WrapLabel(label, wrapWidth_);
   }
   for (auto& editor : editors_) editor->Rewrap(wrapWidth_);
   std::vector<wxWindow*> all;

@@ -34,6 +34,8 @@ const std::vector<InterfaceLanguage>& InterfaceLanguages() {
       {"fr", wxString::FromUTF8("Français"), false},
       {"es", wxString::FromUTF8("Español"), false},
       {"ar", wxString::FromUTF8("العربية"), true},
+      {"ru", wxString::FromUTF8("Русский"), false},
+      {"zh", wxString::FromUTF8("中文"), false},
   };
   return all;
 }
@@ -93,16 +95,19 @@ wxString LocaleDirectory() {
   return "/usr/share/locale";
 }
 
+std::string CatalogName(const std::string& code) { return code == "zh" ? "zh_CN" : code; }
+
 void ApplyInterfaceLanguage(const std::string& code) {
   current() = code;
   const wxString directory = LocaleDirectory();
+  const std::string catalog = CatalogName(code);
 
   // libintl, for the engine's messages. gettext ignores LANGUAGE under the
   // "C" locale, so messages are switched to C.UTF-8 when nothing else is set.
   const char* messages = std::setlocale(LC_MESSAGES, nullptr);
   if (!messages || std::strcmp(messages, "C") == 0 || std::strcmp(messages, "POSIX") == 0)
     std::setlocale(LC_MESSAGES, "C.UTF-8");
-  setenv("LANGUAGE", code.c_str(), 1);
+  setenv("LANGUAGE", catalog.c_str(), 1);
   bindtextdomain("focal", directory.utf8_str());
   bind_textdomain_codeset("focal", "UTF-8");
   ++_nl_msg_cat_cntr;
@@ -114,7 +119,7 @@ void ApplyInterfaceLanguage(const std::string& code) {
     prefixAdded = true;
   }
   auto* translations = new wxTranslations;
-  translations->SetLanguage(wxString::FromUTF8(code));
+  translations->SetLanguage(wxString::FromUTF8(catalog));
   translations->AddStdCatalog();
   translations->AddCatalog("focal");
   wxTranslations::Set(translations);

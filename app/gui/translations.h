@@ -28,6 +28,10 @@ wxString LanguageName(const std::string& code);
 std::string PreferredInterfaceLanguage();
 void RememberInterfaceLanguage(const std::string& code);
 
+// The name of the catalog of an interface language: "zh" is in zh_CN (Simplified
+// Chinese, as gettext names it); the others are their code.
+std::string CatalogName(const std::string& code);
+
 // Loads the catalogs of `code` and sets the direction of windows created from now on.
 void ApplyInterfaceLanguage(const std::string& code);
 const std::string& CurrentInterfaceLanguage();

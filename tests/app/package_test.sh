@@ -50,7 +50,8 @@ for f in usr/bin/focal usr/bin/focal-cli usr/share/applications/focal.desktop \
   usr/share/icons/hicolor/scalable/apps/focal.svg usr/share/mime/packages/focal.xml \
   usr/share/focal/questionnaires/tip-cycle2.yaml usr/share/focal/questionnaires/reference/un-regional-groups.yaml \
   usr/share/locale/fr/LC_MESSAGES/focal.mo usr/share/locale/es/LC_MESSAGES/focal.mo \
-  usr/share/locale/ar/LC_MESSAGES/focal.mo; do
+  usr/share/locale/ar/LC_MESSAGES/focal.mo usr/share/locale/ru/LC_MESSAGES/focal.mo \
+  usr/share/locale/zh_CN/LC_MESSAGES/focal.mo; do
   [ -e "$root/$f" ] || fail "missing /$f"
 done
 bundled=$(find "$(dirname "$0")/../../questionnaires" -maxdepth 1 -name '*.yaml' | wc -l)

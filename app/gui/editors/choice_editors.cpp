@@ -25,10 +25,10 @@ class ChoiceEditor : public QuestionEditor {
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
     std::vector<std::pair<std::string, wxString>> options;
     if (question_.type == QuestionType::YesNo) {
-      options = {{"yes", _("Yes")}, {"no", _("No")}};
+      options = {{"yes", ContentText(ContentWord::Yes)}, {"no", ContentText(ContentWord::No)}};
     } else {
       for (const auto& choice : question_.choices) options.emplace_back(choice.value, Text(choice.label));
-      if (question_.otherOption) options.emplace_back("other", _("Other, please specify:"));
+      if (question_.otherOption) options.emplace_back("other", ContentText(ContentWord::OtherSpecify));
     }
     const bool horizontal = question_.type == QuestionType::YesNo;
     auto* list = new wxBoxSizer(horizontal ? wxHORIZONTAL : wxVERTICAL);
@@ -63,7 +63,7 @@ class ChoiceEditor : public QuestionEditor {
         auto* row = new wxBoxSizer(wxHORIZONTAL);
         row->Add(button, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, Dip(6, parent));
         other_ = new wxTextCtrl(parent, wxID_ANY);
-        Describe(other_, _("Other, please specify:"));
+        Describe(other_, ContentText(ContentWord::OtherSpecify));
         BindText(other_, PartPath("other"));
         row->Add(other_, 1, wxALIGN_CENTER_VERTICAL);
         list->Add(row, 0, wxEXPAND | wxBOTTOM, Dip(2, parent));

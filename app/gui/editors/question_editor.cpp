@@ -13,6 +13,7 @@
 #include "app/gui/accessibility.h"
 #include "app/gui/editors/editors.h"
 #include "app/gui/editors/offer_bar.h"
+#include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
 
 namespace focal::gui {
@@ -54,8 +55,8 @@ void QuestionEditor::Create(wxWindow* parent) {
 void QuestionEditor::BuildMarks(wxBoxSizer* sizer) {
   marksSizer_ = new wxBoxSizer(wxHORIZONTAL);
   if (question_.allowNotAvailable) {
-    notAvailable_ = new wxCheckBox(panel_, wxID_ANY, _("Information not available"));
-    SetAccessibleName(notAvailable_, LabelText() + ": " + _("Information not available"));
+    notAvailable_ = new wxCheckBox(panel_, wxID_ANY, ContentText(ContentWord::NotAvailable));
+    SetAccessibleName(notAvailable_, LabelText() + ": " + ContentText(ContentWord::NotAvailable));
     notAvailable_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& event) {
       if (updating_) return;
       host_.FlushTyping();
@@ -78,7 +79,7 @@ wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const
   if (flags & kGrey) label->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   if (flags & kError) label->SetForegroundColour(wxColour(176, 0, 32));
   const int width = host_.WrapWidth();
-  if (width > 0) label->Wrap(width);
+  WrapLabel(label, width);
   wrapped_.emplace_back(label, text);
   sizer->Add(label, 0, wxEXPAND | wxBOTTOM, Dip(2, parent));
   return label;
@@ -87,12 +88,16 @@ wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const
 void QuestionEditor::Rewrap(int width) {
   for (auto& [label, text] : wrapped_) {
     label->SetLabelText(text);
-    if (width > 0) label->Wrap(width);
+    WrapLabel(label, width);
   }
 }
 
 wxString QuestionEditor::Text(const LocalizedText& text) const {
   return Localized(text, host_.Language(), host_.Model().questionnaire());
+}
+
+wxString QuestionEditor::ContentText(ContentWord word) const {
+  return FromUtf8(contentWord(word, host_.Language()));
 }
 
 wxString QuestionEditor::LabelText() const {
@@ -207,7 +212,7 @@ bool QuestionEditor::Update(const ResponseSession& session) {
     for (auto& [label, original] : wrapped_)
       if (label == label_) original = text;
     label_->SetLabelText(text);
-    if (host_.WrapWidth() > 0) label_->Wrap(host_.WrapWidth());
+    WrapLabel(label_, host_.WrapWidth());
     changed = true;
   }
   changed |= SetValue(session);
@@ -329,7 +334,7 @@ void QuestionEditor::SetError(const wxString& message) {
   }
   if (error_) {
     error_->SetLabelText(message.empty() ? wxString() : wxString::FromUTF8("⚠ ") + message);
-    if (host_.WrapWidth() > 0) error_->Wrap(host_.WrapWidth());
+    WrapLabel(error_, host_.WrapWidth());
     error_->Show(!message.empty());
   }
   if (wxWindow* input = FirstInput()) Describe(input);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/gui/response_model.h"
+#include "forms/content_words.h"
 #include "forms/questionnaire.h"
 #include "forms/response_session.h"
 
@@ -117,6 +118,8 @@ class QuestionEditor {
   void ShowText(wxTextCtrl* text, const std::string& value);
 
   wxString Text(const LocalizedText& text) const;
+  // A word Focal adds to the questionnaire's texts ("Yes", "Total"), in the same language.
+  wxString ContentText(ContentWord word) const;
   wxString LabelText() const;
   // The accessible name of an input: the question's label, then `what`.
   void Describe(wxWindow* input, const wxString& what = {});

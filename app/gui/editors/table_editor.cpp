@@ -61,7 +61,8 @@ class TableEditor : public QuestionEditor {
     int headerLines = 1;
     const wxFont labelFont = grid_->GetLabelFont();
     for (int c = 0; c < grid_->GetNumberCols(); ++c) {
-      const wxString label = c < Columns() ? Text(question_.columns[c].label) : _("Total");
+      const wxString label =
+          c < Columns() ? Text(question_.columns[c].label) : ContentText(ContentWord::Total);
       int lines = 1;
       grid_->SetColLabelValue(c, WrapHeader(label, grid_, labelFont, columnWidth - Dip(8, parent), &lines));
       headerLines = std::max(headerLines, lines);
@@ -69,7 +70,7 @@ class TableEditor : public QuestionEditor {
     }
     int rowLabelWidth = Dip(60, parent);
     for (int r = 0; r < grid_->GetNumberRows(); ++r) {
-      const wxString label = r < Rows() ? Text(question_.rows[r].label) : _("Total");
+      const wxString label = r < Rows() ? Text(question_.rows[r].label) : ContentText(ContentWord::Total);
       grid_->SetRowLabelValue(r, label);
       rowLabelWidth = std::max(rowLabelWidth, grid_->GetTextExtent(label).x + Dip(16, parent));
     }

@@ -1,0 +1,89 @@
+#include "app/gui/label_wrap.h"
+
+#include <wx/dcclient.h>
+
+namespace focal::gui {
+
+namespace {
+
+bool IsCjk(wxUniChar c) {
+  const auto v = c.GetValue();
+  return (v >= 0x2E80 && v <= 0x9FFF) ||  // radicals, punctuation, kana, CJK ideographs
+         (v >= 0xF900 && v <= 0xFAFF) ||  // compatibility ideographs
+         (v >= 0xFF00 && v <= 0xFFEF) ||  // full-width forms
+         (v >= 0x20000 && v <= 0x3FFFF);  // the supplementary ideographs
+}
+
+bool NoBreakBefore(wxUniChar c) {
+  static const wxString closing = wxString::FromUTF8("，。、；：？！）》」』】〕〉…％,.;:?!)]}%");
+  return closing.Find(c) != wxNOT_FOUND;
+}
+
+bool NoBreakAfter(wxUniChar c) {
+  static const wxString opening = wxString::FromUTF8("（《「『【〔〈([{“‘");
+  return opening.Find(c) != wxNOT_FOUND;
+}
+
+// One paragraph (no '\n') broken into lines of at most `width` pixels.
+wxString WrapParagraph(wxDC& dc, const wxString& paragraph, int width) {
+  if (paragraph.empty()) return paragraph;
+  wxArrayInt extents;  // extents[i]: the width of the paragraph's first i + 1 characters
+  if (!dc.GetPartialTextExtents(paragraph, extents) || extents.size() != paragraph.length()) return paragraph;
+  const auto widthOf = [&](size_t begin, size_t end) {  // characters [begin, end)
+    return extents[end - 1] - (begin > 0 ? extents[begin - 1] : 0);
+  };
+  wxString out;
+  size_t start = 0;                 // first character of the current line
+  size_t breakAt = wxString::npos;  // last place the current line may end (before that character)
+  for (size_t i = 0; i < paragraph.length(); ++i) {
+    const wxUniChar c = paragraph[i];
+    if (i > start) {
+      const wxUniChar previous = paragraph[i - 1];
+      const bool afterSpace = previous == ' ';
+      const bool betweenCjk = IsCjk(previous) || IsCjk(c);
+      if ((afterSpace || betweenCjk) && !NoBreakBefore(c) && !NoBreakAfter(previous) && c != ' ') breakAt = i;
+    }
+    if (widthOf(start, i + 1) > width && breakAt != wxString::npos && breakAt > start) {
+      wxString line = paragraph.Mid(start, breakAt - start);
+      line.Trim();
+      out += line + '\n';
+      start = breakAt;
+      while (start < paragraph.length() && paragraph[start] == ' ') ++start;
+      breakAt = wxString::npos;
+      i = start - 1;  // the next line is measured from its start again
+    }
+  }
+  out += paragraph.Mid(start);
+  return out;
+}
+
+}  // namespace
+
+bool HasCjk(const wxString& text) {
+  for (const wxUniChar c : text)
+    if (IsCjk(c)) return true;
+  return false;
+}
+
+void WrapLabel(wxStaticText* label, int width) {
+  if (width <= 0) return;
+  const wxString text = label->GetLabelText();
+  if (!HasCjk(text)) {
+    label->Wrap(width);
+    return;
+  }
+  wxClientDC dc(label);
+  dc.SetFont(label->GetFont());
+  wxString out;
+  size_t begin = 0;
+  while (true) {
+    const size_t end = text.find('\n', begin);
+    out += WrapParagraph(dc, text.substr(begin, end == wxString::npos ? wxString::npos : end - begin), width);
+    if (end == wxString::npos) break;
+    out += '\n';
+    begin = end + 1;
+  }
+  label->SetLabelText(out);
+}
+
+}  // namespace focal::gui

@@ -1,0 +1,19 @@
+// Wrapping a static text to a width. wxStaticText::Wrap breaks lines only at
+// spaces, so a Chinese question, which has none, ran off the page in one
+// line. WrapLabel breaks Chinese (and Japanese) text between any two
+// characters, keeping closing punctuation (，。：) with the character before it
+// and opening brackets (（《) with the one after; other text is left to
+// wxStaticText::Wrap as before.
+#pragma once
+
+#include <wx/stattext.h>
+
+namespace focal::gui {
+
+// Wraps `label`'s current text at `width` pixels (nothing when width <= 0).
+void WrapLabel(wxStaticText* label, int width);
+
+// Whether `text` holds Chinese or Japanese characters (the texts WrapLabel wraps itself).
+bool HasCjk(const wxString& text);
+
+}  // namespace focal::gui
