@@ -18,11 +18,6 @@ namespace {
 
 using json = nlohmann::json;
 
-template <typename... Args>
-std::string msg(const char* text, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
 std::optional<Instrument> instrumentFromKey(const std::string& key) {
   for (Instrument i : {Instrument::Convention, Instrument::Tip, Instrument::Som, Instrument::Firearms})
     if (key == instrumentKey(i)) return i;

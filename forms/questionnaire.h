@@ -161,6 +161,7 @@ struct QuestionnaireInfo {
   std::string version;
   std::vector<std::string> languages;  // the first is the default
   std::string previousCycle;           // id of the previous cycle's questionnaire, may be empty
+  std::vector<int> referenceYears;     // `reference_years`, in order; empty when not given
 };
 
 class Questionnaire {

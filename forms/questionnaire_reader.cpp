@@ -8,15 +8,16 @@
 #include "forms/author_hints.h"
 #include "forms/label_text.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/reference_years.h"
 #include "forms/source_map.h"
 
 namespace focal::detail {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"focal",        "id",      "title",     "instrument",
-                                           "cycle",        "version", "languages", "previous_cycle",
-                                           "choice_lists", "sections"};
+const std::vector<std::string> kTopKeys = {"focal",        "id",       "title",          "instrument",
+                                           "cycle",        "version",  "languages",      "previous_cycle",
+                                           "choice_lists", "sections", "reference_years"};
 const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",   "references",
                                                "relevant", "questions", "sections"};
 const std::vector<std::string> kCommonQuestionKeys = {"id",
@@ -119,6 +120,8 @@ class Reader {
       return;
     }
     checkKeys(root, kTopKeys, {}, "the questionnaire");
+    // First: every text after it may name the years.
+    if (auto* n = root.find("reference_years")) q_.info.referenceYears = readReferenceYears(*n, diag_);
     readHeader(root);
     if (auto* lists = root.find("choice_lists")) readChoiceLists(*lists);
     const YamlNode* sections = root.find("sections");
@@ -200,7 +203,7 @@ class Reader {
     SourcePosition position{node.line, node.column};
     if (node.isScalar()) {
       if (auto s = scalar(node, key)) {
-        result.set(defaultLanguage(), *s);
+        result.set(defaultLanguage(), withYears(key, *s, node, defaultLanguage()));
         noteReferences(key, *s, node);
       }
     } else if (node.isMapping()) {
@@ -222,7 +225,7 @@ class Reader {
           continue;
         }
         if (auto s = scalar(v, key + "." + k.scalar)) {
-          result.set(k.scalar, *s);
+          result.set(k.scalar, withYears(key, *s, v, k.scalar));
           noteReferences(key, *s, v);
         }
       }
@@ -242,6 +245,36 @@ class Reader {
     for (const auto& language : q_.info.languages)
       if (!result.has(language)) coverage_.missing[language].push_back(position);
     return result;
+  }
+
+  // {year_first}, {year_last} and {reference_years} in a text, replaced by
+  // the reference years (forms/reference_years.h).
+  std::string withYears(const std::string& key, const std::string& value, const YamlNode& node,
+                        const std::string& language) {
+    const std::vector<YearPlaceholder> found = yearPlaceholders(value);
+    if (found.empty()) return value;
+    const std::vector<int>& years = q_.info.referenceYears;
+    for (const YearPlaceholder& p : found) {
+      const SourcePosition at = positionInScalar(q_.sourceText, {node.line, node.column}, value, p.begin);
+      std::string message;
+      if (!p.known) {
+        const std::string near = nearestYearPlaceholder(p.name);
+        message = "the " + key + " holds {" + p.name + "}, which is not a name of the reference years" +
+                  (near.empty() ? "" : "; did you mean {" + near + "}?") +
+                  " The years are named {year_first}, {year_last} and {reference_years}";
+      } else if (years.empty()) {
+        message = "the " + key + " uses {" + p.name +
+                  "}, but the questionnaire has no 'reference_years'; add them at the top of the file, "
+                  "e.g. reference_years: [2002, 2003, 2004]";
+      }
+      if (message.empty()) continue;
+      // A kept questionnaire (lenient) printed such a text as written.
+      if (lenient_)
+        diag_.warning(at.line, at.column, std::move(message));
+      else
+        diag_.error(at.line, at.column, std::move(message));
+    }
+    return expandYears(value, years, language);
   }
 
   // ${id} in a label or help text is checked once every id is known.
@@ -415,6 +448,12 @@ class Reader {
       if (!k.isScalar()) continue;
       if (!isIdentifier(k.scalar)) {
         error(k, "the choice list name '" + k.scalar + "' is not valid: use letters, digits and '_'");
+        continue;
+      }
+      if (k.scalar == "reference_years") {
+        error(k,
+              "the name 'reference_years' is kept for the reference years (a table's 'rows: "
+              "reference_years'); rename the choice list");
         continue;
       }
       choiceLists_[k.scalar] = readChoices(v, "choice list '" + k.scalar + "'");
@@ -851,6 +890,19 @@ class Reader {
       std::vector<TableAxisItem> items;
       const YamlNode* n = required(node, key, "the table '" + question.id + "'");
       if (!n) return items;
+      if (n->isScalar() && n->scalar == "reference_years") {  // one row or column per year
+        if (q_.info.referenceYears.empty())
+          error(*n,
+                "the table '" + question.id + "' takes its " + key +
+                    " from 'reference_years', but the questionnaire has no 'reference_years'; add them at "
+                    "the top of the file, e.g. reference_years: [2002, 2003, 2004]");
+        for (int year : q_.info.referenceYears) {
+          LocalizedText label;
+          label.set(defaultLanguage(), std::to_string(year));
+          items.push_back({yearRowId(year), std::move(label)});
+        }
+        return items;
+      }
       if (n->isScalar()) {  // a choice list
         auto it = choiceLists_.find(n->scalar);
         if (it == choiceLists_.end())

@@ -45,7 +45,7 @@ class Builder {
   PrintQuestion question(const Question& q, const std::string& base) {
     PrintQuestion p;
     p.id = q.id;
-    p.label = c_.text(q.label);
+    p.label = c_.filled(q.label);
     p.references = referencesText(q.references, c_.language());
     if (q.type == QuestionType::Note) {
       p.note = true;
@@ -200,7 +200,7 @@ class Builder {
         const std::string base = q.id + "[" + key + "]/" + cq.id;
         if (cq.type == QuestionType::Note || !c_.session().isRelevant(base)) continue;
         std::string value = recordValue(cq, base);
-        PrintField field{c_.text(cq.label), value, value.empty()};
+        PrintField field{c_.filled(cq.label), value, value.empty()};
         if (field.missing) field.value = l_.notAnswered;
         record.fields.push_back(std::move(field));
       }
@@ -282,7 +282,7 @@ PrintableReport buildPrintableReport(const ReportContext& context, const PrintOp
     auto path = parseAnswerPath(file.path);
     std::string owner = path ? (path->repeat.empty() ? path->question : path->repeat) : file.path;
     const Question* question = path ? q.find(path->question) : nullptr;
-    a.question = questionNumbers[owner] + " " + (question ? context.text(question->label) : file.path);
+    a.question = questionNumbers[owner] + " " + (question ? context.filled(question->label) : file.path);
     a.size = humanSize(file.data.size());
     a.sha256 = file.sha256;
     out.attachments.push_back(std::move(a));

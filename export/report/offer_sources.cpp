@@ -15,11 +15,6 @@ namespace {
 
 using Kind = WorkspaceError::Kind;
 
-template <typename... Args>
-std::string msg(const char* text, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
 OfferSource responseSource(const std::shared_ptr<Workspace>& workspace, const ResponseInfo& info) {
   OfferSource s;
   s.file = workspace->path();

@@ -3,6 +3,7 @@
 #include "export/common/output_file.h"
 #include "forms/answer_value.h"
 #include "forms/countries.h"
+#include "forms/label_text.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/stored_questionnaire.h"
 
@@ -33,6 +34,43 @@ ReportContext::ReportContext(const NationalReport& report, std::string language,
 
 std::string ReportContext::text(const LocalizedText& text) const {
   return text.get(language_, questionnaire_->defaultLanguage());
+}
+
+std::string ReportContext::filled(const LocalizedText& t) const {
+  const std::string shown = text(t);
+  if (shown.find("${") == std::string::npos) return shown;
+  return fillTextReferences(shown, [&](const std::string& id) -> std::string {
+    const Question* question = questionnaire_->find(id);
+    if (!question || question->repeat >= 0 || !session_->isRelevant(id)) return {};
+    if (!value(id + "@status").empty()) return {};  // not available, not applicable
+    switch (question->type) {
+      case QuestionType::Calculate:
+        return session_->calculated(id);
+      case QuestionType::Legislation:
+        return value(id + "/title");
+      case QuestionType::SingleChoice:
+      case QuestionType::MultipleChoice: {
+        // The choices' own texts as written: a choice label may show ${id} itself.
+        std::string out;
+        for (const auto& word : splitWords(value(id))) {
+          std::string label = word;
+          if (word == "other" && question->otherOption) {
+            const std::string other = value(id + "/other");
+            label = other.empty() ? std::string(labels().other) : other;
+          }
+          for (const auto& c : question->choices)
+            if (c.value == word) label = text(c.label);
+          out += (out.empty() ? "" : "; ") + label;
+        }
+        return out;
+      }
+      case QuestionType::YesNo:
+      case QuestionType::Country:
+        return display(*question, value(id));
+      default:  // numbers without their unit: the text around says what they count
+        return value(id);
+    }
+  });
 }
 
 std::string ReportContext::countryName(const std::string& code) const {
@@ -69,7 +107,7 @@ std::vector<std::string> ReportContext::choiceLabels(const Question& question, c
     }
     std::string label = word;
     for (const auto& c : question.choices)
-      if (c.value == word) label = text(c.label);
+      if (c.value == word) label = filled(c.label);
     out.push_back(label);
   }
   return out;

@@ -32,6 +32,10 @@ class ReportContext {
   bool rightToLeft() const { return isRightToLeft(language_); }
 
   std::string text(const LocalizedText& text) const;
+  // The text with each ${id} filled with that answer as the report prints it
+  // ("Yes", the choice's label, the country's name, the number as given);
+  // "…" where unanswered or not relevant (forms/label_text.h).
+  std::string filled(const LocalizedText& text) const;
   std::string stateName() const;
   std::string countryName(const std::string& code) const;
 
