@@ -134,6 +134,9 @@ Json questionJson(const Questionnaire& q, const Question& question,
   j["constraint"] = expressionJson(question.constraint);
   if (question.constraint && !question.constraintMessage.empty())
     j["constraint"]["message"] = text(q, question.constraintMessage, language);
+  j["warning"] = expressionJson(question.warning);
+  if (question.warning && !question.warningMessage.empty())
+    j["warning"]["message"] = text(q, question.warningMessage, language);
   j["calculation"] = expressionJson(question.calculation);
   if (question.min) j["min"] = *question.min;
   if (question.max) j["max"] = *question.max;

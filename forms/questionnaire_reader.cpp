@@ -27,7 +27,10 @@ const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "relevant",
                                                       "constraint",
                                                       "constraint_message",
+                                                      "warning",
+                                                      "warning_message",
                                                       "default",
+                                                      "read_only",
                                                       "references",
                                                       "not_available",
                                                       "carry_forward_from",
@@ -42,8 +45,9 @@ const std::vector<std::string> kKnownTags = {"gating", "technical_assistance", "
 std::vector<std::string> typeKeys(QuestionType type) {
   switch (type) {
     case QuestionType::SingleChoice:
-    case QuestionType::MultipleChoice:
       return {"choices", "other"};
+    case QuestionType::MultipleChoice:
+      return {"choices", "other", "min_selected", "max_selected"};
     case QuestionType::Integer:
     case QuestionType::Decimal:
       return {"min", "max", "unit", "summary", "special_values"};
@@ -611,10 +615,24 @@ class Reader {
     if (auto* n = node.find("constraint")) question.constraint = expression(*n, "constraint");
     if (auto* n = node.find("constraint_message"))
       question.constraintMessage = text(*n, "constraint_message");
+    if (auto* n = node.find("warning")) question.warning = expression(*n, "warning");
+    if (auto* n = node.find("warning_message")) question.warningMessage = text(*n, "warning_message");
     if (auto* n = node.find("default")) {
-      if (auto s = scalar(*n, "default")) question.defaultValue = *s;
+      if (auto s = scalar(*n, "default")) {
+        if (!s->empty() && (*s)[0] == '=') {
+          // default: "=${q_4} - ${q_5}": computed, see questionnaire_features.cpp.
+          question.defaultExpression = expression(*n, "default");
+          question.defaultExpression->text.erase(0, 1);
+          question.defaultExpression->prefix = "=";
+          question.defaultExpression->position.column += 1;
+        } else {
+          question.defaultValue = *s;
+        }
+      }
       question.defaultPosition = {n->line, n->column};
     }
+    if (auto* n = node.find("read_only"))
+      if (auto b = boolean(*n, "read_only")) question.readOnly = *b;
     if (auto* n = node.find("references")) question.references = readReferences(*n);
     if (auto* n = node.find("not_available"))
       if (auto b = boolean(*n, "not_available")) question.allowNotAvailable = *b;
@@ -740,6 +758,7 @@ class Reader {
         }
         if (auto* n = node.find("other"))
           if (auto b = boolean(*n, "other")) question.otherOption = *b;
+        readSelectionBounds(node, question);
         if (question.otherOption)
           for (const auto& c : question.choices)
             if (c.value == "other")
@@ -808,6 +827,26 @@ class Reader {
       default:
         break;
     }
+  }
+
+  // min_selected and max_selected of a multiple choice: whole numbers, at
+  // most the number of choices, the minimum not above the maximum.
+  void readSelectionBounds(const YamlNode& node, Question& question) {
+    const long long choices =
+        static_cast<long long>(question.choices.size()) + (question.otherOption ? 1 : 0);
+    const YamlNode* minNode = node.find("min_selected");
+    const YamlNode* maxNode = node.find("max_selected");
+    const long long top = std::max(1LL, choices);
+    if (minNode)
+      if (auto v = whole(*minNode, "min_selected", 1, top))
+        question.minSelected = static_cast<std::size_t>(*v);
+    if (maxNode)
+      if (auto v = whole(*maxNode, "max_selected", 1, top))
+        question.maxSelected = static_cast<std::size_t>(*v);
+    if (question.minSelected && question.maxSelected && question.minSelected > question.maxSelected)
+      error(*minNode, "'min_selected' (" + std::to_string(question.minSelected) +
+                          ") is larger than 'max_selected' (" + std::to_string(question.maxSelected) +
+                          "); swap them or lower 'min_selected'");
   }
 
   // `summary: sum|distribution` and `special_values: {99: life imprisonment}`.
@@ -887,6 +926,16 @@ class Reader {
     };
     question.rows = axis("rows", limits::kMaxTableRows);
     question.columns = axis("columns", limits::kMaxTableColumns);
+    // ${t/total/col} and ${t/row/total} name the totals in expressions.
+    for (const char* key : {"rows", "columns"}) {
+      const auto& items = key[0] == 'r' ? question.rows : question.columns;
+      for (const auto& item : items)
+        if (item.id == "total")
+          if (const YamlNode* n = node.find(key))
+            error(*n, std::string("the ") + (key[0] == 'r' ? "row" : "column") +
+                          " id 'total' is kept for the table's totals (${" + question.id +
+                          "/total/...} in expressions); name it otherwise, e.g. 'all'");
+    }
     if (auto* n = node.find("totals")) {
       if (auto s = scalar(*n, "totals")) {
         if (*s == "rows")

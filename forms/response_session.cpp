@@ -44,6 +44,8 @@ const char* problemKindKey(ProblemKind kind) {
       return "too_few_records";
     case ProblemKind::CarriedForwardPending:
       return "carried_forward";
+    case ProblemKind::Warning:
+      return "warning";
   }
   return "required";
 }
@@ -67,6 +69,8 @@ class SessionContext : public expr::Context {
     const ResponseSession::State* state = s_.stateOf(base);
     if (!state || !state->relevant) return std::monostate{};
     if (q.type == QuestionType::Calculate) return state->calculated;
+    if (q.type == QuestionType::Table && slash != std::string_view::npos)
+      return cell(q, base, path.substr(slash + 1));
     if (slash != std::string_view::npos)
       return expressionValue(q, s_.value(base + std::string(path.substr(slash))));
     if (q.type == QuestionType::Legislation) return expressionValue(q, s_.value(base + "/title"));
@@ -122,6 +126,33 @@ class SessionContext : public expr::Context {
   std::string today() const override { return s_.today(); }
 
  private:
+  // A cell "row/column", or a total: "total/column" adds up a column,
+  // "row/total" a row, "total/total" the table. Unanswered cells are left
+  // out; a total of no answered cell is unanswered.
+  expr::Value cell(const Question& q, const std::string& base, std::string_view cellPath) const {
+    const auto slash = cellPath.find('/');
+    const std::string row(cellPath.substr(0, slash));
+    const std::string column(slash == std::string_view::npos ? std::string_view()
+                                                             : cellPath.substr(slash + 1));
+    if (row != "total" && column != "total")
+      return expressionValue(q, s_.value(base + "/" + row + "/" + column));
+    double sum = 0;
+    bool any = false;
+    for (const auto& r : q.rows) {
+      if (row != "total" && r.id != row) continue;
+      for (const auto& c : q.columns) {
+        if (column != "total" && c.id != column) continue;
+        const std::string v = s_.value(base + "/" + r.id + "/" + c.id);
+        const expr::Value x = v.empty() ? expr::Value() : expressionValue(q, v);
+        if (const double* d = std::get_if<double>(&x)) {
+          sum += *d;
+          any = true;
+        }
+      }
+    }
+    return any ? expr::Value(sum) : expr::Value();
+  }
+
   const ResponseSession& s_;
   int self_;
   std::string key_;
@@ -170,6 +201,39 @@ std::vector<AnswerWrite> ResponseSession::defaultWrites() const {
   for (const auto& q : questionnaire_->questions)
     if (!q.defaultValue.empty() && q.repeat < 0 && value(q.id).empty())
       writes.push_back({q.id, q.defaultValue});
+  for (auto& w : computedDefaults()) writes.push_back(std::move(w));
+  return writes;
+}
+
+std::optional<std::string> ResponseSession::computedDefault(int index, const std::string& key) const {
+  const Question& q = questionnaire_->questions[index];
+  if (!q.defaultExpression || !q.defaultExpression->compiled) return std::nullopt;
+  const std::string path = recordKeyPath(index, key);
+  if (defaulted_.count(path)) return std::nullopt;
+  const State* state = stateOf(path);
+  if (!state || !state->relevant || !value(path).empty() || !value(path + "@status").empty())
+    return std::nullopt;
+  const expr::Value v = q.defaultExpression->compiled->evaluate(SessionContext(*this, index, key));
+  if (expr::isNull(v)) return std::nullopt;
+  std::string text = expr::toString(v);
+  if (const bool* b = std::get_if<bool>(&v))
+    text = q.type == QuestionType::YesNo ? (*b ? "yes" : "no") : text;
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::vector<AnswerWrite> ResponseSession::computedDefaults() const {
+  std::vector<AnswerWrite> writes;
+  const auto& questions = questionnaire_->questions;
+  for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
+    if (!questions[i].defaultExpression) continue;
+    if (questions[i].repeat < 0) {
+      if (auto text = computedDefault(i, {})) writes.push_back({questions[i].id, *text});
+    } else {
+      for (const auto& key : records(questions[questions[i].repeat].id))
+        if (auto text = computedDefault(i, key)) writes.push_back({recordKeyPath(i, key), *text});
+    }
+  }
   return writes;
 }
 
@@ -245,8 +309,18 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
       if (!first) first = Outcome{AnswerStatus::Refused, problem};
       continue;
     }
+    const Question& question = questionnaire_->questions[located->question];
+    if (question.readOnly && located->path.mark.empty() && !write.value.empty() &&
+        write.value != value(write.path)) {
+      if (!first)
+        first = Outcome{AnswerStatus::Refused,
+                        fmt::format(fmt::runtime(tr("'{}' is read-only: the questionnaire gives its value.")),
+                                    question.id)};
+      continue;
+    }
+    if (located->path.mark.empty() && located->path.part.empty())
+      defaulted_.insert(write.path);  // typed or cleared: a computed default leaves it alone
     if (!write.value.empty()) {
-      const Question& question = questionnaire_->questions[located->question];
       if (std::string text = checkAnswerText(question, located->path, write.value); !text.empty()) {
         // Text a report cannot carry is never stored, and the refusal is what the caller hears.
         if (!textRefusal) textRefusal = Outcome{AnswerStatus::Refused, std::move(text)};
@@ -266,6 +340,20 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
   if (!change.answers.empty()) {
     std::vector<std::string> questionPaths;
     evaluate(questionnaire_->graph.affectedBy(touched), &questionPaths);
+    // Computed defaults the change made due, then what they change in turn.
+    for (int round = 0; round < 8; ++round) {
+      std::vector<AnswerWrite> defaults = computedDefaults();
+      if (defaults.empty()) break;
+      std::vector<int> filled;
+      for (auto& w : defaults) {
+        defaulted_.insert(w.path);
+        answers_[w.path] = w.value;
+        std::string unused;
+        if (auto located = locate(w.path, &unused)) filled.push_back(located->question);
+        change.answers.push_back({w.path, std::string(), std::move(w.value)});
+      }
+      evaluate(questionnaire_->graph.affectedBy(filled), &questionPaths);
+    }
     change.questions = std::move(questionPaths);
     if (changesOut) *changesOut = change.answers;
     changes_.publish(change);
@@ -287,7 +375,7 @@ Outcome ResponseSession::outcomeFor(const std::string& path) const {
   if (!state->constraint.empty()) return {AnswerStatus::ConstraintViolated, state->constraint};
   if (state->required && !state->answered)
     return {AnswerStatus::RequiredButEmpty, tr("This question is required.")};
-  return {};
+  return {AnswerStatus::Ok, state->warning};  // a soft check's message, if any: the answer stands
 }
 
 // ---- key generation and repeat writes -----------------------------------
@@ -441,6 +529,7 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
   state.required = false;
   state.invalid.clear();
   state.constraint.clear();
+  state.warning.clear();
   if (!state.relevant || !takesAnswer(q.type)) return;
   SessionContext context(*this, index, key);
   state.required = q.required || (q.requiredIf && q.requiredIf->compiled &&
@@ -479,6 +568,16 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
     if (std::find(words.begin(), words.end(), "other") != words.end() && value(base + "/other").empty())
       state.invalid = tr("Please specify the other answer.");
   }
+  if (state.invalid.empty() && q.type == QuestionType::MultipleChoice && value(base + "@status").empty() &&
+      (q.minSelected > 0 || q.maxSelected > 0)) {
+    const std::size_t chosen = splitWords(value(base)).size();
+    if (chosen > 0 && chosen < q.minSelected)
+      state.invalid =
+          fmt::format(fmt::runtime(tr("Choose at least {} answers ({} chosen).")), q.minSelected, chosen);
+    else if (q.maxSelected > 0 && chosen > q.maxSelected)
+      state.invalid =
+          fmt::format(fmt::runtime(tr("Choose at most {} answers ({} chosen).")), q.maxSelected, chosen);
+  }
   if (state.invalid.empty() && q.type == QuestionType::Repeat && value(base + "@status").empty()) {
     std::size_t count = records(q.id).size();
     if (q.minRecords > 0 && count > 0 && count < q.minRecords)
@@ -489,6 +588,13 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
     state.constraint = q.constraintMessage.empty()
                            ? tr("This answer is not allowed here.")
                            : q.constraintMessage.get(language_, questionnaire_->defaultLanguage());
+  }
+  if (state.answered && state.invalid.empty() && state.constraint.empty() &&
+      value(base + "@status").empty() && q.warning && q.warning->compiled &&
+      !expr::truthy(q.warning->compiled->evaluate(context))) {
+    state.warning = q.warningMessage.empty()
+                        ? tr("Please check this answer: it is unusual.")
+                        : q.warningMessage.get(language_, questionnaire_->defaultLanguage());
   }
 }
 
@@ -513,6 +619,17 @@ std::string ResponseSession::error(const std::string& questionPath) const {
   const State* s = stateOf(questionPath);
   if (!s) return {};
   return !s->invalid.empty() ? s->invalid : s->constraint;
+}
+
+std::string ResponseSession::warning(const std::string& questionPath) const {
+  const State* s = stateOf(questionPath);
+  return s ? s->warning : std::string();
+}
+
+bool ResponseSession::isReadOnly(const std::string& questionPath) const {
+  auto parsed = parseAnswerPath(questionPath);
+  const Question* q = parsed ? questionnaire_->find(parsed->question) : nullptr;
+  return q && q->readOnly;
 }
 
 std::string ResponseSession::calculated(const std::string& questionPath) const {
@@ -575,6 +692,7 @@ std::vector<Problem> ResponseSession::problems() const {
       out.push_back({tooFew ? ProblemKind::TooFewRecords : ProblemKind::Invalid, path, index, s->invalid});
     }
     if (!s->constraint.empty()) out.push_back({ProblemKind::ConstraintViolated, path, index, s->constraint});
+    if (!s->warning.empty()) out.push_back({ProblemKind::Warning, path, index, s->warning});
     if (value(path + "@carried") == "pending")
       out.push_back({ProblemKind::CarriedForwardPending, path, index,
                      tr("Carried forward from the previous cycle; please confirm or change it.")});
