@@ -131,6 +131,9 @@ struct Question {
   bool otherOption = false;  // "Other, please specify" with its text at <id>/other
   // multiple_choice: how many choices an answer must have (0: no bound)
   std::size_t minSelected = 0, maxSelected = 0;
+  // `choice_filter`: a condition on each choice (`.` is the choice's value);
+  // only the choices for which it holds are offered ("other" always is).
+  std::optional<CompiledExpression> choiceFilter;
   // integer, decimal, year, date (bounds as text for dates), table cells
   std::optional<double> min, max;
   // integer and decimal: how the secretariat's analysis summarises the
@@ -152,6 +155,12 @@ struct Question {
   bool decimalCells = false;
   // repeat
   std::size_t minRecords = 0, maxRecords = 0;  // 0: no maximum
+  // `repeat_count`: the number of records follows this number (records are
+  // added to reach it; more than it is a problem to resolve).
+  std::optional<CompiledExpression> repeatCount;
+  // `number`: the number shown and printed instead of the position ("1.2 (a)").
+  std::string number;
+  SourcePosition numberPosition;
 };
 
 struct Section {
@@ -164,6 +173,7 @@ struct Section {
   LocalizedText title, intro;
   std::vector<TreatyReference> references;
   std::optional<CompiledExpression> relevant;
+  std::string number;  // `number`: shown instead of the position; "" for the position
 };
 
 struct QuestionnaireInfo {

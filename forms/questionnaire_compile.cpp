@@ -81,6 +81,18 @@ class ExpressionCompiler {
     if (!question.defaultValue.empty()) checkDefault(question);
     if (question.defaultExpression) compileDefault(question, repeat);
     if (question.readOnly) checkReadOnly(question);
+    // choice_filter: `.` is each choice in turn, so its values are checked.
+    if (question.choiceFilter)
+      compile(*question.choiceFilter, "choice_filter", repeat, expr::Type::String, true, question.id);
+    if (question.repeatCount) {
+      compile(*question.repeatCount, "repeat_count", repeat, std::nullopt, false, {});
+      const CompiledExpression& e = *question.repeatCount;
+      if (e.compiled && e.compiled->type() != expr::Type::Number && e.compiled->type() != expr::Type::Any)
+        diag_.error(e.position.line, e.position.column,
+                    "'repeat_count' must give a number of records, such as ${q_3} (an integer question), but "
+                    "this expression gives " +
+                        std::string(expr::typeName(e.compiled->type())));
+    }
   }
 
   // default: "=expression": a value of the question's type.

@@ -17,8 +17,8 @@ namespace {
 const std::vector<std::string> kTopKeys = {"focal",        "id",      "title",     "instrument",
                                            "cycle",        "version", "languages", "previous_cycle",
                                            "choice_lists", "sections"};
-const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",   "references",
-                                               "relevant", "questions", "sections"};
+const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",    "references",
+                                               "relevant", "questions", "sections", "number"};
 const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "type",
                                                       "label",
@@ -31,6 +31,7 @@ const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "warning_message",
                                                       "default",
                                                       "read_only",
+                                                      "number",
                                                       "references",
                                                       "not_available",
                                                       "carry_forward_from",
@@ -45,9 +46,9 @@ const std::vector<std::string> kKnownTags = {"gating", "technical_assistance", "
 std::vector<std::string> typeKeys(QuestionType type) {
   switch (type) {
     case QuestionType::SingleChoice:
-      return {"choices", "other"};
+      return {"choices", "other", "choice_filter"};
     case QuestionType::MultipleChoice:
-      return {"choices", "other", "min_selected", "max_selected"};
+      return {"choices", "other", "min_selected", "max_selected", "choice_filter"};
     case QuestionType::Integer:
     case QuestionType::Decimal:
       return {"min", "max", "unit", "summary", "special_values"};
@@ -62,7 +63,7 @@ std::vector<std::string> typeKeys(QuestionType type) {
     case QuestionType::Table:
       return {"rows", "columns", "totals", "cells", "min", "max"};
     case QuestionType::Repeat:
-      return {"questions", "min_records", "max_records"};
+      return {"questions", "min_records", "max_records", "repeat_count"};
     case QuestionType::Calculate:
       return {"calculation", "unit"};
     default:
@@ -530,6 +531,8 @@ class Reader {
     if (auto* n = node.find("intro")) q_.sections[index].intro = text(*n, "intro");
     if (auto* n = node.find("references")) q_.sections[index].references = readReferences(*n);
     if (auto* n = node.find("relevant")) q_.sections[index].relevant = expression(*n, "relevant");
+    if (auto* n = node.find("number"))
+      q_.sections[index].number = displayNumber(*n, "section", sectionNumbers_);
     const YamlNode* questions = node.find("questions");
     const YamlNode* subsections = node.find("sections");
     if (!questions && !subsections)
@@ -630,6 +633,10 @@ class Reader {
         }
       }
       question.defaultPosition = {n->line, n->column};
+    }
+    if (auto* n = node.find("number")) {
+      question.number = displayNumber(*n, question.id, questionNumbers_);
+      question.numberPosition = {n->line, n->column};
     }
     if (auto* n = node.find("read_only"))
       if (auto b = boolean(*n, "read_only")) question.readOnly = *b;
@@ -759,6 +766,7 @@ class Reader {
         if (auto* n = node.find("other"))
           if (auto b = boolean(*n, "other")) question.otherOption = *b;
         readSelectionBounds(node, question);
+        if (auto* n = node.find("choice_filter")) question.choiceFilter = expression(*n, "choice_filter");
         if (question.otherOption)
           for (const auto& c : question.choices)
             if (c.value == "other")
@@ -818,6 +826,7 @@ class Reader {
           if (auto v = whole(*n, "max_records", 1, limits::kDefaultMaxRecords)) question.maxRecords = *v;
         if (question.minRecords > question.maxRecords)
           error(*node.find("min_records"), "'min_records' is larger than 'max_records'");
+        if (auto* n = node.find("repeat_count")) question.repeatCount = expression(*n, "repeat_count");
         break;
       case QuestionType::Calculate:
         if (auto* n = required(node, "calculation", "the question '" + question.id + "'"))
@@ -827,6 +836,24 @@ class Reader {
       default:
         break;
     }
+  }
+
+  // `number: "1.2 (a)"`: shown instead of the position; unique among the
+  // questions (or the sections), short, on one line.
+  std::string displayNumber(const YamlNode& node, const std::string& what, std::map<std::string, int>& seen) {
+    auto s = scalar(node, "number");
+    if (!s) return {};
+    if (s->empty() || s->size() > 20 || s->find('\n') != std::string::npos) {
+      error(node, "'number' must be a short text on one line (at most 20 characters), such as \"1.2 (a)\"");
+      return {};
+    }
+    if (auto [it, inserted] = seen.emplace(*s, node.line); !inserted) {
+      error(node, "the number '" + *s + "' is given twice (first on line " + std::to_string(it->second) +
+                      "); give " + (what == "section" ? "each section" : "each question") +
+                      " its own number");
+      return {};
+    }
+    return *s;
   }
 
   // min_selected and max_selected of a multiple choice: whole numbers, at
@@ -984,6 +1011,8 @@ class Reader {
   std::map<std::string, std::vector<Choice>> choiceLists_;
   std::map<std::string, int> choiceListLines_;
   std::unordered_map<std::string, int> sectionIds_, questionIds_;
+  std::map<std::string, int> questionNumbers_,
+      sectionNumbers_;  // `number` values, by the line of their first use
   std::vector<TextWithReferences> textsWithReferences_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <random>
 #include <set>
@@ -158,6 +159,17 @@ class SessionContext : public expr::Context {
   std::string key_;
 };
 
+// Evaluates a choice_filter for one choice: `.` is that choice's value.
+class ChoiceContext : public SessionContext {
+ public:
+  ChoiceContext(const ResponseSession& s, int question, std::string key, std::string choice)
+      : SessionContext(s, question, std::move(key)), choice_(std::move(choice)) {}
+  expr::Value self() const override { return choice_; }
+
+ private:
+  std::string choice_;
+};
+
 ResponseSession::ResponseSession(std::shared_ptr<const Questionnaire> questionnaire, std::string language)
     : questionnaire_(std::move(questionnaire)), language_(std::move(language)) {
   if (language_.empty()) language_ = questionnaire_->defaultLanguage();
@@ -189,6 +201,7 @@ std::string ResponseSession::today() const {
 
 void ResponseSession::load(std::map<std::string, std::string> answers) {
   answers_ = std::move(answers);
+  defaulted_.clear();
   std::erase_if(answers_, [](const auto& entry) { return entry.second.empty(); });
   evaluateAll();
   SessionChange change;
@@ -202,7 +215,52 @@ std::vector<AnswerWrite> ResponseSession::defaultWrites() const {
     if (!q.defaultValue.empty() && q.repeat < 0 && value(q.id).empty())
       writes.push_back({q.id, q.defaultValue});
   for (auto& w : computedDefaults()) writes.push_back(std::move(w));
+  for (auto& w : repeatCountWrites()) writes.push_back(std::move(w));
   return writes;
+}
+
+std::optional<std::size_t> ResponseSession::repeatCountOf(int index) const {
+  const Question& q = questionnaire_->questions[index];
+  if (!q.repeatCount || !q.repeatCount->compiled || !isRelevant(q.id)) return std::nullopt;
+  const expr::Value v = q.repeatCount->compiled->evaluate(SessionContext(*this, index, {}));
+  const double* d = std::get_if<double>(&v);
+  if (!d || !(*d >= 0)) return std::nullopt;
+  const double capped = std::min(std::floor(*d), static_cast<double>(q.maxRecords ? q.maxRecords : 500));
+  return static_cast<std::size_t>(capped);
+}
+
+std::vector<AnswerWrite> ResponseSession::repeatCountWrites() const {
+  std::vector<AnswerWrite> writes;
+  const auto& questions = questionnaire_->questions;
+  for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
+    if (!questions[i].repeatCount || questions[i].repeat >= 0) continue;
+    const auto count = repeatCountOf(i);
+    if (!count || !value(questions[i].id + "@status").empty()) continue;
+    auto keys = records(questions[i].id);
+    if (keys.size() >= *count) continue;
+    static std::mt19937 generator{std::random_device{}()};
+    while (keys.size() < *count) {
+      std::string key = fmt::format("r{:06x}", generator() & 0xFFFFFF);
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    }
+    writes.push_back({questions[i].id, joinWords(keys)});
+  }
+  return writes;
+}
+
+std::vector<std::string> ResponseSession::choicesShown(const std::string& questionPath) const {
+  std::vector<std::string> shown;
+  auto parsed = parseAnswerPath(questionPath);
+  const int index = parsed ? questionnaire_->indexOf(parsed->question) : -1;
+  if (index < 0) return shown;
+  const Question& q = questionnaire_->questions[index];
+  const bool filtered = q.choiceFilter && q.choiceFilter->compiled;
+  for (const auto& choice : q.choices)
+    if (!filtered || expr::truthy(q.choiceFilter->compiled->evaluate(
+                         ChoiceContext(*this, index, parsed->recordKey, choice.value))))
+      shown.push_back(choice.value);
+  if (q.otherOption) shown.push_back("other");
+  return shown;
 }
 
 std::optional<std::string> ResponseSession::computedDefault(int index, const std::string& key) const {
@@ -343,14 +401,16 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
     // Computed defaults the change made due, then what they change in turn.
     for (int round = 0; round < 8; ++round) {
       std::vector<AnswerWrite> defaults = computedDefaults();
+      for (auto& w : repeatCountWrites()) defaults.push_back(std::move(w));
       if (defaults.empty()) break;
       std::vector<int> filled;
       for (auto& w : defaults) {
         defaulted_.insert(w.path);
+        std::string before = value(w.path);
         answers_[w.path] = w.value;
         std::string unused;
         if (auto located = locate(w.path, &unused)) filled.push_back(located->question);
-        change.answers.push_back({w.path, std::string(), std::move(w.value)});
+        change.answers.push_back({w.path, std::move(before), std::move(w.value)});
       }
       evaluate(questionnaire_->graph.affectedBy(filled), &questionPaths);
     }
@@ -577,6 +637,25 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
     else if (q.maxSelected > 0 && chosen > q.maxSelected)
       state.invalid =
           fmt::format(fmt::runtime(tr("Choose at most {} answers ({} chosen).")), q.maxSelected, chosen);
+  }
+  if (state.invalid.empty() && q.choiceFilter && value(base + "@status").empty()) {
+    const auto shown = choicesShown(base);
+    for (const auto& word : splitWords(value(base))) {
+      if (std::find(shown.begin(), shown.end(), word) != shown.end()) continue;
+      std::string label = word;
+      for (const auto& c : q.choices)
+        if (c.value == word) label = c.label.get(language_, questionnaire_->defaultLanguage());
+      state.invalid =
+          fmt::format(fmt::runtime(tr("'{}' is not offered given the other answers; choose again.")), label);
+      break;
+    }
+  }
+  if (state.invalid.empty() && q.repeatCount && value(base + "@status").empty()) {
+    const std::size_t count = records(q.id).size();
+    if (const auto wanted = repeatCountOf(index); wanted && count > *wanted)
+      state.invalid = fmt::format(fmt::runtime(tr("This list should have {} records, as the answer it "
+                                                  "follows says; it has {}: remove the extra ones.")),
+                                  *wanted, count);
   }
   if (state.invalid.empty() && q.type == QuestionType::Repeat && value(base + "@status").empty()) {
     std::size_t count = records(q.id).size();

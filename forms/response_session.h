@@ -127,6 +127,9 @@ class ResponseSession {
   std::string warning(const std::string& questionPath) const;
   // Whether the question is `read_only` (its value is not typed).
   bool isReadOnly(const std::string& questionPath) const;
+  // The choice values a choice question offers now: those its
+  // `choice_filter` lets through, and "other" when it has it.
+  std::vector<std::string> choicesShown(const std::string& questionPath) const;
   std::string calculated(const std::string& questionPath) const;
   bool isSectionRelevant(int section) const;
 
@@ -170,6 +173,9 @@ class ResponseSession {
   // Computed defaults due now: relevant, unanswered, not yet given or cleared.
   std::vector<AnswerWrite> computedDefaults() const;
   std::optional<std::string> computedDefault(int question, const std::string& key) const;
+  // Record keys to add so that repeats with `repeat_count` reach their count.
+  std::vector<AnswerWrite> repeatCountWrites() const;
+  std::optional<std::size_t> repeatCountOf(int question) const;
   std::string today() const;
   Outcome outcomeFor(const std::string& questionPath) const;
   void progressOf(int question, Progress& progress) const;
