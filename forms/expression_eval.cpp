@@ -23,6 +23,7 @@
 
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
+#include "forms/expression_functions.h"
 #include "forms/utf8.h"
 
 namespace focal::expr {
@@ -473,6 +474,18 @@ Value Expression::evaluate(const Context& context) const {
       case Op::IsEmpty: {
         Value& top = stack[sp - 1];
         top = !present(top);
+        break;
+      }
+      case Op::Regex: {
+        Value& subject = stack[sp - 2];
+        subject = matchesPattern(*node.regexes[in.operand], subject);
+        --sp;
+        break;
+      }
+      case Op::DateDiff: {
+        Value& from = stack[sp - 3];
+        from = dateDifference(from, stack[sp - 2], static_cast<DateUnit>(in.operand));
+        sp -= 2;
         break;
       }
       case Op::ToNumber: {

@@ -83,6 +83,7 @@ struct CompiledExpression {
   SourcePosition position;
   SourcePosition start;  // the scalar as written: its opening quote or block indicator, if any
   std::optional<expr::Expression> compiled;  // empty only while loading
+  std::string prefix;  // what the scalar holds before the expression: the '=' of a computed default
 };
 
 struct SpecialValue {
@@ -107,6 +108,16 @@ struct Question {
   std::optional<CompiledExpression> calculation;  // type `calculate`
   std::string defaultValue;
   SourcePosition defaultPosition;
+  // `default: "=expression"`: computed when the question first becomes
+  // relevant, never over a value already given.
+  std::optional<CompiledExpression> defaultExpression;
+  // `warning:` a soft check beside `constraint`: when false, `warning_message`
+  // is shown, but the answer stands and a final report is not blocked.
+  std::optional<CompiledExpression> warning;
+  LocalizedText warningMessage;
+  // `read_only: true`: shown, never typed; its value comes from `default` or
+  // carry-forward.
+  bool readOnly = false;
   std::vector<TreatyReference> references;
   bool allowNotAvailable = true;        // the standard answer "information not available"
   std::string carryForwardFrom;         // id of the matching question of the previous cycle
@@ -118,6 +129,11 @@ struct Question {
   // single_choice and multiple_choice
   std::vector<Choice> choices;
   bool otherOption = false;  // "Other, please specify" with its text at <id>/other
+  // multiple_choice: how many choices an answer must have (0: no bound)
+  std::size_t minSelected = 0, maxSelected = 0;
+  // `choice_filter`: a condition on each choice (`.` is the choice's value);
+  // only the choices for which it holds are offered ("other" always is).
+  std::optional<CompiledExpression> choiceFilter;
   // integer, decimal, year, date (bounds as text for dates), table cells
   std::optional<double> min, max;
   // integer and decimal: how the secretariat's analysis summarises the
@@ -139,6 +155,12 @@ struct Question {
   bool decimalCells = false;
   // repeat
   std::size_t minRecords = 0, maxRecords = 0;  // 0: no maximum
+  // `repeat_count`: the number of records follows this number (records are
+  // added to reach it; more than it is a problem to resolve).
+  std::optional<CompiledExpression> repeatCount;
+  // `number`: the number shown and printed instead of the position ("1.2 (a)").
+  std::string number;
+  SourcePosition numberPosition;
 };
 
 struct Section {
@@ -151,6 +173,7 @@ struct Section {
   LocalizedText title, intro;
   std::vector<TreatyReference> references;
   std::optional<CompiledExpression> relevant;
+  std::string number;  // `number`: shown instead of the position; "" for the position
 };
 
 struct QuestionnaireInfo {

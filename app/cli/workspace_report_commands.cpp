@@ -80,7 +80,7 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
                 << printable(section.title.get(lang, q->defaultLanguage())) << " (" << section.id
                 << "): " << (relevant ? progressText(p) : std::string("does not apply")) << "\n";
   }
-  json required = json::array(), failing = json::array(), carried = json::array();
+  json required = json::array(), failing = json::array(), carried = json::array(), warnings = json::array();
   for (const auto& problem : session.problems()) {
     json item = {
         {"path", problem.path}, {"kind", problemKindKey(problem.kind)}, {"message", problem.message}};
@@ -89,12 +89,15 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
       required.push_back(item);
     else if (problem.kind == ProblemKind::CarriedForwardPending)
       carried.push_back(item);
+    else if (problem.kind == ProblemKind::Warning)
+      warnings.push_back(item);
     else
       failing.push_back(item);
   }
   j["required_unanswered"] = required;
   j["failing"] = failing;
   j["carried_pending"] = carried;
+  j["warnings"] = warnings;
   json orphaned = json::array();
   for (const auto& o : ws.orphanedAnswers(info.id))
     orphaned.push_back({{"path", o.path},
@@ -132,6 +135,7 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
     list("Required questions not answered", required, false);
     list("Answers that fail a check", failing, true);
     list("Carried forward, to confirm", carried, false);
+    list("Warnings, to check (they do not block a final report)", warnings, true);
     list("Text a report cannot carry (correct it before exporting)", unfit, true);
     auto listChanges = [&](const char* title, const json& items, bool withValues) {
       if (items.empty()) return;

@@ -56,6 +56,12 @@ std::string checksOf(const Questionnaire& q, const Question& question, const std
       c += " (\"" + question.constraintMessage.get(language, q.defaultLanguage()) + "\")";
     add(out, c);
   }
+  if (question.warning) {
+    std::string c = "warning: " + question.warning->text;
+    if (!question.warningMessage.empty())
+      c += " (\"" + question.warningMessage.get(language, q.defaultLanguage()) + "\")";
+    add(out, c);
+  }
   if (question.min) add(out, "min " + number(*question.min));
   if (question.max) add(out, "max " + number(*question.max));
   if (!question.minDate.empty()) add(out, "from " + question.minDate);

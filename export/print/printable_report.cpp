@@ -271,6 +271,7 @@ PrintableReport buildPrintableReport(const ReportContext& context, const PrintOp
       if (!session.isRelevant(question.id)) continue;
       PrintQuestion pq = builder.question(question, question.id);
       if (!pq.note) pq.number = ps.number + "." + std::to_string(++n);
+      if (!pq.note && !question.number.empty()) pq.number = question.number;  // `number:` as written
       questionNumbers[question.id] = pq.number;
       ps.questions.push_back(std::move(pq));
     }

@@ -48,12 +48,14 @@ std::map<std::string, std::string> questionNumbers(const Questionnaire& q) {
     for (int index : q.sections[s].questions) {
       const Question& question = q.questions[index];
       if (question.type == QuestionType::Note) continue;
-      const std::string number = sections[s] + "." + std::to_string(++n);
+      std::string number = sections[s] + "." + std::to_string(++n);
+      if (!question.number.empty()) number = question.number;  // `number:` as the author wrote it
       out[question.id] = number;
       int k = 0;
       for (int child : question.children)
         if (q.questions[child].type != QuestionType::Note)
-          out[q.questions[child].id] = number + "." + std::to_string(++k);
+          out[q.questions[child].id] = q.questions[child].number.empty() ? number + "." + std::to_string(++k)
+                                                                         : q.questions[child].number;
     }
   }
   return out;
@@ -134,6 +136,9 @@ Json questionJson(const Questionnaire& q, const Question& question,
   j["constraint"] = expressionJson(question.constraint);
   if (question.constraint && !question.constraintMessage.empty())
     j["constraint"]["message"] = text(q, question.constraintMessage, language);
+  j["warning"] = expressionJson(question.warning);
+  if (question.warning && !question.warningMessage.empty())
+    j["warning"]["message"] = text(q, question.warningMessage, language);
   j["calculation"] = expressionJson(question.calculation);
   if (question.min) j["min"] = *question.min;
   if (question.max) j["max"] = *question.max;

@@ -39,6 +39,7 @@ std::vector<std::string> sectionNumbers(const Questionnaire& questionnaire) {
     } else {
       numbers[i] = numbers[s.parent] + "." + std::to_string(++counters[s.parent]);
     }
+    if (!s.number.empty()) numbers[i] = s.number;  // `number:` as the author wrote it
   }
   return numbers;
 }
