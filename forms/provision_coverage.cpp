@@ -4,18 +4,29 @@
 
 namespace focal {
 
+namespace {
+
+// The ids an expression names as ${id}.
+std::vector<std::string> namedIds(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
+    const std::size_t end = text.find('}', at);
+    if (end == std::string::npos) break;
+    out.push_back(text.substr(at + 2, end - at - 2));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<TreatyReference> effectiveReferences(const Questionnaire& questionnaire, int question) {
   const Question& q = questionnaire.questions.at(question);
   if (!q.references.empty()) return q.references;
   std::vector<TreatyReference> out;
   if (q.relevant) {
-    const std::string& text = q.relevant->text;
-    for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
-      const std::size_t end = text.find('}', at);
-      if (end == std::string::npos) break;
-      if (const Question* gate = questionnaire.find(text.substr(at + 2, end - at - 2)))
+    for (const auto& id : namedIds(q.relevant->text))
+      if (const Question* gate = questionnaire.find(id))
         out.insert(out.end(), gate->references.begin(), gate->references.end());
-    }
     if (!out.empty()) return out;
   }
   if (q.repeat >= 0 && !questionnaire.questions[q.repeat].references.empty())
@@ -29,8 +40,22 @@ std::vector<TreatyReference> effectiveReferences(const Questionnaire& questionna
 std::vector<ProvisionEntry> provisionCoverage(const Questionnaire& questionnaire) {
   std::vector<ProvisionEntry> entries;
   std::vector<std::vector<TreatyReference>> refs(questionnaire.questions.size());
-  for (std::size_t i = 0; i < questionnaire.questions.size(); ++i)
+  for (std::size_t i = 0; i < questionnaire.questions.size(); ++i) {
+    const Question& q = questionnaire.questions[i];
+    // A technical-assistance or gating question asks about the reply, not a
+    // provision, unless it cites one itself.
+    const auto asideTags = [](const Question& question) {
+      return std::any_of(question.tags.begin(), question.tags.end(), [](const std::string& tag) {
+        return tag == "technical_assistance" || tag == "gating";
+      });
+    };
+    bool aside = asideTags(q);
+    if (q.relevant)  // "Please describe the assistance required" follows a tagged question
+      for (const auto& id : namedIds(q.relevant->text))
+        if (const Question* gate = questionnaire.find(id)) aside |= asideTags(*gate);
+    if (aside && q.references.empty()) continue;
     refs[i] = effectiveReferences(questionnaire, static_cast<int>(i));
+  }
   const auto covering = [&](Instrument instrument, const Provision& provision) {
     std::vector<int> out;
     for (std::size_t i = 0; i < refs.size(); ++i)

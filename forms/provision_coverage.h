@@ -4,7 +4,8 @@
 // read this. A question covers the provisions it cites; a follow-up that
 // cites none ("If yes, please cite the legislation") covers those of the
 // questions its relevance depends on; a question that cites nothing else
-// covers what its section (or enclosing section) cites.
+// covers what its section (or enclosing section) cites. Technical-assistance
+// and gating questions cover only what they cite themselves.
 #pragma once
 
 #include <functional>

@@ -32,7 +32,7 @@ std::string obligationLabel(Obligation obligation, const std::string& language) 
 
 std::string Provision::citation(const std::string& language) const {
   const bool fr = language == "fr", es = language == "es";
-  std::string out = (es ? "art. " : "art. ") + article;
+  std::string out = "art. " + article;
   if (!paragraph.empty()) {
     if (paragraph.front() == '(')
       out += " " + paragraph;
