@@ -162,5 +162,20 @@ TEST_F(AnalysisProvisions, TheReportHasTheCoverageSection) {
   EXPECT_THAT(html, HasSubstr("Provisions no question covers"));
 }
 
+TEST_F(AnalysisProvisions, ThePdfReportHasTheCoverageTable) {
+  if (!test::haveProgram("/usr/bin/pdftotext")) GTEST_SKIP() << "pdftotext is not installed";
+  const std::string file = dir_->file("analysis.pdf");
+  writeAnalysis(*analysis_, AnalysisFormat::Pdf, file);
+  int status = -1;
+  const std::string text = test::run("/usr/bin/pdftotext -enc UTF-8 -layout " + file + " - 2>&1", &status);
+  ASSERT_EQ(status, 0) << text;
+  EXPECT_THAT(text, HasSubstr("Coverage of the provisions"));
+  // The cells wrap: "2 of 3" and "(67%)" on two lines.
+  EXPECT_THAT(text, HasSubstr("art. 5, para. 1       Mandatory 2 of 3"));
+  EXPECT_THAT(text, HasSubstr("(67%)"));
+  EXPECT_THAT(text, HasSubstr("France: Code pénal, art. 225-4-1,"));
+  EXPECT_THAT(text, HasSubstr("Provisions no question covers"));
+}
+
 }  // namespace
 }  // namespace focal
