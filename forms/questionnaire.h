@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,7 +56,10 @@ struct TreatyReference {
   std::string article;    // "5", "11"
   std::string paragraph;  // "1", "2 (b)"; may be empty
   LocalizedText text;     // the article's text, when the questionnaire gives it
+  SourcePosition articlePosition, paragraphPosition;
 };
+
+class ProvisionCatalog;  // forms/provisions.h
 
 struct Choice {
   std::string value;
@@ -195,6 +199,9 @@ class Questionnaire {
   DependencyGraph graph;
   std::string sourceText;  // the YAML it was loaded from
   std::string sourceName;  // file name, for messages
+  // The provisions files of the instruments it cites, by instrumentKey
+  // (forms/provisions.h); an instrument whose file is not installed is absent.
+  std::map<std::string, std::shared_ptr<const ProvisionCatalog>> provisions;
 
   const std::string& defaultLanguage() const { return info.languages.front(); }
   const Question* find(const std::string& id) const;

@@ -524,10 +524,15 @@ class Reader {
           else
             error(*n, "unknown instrument '" + *s + "'; use convention, tip, som or firearms");
         }
-      if (auto* n = required(item, "article", "this reference"))
+      ref.articlePosition = ref.paragraphPosition = {item.line, item.column};
+      if (auto* n = required(item, "article", "this reference")) {
+        ref.articlePosition = {n->line, n->column};
         if (auto s = scalar(*n, "article")) ref.article = *s;
-      if (auto* n = item.find("paragraph"))
+      }
+      if (auto* n = item.find("paragraph")) {
+        ref.paragraphPosition = {n->line, n->column};
         if (auto s = scalar(*n, "paragraph")) ref.paragraph = *s;
+      }
       if (auto* n = item.find("text")) ref.text = text(*n, "text");
       refs.push_back(std::move(ref));
     }

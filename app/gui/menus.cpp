@@ -16,6 +16,7 @@
 #include "app/gui/history_dialog.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/offer_actions.h"
+#include "app/gui/provisions_window.h"
 #include "app/gui/question_list_page.h"
 #include "app/gui/question_page.h"
 #include "app/gui/reference_panel.h"
@@ -47,6 +48,7 @@ void ShowShortcuts(wxWindow* parent) {
         "Ctrl+Shift+N\tinformation not available\n"
         "Ctrl+Shift+M\tadd a comment to the question\n"
         "Ctrl+H\thistory of the question\n"
+        "Ctrl+Shift+P\tthe treaty provisions and the questions that cover them\n"
         "Arrow keys\tchoose among Yes, No and the choices of a question\n"
         "Space\ttick or untick a box, press a button\n"
         "In a table\ttype a number; Tab or Enter moves on; Tab after the last cell leaves the table");
@@ -201,6 +203,12 @@ void MainFrame::BuildMenus() {
   });
   AddCommand(go, _("&Treaty text\tCtrl+3"), _("Move to the treaty text"), [this] { reference_->SetFocus(); });
 
+  auto* view = new wxMenu;
+  AddCommand(
+      view, _("Treaty &provisions...\tCtrl+Shift+P"),
+      _("The instrument's provisions by theme and obligation, and the questions that cover them"),
+      [this] { ProvisionsWindow::ShowFor(this); }, hasModel);
+
   // Agencies' contributions (contribution_actions.h).
   auto* contributions = new wxMenu;
   auto manages = [this] { return model_ && CanManageContributions(*model_); };
@@ -256,6 +264,7 @@ void MainFrame::BuildMenus() {
   bar->Append(file, _("&File"));
   bar->Append(edit, _("&Edit"));
   bar->Append(question, _("&Question"));
+  bar->Append(view, _("&View"));
   bar->Append(go, _("&Go"));
   bar->Append(contributions, _("&Contributions"));
   bar->Append(language, _("&Language"));

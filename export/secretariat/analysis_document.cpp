@@ -42,6 +42,7 @@ class Builder {
     statistics();
     changes();
     practices();
+    provisions();
     annex();
     return std::move(doc_);
   }
@@ -436,6 +437,49 @@ class Builder {
         paragraph(p.stateName + (p.group.empty() ? "" : " (" + p.group + ")"), DocParagraph::Style::Label);
         paragraph(p.text, DocParagraph::Style::Quote, p.language);
       }
+    }
+  }
+
+  // Per provision: States parties reporting measures, overall and by group
+  // (the workbook has one column per group), and the legislation cited.
+  void provisions() {
+    if (a_.provisions.empty() && a_.uncoveredProvisions.empty()) return;
+    heading(1, tr("Coverage of the provisions"));
+    paragraph(tr("A State party reports measures for a provision when it answers yes, or cites legislation, "
+                 "in a question that covers the provision; the base is the States parties that replied."),
+              DocParagraph::Style::Note);
+    if (!a_.provisions.empty()) {
+      AnalysisTable out{"",
+                        "",
+                        {{tr("Provision"), 30},
+                         {tr("Obligation"), 12},
+                         {tr("States parties reporting measures"), 14},
+                         {tr("By regional group"), 30},
+                         {tr("Legislation cited"), 50}},
+                        {}};
+      for (const auto& p : a_.provisions) {
+        std::string groups;
+        for (std::size_t c = 1; c < a_.columns.size(); ++c) {
+          if (p.replied[c] == 0) continue;
+          groups += (groups.empty() ? "" : "; ") + a_.columns[c].name + ": " + count(p.reporting[c]) + " " +
+                    tr("of") + " " + count(p.replied[c]);
+        }
+        std::string legislation;
+        for (const auto& l : p.legislation) legislation += (legislation.empty() ? "" : "; ") + l;
+        const std::string prefix = p.instrument == a_.instrument ? "" : p.instrument + " ";
+        out.rows.push_back({Cell::str(prefix + p.citation + " " + p.title), Cell::str(p.obligation),
+                            Cell::str(count(p.reporting[0]) + " " + tr("of") + " " + count(p.replied[0]) +
+                                      " (" + percentText(share(p.reporting[0], p.replied[0])) + ")"),
+                            Cell::str(groups), Cell::str(legislation)});
+      }
+      table(std::move(out));
+    }
+    if (!a_.uncoveredProvisions.empty()) {
+      std::string list;
+      for (const auto& p : a_.uncoveredProvisions) list += (list.empty() ? "" : "; ") + p;
+      paragraph(tr("Provisions no question covers (for the author of the next cycle):") + std::string(" ") +
+                    list + ".",
+                DocParagraph::Style::Note);
     }
   }
 

@@ -368,6 +368,7 @@ Analysis analyse(const AnalysisInput& input) {
   }
   analysis_detail::assistanceGaps(c, a);
   analysis_detail::practices(c, a);
+  analysis_detail::provisionCoverage(c, a);
   return a;
 }
 

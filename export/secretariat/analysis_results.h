@@ -146,6 +146,18 @@ struct PracticeQuestion {
   std::vector<Practice> practices;  // by State name
 };
 
+// One provision of the instrument that questions cover: how many States
+// parties that replied report measures for it (a "yes" to a covering yes/no
+// question or a citation in a covering legislation question), per column,
+// and the legislation they cite (analysis_provisions.cpp).
+struct ProvisionCoverageRow {
+  std::string instrument;  // instrumentKey; another instrument's when the questionnaire cites it
+  std::string citation, title, summary, obligation, themes, questions;
+  std::vector<std::size_t> reporting;    // States parties reporting measures, per column
+  std::vector<std::size_t> replied;      // States parties that replied, per column: the base
+  std::vector<std::string> legislation;  // "Brazil: Penal Code, art. 149-A, 2016-10-06"
+};
+
 struct Analysis {
   std::string questionnaireId, title, version, instrument, previousId;
   std::string instrumentName;  // "Trafficking in Persons Protocol", in the analysis language
@@ -165,6 +177,8 @@ struct Analysis {
   std::vector<NumberSummary> numbers;
   AssistanceGaps assistance;
   std::vector<PracticeQuestion> practices;
+  std::vector<ProvisionCoverageRow> provisions;  // of the instrument, then other instruments cited
+  std::vector<std::string> uncoveredProvisions;  // "art. 7 (Measures to combat money-laundering)"
 };
 
 Analysis analyse(const AnalysisInput& input);
@@ -174,6 +188,7 @@ namespace analysis_detail {
 struct Context;
 void assistanceGaps(const Context& context, Analysis& out);
 void practices(const Context& context, Analysis& out);
+void provisionCoverage(const Context& context, Analysis& out);
 }  // namespace analysis_detail
 
 // The share count/base as a fraction, 0 when the base is 0.

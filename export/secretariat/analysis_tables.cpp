@@ -387,6 +387,8 @@ std::vector<AnalysisTable> analysisTables(const Analysis& a) {
                                  changes(a), changesByState(a), tables(a), numbers(a)};
   for (auto& t : assistance(a)) out.push_back(std::move(t));
   out.push_back(practices(a));
+  out.push_back(provisionCoverageTable(a));
+  out.push_back(uncoveredProvisionsTable(a));
   return out;
 }
 

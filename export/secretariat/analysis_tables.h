@@ -41,6 +41,9 @@ struct AnalysisTable {
 };
 
 std::vector<AnalysisTable> analysisTables(const Analysis& analysis);
+// The coverage of the provisions (analysis_provision_tables.cpp).
+AnalysisTable provisionCoverageTable(const Analysis& analysis);
+AnalysisTable uncoveredProvisionsTable(const Analysis& analysis);
 // A number question's special codes and the States giving each: "life imprisonment (99): 12".
 std::string specialText(const NumberSummary& n);
 
