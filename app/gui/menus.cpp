@@ -41,6 +41,8 @@ void ShowShortcuts(wxWindow* parent) {
         "Ctrl+3\tthe treaty text\n"
         "Ctrl+Page Down, Ctrl+Page Up\tnext or previous section\n"
         "Ctrl+R\treview every problem to resolve\n"
+        "Ctrl+Shift+O\toverview of every question and its state\n"
+        "Enter\tin a one-line box, go to the next question\n"
         "F8\tgo to the next problem\n"
         "Ctrl+F\tfind a question by its words or id\n"
         "Ctrl+Z, Ctrl+Y\tundo, redo\n"
@@ -190,6 +192,10 @@ void MainFrame::BuildMenus() {
         list_->FocusList();
       },
       hasModel);
+  AddCommand(
+      go, _("&Overview of every question\tCtrl+Shift+O"),
+      _("Every question with its state (answered, not answered, not available, to correct)"),
+      [this] { OpenOverview(); }, hasModel);
   AddCommand(
       go, _("Next pro&blem\tF8"), _("Go to the next question that needs attention"),
       [this] { NextProblem(); }, hasModel);
