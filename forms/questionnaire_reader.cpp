@@ -15,8 +15,9 @@ namespace focal::detail {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"focal", "id", "title", "instrument", "cycle", "version", "languages",
-                                           "previous_cycle", "choice_lists", "sections", "reference_years"};
+const std::vector<std::string> kTopKeys = {"focal",        "id",       "title",          "instrument",
+                                           "cycle",        "version",  "languages",      "previous_cycle",
+                                           "choice_lists", "sections", "reference_years"};
 const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",    "references",
                                                "relevant", "questions", "sections", "number"};
 const std::vector<std::string> kCommonQuestionKeys = {"id",
