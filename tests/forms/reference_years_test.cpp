@@ -10,6 +10,7 @@
 
 #include "forms/reference_years.h"
 #include "forms/stored_questionnaire.h"
+#include "forms/workspace.h"
 #include "tests/forms/documented.h"
 #include "tests/forms/scenario.h"
 
@@ -217,6 +218,44 @@ TEST(ReferenceYears, TheDocumentedExampleLoadsAsDescribed) {
   ASSERT_EQ(table->rows.size(), 3u);
   EXPECT_EQ(table->rows[2].id, "y2005");
   EXPECT_EQ(q->find("q_5_3")->label.get("en"), "How many requests did your country receive in 2005?");
+}
+
+}  // namespace
+}  // namespace focal
+
+namespace focal {
+namespace {
+
+// Carry-forward between cycles: the years both cycles cover keep their
+// answers (a row is the year itself), the others are listed as not carried.
+TEST(ReferenceYears, CarryForwardKeepsTheYearsBothCyclesCover) {
+  const auto cycle = [](int n, const std::string& years, const std::string& carry) {
+    // Piece by piece: g++ 12 warns falsely on a literal + std::to_string at -O3 (GCC bug 105329).
+    std::string yaml = "focal: 1\nid: years-cycle";
+    yaml += std::to_string(n);
+    yaml += "\ntitle: T\ninstrument: som\ncycle: ";
+    yaml += std::to_string(n);
+    yaml += "\nversion: '1'\nlanguages: [en]\n";
+    if (n > 1) yaml += "previous_cycle: years-cycle1\n";
+    yaml += "reference_years: " + years;
+    yaml +=
+        "\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: t\n        type: table\n"
+        "        label: Intercepted\n        rows: reference_years\n"
+        "        columns: [{id: women, label: Women}]\n";
+    yaml += carry;
+    return yaml;
+  };
+  auto first = test::loadValid(cycle(1, "[2002, 2003, 2004]", ""));
+  auto second = test::loadValid(cycle(2, "[2003, 2004, 2005]", "        carry_forward_from: t\n"));
+  ASSERT_TRUE(first && second);
+  const CarryForward carried =
+      carryForward(*second, *first, {{"t/y2002/women", "4"}, {"t/y2003/women", "5"}, {"t/y2004/women", "6"}});
+  EXPECT_EQ(carried.answers.at("t/y2003/women"), "5");
+  EXPECT_EQ(carried.answers.at("t/y2004/women"), "6");
+  EXPECT_EQ(carried.answers.count("t/y2002/women"), 0u);
+  EXPECT_EQ(carried.answers.count("t/y2005/women"), 0u);
+  ASSERT_EQ(carried.notCarried.size(), 1u);
+  EXPECT_EQ(carried.notCarried[0].first, "t/y2002/women");
 }
 
 }  // namespace
