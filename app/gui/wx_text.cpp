@@ -34,6 +34,10 @@ wxString ReferenceTitle(const TreatyReference& reference) {
 wxString SectionNumber(const Questionnaire& questionnaire, int section) {
   wxString number;
   for (int s = section; s >= 0; s = questionnaire.sections[s].parent) {
+    if (const std::string& given = questionnaire.sections[s].number; !given.empty()) {
+      number = number.empty() ? FromUtf8(given) : FromUtf8(given) + "." + number;  // `number:` as written
+      break;
+    }
     const int parent = questionnaire.sections[s].parent;
     const std::vector<int> siblings =
         parent < 0 ? questionnaire.topLevelSections() : questionnaire.sections[parent].subsections;

@@ -140,6 +140,10 @@ Json questionJson(const Questionnaire& q, const Question& question,
   if (question.warning && !question.warningMessage.empty())
     j["warning"]["message"] = text(q, question.warningMessage, language);
   j["calculation"] = expressionJson(question.calculation);
+  if (question.choiceFilter) j["choice_filter"] = expressionJson(question.choiceFilter);
+  if (question.repeatCount) j["repeat_count"] = expressionJson(question.repeatCount);
+  if (question.defaultExpression) j["default"] = expressionJson(question.defaultExpression);
+  if (question.readOnly) j["read_only"] = true;
   if (question.min) j["min"] = *question.min;
   if (question.max) j["max"] = *question.max;
   if (!question.minDate.empty()) j["min"] = question.minDate;

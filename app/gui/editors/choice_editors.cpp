@@ -136,11 +136,24 @@ class ChoiceEditor : public QuestionEditor {
       ShowText(other_, session.value(PartPath("other")));
       other_->Enable(otherChosen && inputOn_);
     }
+    bool changed = false;
+    if (question_.choiceFilter) {
+      // choice_filter: only the choices offered now (and one still chosen, to be unchosen).
+      const auto shown = session.choicesShown(path_);
+      for (const auto& [v, button] : buttons_) {
+        const bool show = std::find(shown.begin(), shown.end(), v) != shown.end() ||
+                          std::find(words.begin(), words.end(), v) != words.end();
+        if (button->IsShown() != show) {
+          button->Show(show);
+          changed = true;
+        }
+      }
+    }
     if (clear_ && clear_->IsShown() != !value.empty()) {
       clear_->Show(!value.empty());
       return true;
     }
-    return false;
+    return changed;
   }
 
   void EnableInput(bool enable) override {

@@ -40,6 +40,8 @@ void QuestionEditor::Create(wxWindow* parent) {
   if (question_.type != QuestionType::Note) {
     label_ = AddWrapped(panel_, sizer_, LabelText(), kBold);
     if (!question_.help.empty()) AddWrapped(panel_, sizer_, Text(question_.help), kGrey, &question_.help);
+    if (question_.readOnly)
+      AddWrapped(panel_, sizer_, _("Given by the questionnaire; it cannot be changed here."), kGrey);
   }
   BuildInput(panel_, sizer_);
   if (HasMarks()) BuildMarks(sizer_);
@@ -129,6 +131,7 @@ wxString QuestionEditor::ContentText(ContentWord word) const {
 
 wxString QuestionEditor::LabelText() const {
   wxString label = Text(question_.label);
+  if (!question_.number.empty()) label = FromUtf8(question_.number) + "  " + label;  // `number:`
   if (required_) label += " *";
   return label;
 }
@@ -195,7 +198,7 @@ void QuestionEditor::InputLeft() {
   leaving_ = false;
   if (!errorWaiting_ || !panel_) return;
   errorWaiting_ = false;
-  const wxString error = FromUtf8(Session().error(path_));
+  const wxString error = Message(Session());
   if (error != appliedError_) {
     ApplyError(error);
     host_.Relayout();
@@ -211,8 +214,19 @@ bool QuestionEditor::HasFocusInside() const {
   return false;
 }
 
+wxString QuestionEditor::Message(const ResponseSession& session) const {
+  const wxString error = FromUtf8(session.error(path_));
+  if (!error.empty()) return error;
+  const std::string warning = session.warning(path_);
+  return warning.empty() ? wxString() : "\t" + FromUtf8(warning);  // a tab marks a soft check
+}
+
 void QuestionEditor::ApplyError(const wxString& error) {
   appliedError_ = error;
+  if (error.StartsWith("\t")) {  // a warning: shown under the input, never in place
+    SetError(error.Mid(1), true);
+    return;
+  }
   const wxString words = InUserWords(error);
   SetError(ShowErrorInPlace(words) ? wxString() : words);
 }
@@ -241,7 +255,7 @@ bool QuestionEditor::Update(const ResponseSession& session) {
   if (showsAnswers_) changed |= RefreshTexts();
   changed |= SetValue(session);
   if (HasMarks()) changed |= UpdateMarks(session);
-  const wxString error = FromUtf8(session.error(path_));
+  const wxString error = Message(session);
   if (error != appliedError_) {
     // While the user types in this question its messages stay as they are,
     // so that nothing moves under the pointer; they change when it is left.
@@ -271,7 +285,7 @@ bool QuestionEditor::UpdateMarks(const ResponseSession& session) {
     statusLine_->Show(notApplicable);
     changed = true;
   }
-  const bool enableInput = status.empty();
+  const bool enableInput = status.empty() && !question_.readOnly;
   if (enableInput != inputEnabled_) {
     inputEnabled_ = enableInput;
     EnableInput(enableInput && enabled_);
@@ -348,8 +362,9 @@ void QuestionEditor::ShowComment(bool focus) {
   if (focus) comment_->SetFocus();
 }
 
-void QuestionEditor::SetError(const wxString& message) {
+void QuestionEditor::SetError(const wxString& message, bool soft) {
   error_text_ = message;
+  soft_ = soft && !message.empty();
   if (!message.empty() && !error_) {
     error_ = new wxStaticText(panel_, wxID_ANY, wxString());
     error_->SetForegroundColour(wxColour(176, 0, 32));
@@ -357,7 +372,11 @@ void QuestionEditor::SetError(const wxString& message) {
     sizer_->Insert(index, error_, 0, wxEXPAND | wxTOP, Dip(2, panel_));
   }
   if (error_) {
-    error_->SetLabelText(message.empty() ? wxString() : wxString::FromUTF8("⚠ ") + message);
+    // An error in red with ⚠; a soft check (`warning:`) in amber, as advice.
+    error_->SetForegroundColour(soft_ ? wxColour(138, 87, 0) : wxColour(176, 0, 32));
+    error_->SetLabelText(message.empty() ? wxString()
+                                         : wxString::FromUTF8(soft_ ? "ⓘ " : "⚠ ") +
+                                               (soft_ ? _("Please check:") + " " : wxString()) + message);
     WrapLabel(error_, host_.WrapWidth());
     error_->Show(!message.empty());
   }

@@ -72,7 +72,7 @@ class QuestionEditor {
   // Model to view: relevance, value, marks and error, firing no event.
   // Returns true when the editor was shown or hidden, or changed size.
   bool Update(const ResponseSession& session);
-  void SetError(const wxString& message);
+  void SetError(const wxString& message, bool soft = false);
   void Enable(bool enable);
   // Puts the keyboard focus on the first input.
   virtual void FocusInput();
@@ -148,6 +148,8 @@ class QuestionEditor {
   void UpdateCarried(bool pending);
   bool UpdateOffers(const ResponseSession& session);
   void ApplyError(const wxString& error);
+  // The session's error, or else its soft check's message after a tab.
+  wxString Message(const ResponseSession& session) const;
 
   wxBoxSizer* sizer_ = nullptr;
   wxStaticText* label_ = nullptr;
@@ -167,6 +169,7 @@ class QuestionEditor {
   bool enabled_ = true;
   bool inputEnabled_ = true;
   wxString error_text_;
+  bool soft_ = false;          // the message shown is a soft check's (`warning:`)
   wxString appliedError_;      // the session's error as last shown (here or in place)
   bool errorWaiting_ = false;  // a changed error waits for the focus to leave
   bool leaving_ = false;       // set while the focus leaves an input
