@@ -143,7 +143,7 @@ std::vector<QuestionListRow> QuestionListPage::CycleChangeRows(const ResponseSes
   const Questionnaire& q = session.questionnaire();
   for (const auto& c : cycleChanges(q, session.answers())) {
     if (c.change == CycleChange::Unconfirmed) continue;  // listed among the problems
-    QuestionListRow row = RowFor(session, language, c.question, q.indexOf(c.question));
+    QuestionListRow row = Row(session, language, c.question, q.indexOf(c.question));
     row.note = c.change == CycleChange::Unchanged ? _("Confirmed unchanged since the previous cycle")
                                                   : _("Changed since the previous cycle");
     rows.push_back(std::move(row));
