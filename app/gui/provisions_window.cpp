@@ -127,6 +127,10 @@ ProvisionsWindow::ProvisionsWindow(MainFrame* owner, std::shared_ptr<ResponseMod
   Rebuild();
 }
 
+// The list reads rows_, which goes before the base class destroys the
+// children: destroy them first.
+ProvisionsWindow::~ProvisionsWindow() { DestroyChildren(); }
+
 void ProvisionsWindow::FilterTheme(const std::string& theme) {
   theme_ = theme;
   Rebuild();

@@ -27,6 +27,7 @@ class ProvisionList;
 class ProvisionsWindow : public wxFrame {
  public:
   ProvisionsWindow(MainFrame* owner, std::shared_ptr<ResponseModel> model);
+  ~ProvisionsWindow() override;
   // Shows the owner's provisions window, made for its current reply.
   static ProvisionsWindow* ShowFor(MainFrame* owner);
   static constexpr const char* kWindowName = "focal-provisions";
