@@ -1,6 +1,7 @@
 // One editor per question: it owns the question's label, help, input, inline
-// error line, "carried forward, please confirm" bar, "information not
-// available" box and comment. SetValue fires no event; handlers are lambdas
+// error line, "carried forward, please confirm" bar, its "More" button
+// (information not available, a comment, clearing the answer: one tab stop
+// after the answer) and comment. SetValue fires no event; handlers are lambdas
 // bound with the question's path. A factory (CreateEditor) picks the editor
 // from the question type; each type family lives in its own file.
 #pragma once
@@ -20,7 +21,7 @@
 #include "forms/response_session.h"
 
 class wxButton;
-class wxCheckBox;
+class wxMenu;
 class wxTextCtrl;
 
 namespace focal::gui {
@@ -80,6 +81,17 @@ class QuestionEditor {
   void AddComment() {
     if (HasMarks()) ShowComment(true);
   }
+  // What the "More" button offers.
+  void SetNotAvailable(bool notAvailable);
+  // Removes the answer (every part of it) and its status, as one undo step.
+  void ClearAnswer();
+  bool CanClear();
+  // Opens the "More" menu under its button; MoreMenu builds it and
+  // RunMore carries out the chosen line (the tests drive those two).
+  void ShowMoreMenu();
+  enum MoreCommand { kMoreNotAvailable = 1, kMoreComment, kMoreClear };
+  std::unique_ptr<wxMenu> MoreMenu();
+  void RunMore(int command);
 
  protected:
   // Builds the input between the help text and the error line.
@@ -130,6 +142,7 @@ class QuestionEditor {
 
  private:
   void BuildMarks(wxBoxSizer* sizer);
+  std::vector<AnswerWrite> ClearWrites();
   bool UpdateMarks(const ResponseSession& session);
   void ShowComment(bool focus);
   void UpdateCarried(bool pending);
@@ -139,9 +152,8 @@ class QuestionEditor {
   wxStaticText* label_ = nullptr;
   wxStaticText* error_ = nullptr;
   wxPanel* carried_ = nullptr;
-  wxCheckBox* notAvailable_ = nullptr;
   wxStaticText* statusLine_ = nullptr;
-  wxButton* addComment_ = nullptr;
+  wxButton* more_ = nullptr;
   wxTextCtrl* comment_ = nullptr;
   wxBoxSizer* marksSizer_ = nullptr;
   std::vector<std::pair<wxStaticText*, wxString>> wrapped_;
