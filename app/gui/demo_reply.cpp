@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 #include <vector>
 
 #include "forms/answer_path.h"
@@ -25,9 +27,9 @@ std::string Number(double value, const Question& q, bool whole) {
   if (q.min) value = std::max(value, *q.min);
   if (q.max) value = std::min(value, *q.max);
   if (whole) return std::to_string(static_cast<long long>(std::llround(value)));
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", value);
-  return text;
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(1) << value;
+  return text.str();
 }
 
 std::string DateWithin(const Question& q) {

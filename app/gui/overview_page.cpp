@@ -149,7 +149,7 @@ wxString OverviewPage::StateName(QuestionState state) {
     case QuestionState::Error:
       return _("To correct");
     case QuestionState::Warning:
-      return _("To confirm");
+      return _("To check");
     case QuestionState::DoesNotApply:
       break;
   }
@@ -165,7 +165,9 @@ std::vector<OverviewRow> OverviewPage::Build(const ResponseSession& session, con
   for (const auto& problem : problems) {
     const auto parsed = parseAnswerPath(problem.path);
     const std::string id = parsed && !parsed->repeat.empty() ? parsed->repeat : problem.path;
-    auto& target = problem.kind == ProblemKind::CarriedForwardPending                    ? warnings
+    // What does not block a final report (an answer carried forward, a soft
+    // check's warning) is to look at; the rest is to correct.
+    auto& target = !problem.blocking()                                                   ? warnings
                    : problem.kind == ProblemKind::RequiredButEmpty && id == problem.path ? required
                                                                                          : errors;
     target.emplace(id, &problem);
@@ -254,7 +256,7 @@ void OverviewPage::Fill(const ResponseSession& session, const std::string& langu
   model_->Replace(Build(session, language, &counts_));
   summary_->SetLabelText(
       wxString::Format(_("%d answered, %d not answered, %d information not available, %d to correct, "
-                         "%d to confirm; %d with a comment."),
+                         "%d to check; %d with a comment."),
                        counts_.answered, counts_.unanswered, counts_.notAvailable, counts_.errors,
                        counts_.warnings, counts_.commented) +
       "\n" + _("Choose a question and press Enter (or double-click it) to go to it."));

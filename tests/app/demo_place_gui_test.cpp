@@ -4,6 +4,8 @@
 // was left, in a window of the size it had (issue "The focal point's first
 // week", item 16). And every control of a question is announced with the
 // question's label (item 15).
+#include <dlfcn.h>
+#include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
@@ -36,6 +38,19 @@ template <typename T>
 void Collect(wxWindow* root, std::vector<T*>& out) {
   if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
   for (wxWindow* child : root->GetChildren()) Collect(child, out);
+}
+
+// The accessible name GTK gives assistive technologies, read as they read it.
+std::string AtkName(wxWindow* window) {
+  using GetAccessible = void* (*)(void*);
+  using GetName = const char* (*)(void*);
+  static auto getAccessible =
+      reinterpret_cast<GetAccessible>(dlsym(RTLD_DEFAULT, "gtk_widget_get_accessible"));
+  static auto getName = reinterpret_cast<GetName>(dlsym(RTLD_DEFAULT, "atk_object_get_name"));
+  if (!getAccessible || !getName) return "(no ATK)";
+  void* accessible = getAccessible(window->GetHandle());
+  const char* name = accessible ? getName(accessible) : nullptr;
+  return name ? name : "";
 }
 
 MainFrame* Shown(MainFrame* frame) {
@@ -171,15 +186,20 @@ TEST_F(DemoTest, EveryControlIsNamedAfterItsQuestion) {
     // Each control belongs to its innermost editor (a record's question is one).
     std::function<void(wxWindow*, const gui::QuestionEditor*)> visit =
         [&](wxWindow* window, const gui::QuestionEditor* editor) {
-          if (auto* panel = dynamic_cast<wxPanel*>(window); panel && panel->GetClientData())
-            editor = static_cast<const gui::QuestionEditor*>(panel->GetClientData());
-          auto* control = dynamic_cast<wxControl*>(window);
-          if (editor && control && !dynamic_cast<wxStaticText*>(control) && control->IsShownOnScreen() &&
-              control->AcceptsFocus()) {
+          // Panels (an editor's, a record's) pass the focus on to their first control.
+          const bool editorPanel = dynamic_cast<wxPanel*>(window) && window->GetClientData();
+          if (editorPanel) editor = static_cast<const gui::QuestionEditor*>(window->GetClientData());
+          const bool container = dynamic_cast<wxPanel*>(window) != nullptr;
+          // What the keyboard reaches, and the hidden "not answered" radio a screen reader may list.
+          const bool reached = window->IsShownOnScreen() && window->AcceptsFocusFromKeyboard();
+          if (editor && !container && !dynamic_cast<wxStaticText*>(window) &&
+              (reached || dynamic_cast<wxRadioButton*>(window))) {
             const wxString label = gui::Localized(editor->GetQuestion().label, "en", *questionnaire);
-            SCOPED_TRACE(wxString(control->GetClassInfo()->GetClassName()).utf8_string() + " in " +
+            SCOPED_TRACE(wxString(window->GetClassInfo()->GetClassName()).utf8_string() + " in " +
                          editor->Path());
-            EXPECT_TRUE(control->GetName().StartsWith(label)) << control->GetName();
+            EXPECT_TRUE(window->GetName().StartsWith(label)) << window->GetName();
+            // What AT-SPI announces: the GTK widget's ATK name.
+            EXPECT_EQ(AtkName(window), window->GetName().utf8_string());
             ++checked;
           }
           for (wxWindow* child : window->GetChildren()) visit(child, editor);

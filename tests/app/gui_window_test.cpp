@@ -177,9 +177,9 @@ TEST_F(WindowTest, CarriedForwardAnswersAreConfirmedInOneClick) {
 
 TEST_F(WindowTest, InformationNotAvailableGreysTheInput) {
   MainFrame* frame = Preview();
-  auto* box = InEditor<wxCheckBox>(frame, "shelters", _("Information not available"));
-  ASSERT_NE(box, nullptr);
-  Click(box);
+  // From the Question menu's key, in the question (the "More" button offers it too).
+  Click(InEditor<wxTextCtrl>(frame, "shelters"));
+  PressKey('N', wxMOD_CONTROL | wxMOD_SHIFT);
   ASSERT_TRUE(
       WaitUntil([&] { return frame->GetModel()->session().value("shelters@status") == "not_available"; }));
   EXPECT_FALSE(InEditor<wxTextCtrl>(frame, "shelters")->IsEnabled());
@@ -328,8 +328,7 @@ TEST_F(WindowTest, TabFollowsTheQuestions) {
   MainFrame* frame = Preview();
   auto* name = InEditor<wxTextCtrl>(frame, "name");
   Click(name);
-  PressKey(WXK_TAB);  // "Information not available" of the same question
-  PressKey(WXK_TAB);  // "Add a comment"
+  PressKey(WXK_TAB);  // "More" of the same question: not available, comment, clear
   PressKey(WXK_TAB);  // the next question
   EXPECT_EQ(wxWindow::FindFocus(), InEditor<wxTextCtrl>(frame, "shelters"));
 }

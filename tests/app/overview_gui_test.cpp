@@ -3,7 +3,9 @@
 // (issue "The focal point's first week", items 7 and 12): Enter in a
 // one-line box goes to the next question, Ctrl+Page Down and Ctrl+F work
 // from a text box, a table, the section tree and the lists.
+#include <wx/button.h>
 #include <wx/grid.h>
+#include <wx/menu.h>
 #include <wx/srchctrl.h>
 #include <wx/textctrl.h>
 #include <wx/treectrl.h>
@@ -228,6 +230,57 @@ TEST_F(OverviewTest, SectionKeysAndFindWorkFromTextBoxesTablesAndTheTree) {
   Click(InEditor<wxGrid>(frame, "victims"));
   PressKey('F', wxMOD_CONTROL);
   EXPECT_TRUE(WaitUntil([&] { return FocusInside(search); }));
+  frame->Close();
+}
+
+// One tab stop after the answer: the "More" button, whose menu marks the
+// information not available, opens the comment and clears the answer.
+TEST_F(OverviewTest, TheMoreButtonHoldsNotAvailableCommentAndClear) {
+  MainFrame* frame = Open({{"shelters", "12"},
+                           {"shelters@comment", "From the 2023 survey"},
+                           {"victims/y2023/women", "4"},
+                           {"victims/y2024/men", "7"}});
+  ASSERT_NE(frame, nullptr);
+  gui::QuestionEditor* shelters = frame->Page()->EditorAt("shelters");
+  ASSERT_NE(shelters, nullptr);
+  std::vector<wxButton*> buttons;
+  Collect(shelters->Window(), buttons);
+  ASSERT_EQ(buttons.size(), 1u);  // "More", and no separate box or button
+  EXPECT_TRUE(buttons.front()->GetName().StartsWith("How many shelters operate?"));
+
+  // Its menu (the popup itself waits for a person): not available, comment, clear.
+  auto menu = shelters->MoreMenu();
+  ASSERT_EQ(menu->GetMenuItemCount(), 3u);
+  EXPECT_FALSE(menu->IsChecked(gui::QuestionEditor::kMoreNotAvailable));
+  EXPECT_TRUE(menu->IsEnabled(gui::QuestionEditor::kMoreClear));
+  EXPECT_EQ(menu->GetLabelText(gui::QuestionEditor::kMoreComment), "Go to the comment");
+  shelters->RunMore(gui::QuestionEditor::kMoreNotAvailable);
+  EXPECT_TRUE(
+      WaitUntil([&] { return frame->GetModel()->session().value("shelters@status") == "not_available"; }));
+  EXPECT_FALSE(InEditor<wxTextCtrl>(frame, "shelters")->IsEnabled());
+  shelters->SetNotAvailable(false);
+  EXPECT_EQ(frame->GetModel()->session().value("shelters@status"), "");
+
+  // Clear: the value goes, the comment stays, and one undo brings it back.
+  ASSERT_TRUE(shelters->CanClear());
+  shelters->ClearAnswer();
+  EXPECT_EQ(frame->GetModel()->session().value("shelters"), "");
+  EXPECT_EQ(frame->GetModel()->session().value("shelters@comment"), "From the 2023 survey");
+  frame->Undo();
+  EXPECT_EQ(frame->GetModel()->session().value("shelters"), "12");
+
+  // A table is cleared cell by cell, in one step.
+  frame->OpenSection(1);
+  gui::QuestionEditor* victims = frame->Page()->EditorAt("victims");
+  ASSERT_NE(victims, nullptr);
+  ASSERT_TRUE(victims->CanClear());
+  victims->ClearAnswer();
+  EXPECT_FALSE(frame->GetModel()->session().isAnswered("victims"));
+  frame->Undo();
+  EXPECT_EQ(frame->GetModel()->session().value("victims/y2024/men"), "7");
+  // Records and files have their own Remove.
+  ASSERT_NE(frame->Page()->EditorAt("agreements"), nullptr);
+  EXPECT_FALSE(frame->Page()->EditorAt("agreements")->CanClear());
   frame->Close();
 }
 

@@ -37,6 +37,7 @@ class ChoiceEditor : public QuestionEditor {
       // button stands for "not answered".
       none_ = new wxRadioButton(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
       none_->Hide();
+      Describe(none_, _("Not answered"));  // announced, should a screen reader list it
     }
     const int wrap = std::max(200, host_.WrapWidth() - Dip(40, parent));
     for (const auto& [value, label] : options) {
@@ -72,23 +73,7 @@ class ChoiceEditor : public QuestionEditor {
                   Dip(horizontal ? 16 : 2, parent));
       }
     }
-    if (!Multiple()) {
-      clear_ =
-          new wxButton(parent, wxID_ANY, _("Clear answer"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-      Describe(clear_, _("Clear answer"));
-      clear_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        std::vector<AnswerWrite> writes{{PartPath(), ""}};
-        if (question_.otherOption) writes.push_back({PartPath("other"), ""});
-        host_.FlushTyping();
-        Write(writes);
-        if (!buttons_.empty()) buttons_.front().second->SetFocus();
-      });
-      clear_->Hide();
-      if (horizontal)
-        list->Add(clear_, 0, wxALIGN_CENTER_VERTICAL);
-      else
-        list->Add(clear_, 0, wxTOP, Dip(2, parent));
-    }
+    // Clearing the choice is in the question's "More" menu: no extra tab stop here.
     sizer->Add(list, 0, wxEXPAND | wxTOP | wxBOTTOM, Dip(2, parent));
   }
 
@@ -149,17 +134,12 @@ class ChoiceEditor : public QuestionEditor {
         }
       }
     }
-    if (clear_ && clear_->IsShown() != !value.empty()) {
-      clear_->Show(!value.empty());
-      return true;
-    }
     return changed;
   }
 
   void EnableInput(bool enable) override {
     inputOn_ = enable;
     for (auto& [value, button] : buttons_) button->Enable(enable);
-    if (clear_) clear_->Enable(enable);
     if (other_) {
       const auto words = splitWords(Session().value(PartPath()));
       other_->Enable(enable && std::find(words.begin(), words.end(), "other") != words.end());
@@ -194,7 +174,6 @@ class ChoiceEditor : public QuestionEditor {
   std::vector<std::pair<std::string, wxWindow*>> buttons_;
   wxRadioButton* none_ = nullptr;
   wxTextCtrl* other_ = nullptr;
-  wxButton* clear_ = nullptr;
   bool inputOn_ = true;
 };
 

@@ -3,7 +3,7 @@
 #include <wx/textentry.h>
 
 #include <wx/button.h>
-#include <wx/checkbox.h>
+#include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/textctrl.h>
 #include <wx/window.h>
@@ -57,23 +57,82 @@ void QuestionEditor::Create(wxWindow* parent) {
 }
 
 void QuestionEditor::BuildMarks(wxBoxSizer* sizer) {
+  // One tab stop after the answer for what is seldom needed.
   marksSizer_ = new wxBoxSizer(wxHORIZONTAL);
-  if (question_.allowNotAvailable) {
-    notAvailable_ = new wxCheckBox(panel_, wxID_ANY, ContentText(ContentWord::NotAvailable));
-    SetAccessibleName(notAvailable_, LabelText() + ": " + ContentText(ContentWord::NotAvailable));
-    notAvailable_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& event) {
-      if (updating_) return;
-      host_.FlushTyping();
-      Write({{MarkPath("status"), event.IsChecked() ? "not_available" : ""}});
-    });
-    marksSizer_->Add(notAvailable_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, Dip(16, panel_));
-  }
-  addComment_ =
-      new wxButton(panel_, wxID_ANY, _("Add a comment"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-  SetAccessibleName(addComment_, LabelText() + ": " + _("Add a comment"));
-  addComment_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowComment(true); });
-  marksSizer_->Add(addComment_, 0, wxALIGN_CENTER_VERTICAL);
+  more_ = new wxButton(panel_, wxID_ANY, _("More") + wxString::FromUTF8(" \u25BE"), wxDefaultPosition,
+                       wxDefaultSize, wxBU_EXACTFIT);
+  const wxString offers = question_.allowNotAvailable
+                              ? _("Information not available, a comment, or clearing the answer.")
+                              : _("A comment, or clearing the answer.");
+  SetAccessibleName(more_, LabelText() + ": " + _("More"), offers);
+  more_->SetToolTip(offers);
+  more_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowMoreMenu(); });
+  marksSizer_->Add(more_, 0, wxALIGN_CENTER_VERTICAL);
   sizer->Add(marksSizer_, 0, wxTOP, Dip(4, panel_));
+}
+
+void QuestionEditor::ShowMoreMenu() {
+  auto menu = MoreMenu();
+  RunMore(more_->GetPopupMenuSelectionFromUser(*menu, 0, more_->GetSize().y));
+}
+
+std::unique_ptr<wxMenu> QuestionEditor::MoreMenu() {
+  auto menu = std::make_unique<wxMenu>();
+  if (question_.allowNotAvailable) {
+    menu->AppendCheckItem(kMoreNotAvailable, ContentText(ContentWord::NotAvailable));
+    menu->Check(kMoreNotAvailable, Session().value(MarkPath("status")) == "not_available");
+  }
+  menu->Append(kMoreComment, comment_ ? _("Go to the co&mment") : _("Add a co&mment"));
+  menu->Append(kMoreClear, _("&Clear the answer"));
+  menu->Enable(kMoreClear, CanClear());
+  return menu;
+}
+
+void QuestionEditor::RunMore(int command) {
+  switch (command) {
+    case kMoreNotAvailable:
+      SetNotAvailable(Session().value(MarkPath("status")) != "not_available");
+      break;
+    case kMoreComment:
+      ShowComment(true);
+      break;
+    case kMoreClear:
+      ClearAnswer();
+      FocusInput();
+      break;
+    default:
+      break;
+  }
+}
+
+void QuestionEditor::SetNotAvailable(bool notAvailable) {
+  if (!question_.allowNotAvailable) return;
+  host_.FlushTyping();
+  Write({{MarkPath("status"), notAvailable ? "not_available" : ""}});
+}
+
+bool QuestionEditor::CanClear() {
+  if (question_.type == QuestionType::Repeat || question_.type == QuestionType::Attachment || ReadOnlyType())
+    return false;  // records and files have their own Remove
+  return !ClearWrites().empty();
+}
+
+void QuestionEditor::ClearAnswer() {
+  if (!CanClear()) return;
+  host_.FlushTyping();
+  Write(ClearWrites());
+}
+
+std::vector<AnswerWrite> QuestionEditor::ClearWrites() {
+  // The value, its parts (a table's cells, a citation's fields, "Other"), and its status.
+  std::vector<AnswerWrite> writes;
+  const auto& answers = Session().answers();
+  for (auto it = answers.lower_bound(path_); it != answers.end() && it->first.starts_with(path_); ++it) {
+    const std::string rest = it->first.substr(path_.size());
+    if (!it->second.empty() && (rest.empty() || rest.front() == '/' || rest == "@status"))
+      writes.push_back({it->first, ""});
+  }
+  return writes;
 }
 
 wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags,
@@ -273,17 +332,25 @@ bool QuestionEditor::Update(const ResponseSession& session) {
 bool QuestionEditor::UpdateMarks(const ResponseSession& session) {
   bool changed = false;
   const std::string status = session.value(MarkPath("status"));
-  if (notAvailable_) notAvailable_->SetValue(status == "not_available");
-  const bool notApplicable = status == "not_applicable";
-  if (notApplicable && !statusLine_) {
-    statusLine_ = new wxStaticText(panel_, wxID_ANY,
-                                   _("Marked not applicable. Use Question > Not applicable to undo."));
+  // The mark in words, where the box to tick used to be.
+  const wxString said = status == "not_applicable"
+                            ? _("Marked not applicable. Use Question > Not applicable to undo.")
+                        : status == "not_available" ? _("Information not available. Use More to undo.")
+                                                    : wxString();
+  if (!said.empty() && !statusLine_) {
+    statusLine_ = new wxStaticText(panel_, wxID_ANY, wxString());
     statusLine_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     sizer_->Insert(sizer_->GetItemCount() - 1, statusLine_, 0, wxTOP, Dip(2, panel_));
   }
-  if (statusLine_ && statusLine_->IsShown() != notApplicable) {
-    statusLine_->Show(notApplicable);
+  if (statusLine_ && !said.empty() && statusLine_->GetLabelText() != said) statusLine_->SetLabelText(said);
+  if (statusLine_ && statusLine_->IsShown() != !said.empty()) {
+    statusLine_->Show(!said.empty());
     changed = true;
+  }
+  if (more_) {
+    wxString description = more_->GetToolTipText();
+    if (!said.empty()) description = said + " " + description;
+    SetAccessibleName(more_, more_->GetName(), description);
   }
   const bool enableInput = status.empty() && !question_.readOnly;
   if (enableInput != inputEnabled_) {
@@ -355,8 +422,7 @@ void QuestionEditor::ShowComment(bool focus) {
                                     ": " + _("Comment"));
     BindText(comment_, MarkPath("comment"));
     sizer_->Add(comment_, 0, wxEXPAND | wxTOP, Dip(4, panel_));
-    comment_->MoveAfterInTabOrder(addComment_);
-    addComment_->Hide();
+    comment_->MoveAfterInTabOrder(more_);
     host_.Relayout();
   }
   if (focus) comment_->SetFocus();
@@ -386,16 +452,15 @@ void QuestionEditor::SetError(const wxString& message, bool soft) {
 void QuestionEditor::Enable(bool enable) {
   enabled_ = enable;
   EnableInput(enable && inputEnabled_);
-  if (notAvailable_) notAvailable_->Enable(enable);
-  if (addComment_) addComment_->Enable(enable);
+  if (more_) more_->Enable(enable);
   if (comment_) comment_->SetEditable(enable);
 }
 
 void QuestionEditor::FocusInput() {
   if (wxWindow* input = FirstInput(); input && input->IsShownOnScreen() && input->IsEnabled())
     input->SetFocus();
-  else if (notAvailable_)
-    notAvailable_->SetFocus();
+  else if (more_)
+    more_->SetFocus();  // the input is off while "not available" is marked
 }
 
 }  // namespace focal::gui

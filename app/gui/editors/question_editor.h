@@ -1,6 +1,7 @@
 // One editor per question: it owns the question's label, help, input, inline
-// error line, "carried forward, please confirm" bar, "information not
-// available" box and comment. SetValue fires no event; handlers are lambdas
+// error line, "carried forward, please confirm" bar, its "More" button
+// (information not available, a comment, clearing the answer: one tab stop
+// after the answer) and comment. SetValue fires no event; handlers are lambdas
 // bound with the question's path. A factory (CreateEditor) picks the editor
 // from the question type; each type family lives in its own file.
 #pragma once
@@ -21,7 +22,7 @@
 #include "forms/response_session.h"
 
 class wxButton;
-class wxCheckBox;
+class wxMenu;
 class wxTextCtrl;
 
 namespace focal::gui {
@@ -82,6 +83,17 @@ class QuestionEditor {
   void AddComment() {
     if (HasMarks()) ShowComment(true);
   }
+  // What the "More" button offers.
+  void SetNotAvailable(bool notAvailable);
+  // Removes the answer (every part of it) and its status, as one undo step.
+  void ClearAnswer();
+  bool CanClear();
+  // Opens the "More" menu under its button; MoreMenu builds it and
+  // RunMore carries out the chosen line (the tests drive those two).
+  void ShowMoreMenu();
+  enum MoreCommand { kMoreNotAvailable = 1, kMoreComment, kMoreClear };
+  std::unique_ptr<wxMenu> MoreMenu();
+  void RunMore(int command);
 
  protected:
   // Builds the input between the help text and the error line.
@@ -143,6 +155,7 @@ class QuestionEditor {
 
  private:
   void BuildMarks(wxBoxSizer* sizer);
+  std::vector<AnswerWrite> ClearWrites();
   bool UpdateMarks(const ResponseSession& session);
   void ShowComment(bool focus);
   void UpdateCarried(bool pending);
@@ -156,9 +169,8 @@ class QuestionEditor {
   wxStaticText* error_ = nullptr;
   wxPanel* carried_ = nullptr;
   OfferBar* offerBar_ = nullptr;  // answers offered from another instrument; the previous cycle's
-  wxCheckBox* notAvailable_ = nullptr;
   wxStaticText* statusLine_ = nullptr;
-  wxButton* addComment_ = nullptr;
+  wxButton* more_ = nullptr;
   wxTextCtrl* comment_ = nullptr;
   wxBoxSizer* marksSizer_ = nullptr;
   std::vector<std::pair<wxStaticText*, wxString>> wrapped_;

@@ -87,6 +87,8 @@ class TableEditor : public QuestionEditor {
     grid_->ShowScrollbars(wxSHOW_SB_NEVER, wxSHOW_SB_NEVER);
     grid_->SetMinSize(grid_->GetBestSize());
     Describe(grid_, _("table; type a number in each cell, Tab moves to the next cell"));
+    // The keyboard is in the grid's cell window: that is what a screen reader announces.
+    Describe(grid_->GetGridWindow(), _("table; type a number in each cell, Tab moves to the next cell"));
     grid_->Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& event) {
       if (updating_) return;
       const int r = event.GetRow(), c = event.GetCol();
