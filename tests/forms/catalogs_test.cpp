@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "forms/content_words.h"
 #include "forms/i18n.h"
 
 extern "C" int _nl_msg_cat_cntr;
@@ -87,6 +88,25 @@ TEST_F(Catalogs, FmtPatternsFormatInEveryLanguage) {
   Use("zh_CN");
   EXPECT_EQ(fmt::format(fmt::runtime(tr(pattern)), 2026, 2, 30, 2, 2026, 28),
             "2026-02-30 不存在：2026 年 02 月有 28 天。");
+}
+
+TEST_F(Catalogs, TheContentWordsAreTheCatalogsWords) {
+  // The window says Yes, Total... in the content language from
+  // forms/content_words.cpp; the catalogs say them in the interface language.
+  // Both say the same word for the same language.
+  const std::pair<const char*, const char*> languages[] = {
+      {"fr", "fr"}, {"es", "es"}, {"ar", "ar"}, {"ru", "ru"}, {"zh_CN", "zh"}};
+  const std::pair<ContentWord, const char*> words[] = {
+      {ContentWord::Yes, "Yes"},
+      {ContentWord::No, "No"},
+      {ContentWord::Other, "Other"},
+      {ContentWord::OtherSpecify, "Other, please specify:"},
+      {ContentWord::NotAvailable, "Information not available"},
+      {ContentWord::Total, "Total"}};
+  for (const auto& [catalog, language] : languages) {
+    Use(catalog);
+    for (const auto& [word, english] : words) EXPECT_EQ(contentWord(word, language), tr(english)) << catalog;
+  }
 }
 
 }  // namespace
