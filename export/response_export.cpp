@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include "export/data_exports.h"
-#include "export/output_file.h"
-#include "export/printed_report.h"
-#include "export/report_assembly.h"
-#include "export/report_context.h"
-#include "export/report_file.h"
+#include "export/common/output_file.h"
+#include "export/data/data_exports.h"
+#include "export/print/printed_report.h"
+#include "export/report/report_assembly.h"
+#include "export/report/report_context.h"
+#include "export/report/report_file.h"
 #include "forms/answer_text.h"
 
 namespace focal {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "export/signing_key.h"
+#include "export/report/signing_key.h"
 #include "forms/workspace.h"
 
 namespace focal {
@@ -40,7 +40,7 @@ struct ResponseExportResult {
 // Writes the response. `progress` (may be empty) is told each step done out
 // of the total. Throws ReportNotReady for a final export with problems (it
 // lists them), WorkspaceError, ExportError or KeyError with what to do.
-// Files are written whole or not at all (export/output_file.h).
+// Files are written whole or not at all (export/common/output_file.h).
 ResponseExportResult exportResponse(Workspace& workspace, ResponseId id, const ResponseExportOptions& options,
                                     const SigningKey& key,
                                     const std::function<void(int done, int total)>& progress = {});

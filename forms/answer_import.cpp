@@ -28,11 +28,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxAnswerFileBytes = 64 * 1024 * 1024;
 
-template <typename... Args>
-std::string msg(const char* text, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
 bool allDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
@@ -398,8 +393,8 @@ class Importer {
                                      q.info.id, near));
       return std::nullopt;
     }
-    if (parsed->mark == "carried") {
-      reject(row, tr("The @carried mark is set by Focal; leave it out of the file."));
+    if (parsed->mark == "carried" || parsed->mark == "offered" || parsed->mark == "previous") {
+      reject(row, msg("The @{} mark is set by Focal; leave it out of the file.", parsed->mark));
       return std::nullopt;
     }
     if (question->type == QuestionType::Repeat && parsed->mark.empty()) {

@@ -50,7 +50,9 @@ std::optional<AnswerPath> parseAnswerPath(std::string_view text) {
   AnswerPath path;
   if (auto at = text.find('@'); at != std::string_view::npos) {
     path.mark = std::string(text.substr(at + 1));
-    if (path.mark != "status" && path.mark != "comment" && path.mark != "carried") return std::nullopt;
+    if (path.mark != "status" && path.mark != "comment" && path.mark != "carried" && path.mark != "offered" &&
+        path.mark != "previous")
+      return std::nullopt;
     text = text.substr(0, at);
   }
   if (auto open = text.find('['); open != std::string_view::npos) {

@@ -3,7 +3,7 @@
 //
 //   path   := [ repeat '[' key ']' '/' ] id [ '/' part [ '/' part ] ] [ '@' mark ]
 //   repeat, id, part := [A-Za-z_][A-Za-z0-9_]*     key := [A-Za-z0-9]+
-//   mark   := status | comment | carried
+//   mark   := status | comment | carried | offered | previous
 //
 // e.g. q_1, q_5/other, q_12/title, q_14/y2022/women, q_15[r7c1a]/q_15_partner,
 // q_7@status. A repeat's own path holds its record keys in order.
@@ -21,7 +21,10 @@ struct AnswerPath {
   std::string question;   // the question's id
   std::string part;       // "other", a legislation field, or a table row
   std::string subpart;    // a table column
-  std::string mark;       // "status", "comment" or "carried"; "" for the value
+  // "status", "comment", "carried", "offered" (where a taken answer came
+  // from, forms/offers.h) or "previous" (the previous cycle's values,
+  // forms/cycle_changes.h); "" for the value
+  std::string mark;
 
   std::string str() const;
   // The same path without its mark: the value the mark belongs to.

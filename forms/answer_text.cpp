@@ -5,18 +5,9 @@
 #include <cstdint>
 
 #include "forms/i18n.h"
-#include "forms/yaml_tree.h"
+#include "forms/utf8.h"
 
 namespace focal {
-
-namespace {
-
-template <typename... Args>
-std::string msg(const char* text, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
-}  // namespace
 
 std::string textRuleProblem(std::string_view text, bool lineBreaksAllowed) {
   if (auto bad = firstInvalidUtf8(text))
@@ -24,7 +15,7 @@ std::string textRuleProblem(std::string_view text, bool lineBreaksAllowed) {
   std::size_t character = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80) ++character;
+    if (!isUtf8Continuation(text[i])) ++character;
     if (c >= 0x20 && c != 0x7F) continue;
     if (c == '\t') continue;
     // A line break is LF, or CR LF as Windows writes it (spreadsheets' CSV files).
@@ -95,7 +86,7 @@ std::string printable(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    const std::size_t length = utf8SequenceLength(c);
     if (length == 0 || i + length > text.size() || firstInvalidUtf8(text.substr(i, length))) {
       out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
       ++i;

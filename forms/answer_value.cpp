@@ -8,17 +8,13 @@
 
 #include "forms/countries.h"
 #include "forms/i18n.h"
+#include "forms/utf8.h"
 
 namespace focal {
 
 namespace {
 
 std::string formatNumber(double v) { return expr::toString(expr::Value(v)); }
-
-std::size_t utf8Length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool hasChoice(const Question& q, std::string_view value) {
   if (q.otherOption && value == "other") return true;
@@ -165,6 +161,7 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
   if (path.mark == "comment") return {};
   if (path.mark == "carried")
     return value == "pending" ? std::string() : tr("The carried-forward mark must be 'pending'.");
+  if (path.mark == "offered" || path.mark == "previous") return {};  // provenance Focal writes, as JSON
   if (!path.part.empty() && q.type != QuestionType::Table) {
     if (path.part == "date") return dateProblem(value);
     return {};  // "other" text, citation parts

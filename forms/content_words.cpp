@@ -13,7 +13,7 @@ struct Words {
   std::array<const char*, 6> words;  // in the order of ContentWord
 };
 
-// The same words as the printed report's (export/report_labels.cpp) and the
+// The same words as the printed report's (export/common/report_labels.cpp) and the
 // catalogs' (po/*.po); tests/forms/content_words_test.cpp holds them together.
 // clang-format off
 const std::array<Words, 6> kWords{{

@@ -34,6 +34,9 @@ void DependencyGraph::build(const Questionnaire& q, Diagnostics& diagnostics) {
     if (question.repeat >= 0) deps.push_back(question.repeat);
     addRefs(question.requiredIf, q, checkDeps[i]);
     addRefs(question.constraint, q, checkDeps[i]);
+    addRefs(question.warning, q, checkDeps[i]);
+    addRefs(question.choiceFilter, q, checkDeps[i]);
+    addRefs(question.repeatCount, q, checkDeps[i]);
   }
   for (int s = 0; s < static_cast<int>(q.sections.size()); ++s) {
     auto& deps = valueDeps_[sectionNode(s)];

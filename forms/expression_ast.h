@@ -8,6 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,8 @@ enum class Op : std::uint8_t {
   Round,     // operand: 1 (value) or 2 (value, digits)
   ToNumber,  // number()
   IsEmpty,   // replace the top with whether it is unanswered (null, '' or an empty list)
+  Regex,     // (value, pattern) -> whether value matches regexes[operand]
+  DateDiff,  // (from, to, unit) -> to - from in the DateUnit `operand`
 };
 
 struct Instruction {
@@ -62,6 +66,7 @@ struct Expression::Node {
   std::vector<Value> constants;
   std::vector<std::string> paths;  // "id" or "table/row/column", as given to the Context
   std::size_t maxStack = 0;        // the deepest the value stack gets
+  std::vector<std::shared_ptr<const std::regex>> regexes;  // regex() patterns, compiled once
 };
 
 }  // namespace focal::expr

@@ -23,6 +23,8 @@
 
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
+#include "forms/expression_functions.h"
+#include "forms/utf8.h"
 
 namespace focal::expr {
 
@@ -196,11 +198,6 @@ double roundTo(double x, double digits) {
   const double rounded = std::round(scaled);
   const double result = places >= 0 ? rounded / factor : rounded * factor;
   return std::isfinite(result) ? result : x;
-}
-
-std::size_t utf8Length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Calls f(word) for each space-separated word of a selection held as text.
@@ -477,6 +474,18 @@ Value Expression::evaluate(const Context& context) const {
       case Op::IsEmpty: {
         Value& top = stack[sp - 1];
         top = !present(top);
+        break;
+      }
+      case Op::Regex: {
+        Value& subject = stack[sp - 2];
+        subject = matchesPattern(*node.regexes[in.operand], subject);
+        --sp;
+        break;
+      }
+      case Op::DateDiff: {
+        Value& from = stack[sp - 3];
+        from = dateDifference(from, stack[sp - 2], static_cast<DateUnit>(in.operand));
+        sp -= 2;
         break;
       }
       case Op::ToNumber: {

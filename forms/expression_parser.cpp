@@ -43,6 +43,8 @@
 #include "forms/diagnostics.h"
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
+#include "forms/expression_functions.h"
+#include "forms/utf8.h"
 
 namespace focal::expr {
 
@@ -106,6 +108,8 @@ enum class Fn : std::uint8_t {
   Round,
   Number,
   IsEmpty,
+  Regex,
+  DateDiff,
 };
 
 struct FunctionSpec {
@@ -114,7 +118,7 @@ struct FunctionSpec {
   int minArgs, maxArgs;  // maxArgs -1: no limit
 };
 
-constexpr std::array<FunctionSpec, 15> kFunctions = {{
+constexpr std::array<FunctionSpec, 17> kFunctions = {{
     {"not", Fn::Not, 1, 1},
     {"if", Fn::If, 3, 3},
     {"selected", Fn::Selected, 2, 2},
@@ -130,6 +134,8 @@ constexpr std::array<FunctionSpec, 15> kFunctions = {{
     {"round", Fn::Round, 1, 2},
     {"number", Fn::Number, 1, 1},
     {"is-empty", Fn::IsEmpty, 1, 1},
+    {"regex", Fn::Regex, 2, 2},
+    {"date-diff", Fn::DateDiff, 3, 3},
 }};
 
 const FunctionSpec* findFunction(std::string_view name) {
@@ -362,6 +368,14 @@ std::optional<std::size_t> maxStackDepth(const std::vector<Instruction>& code) {
         pops = 2;
         pushes = 1;
         break;
+      case Op::Regex:
+        pops = 2;
+        pushes = 1;
+        break;
+      case Op::DateDiff:
+        pops = 3;
+        pushes = 1;
+        break;
       case Op::Concat:
       case Op::Round:
         if (in.operand == 0) return std::nullopt;
@@ -523,6 +537,8 @@ class Compiler {
   [[gnu::noinline]] void checkChoiceTexts(const Operand& choice, const Operand& texts);
   std::string choiceHint(const Operand& operand);
   std::string textAt(std::uint32_t offset) const;
+  void finishRegex(std::vector<Operand>& args, std::size_t count);
+  void finishDateDiff(std::vector<Operand>& args, std::size_t count);
 
   // Errors.
   std::size_t column(std::size_t offset) const;
@@ -782,7 +798,7 @@ void Compiler::lexOperator(std::size_t& i) {
 std::size_t Compiler::column(std::size_t offset) const {
   std::size_t result = 1;
   for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++result;
+    if (!isUtf8Continuation(text_[i])) ++result;
   }
   return result;
 }
@@ -887,7 +903,11 @@ void Compiler::requireNumber(Operand& operand, const Token& op, const char* side
   rejectList(operand);
   if (operand.type == Type::Number || operand.type == Type::Any) return;
   error(op.offset, "'" + std::string(source(op)) + "' needs numbers on both sides, but its " + side +
-                       " side is " + ::focal::expr::describe(operand.type));
+                       " side is " + ::focal::expr::describe(operand.type) +
+                       (operand.type == Type::Date && (op.kind == Tok::Plus || op.kind == Tok::Minus)
+                            ? "; for the time between two dates, write date-diff(${from}, ${to}, 'days') (or "
+                              "'months', 'years')"
+                            : ""));
   operand.type = Type::Any;
 }
 
@@ -1116,6 +1136,12 @@ Compiler::Operand Compiler::parseAdditive() {
   while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
     const Token op = next();
     Operand right = parseMultiplicative();
+    if (left.type == Type::Date && right.type == Type::Date) {
+      error(op.offset, "'" + std::string(source(op)) +
+                           "' cannot take one date from another; for the time between two dates, write "
+                           "date-diff(${from}, ${to}, 'days') (or 'months', 'years')");
+      left.type = right.type = Type::Any;
+    }
     requireNumber(left, op, "left");
     requireNumber(right, op, "right");
     emit(op.kind == Tok::Plus ? Op::Add : Op::Subtract);
@@ -1341,10 +1367,11 @@ Compiler::Operand Compiler::parseReference(const Token& ref) {
       const auto has = [](const std::vector<std::string>& ids, std::string_view wanted) {
         return std::find(ids.begin(), ids.end(), wanted) != ids.end();
       };
-      if (!has(symbol->rows, refRow(ref))) {
+      // 'total' is the total of a column (as a row) or of a row (as a column).
+      if (!has(symbol->rows, refRow(ref)) && refRow(ref) != "total") {
         error(ref.offset, "table '" + id + "' has no row '" + std::string(refRow(ref)) + "'");
       }
-      if (!has(symbol->columns, refColumn(ref))) {
+      if (!has(symbol->columns, refColumn(ref)) && refColumn(ref) != "total") {
         error(ref.offset, "table '" + id + "' has no column '" + std::string(refColumn(ref)) + "'");
       }
     }
@@ -1547,11 +1574,82 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
       emit(Op::IsEmpty);
       result.type = Type::Boolean;
       break;
+    case Fn::Regex:
+      finishRegex(args, count);
+      result.type = Type::Boolean;
+      break;
+    case Fn::DateDiff:
+      finishDateDiff(args, count);
+      result.type = Type::Number;
+      break;
     case Fn::Unknown:
       emit(Op::PushNull);
       break;
   }
   return result;
+}
+
+// regex(value, 'pattern'): the pattern is a text in quotes, compiled here,
+// once; a pattern that does not compile is an error at its column.
+void Compiler::finishRegex(std::vector<Operand>& args, std::size_t count) {
+  rejectList(args[0]);
+  requireArgument(args[0], "regex", 0, count, "text (an answer to check)",
+                  args[0].type == Type::Any || args[0].type == Type::String || args[0].type == Type::Date ||
+                      args[0].type == Type::Number);
+  std::uint32_t index = 0;
+  if (!args[1].literal || args[1].type != Type::String) {
+    error(args[1].offset,
+          "the second value of regex() must be a pattern in quotes, such as '^[A-Z]{3}$', written in the "
+          "questionnaire (so that it is checked when the file is loaded)");
+  } else {
+    std::string problem;
+    auto compiled = compilePattern(textAt(args[1].offset), problem);
+    if (!compiled) {
+      error(args[1].offset, "the pattern of regex() is not a valid regular expression: " + problem +
+                                " (the syntax is ECMAScript's, as in JavaScript)");
+    } else {
+      index = static_cast<std::uint32_t>(node_->regexes.size());
+      node_->regexes.push_back(std::move(compiled));
+    }
+  }
+  if (node_->regexes.empty()) {
+    // Nothing to match against: the call is an error, reported above.
+    emit(Op::Regex, 0);
+    node_->regexes.push_back(std::make_shared<const std::regex>());
+    return;
+  }
+  emit(Op::Regex, index);
+}
+
+// date-diff(from, to, 'days'|'months'|'years'): two dates, a unit in quotes.
+void Compiler::finishDateDiff(std::vector<Operand>& args, std::size_t count) {
+  for (std::size_t i = 0; i < 2; ++i) {
+    rejectList(args[i]);
+    Operand& arg = args[i];
+    if (arg.type == Type::Any || arg.type == Type::Date) continue;
+    if (arg.literal && arg.type == Type::String) {
+      const std::string text = textAt(arg.offset);
+      if (!dayNumber(text))
+        error(arg.offset, "the " + std::string(ordinal(i)) + " value of date-diff() must be a date, but '" +
+                              text + "' is not a date written YYYY-MM-DD");
+      continue;
+    }
+    requireArgument(arg, "date-diff", i, count, "a date (a date question, today() or 'YYYY-MM-DD')", false);
+  }
+  std::uint32_t unit = 0;
+  if (!args[2].literal || args[2].type != Type::String) {
+    error(args[2].offset, "the third value of date-diff() must be 'days', 'months' or 'years', in quotes");
+  } else {
+    const std::string name = textAt(args[2].offset);
+    if (auto u = dateUnitFromName(name)) {
+      unit = static_cast<std::uint32_t>(*u);
+    } else {
+      const std::string near = nearestWord(name, {"days", "months", "years"});
+      error(args[2].offset, "date-diff() counts in 'days', 'months' or 'years', not '" + name + "'" +
+                                (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
+    }
+  }
+  emit(Op::DateDiff, unit);
 }
 
 // ---------------------------------------------------------------- driver

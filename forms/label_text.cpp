@@ -1,8 +1,11 @@
 #include "forms/label_text.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "forms/content_words.h"
+#include "forms/countries.h"
+#include "forms/i18n.h"
 #include "forms/response_session.h"
 
 namespace focal {
@@ -33,7 +36,7 @@ std::string fillTextReferences(std::string_view text,
   for (const TextReference& reference : references) {
     out.append(text.substr(done, reference.begin - done));
     std::string value = answer ? answer(reference.id) : std::string();
-    out += value.empty() ? "..." : value;
+    out += value.empty() ? std::string(kUnansweredInText) : value;
     done = reference.end;
   }
   out.append(text.substr(done));
@@ -45,7 +48,10 @@ std::string fillText(const ResponseSession& session, std::string_view text) {
   const std::string& language = session.language();
   return fillTextReferences(text, [&](const std::string& id) -> std::string {
     const Question* question = q.find(id);
-    if (!question || question->repeat >= 0) return {};
+    // Inside a repeat there is one answer per record; a hidden question's
+    // answer is not part of the reply.
+    if (!question || question->repeat >= 0 || !session.isRelevant(id)) return {};
+    if (!session.value(id + "@status").empty()) return {};  // not available, not applicable
     if (question->type == QuestionType::Calculate) return session.calculated(id);
     const std::string value = session.value(id);
     const auto choiceLabel = [&](const std::string& word) -> std::string {
@@ -72,10 +78,47 @@ std::string fillText(const ResponseSession& session, std::string_view text) {
       }
       case QuestionType::Legislation:
         return session.value(id + "/title");
+      case QuestionType::Country:  // the name, not the code (iso-codes has Chinese as zh_CN)
+        return value.empty() ? value : countryName(value, language == "zh" ? "zh_CN" : language);
       default:
         return value;
     }
   });
+}
+
+}  // namespace focal
+
+namespace focal {
+
+namespace {
+template <typename Visit>
+void eachText(const Question& question, Visit visit) {
+  for (const auto* text : {&question.label, &question.help})
+    for (const auto& [language, value] : text->all()) visit(value);
+  for (const auto& choice : question.choices)
+    for (const auto& [language, value] : choice.label.all()) visit(value);
+}
+}  // namespace
+
+bool showsAnswers(const Question& question) {
+  bool shows = false;
+  eachText(question, [&](const std::string& text) { shows = shows || text.find("${") != std::string::npos; });
+  return shows;
+}
+
+std::unordered_map<std::string, std::vector<std::string>> answerShowers(const Questionnaire& questionnaire) {
+  std::unordered_map<std::string, std::vector<std::string>> out;
+  for (const Question& question : questionnaire.questions) {
+    if (!showsAnswers(question)) continue;
+    eachText(question, [&](const std::string& text) {
+      for (const TextReference& reference : textReferences(text)) {
+        auto& showers = out[reference.id];
+        if (std::find(showers.begin(), showers.end(), question.id) == showers.end())
+          showers.push_back(question.id);
+      }
+    });
+  }
+  return out;
 }
 
 }  // namespace focal

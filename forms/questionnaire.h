@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,7 +56,10 @@ struct TreatyReference {
   std::string article;    // "5", "11"
   std::string paragraph;  // "1", "2 (b)"; may be empty
   LocalizedText text;     // the article's text, when the questionnaire gives it
+  SourcePosition articlePosition, paragraphPosition;
 };
+
+class ProvisionCatalog;  // forms/provisions.h
 
 struct Choice {
   std::string value;
@@ -83,6 +87,7 @@ struct CompiledExpression {
   SourcePosition position;
   SourcePosition start;  // the scalar as written: its opening quote or block indicator, if any
   std::optional<expr::Expression> compiled;  // empty only while loading
+  std::string prefix;  // what the scalar holds before the expression: the '=' of a computed default
 };
 
 struct SpecialValue {
@@ -107,6 +112,16 @@ struct Question {
   std::optional<CompiledExpression> calculation;  // type `calculate`
   std::string defaultValue;
   SourcePosition defaultPosition;
+  // `default: "=expression"`: computed when the question first becomes
+  // relevant, never over a value already given.
+  std::optional<CompiledExpression> defaultExpression;
+  // `warning:` a soft check beside `constraint`: when false, `warning_message`
+  // is shown, but the answer stands and a final report is not blocked.
+  std::optional<CompiledExpression> warning;
+  LocalizedText warningMessage;
+  // `read_only: true`: shown, never typed; its value comes from `default` or
+  // carry-forward.
+  bool readOnly = false;
   std::vector<TreatyReference> references;
   bool allowNotAvailable = true;        // the standard answer "information not available"
   std::string carryForwardFrom;         // id of the matching question of the previous cycle
@@ -118,6 +133,11 @@ struct Question {
   // single_choice and multiple_choice
   std::vector<Choice> choices;
   bool otherOption = false;  // "Other, please specify" with its text at <id>/other
+  // multiple_choice: how many choices an answer must have (0: no bound)
+  std::size_t minSelected = 0, maxSelected = 0;
+  // `choice_filter`: a condition on each choice (`.` is the choice's value);
+  // only the choices for which it holds are offered ("other" always is).
+  std::optional<CompiledExpression> choiceFilter;
   // integer, decimal, year, date (bounds as text for dates), table cells
   std::optional<double> min, max;
   // integer and decimal: how the secretariat's analysis summarises the
@@ -139,6 +159,12 @@ struct Question {
   bool decimalCells = false;
   // repeat
   std::size_t minRecords = 0, maxRecords = 0;  // 0: no maximum
+  // `repeat_count`: the number of records follows this number (records are
+  // added to reach it; more than it is a problem to resolve).
+  std::optional<CompiledExpression> repeatCount;
+  // `number`: the number shown and printed instead of the position ("1.2 (a)").
+  std::string number;
+  SourcePosition numberPosition;
 };
 
 struct Section {
@@ -151,6 +177,7 @@ struct Section {
   LocalizedText title, intro;
   std::vector<TreatyReference> references;
   std::optional<CompiledExpression> relevant;
+  std::string number;  // `number`: shown instead of the position; "" for the position
 };
 
 struct QuestionnaireInfo {
@@ -161,6 +188,7 @@ struct QuestionnaireInfo {
   std::string version;
   std::vector<std::string> languages;  // the first is the default
   std::string previousCycle;           // id of the previous cycle's questionnaire, may be empty
+  std::vector<int> referenceYears;     // `reference_years`, in order; empty when not given
 };
 
 class Questionnaire {
@@ -171,6 +199,9 @@ class Questionnaire {
   DependencyGraph graph;
   std::string sourceText;  // the YAML it was loaded from
   std::string sourceName;  // file name, for messages
+  // The provisions files of the instruments it cites, by instrumentKey
+  // (forms/provisions.h); an instrument whose file is not installed is absent.
+  std::map<std::string, std::shared_ptr<const ProvisionCatalog>> provisions;
 
   const std::string& defaultLanguage() const { return info.languages.front(); }
   const Question* find(const std::string& id) const;

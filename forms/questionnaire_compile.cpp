@@ -75,8 +75,70 @@ class ExpressionCompiler {
     if (question.requiredIf) compile(*question.requiredIf, "required", repeat, std::nullopt, true, {});
     if (question.constraint)
       compile(*question.constraint, "constraint", repeat, expressionType(question), true, question.id);
+    if (question.warning)
+      compile(*question.warning, "warning", repeat, expressionType(question), true, question.id);
     if (question.calculation) calculationType(index);
     if (!question.defaultValue.empty()) checkDefault(question);
+    if (question.defaultExpression) compileDefault(question, repeat);
+    if (question.readOnly) checkReadOnly(question);
+    // choice_filter: `.` is each choice in turn, so its values are checked.
+    if (question.choiceFilter)
+      compile(*question.choiceFilter, "choice_filter", repeat, expr::Type::String, true, question.id);
+    if (question.repeatCount) {
+      compile(*question.repeatCount, "repeat_count", repeat, std::nullopt, false, {});
+      const CompiledExpression& e = *question.repeatCount;
+      if (e.compiled && e.compiled->type() != expr::Type::Number && e.compiled->type() != expr::Type::Any)
+        diag_.error(e.position.line, e.position.column,
+                    "'repeat_count' must give a number of records, such as ${q_3} (an integer question), but "
+                    "this expression gives " +
+                        std::string(expr::typeName(e.compiled->type())));
+    }
+  }
+
+  // default: "=expression": a value of the question's type.
+  void compileDefault(Question& question, const std::string& repeat) {
+    const auto at = question.defaultPosition;
+    if (!takesAnswer(question.type) || question.type == QuestionType::Table ||
+        question.type == QuestionType::Repeat || question.type == QuestionType::Legislation ||
+        question.type == QuestionType::Attachment) {
+      diag_.error(
+          at.line, at.column,
+          std::string("a question of type '") + questionTypeKey(question.type) + "' cannot have a 'default'");
+      question.defaultExpression.reset();
+      return;
+    }
+    CompiledExpression& e = *question.defaultExpression;
+    compile(e, "default", repeat, std::nullopt, false, {});
+    if (!e.compiled) return;
+    const expr::Type got = e.compiled->type();
+    const expr::Type want = expressionType(question);
+    bool fits = got == expr::Type::Any || got == want;
+    if (question.type == QuestionType::Text || question.type == QuestionType::LongText)
+      fits = got != expr::Type::List && got != expr::Type::Records && got != expr::Type::Cells;
+    if (question.type == QuestionType::MultipleChoice) fits = fits || got == expr::Type::String;
+    if (want == expr::Type::Date) fits = fits || got == expr::Type::String;
+    if (!fits)
+      diag_.error(e.position.line, e.position.column,
+                  "in 'default': the expression gives a value of type " + std::string(expr::typeName(got)) +
+                      ", but '" + question.id + "' is a " + questionTypeKey(question.type) +
+                      " question, whose answer is " + expr::typeName(want) +
+                      "; compute a value of that type");
+  }
+
+  // read_only: nothing can be typed, so something else must give the value.
+  void checkReadOnly(const Question& question) {
+    if (!takesAnswer(question.type)) {
+      diag_.error(question.position.line, question.position.column,
+                  "'read_only' does not apply to '" + question.id + "', a " + questionTypeKey(question.type) +
+                      " question, which is never typed; remove it");
+      return;
+    }
+    if (question.defaultValue.empty() && !question.defaultExpression && question.carryForwardFrom.empty())
+      diag_.error(
+          question.position.line, question.position.column,
+          "'" + question.id +
+              "' is read_only, but nothing gives it a value: add a 'default' (a value, or \"=expression\") "
+              "or 'carry_forward_from', or make it a 'calculate' question");
   }
 
   void compile(CompiledExpression& e, const std::string& key, const std::string& repeat,
@@ -105,9 +167,11 @@ class ExpressionCompiler {
 
   // Where character `column` (from 1) of an expression stands in the file.
   SourcePosition positionOf(const CompiledExpression& e, std::size_t column) const {
+    const int skip = static_cast<int>(e.prefix.size());
     if (e.start.line <= 0 || q_.sourceText.empty())
-      return {e.position.line, e.position.column + static_cast<int>(column) - 1};
-    return positionInScalar(q_.sourceText, e.start, e.text, byteOffsetOfColumn(e.text, column));
+      return {e.position.line, e.position.column + skip + static_cast<int>(column) - 1};
+    return positionInScalar(q_.sourceText, e.start, e.prefix + e.text,
+                            e.prefix.size() + byteOffsetOfColumn(e.text, column));
   }
 
   // Messages speak of columns of the expression; make them columns of the file.
@@ -150,8 +214,15 @@ class ExpressionCompiler {
         break;
     }
     std::string problem = checkAnswerValue(question, pathOf(question.id), question.defaultValue);
-    if (!problem.empty())
-      diag_.error(at.line, at.column, "the 'default' does not fit the question: " + problem);
+    if (!problem.empty()) {
+      const std::string& d = question.defaultValue;
+      const bool looksComputed = d.find("${") != std::string::npos || d.find("()") != std::string::npos;
+      diag_.error(
+          at.line, at.column,
+          "the 'default' does not fit the question: " + problem +
+              (looksComputed ? " To compute the default, start it with '=', as in default: \"=" + d + "\""
+                             : std::string()));
+    }
   }
 
   Questionnaire& q_;

@@ -79,6 +79,8 @@ std::vector<FieldChange> compare(const Questionnaire& oldQ, const Question& b, c
                      : "false");
   field("constraint", expressionText(b.constraint), expressionText(a.constraint));
   compareTexts("constraint_message", b.constraintMessage, a.constraintMessage, out);
+  field("warning", expressionText(b.warning), expressionText(a.warning));
+  compareTexts("warning_message", b.warningMessage, a.warningMessage, out);
   field("calculation", expressionText(b.calculation), expressionText(a.calculation));
   field("min", number(b.min) + b.minDate, number(a.min) + a.minDate);
   field("max", number(b.max) + b.maxDate, number(a.max) + a.maxDate);

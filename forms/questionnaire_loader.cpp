@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
+#include "forms/provisions.h"
 #include "forms/questionnaire_reader.h"
 #include "forms/stored_questionnaire.h"
 #include "forms/yaml_tree.h"
@@ -202,6 +204,108 @@ void checkLinkedQuestionnaires(const Questionnaire& q, const std::string& path, 
   }
 }
 
+// The provisions files, read once per process and again when one changes.
+std::shared_ptr<const ProvisionCatalog> cachedCatalog(const std::string& path, std::string& problem) {
+  namespace fs = std::filesystem;
+  struct Entry {
+    fs::file_time_type time;
+    std::shared_ptr<const ProvisionCatalog> catalog;
+    std::string problem;
+  };
+  static std::mutex mutex;
+  static std::map<std::string, Entry> cache;
+  std::error_code ec;
+  const auto time = fs::last_write_time(path, ec);
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(path);
+  if (it == cache.end() || it->second.time != time) {
+    Diagnostics found(path);
+    Entry entry{time, readProvisionCatalog(path, found), {}};
+    if (!entry.catalog && !found.all().empty()) entry.problem = found.all().front().format();
+    it = cache.insert_or_assign(path, std::move(entry)).first;
+  }
+  problem = it->second.problem;
+  return it->second.catalog;
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+// Attaches the provisions files of the instruments the questionnaire cites
+// and checks each citation against them.
+void checkProvisions(Questionnaire& q, const std::string& path, Diagnostics& d, bool lenient) {
+  // Per instrument whose file is missing or broken: what to say, said once.
+  std::map<std::string, std::pair<std::string, bool>> failed;
+  auto catalogFor = [&](Instrument instrument, const SourcePosition* at) -> const ProvisionCatalog* {
+    const std::string key = instrumentKey(instrument);
+    if (auto it = q.provisions.find(key); it != q.provisions.end()) return it->second.get();
+    auto it = failed.find(key);
+    if (it == failed.end()) {
+      const std::string file = provisionsPath(instrument, path);
+      std::string problem;
+      auto catalog = file.empty() ? nullptr : cachedCatalog(file, problem);
+      if (catalog && catalog->instrument != instrument) {
+        problem = file + ": it lists the provisions of '" + instrumentKey(catalog->instrument) +
+                  "', not of '" + key + "'";
+        catalog.reset();
+      }
+      if (catalog) {
+        q.provisions[key] = catalog;
+        return catalog.get();
+      }
+      const std::string message = file.empty()
+                                      ? "references to the " + key +
+                                            " provisions were not checked: no provisions file "
+                                            "reference/provisions-" +
+                                            key +
+                                            ".yaml was found beside the questionnaire or "
+                                            "installed; reinstall Focal or add the file"
+                                      : "the provisions file " + file + " cannot be read (" + problem +
+                                            "); correct it, then the references to it are checked";
+      it = failed.emplace(key, std::make_pair(file.empty() ? "w" + message : "e" + message, false)).first;
+    }
+    if (lenient || !at || it->second.second) return nullptr;
+    it->second.second = true;
+    const std::string& message = it->second.first;
+    if (message[0] == 'w')
+      d.warning(at->line, at->column, message.substr(1));
+    else
+      d.error(at->line, at->column, message.substr(1));
+    return nullptr;
+  };
+  catalogFor(q.info.instrument, nullptr);
+  if (lenient) return;
+  auto check = [&](const TreatyReference& ref) {
+    const ProvisionCatalog* catalog = catalogFor(ref.instrument, &ref.articlePosition);
+    if (!catalog || ref.article.empty()) return;
+    const std::string where =
+        " of the " + std::string(instrumentKey(ref.instrument)) + " provisions (" + catalog->sourceName + ")";
+    if (!catalog->hasArticle(ref.article)) {
+      const std::string near = nearestWord(ref.article, catalog->articles());
+      d.error(ref.articlePosition.line, ref.articlePosition.column,
+              "article '" + ref.article + "' is not in the list" + where + "; " +
+                  (near.empty() ? "" : "did you mean '" + near + "'? ") + "its articles are " +
+                  joined(catalog->articles()) + "; correct the article or add it to that file");
+      return;
+    }
+    if (ref.paragraph.empty() || catalog->find(ref.article, ref.paragraph)) return;
+    const auto paragraphs = catalog->paragraphsOf(ref.article);
+    d.error(ref.paragraphPosition.line, ref.paragraphPosition.column,
+            "article " + ref.article + " has no paragraph '" + ref.paragraph + "' in the list" + where +
+                "; " +
+                (paragraphs.empty() ? std::string("it lists no paragraphs, so cite the whole article")
+                                    : "its paragraphs are " + joined(paragraphs)) +
+                "; write the paragraph as listed (one reference per paragraph) or add it to that file");
+  };
+  for (const auto& section : q.sections)
+    for (const auto& ref : section.references) check(ref);
+  for (const auto& question : q.questions)
+    for (const auto& ref : question.references) check(ref);
+}
+
 LoadResult finish(Diagnostics& diagnostics, std::shared_ptr<Questionnaire> q, const LoadOptions& options) {
   diagnostics.sort();
   LoadResult result;
@@ -223,6 +327,7 @@ LoadResult load(const std::optional<YamlNode>& root, std::string text, const std
   detail::readQuestionnaire(*root, *q, diagnostics, coverage, lenient);
   if (!q->sections.empty() || !q->questions.empty()) detail::compileQuestionnaire(*q, diagnostics, lenient);
   warnAboutTranslations(*q, coverage, diagnostics);
+  checkProvisions(*q, path, diagnostics, lenient);
   checkLinkedQuestionnaires(*q, path, options, *root, diagnostics);
   return finish(diagnostics, std::move(q), options);
 }

@@ -8,17 +8,18 @@
 #include "forms/author_hints.h"
 #include "forms/label_text.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/reference_years.h"
 #include "forms/source_map.h"
 
 namespace focal::detail {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"focal",        "id",      "title",     "instrument",
-                                           "cycle",        "version", "languages", "previous_cycle",
-                                           "choice_lists", "sections"};
-const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",   "references",
-                                               "relevant", "questions", "sections"};
+const std::vector<std::string> kTopKeys = {"focal",        "id",       "title",          "instrument",
+                                           "cycle",        "version",  "languages",      "previous_cycle",
+                                           "choice_lists", "sections", "reference_years"};
+const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",    "references",
+                                               "relevant", "questions", "sections", "number"};
 const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "type",
                                                       "label",
@@ -27,7 +28,11 @@ const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "relevant",
                                                       "constraint",
                                                       "constraint_message",
+                                                      "warning",
+                                                      "warning_message",
                                                       "default",
+                                                      "read_only",
+                                                      "number",
                                                       "references",
                                                       "not_available",
                                                       "carry_forward_from",
@@ -42,8 +47,9 @@ const std::vector<std::string> kKnownTags = {"gating", "technical_assistance", "
 std::vector<std::string> typeKeys(QuestionType type) {
   switch (type) {
     case QuestionType::SingleChoice:
+      return {"choices", "other", "choice_filter"};
     case QuestionType::MultipleChoice:
-      return {"choices", "other"};
+      return {"choices", "other", "min_selected", "max_selected", "choice_filter"};
     case QuestionType::Integer:
     case QuestionType::Decimal:
       return {"min", "max", "unit", "summary", "special_values"};
@@ -58,7 +64,7 @@ std::vector<std::string> typeKeys(QuestionType type) {
     case QuestionType::Table:
       return {"rows", "columns", "totals", "cells", "min", "max"};
     case QuestionType::Repeat:
-      return {"questions", "min_records", "max_records"};
+      return {"questions", "min_records", "max_records", "repeat_count"};
     case QuestionType::Calculate:
       return {"calculation", "unit"};
     default:
@@ -119,6 +125,8 @@ class Reader {
       return;
     }
     checkKeys(root, kTopKeys, {}, "the questionnaire");
+    // First: every text after it may name the years.
+    if (auto* n = root.find("reference_years")) q_.info.referenceYears = readReferenceYears(*n, diag_);
     readHeader(root);
     if (auto* lists = root.find("choice_lists")) readChoiceLists(*lists);
     const YamlNode* sections = root.find("sections");
@@ -200,7 +208,7 @@ class Reader {
     SourcePosition position{node.line, node.column};
     if (node.isScalar()) {
       if (auto s = scalar(node, key)) {
-        result.set(defaultLanguage(), *s);
+        result.set(defaultLanguage(), withYears(key, *s, node, defaultLanguage()));
         noteReferences(key, *s, node);
       }
     } else if (node.isMapping()) {
@@ -222,7 +230,7 @@ class Reader {
           continue;
         }
         if (auto s = scalar(v, key + "." + k.scalar)) {
-          result.set(k.scalar, *s);
+          result.set(k.scalar, withYears(key, *s, v, k.scalar));
           noteReferences(key, *s, v);
         }
       }
@@ -242,6 +250,36 @@ class Reader {
     for (const auto& language : q_.info.languages)
       if (!result.has(language)) coverage_.missing[language].push_back(position);
     return result;
+  }
+
+  // {year_first}, {year_last} and {reference_years} in a text, replaced by
+  // the reference years (forms/reference_years.h).
+  std::string withYears(const std::string& key, const std::string& value, const YamlNode& node,
+                        const std::string& language) {
+    const std::vector<YearPlaceholder> found = yearPlaceholders(value);
+    if (found.empty()) return value;
+    const std::vector<int>& years = q_.info.referenceYears;
+    for (const YearPlaceholder& p : found) {
+      const SourcePosition at = positionInScalar(q_.sourceText, {node.line, node.column}, value, p.begin);
+      std::string message;
+      if (!p.known) {
+        const std::string near = nearestYearPlaceholder(p.name);
+        message = "the " + key + " holds {" + p.name + "}, which is not a name of the reference years" +
+                  (near.empty() ? "" : "; did you mean {" + near + "}?") +
+                  " The years are named {year_first}, {year_last} and {reference_years}";
+      } else if (years.empty()) {
+        message = "the " + key + " uses {" + p.name +
+                  "}, but the questionnaire has no 'reference_years'; add them at the top of the file, "
+                  "e.g. reference_years: [2002, 2003, 2004]";
+      }
+      if (message.empty()) continue;
+      // A kept questionnaire (lenient) printed such a text as written.
+      if (lenient_)
+        diag_.warning(at.line, at.column, std::move(message));
+      else
+        diag_.error(at.line, at.column, std::move(message));
+    }
+    return expandYears(value, years, language);
   }
 
   // ${id} in a label or help text is checked once every id is known.
@@ -417,6 +455,12 @@ class Reader {
         error(k, "the choice list name '" + k.scalar + "' is not valid: use letters, digits and '_'");
         continue;
       }
+      if (k.scalar == "reference_years") {
+        error(k,
+              "the name 'reference_years' is kept for the reference years (a table's 'rows: "
+              "reference_years'); rename the choice list");
+        continue;
+      }
       choiceLists_[k.scalar] = readChoices(v, "choice list '" + k.scalar + "'");
       choiceListLines_[k.scalar] = k.line;
     }
@@ -481,10 +525,15 @@ class Reader {
           else
             error(*n, "unknown instrument '" + *s + "'; use convention, tip, som or firearms");
         }
-      if (auto* n = required(item, "article", "this reference"))
+      ref.articlePosition = ref.paragraphPosition = {item.line, item.column};
+      if (auto* n = required(item, "article", "this reference")) {
+        ref.articlePosition = {n->line, n->column};
         if (auto s = scalar(*n, "article")) ref.article = *s;
-      if (auto* n = item.find("paragraph"))
+      }
+      if (auto* n = item.find("paragraph")) {
+        ref.paragraphPosition = {n->line, n->column};
         if (auto s = scalar(*n, "paragraph")) ref.paragraph = *s;
+      }
       if (auto* n = item.find("text")) ref.text = text(*n, "text");
       refs.push_back(std::move(ref));
     }
@@ -526,6 +575,8 @@ class Reader {
     if (auto* n = node.find("intro")) q_.sections[index].intro = text(*n, "intro");
     if (auto* n = node.find("references")) q_.sections[index].references = readReferences(*n);
     if (auto* n = node.find("relevant")) q_.sections[index].relevant = expression(*n, "relevant");
+    if (auto* n = node.find("number"))
+      q_.sections[index].number = displayNumber(*n, "section", sectionNumbers_);
     const YamlNode* questions = node.find("questions");
     const YamlNode* subsections = node.find("sections");
     if (!questions && !subsections)
@@ -611,10 +662,28 @@ class Reader {
     if (auto* n = node.find("constraint")) question.constraint = expression(*n, "constraint");
     if (auto* n = node.find("constraint_message"))
       question.constraintMessage = text(*n, "constraint_message");
+    if (auto* n = node.find("warning")) question.warning = expression(*n, "warning");
+    if (auto* n = node.find("warning_message")) question.warningMessage = text(*n, "warning_message");
     if (auto* n = node.find("default")) {
-      if (auto s = scalar(*n, "default")) question.defaultValue = *s;
+      if (auto s = scalar(*n, "default")) {
+        if (!s->empty() && (*s)[0] == '=') {
+          // default: "=${q_4} - ${q_5}": computed, see questionnaire_features.cpp.
+          question.defaultExpression = expression(*n, "default");
+          question.defaultExpression->text.erase(0, 1);
+          question.defaultExpression->prefix = "=";
+          question.defaultExpression->position.column += 1;
+        } else {
+          question.defaultValue = *s;
+        }
+      }
       question.defaultPosition = {n->line, n->column};
     }
+    if (auto* n = node.find("number")) {
+      question.number = displayNumber(*n, question.id, questionNumbers_);
+      question.numberPosition = {n->line, n->column};
+    }
+    if (auto* n = node.find("read_only"))
+      if (auto b = boolean(*n, "read_only")) question.readOnly = *b;
     if (auto* n = node.find("references")) question.references = readReferences(*n);
     if (auto* n = node.find("not_available"))
       if (auto b = boolean(*n, "not_available")) question.allowNotAvailable = *b;
@@ -740,6 +809,8 @@ class Reader {
         }
         if (auto* n = node.find("other"))
           if (auto b = boolean(*n, "other")) question.otherOption = *b;
+        readSelectionBounds(node, question);
+        if (auto* n = node.find("choice_filter")) question.choiceFilter = expression(*n, "choice_filter");
         if (question.otherOption)
           for (const auto& c : question.choices)
             if (c.value == "other")
@@ -799,6 +870,7 @@ class Reader {
           if (auto v = whole(*n, "max_records", 1, limits::kDefaultMaxRecords)) question.maxRecords = *v;
         if (question.minRecords > question.maxRecords)
           error(*node.find("min_records"), "'min_records' is larger than 'max_records'");
+        if (auto* n = node.find("repeat_count")) question.repeatCount = expression(*n, "repeat_count");
         break;
       case QuestionType::Calculate:
         if (auto* n = required(node, "calculation", "the question '" + question.id + "'"))
@@ -808,6 +880,44 @@ class Reader {
       default:
         break;
     }
+  }
+
+  // `number: "1.2 (a)"`: shown instead of the position; unique among the
+  // questions (or the sections), short, on one line.
+  std::string displayNumber(const YamlNode& node, const std::string& what, std::map<std::string, int>& seen) {
+    auto s = scalar(node, "number");
+    if (!s) return {};
+    if (s->empty() || s->size() > 20 || s->find('\n') != std::string::npos) {
+      error(node, "'number' must be a short text on one line (at most 20 characters), such as \"1.2 (a)\"");
+      return {};
+    }
+    if (auto [it, inserted] = seen.emplace(*s, node.line); !inserted) {
+      error(node, "the number '" + *s + "' is given twice (first on line " + std::to_string(it->second) +
+                      "); give " + (what == "section" ? "each section" : "each question") +
+                      " its own number");
+      return {};
+    }
+    return *s;
+  }
+
+  // min_selected and max_selected of a multiple choice: whole numbers, at
+  // most the number of choices, the minimum not above the maximum.
+  void readSelectionBounds(const YamlNode& node, Question& question) {
+    const long long choices =
+        static_cast<long long>(question.choices.size()) + (question.otherOption ? 1 : 0);
+    const YamlNode* minNode = node.find("min_selected");
+    const YamlNode* maxNode = node.find("max_selected");
+    const long long top = std::max(1LL, choices);
+    if (minNode)
+      if (auto v = whole(*minNode, "min_selected", 1, top))
+        question.minSelected = static_cast<std::size_t>(*v);
+    if (maxNode)
+      if (auto v = whole(*maxNode, "max_selected", 1, top))
+        question.maxSelected = static_cast<std::size_t>(*v);
+    if (question.minSelected && question.maxSelected && question.minSelected > question.maxSelected)
+      error(*minNode, "'min_selected' (" + std::to_string(question.minSelected) +
+                          ") is larger than 'max_selected' (" + std::to_string(question.maxSelected) +
+                          "); swap them or lower 'min_selected'");
   }
 
   // `summary: sum|distribution` and `special_values: {99: life imprisonment}`.
@@ -851,6 +961,19 @@ class Reader {
       std::vector<TableAxisItem> items;
       const YamlNode* n = required(node, key, "the table '" + question.id + "'");
       if (!n) return items;
+      if (n->isScalar() && n->scalar == "reference_years") {  // one row or column per year
+        if (q_.info.referenceYears.empty())
+          error(*n,
+                "the table '" + question.id + "' takes its " + key +
+                    " from 'reference_years', but the questionnaire has no 'reference_years'; add them at "
+                    "the top of the file, e.g. reference_years: [2002, 2003, 2004]");
+        for (int year : q_.info.referenceYears) {
+          LocalizedText label;
+          label.set(defaultLanguage(), std::to_string(year));
+          items.push_back({yearRowId(year), std::move(label)});
+        }
+        return items;
+      }
       if (n->isScalar()) {  // a choice list
         auto it = choiceLists_.find(n->scalar);
         if (it == choiceLists_.end())
@@ -887,6 +1010,16 @@ class Reader {
     };
     question.rows = axis("rows", limits::kMaxTableRows);
     question.columns = axis("columns", limits::kMaxTableColumns);
+    // ${t/total/col} and ${t/row/total} name the totals in expressions.
+    for (const char* key : {"rows", "columns"}) {
+      const auto& items = key[0] == 'r' ? question.rows : question.columns;
+      for (const auto& item : items)
+        if (item.id == "total")
+          if (const YamlNode* n = node.find(key))
+            error(*n, std::string("the ") + (key[0] == 'r' ? "row" : "column") +
+                          " id 'total' is kept for the table's totals (${" + question.id +
+                          "/total/...} in expressions); name it otherwise, e.g. 'all'");
+    }
     if (auto* n = node.find("totals")) {
       if (auto s = scalar(*n, "totals")) {
         if (*s == "rows")
@@ -935,6 +1068,8 @@ class Reader {
   std::map<std::string, std::vector<Choice>> choiceLists_;
   std::map<std::string, int> choiceListLines_;
   std::unordered_map<std::string, int> sectionIds_, questionIds_;
+  std::map<std::string, int> questionNumbers_,
+      sectionNumbers_;  // `number` values, by the line of their first use
   std::vector<TextWithReferences> textsWithReferences_;
 };
 

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <random>
 #include <set>
 
 #include "forms/answer_text.h"
 #include "forms/answer_value.h"
+#include "forms/clock.h"
 #include "forms/i18n.h"
 
 namespace focal {
@@ -44,6 +46,8 @@ const char* problemKindKey(ProblemKind kind) {
       return "too_few_records";
     case ProblemKind::CarriedForwardPending:
       return "carried_forward";
+    case ProblemKind::Warning:
+      return "warning";
   }
   return "required";
 }
@@ -67,6 +71,8 @@ class SessionContext : public expr::Context {
     const ResponseSession::State* state = s_.stateOf(base);
     if (!state || !state->relevant) return std::monostate{};
     if (q.type == QuestionType::Calculate) return state->calculated;
+    if (q.type == QuestionType::Table && slash != std::string_view::npos)
+      return cell(q, base, path.substr(slash + 1));
     if (slash != std::string_view::npos)
       return expressionValue(q, s_.value(base + std::string(path.substr(slash))));
     if (q.type == QuestionType::Legislation) return expressionValue(q, s_.value(base + "/title"));
@@ -122,9 +128,47 @@ class SessionContext : public expr::Context {
   std::string today() const override { return s_.today(); }
 
  private:
+  // A cell "row/column", or a total: "total/column" adds up a column,
+  // "row/total" a row, "total/total" the table. Unanswered cells are left
+  // out; a total of no answered cell is unanswered.
+  expr::Value cell(const Question& q, const std::string& base, std::string_view cellPath) const {
+    const auto slash = cellPath.find('/');
+    const std::string row(cellPath.substr(0, slash));
+    const std::string column(slash == std::string_view::npos ? std::string_view()
+                                                             : cellPath.substr(slash + 1));
+    if (row != "total" && column != "total")
+      return expressionValue(q, s_.value(base + "/" + row + "/" + column));
+    double sum = 0;
+    bool any = false;
+    for (const auto& r : q.rows) {
+      if (row != "total" && r.id != row) continue;
+      for (const auto& c : q.columns) {
+        if (column != "total" && c.id != column) continue;
+        const std::string v = s_.value(base + "/" + r.id + "/" + c.id);
+        const expr::Value x = v.empty() ? expr::Value() : expressionValue(q, v);
+        if (const double* d = std::get_if<double>(&x)) {
+          sum += *d;
+          any = true;
+        }
+      }
+    }
+    return any ? expr::Value(sum) : expr::Value();
+  }
+
   const ResponseSession& s_;
   int self_;
   std::string key_;
+};
+
+// Evaluates a choice_filter for one choice: `.` is that choice's value.
+class ChoiceContext : public SessionContext {
+ public:
+  ChoiceContext(const ResponseSession& s, int question, std::string key, std::string choice)
+      : SessionContext(s, question, std::move(key)), choice_(std::move(choice)) {}
+  expr::Value self() const override { return choice_; }
+
+ private:
+  std::string choice_;
 };
 
 ResponseSession::ResponseSession(std::shared_ptr<const Questionnaire> questionnaire, std::string language)
@@ -148,16 +192,12 @@ void ResponseSession::setToday(std::string today) {
 
 std::string ResponseSession::today() const {
   if (!today_.empty()) return today_;
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
+  return localDate();
 }
 
 void ResponseSession::load(std::map<std::string, std::string> answers) {
   answers_ = std::move(answers);
+  defaulted_.clear();
   std::erase_if(answers_, [](const auto& entry) { return entry.second.empty(); });
   evaluateAll();
   SessionChange change;
@@ -170,6 +210,84 @@ std::vector<AnswerWrite> ResponseSession::defaultWrites() const {
   for (const auto& q : questionnaire_->questions)
     if (!q.defaultValue.empty() && q.repeat < 0 && value(q.id).empty())
       writes.push_back({q.id, q.defaultValue});
+  for (auto& w : computedDefaults()) writes.push_back(std::move(w));
+  for (auto& w : repeatCountWrites()) writes.push_back(std::move(w));
+  return writes;
+}
+
+std::optional<std::size_t> ResponseSession::repeatCountOf(int index) const {
+  const Question& q = questionnaire_->questions[index];
+  if (!q.repeatCount || !q.repeatCount->compiled || !isRelevant(q.id)) return std::nullopt;
+  const expr::Value v = q.repeatCount->compiled->evaluate(SessionContext(*this, index, {}));
+  const double* d = std::get_if<double>(&v);
+  if (!d || !(*d >= 0)) return std::nullopt;
+  const double capped = std::min(std::floor(*d), static_cast<double>(q.maxRecords ? q.maxRecords : 500));
+  return static_cast<std::size_t>(capped);
+}
+
+std::vector<AnswerWrite> ResponseSession::repeatCountWrites() const {
+  std::vector<AnswerWrite> writes;
+  const auto& questions = questionnaire_->questions;
+  for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
+    if (!questions[i].repeatCount || questions[i].repeat >= 0) continue;
+    const auto count = repeatCountOf(i);
+    if (!count || !value(questions[i].id + "@status").empty()) continue;
+    auto keys = records(questions[i].id);
+    if (keys.size() >= *count) continue;
+    static std::mt19937 generator{std::random_device{}()};
+    while (keys.size() < *count) {
+      std::string key = fmt::format("r{:06x}", generator() & 0xFFFFFF);
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    }
+    writes.push_back({questions[i].id, joinWords(keys)});
+  }
+  return writes;
+}
+
+std::vector<std::string> ResponseSession::choicesShown(const std::string& questionPath) const {
+  std::vector<std::string> shown;
+  auto parsed = parseAnswerPath(questionPath);
+  const int index = parsed ? questionnaire_->indexOf(parsed->question) : -1;
+  if (index < 0) return shown;
+  const Question& q = questionnaire_->questions[index];
+  const bool filtered = q.choiceFilter && q.choiceFilter->compiled;
+  for (const auto& choice : q.choices)
+    if (!filtered || expr::truthy(q.choiceFilter->compiled->evaluate(
+                         ChoiceContext(*this, index, parsed->recordKey, choice.value))))
+      shown.push_back(choice.value);
+  if (q.otherOption) shown.push_back("other");
+  return shown;
+}
+
+std::optional<std::string> ResponseSession::computedDefault(int index, const std::string& key) const {
+  const Question& q = questionnaire_->questions[index];
+  if (!q.defaultExpression || !q.defaultExpression->compiled) return std::nullopt;
+  const std::string path = recordKeyPath(index, key);
+  if (defaulted_.count(path)) return std::nullopt;
+  const State* state = stateOf(path);
+  if (!state || !state->relevant || !value(path).empty() || !value(path + "@status").empty())
+    return std::nullopt;
+  const expr::Value v = q.defaultExpression->compiled->evaluate(SessionContext(*this, index, key));
+  if (expr::isNull(v)) return std::nullopt;
+  std::string text = expr::toString(v);
+  if (const bool* b = std::get_if<bool>(&v))
+    text = q.type == QuestionType::YesNo ? (*b ? "yes" : "no") : text;
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::vector<AnswerWrite> ResponseSession::computedDefaults() const {
+  std::vector<AnswerWrite> writes;
+  const auto& questions = questionnaire_->questions;
+  for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
+    if (!questions[i].defaultExpression) continue;
+    if (questions[i].repeat < 0) {
+      if (auto text = computedDefault(i, {})) writes.push_back({questions[i].id, *text});
+    } else {
+      for (const auto& key : records(questions[questions[i].repeat].id))
+        if (auto text = computedDefault(i, key)) writes.push_back({recordKeyPath(i, key), *text});
+    }
+  }
   return writes;
 }
 
@@ -245,8 +363,18 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
       if (!first) first = Outcome{AnswerStatus::Refused, problem};
       continue;
     }
+    const Question& question = questionnaire_->questions[located->question];
+    if (question.readOnly && located->path.mark.empty() && !write.value.empty() &&
+        write.value != value(write.path)) {
+      if (!first)
+        first = Outcome{AnswerStatus::Refused,
+                        fmt::format(fmt::runtime(tr("'{}' is read-only: the questionnaire gives its value.")),
+                                    question.id)};
+      continue;
+    }
+    if (located->path.mark.empty() && located->path.part.empty())
+      defaulted_.insert(write.path);  // typed or cleared: a computed default leaves it alone
     if (!write.value.empty()) {
-      const Question& question = questionnaire_->questions[located->question];
       if (std::string text = checkAnswerText(question, located->path, write.value); !text.empty()) {
         // Text a report cannot carry is never stored, and the refusal is what the caller hears.
         if (!textRefusal) textRefusal = Outcome{AnswerStatus::Refused, std::move(text)};
@@ -266,6 +394,22 @@ Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
   if (!change.answers.empty()) {
     std::vector<std::string> questionPaths;
     evaluate(questionnaire_->graph.affectedBy(touched), &questionPaths);
+    // Computed defaults the change made due, then what they change in turn.
+    for (int round = 0; round < 8; ++round) {
+      std::vector<AnswerWrite> defaults = computedDefaults();
+      for (auto& w : repeatCountWrites()) defaults.push_back(std::move(w));
+      if (defaults.empty()) break;
+      std::vector<int> filled;
+      for (auto& w : defaults) {
+        defaulted_.insert(w.path);
+        std::string before = value(w.path);
+        answers_[w.path] = w.value;
+        std::string unused;
+        if (auto located = locate(w.path, &unused)) filled.push_back(located->question);
+        change.answers.push_back({w.path, std::move(before), std::move(w.value)});
+      }
+      evaluate(questionnaire_->graph.affectedBy(filled), &questionPaths);
+    }
     change.questions = std::move(questionPaths);
     if (changesOut) *changesOut = change.answers;
     changes_.publish(change);
@@ -287,7 +431,7 @@ Outcome ResponseSession::outcomeFor(const std::string& path) const {
   if (!state->constraint.empty()) return {AnswerStatus::ConstraintViolated, state->constraint};
   if (state->required && !state->answered)
     return {AnswerStatus::RequiredButEmpty, tr("This question is required.")};
-  return {};
+  return {AnswerStatus::Ok, state->warning};  // a soft check's message, if any: the answer stands
 }
 
 // ---- key generation and repeat writes -----------------------------------
@@ -441,6 +585,7 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
   state.required = false;
   state.invalid.clear();
   state.constraint.clear();
+  state.warning.clear();
   if (!state.relevant || !takesAnswer(q.type)) return;
   SessionContext context(*this, index, key);
   state.required = q.required || (q.requiredIf && q.requiredIf->compiled &&
@@ -479,6 +624,35 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
     if (std::find(words.begin(), words.end(), "other") != words.end() && value(base + "/other").empty())
       state.invalid = tr("Please specify the other answer.");
   }
+  if (state.invalid.empty() && q.type == QuestionType::MultipleChoice && value(base + "@status").empty() &&
+      (q.minSelected > 0 || q.maxSelected > 0)) {
+    const std::size_t chosen = splitWords(value(base)).size();
+    if (chosen > 0 && chosen < q.minSelected)
+      state.invalid =
+          fmt::format(fmt::runtime(tr("Choose at least {} answers ({} chosen).")), q.minSelected, chosen);
+    else if (q.maxSelected > 0 && chosen > q.maxSelected)
+      state.invalid =
+          fmt::format(fmt::runtime(tr("Choose at most {} answers ({} chosen).")), q.maxSelected, chosen);
+  }
+  if (state.invalid.empty() && q.choiceFilter && value(base + "@status").empty()) {
+    const auto shown = choicesShown(base);
+    for (const auto& word : splitWords(value(base))) {
+      if (std::find(shown.begin(), shown.end(), word) != shown.end()) continue;
+      std::string label = word;
+      for (const auto& c : q.choices)
+        if (c.value == word) label = c.label.get(language_, questionnaire_->defaultLanguage());
+      state.invalid =
+          fmt::format(fmt::runtime(tr("'{}' is not offered given the other answers; choose again.")), label);
+      break;
+    }
+  }
+  if (state.invalid.empty() && q.repeatCount && value(base + "@status").empty()) {
+    const std::size_t count = records(q.id).size();
+    if (const auto wanted = repeatCountOf(index); wanted && count > *wanted)
+      state.invalid = fmt::format(fmt::runtime(tr("This list should have {} records, as the answer it "
+                                                  "follows says; it has {}: remove the extra ones.")),
+                                  *wanted, count);
+  }
   if (state.invalid.empty() && q.type == QuestionType::Repeat && value(base + "@status").empty()) {
     std::size_t count = records(q.id).size();
     if (q.minRecords > 0 && count > 0 && count < q.minRecords)
@@ -489,6 +663,13 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
     state.constraint = q.constraintMessage.empty()
                            ? tr("This answer is not allowed here.")
                            : q.constraintMessage.get(language_, questionnaire_->defaultLanguage());
+  }
+  if (state.answered && state.invalid.empty() && state.constraint.empty() &&
+      value(base + "@status").empty() && q.warning && q.warning->compiled &&
+      !expr::truthy(q.warning->compiled->evaluate(context))) {
+    state.warning = q.warningMessage.empty()
+                        ? tr("Please check this answer: it is unusual.")
+                        : q.warningMessage.get(language_, questionnaire_->defaultLanguage());
   }
 }
 
@@ -513,6 +694,17 @@ std::string ResponseSession::error(const std::string& questionPath) const {
   const State* s = stateOf(questionPath);
   if (!s) return {};
   return !s->invalid.empty() ? s->invalid : s->constraint;
+}
+
+std::string ResponseSession::warning(const std::string& questionPath) const {
+  const State* s = stateOf(questionPath);
+  return s ? s->warning : std::string();
+}
+
+bool ResponseSession::isReadOnly(const std::string& questionPath) const {
+  auto parsed = parseAnswerPath(questionPath);
+  const Question* q = parsed ? questionnaire_->find(parsed->question) : nullptr;
+  return q && q->readOnly;
 }
 
 std::string ResponseSession::calculated(const std::string& questionPath) const {
@@ -575,6 +767,7 @@ std::vector<Problem> ResponseSession::problems() const {
       out.push_back({tooFew ? ProblemKind::TooFewRecords : ProblemKind::Invalid, path, index, s->invalid});
     }
     if (!s->constraint.empty()) out.push_back({ProblemKind::ConstraintViolated, path, index, s->constraint});
+    if (!s->warning.empty()) out.push_back({ProblemKind::Warning, path, index, s->warning});
     if (value(path + "@carried") == "pending")
       out.push_back({ProblemKind::CarriedForwardPending, path, index,
                      tr("Carried forward from the previous cycle; please confirm or change it.")});

@@ -7,6 +7,8 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -59,7 +61,8 @@ enum class ProblemKind {
   ConstraintViolated,
   Invalid,
   TooFewRecords,
-  CarriedForwardPending
+  CarriedForwardPending,
+  Warning,  // a `warning:` soft check that fails: to look at, never blocking
 };
 const char* problemKindKey(ProblemKind kind);
 
@@ -68,8 +71,8 @@ struct Problem {
   std::string path;  // the question's path (id or rep[k]/child)
   int question = -1;
   std::string message;
-  // Whether it blocks a final report (a pending carry-forward does not).
-  bool blocking() const { return kind != ProblemKind::CarriedForwardPending; }
+  // Whether it blocks a final report (a pending carry-forward and a warning do not).
+  bool blocking() const { return kind != ProblemKind::CarriedForwardPending && kind != ProblemKind::Warning; }
 };
 
 struct Progress {
@@ -94,7 +97,8 @@ class ResponseSession {
 
   // Replaces every answer (when a stored response is opened) and evaluates all.
   void load(std::map<std::string, std::string> answers);
-  // The writes that give every unanswered question with a `default` its default.
+  // The writes that give every unanswered question with a `default` its
+  // default (a computed one when it is relevant and has a value).
   std::vector<AnswerWrite> defaultWrites() const;
 
   // Answers one path; the outcome concerns that path's question.
@@ -119,6 +123,13 @@ class ResponseSession {
   bool isAnswered(const std::string& questionPath) const;
   // The constraint or format message, "" when there is none.
   std::string error(const std::string& questionPath) const;
+  // The message of a failing `warning:` soft check, "" when there is none.
+  std::string warning(const std::string& questionPath) const;
+  // Whether the question is `read_only` (its value is not typed).
+  bool isReadOnly(const std::string& questionPath) const;
+  // The choice values a choice question offers now: those its
+  // `choice_filter` lets through, and "other" when it has it.
+  std::vector<std::string> choicesShown(const std::string& questionPath) const;
   std::string calculated(const std::string& questionPath) const;
   bool isSectionRelevant(int section) const;
 
@@ -139,6 +150,7 @@ class ResponseSession {
     bool answered = false;
     std::string invalid;     // format message
     std::string constraint;  // constraint message
+    std::string warning;     // failing soft check's message
     expr::Value calculated;
   };
 
@@ -158,6 +170,12 @@ class ResponseSession {
   void evaluateRelevance(int question, const std::string& key);
   void evaluateChecks(int question, const std::string& key);
   bool computeAnswered(int question, const std::string& key) const;
+  // Computed defaults due now: relevant, unanswered, not yet given or cleared.
+  std::vector<AnswerWrite> computedDefaults() const;
+  std::optional<std::string> computedDefault(int question, const std::string& key) const;
+  // Record keys to add so that repeats with `repeat_count` reach their count.
+  std::vector<AnswerWrite> repeatCountWrites() const;
+  std::optional<std::size_t> repeatCountOf(int question) const;
   std::string today() const;
   Outcome outcomeFor(const std::string& questionPath) const;
   void progressOf(int question, Progress& progress) const;
@@ -171,6 +189,9 @@ class ResponseSession {
   std::vector<char> sectionRelevant_;
   std::unordered_map<int, std::vector<std::string>> lastKeys_;  // by repeat question, for pruning states
   ChangePublisher changes_;
+  // Paths whose computed default was given or that were written in this
+  // session: a computed default never fills them (again).
+  std::set<std::string> defaulted_;
 };
 
 }  // namespace focal

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "forms/utf8.h"
+
 namespace focal {
 
 namespace {
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool continuation(char c) { return isUtf8Continuation(c); }
 
 // The byte offset of a 1-based line and a yaml-cpp column (in bytes).
 std::size_t offsetOf(std::string_view source, SourcePosition at) {

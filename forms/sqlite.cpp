@@ -122,6 +122,15 @@ void Database::fail(int rc) const {
   throw SqliteError(code, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
 }
 
+void Database::hardenForUntrustedFile() {
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  exec("PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;");
+}
+
 void Database::exec(std::string_view sql) {
   std::string text(sql);
   char* error = nullptr;

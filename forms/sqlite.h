@@ -86,6 +86,12 @@ class Database {
   const std::string& path() const { return path_; }
 
   void exec(std::string_view sql);
+  // For a file that may come from elsewhere (a workspace, a report, the
+  // consolidated store): defensive mode, an untrusted schema, no triggers,
+  // views or extensions, cell sizes checked and no memory mapping, so that
+  // a crafted file can neither run code nor hide damage. Called once, just
+  // after opening and before the first read.
+  void hardenForUntrustedFile();
   // The first column of the first row as text, or nullopt when there is none.
   std::optional<std::string> queryText(std::string_view sql);
   std::int64_t queryInteger(std::string_view sql, std::int64_t fallback = 0);

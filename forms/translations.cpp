@@ -14,7 +14,8 @@ namespace focal {
 namespace {
 
 // The keys of a question whose value is a text, in the order they are exported.
-constexpr const char* kQuestionTextKeys[] = {"label", "help", "constraint_message", "unit"};
+constexpr const char* kQuestionTextKeys[] = {"label", "help", "constraint_message", "warning_message",
+                                             "unit"};
 
 // Texts without letters ("2024", "%") read the same in every language (as the loader counts them).
 bool needsTranslation(const std::string& s) {

@@ -13,7 +13,6 @@
 namespace focal {
 
 namespace fs = std::filesystem;
-using detail::msg;
 using Kind = WorkspaceError::Kind;
 
 namespace {
@@ -231,15 +230,9 @@ void Workspace::close() {
 }
 
 void Workspace::configure() {
-  sqlite3* h = db_.handle();
   // A workspace may come from elsewhere: refuse what could run code or hide damage.
-  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
-  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-  sqlite3_busy_timeout(h, 5000);
-  db_.exec("PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;");
+  db_.hardenForUntrustedFile();
+  sqlite3_busy_timeout(db_.handle(), 5000);
 }
 
 void Workspace::checkUntrusted() {

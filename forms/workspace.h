@@ -28,6 +28,8 @@
 #include <string_view>
 #include <vector>
 
+#include "forms/clock.h"   // utcTimestamp, for the store's users
+#include "forms/digest.h"  // sha256Hex
 #include "forms/questionnaire.h"
 #include "forms/response_session.h"
 #include "forms/sqlite.h"
@@ -193,7 +195,7 @@ class Workspace {
   // A rule on which answers may be written here: "" when `writes` may be
   // written, else why not, in one sentence saying what to do. Layers above
   // forms/ register providers, asked once for every workspace opened for
-  // writing (export/contribution_request.cpp: an agency's request workspace
+  // writing (export/contribution/contribution_request.cpp: an agency's request workspace
   // takes answers only in its assigned sections). The rule holds for every
   // caller: ResponseDocument refuses the edit, and write() refuses it as a last line.
   using WriteRule =
@@ -316,9 +318,5 @@ std::optional<ResponseId> findPreviousResponse(Workspace& workspace, const Quest
 std::string currentUserName();
 // A warning when `path` sits on a network or synced file system, else "".
 std::string fileSystemWarning(const std::string& path);
-std::string sha256Hex(std::string_view data);
-std::string sha256Hex(std::span<const unsigned char> data);
-// Now, UTC, ISO 8601 with milliseconds: 2026-11-05T10:22:31.123Z.
-std::string utcTimestamp();
 
 }  // namespace focal

@@ -14,7 +14,6 @@
 namespace focal {
 
 namespace fs = std::filesystem;
-using detail::msg;
 using Kind = WorkspaceError::Kind;
 
 namespace {

@@ -2,7 +2,8 @@
 // response to a newer version of its questionnaire (mapped by question id;
 // what no longer fits is moved to orphaned_answers and listed, never
 // dropped) and carry-forward from the previous cycle (mapped by the new
-// questionnaire's carry_forward_from ids, marked @carried = pending).
+// questionnaire's carry_forward_from ids, marked @carried = pending, with
+// last cycle's values in @previous).
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -11,12 +12,12 @@
 #include "forms/answer_path.h"
 #include "forms/answer_text.h"
 #include "forms/answer_value.h"
+#include "forms/cycle_changes.h"
 #include "forms/workspace.h"
 #include "forms/workspace_internal.h"
 
 namespace focal {
 
-using detail::msg;
 using Kind = WorkspaceError::Kind;
 
 namespace {
@@ -207,7 +208,11 @@ CarryForward carryForward(const Questionnaire& next, const Questionnaire& previo
       out.attachments.emplace_back(path, mapped.str());
     carried.insert(mapped.repeat.empty() ? mapped.question : mapped.repeat);
   }
-  for (const auto& id : carried) out.answers[id + "@carried"] = "pending";
+  for (const auto& id : carried) {
+    out.answers[id + "@carried"] = "pending";
+    // Last cycle's answer as carried, to tell later what changed (forms/cycle_changes.h).
+    out.answers[id + "@previous"] = valuesJson(answerValues(out.answers, id));
+  }
   out.questions = carried.size();
   return out;
 }

@@ -20,12 +20,6 @@ struct Workspace::Statements {
 
 namespace detail {
 
-// A translated message with its arguments: msg("The file {} ...", path).
-template <typename... Args>
-std::string msg(const char* text, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
 // The name of a network or FUSE file system from statfs' f_type, or "".
 std::string networkFileSystemName(unsigned long type);
 // The synced folder (Dropbox, OneDrive, ...) that `path` lies in, or "".

@@ -22,7 +22,6 @@
 namespace focal {
 
 namespace fs = std::filesystem;
-using detail::msg;
 using Kind = WorkspaceError::Kind;
 
 namespace {
@@ -138,30 +137,6 @@ std::string currentUserName() {
   if (struct passwd* pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name) return pw->pw_name;
   if (const char* env = std::getenv("USER"); env && *env) return env;
   return "unknown";
-}
-
-std::string utcTimestamp() {
-  using namespace std::chrono;
-  const auto now = system_clock::now();
-  const std::time_t t = system_clock::to_time_t(now);
-  const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
-  return fmt::format("{}.{:03}Z", buffer, ms);
-}
-
-std::string sha256Hex(std::span<const unsigned char> data) {
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, data.data(), data.size());
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
-}
-
-std::string sha256Hex(std::string_view data) {
-  return sha256Hex(std::span(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
 }
 
 std::string fileSystemWarning(const std::string& path) {

@@ -12,15 +12,12 @@
 
 namespace focal {
 
-using detail::msg;
 using Kind = WorkspaceError::Kind;
 
 namespace {
 
 // Questionnaires parsed in this program, by SHA-256 of their text, so that
 // opening a response again does not parse its YAML again.
-std::mutex gParsedMutex;
-std::map<std::string, std::weak_ptr<const Questionnaire>> gParsed;
 
 constexpr std::uint64_t kMb = 1024 * 1024;
 
@@ -181,12 +178,6 @@ std::shared_ptr<const Questionnaire> Workspace::questionnaire(ResponseId id) {
   const ResponseInfo info = response(id);
   if (auto it = questionnaires_.find(info.questionnaireSha256); it != questionnaires_.end())
     return it->second;
-  {
-    std::lock_guard guard(gParsedMutex);
-    auto it = gParsed.find(info.questionnaireSha256);
-    if (it != gParsed.end())
-      if (auto parsed = it->second.lock()) return questionnaires_[info.questionnaireSha256] = parsed;
-  }
   std::string text, source;
   try {
     sql::Statement s(db_, "SELECT text, source_name FROM questionnaires WHERE sha256 = ?1");
@@ -198,30 +189,21 @@ std::shared_ptr<const Questionnaire> Workspace::questionnaire(ResponseId id) {
   } catch (const sql::SqliteError& e) {
     rethrow(e, tr("read the questionnaire"));
   }
-  if (text.empty() || sha256Hex(text) != info.questionnaireSha256)
-    throw WorkspaceError(Kind::Damaged,
-                         msg("The questionnaire kept in {} for response {} is missing or altered (its "
-                             "SHA-256 does not match). Restore the workspace from a backup.",
-                             path_, id));
-  LoadResult loaded =
-      loadStoredQuestionnaireText(text, source.empty() ? info.questionnaireId + ".yaml" : source);
-  if (!loaded.ok()) {
-    std::string first;
-    for (const auto& d : loaded.diagnostics)
-      if (d.severity == Diagnostic::Severity::Error) {
-        first = d.format();
-        break;
-      }
+  try {
+    auto parsed = loadStoredQuestionnaire(text, info.questionnaireSha256,
+                                          source.empty() ? info.questionnaireId + ".yaml" : source);
+    return questionnaires_[info.questionnaireSha256] = parsed;
+  } catch (const StoredQuestionnaireError& e) {
+    if (e.kind() == StoredQuestionnaireError::Kind::Altered)
+      throw WorkspaceError(Kind::Damaged,
+                           msg("The questionnaire kept in {} for response {} is missing or altered (its "
+                               "SHA-256 does not match). Restore the workspace from a backup.",
+                               path_, id));
     throw WorkspaceError(Kind::Refused,
                          msg("The questionnaire kept in {} for response {} cannot be read by this "
                              "version of Focal ({}). Install the version of Focal it was made with.",
-                             path_, id, first));
+                             path_, id, e.firstError()));
   }
-  questionnaires_[info.questionnaireSha256] = loaded.questionnaire;
-  std::lock_guard guard(gParsedMutex);
-  std::erase_if(gParsed, [](const auto& entry) { return entry.second.expired(); });
-  gParsed[info.questionnaireSha256] = loaded.questionnaire;
-  return loaded.questionnaire;
 }
 
 std::map<std::string, std::string> Workspace::answers(ResponseId id) {

@@ -4,6 +4,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "forms/markup_escape.h"
+
 namespace focal::xliff {
 
 namespace {
@@ -265,34 +267,7 @@ void collectUnits(const Element& e, File& file) {
 
 }  // namespace
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return escapeMarkup(text, Markup::Xml); }
 
 std::string write(const File& file) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

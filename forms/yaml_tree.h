@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "forms/diagnostics.h"
+#include "forms/utf8.h"
 
 namespace focal {
 
@@ -56,8 +57,5 @@ std::optional<YamlNode> parseYaml(std::string_view text, Diagnostics& diagnostic
 // Reads and parses a file, checking its size before reading it.
 std::optional<YamlNode> readYamlFile(const std::string& path, std::string& text, Diagnostics& diagnostics,
                                      const YamlLimits& limits = {});
-
-// The position of the first byte that is not valid UTF-8, if any.
-std::optional<std::size_t> firstInvalidUtf8(std::string_view text);
 
 }  // namespace focal

@@ -7,9 +7,9 @@
 #include <iostream>
 
 #include "app/cli/cli.h"
-#include "export/codebook.h"
-#include "export/output_file.h"
-#include "export/questionnaire_review.h"
+#include "export/common/output_file.h"
+#include "export/data/codebook.h"
+#include "export/print/questionnaire_review.h"
 #include "forms/questionnaire_diff.h"
 #include "forms/questionnaire_loader.h"
 

@@ -12,9 +12,9 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
-#include "export/contribution_import.h"
-#include "export/contribution_request.h"
-#include "export/output_file.h"
+#include "export/common/output_file.h"
+#include "export/contribution/contribution_import.h"
+#include "export/contribution/contribution_request.h"
 #include "forms/answer_import.h"
 #include "forms/response_document.h"
 

@@ -4,11 +4,27 @@
 #include <iostream>
 
 #include "app/cli/cli.h"
+#include "forms/provision_coverage.h"
 #include "forms/questionnaire_loader.h"
 
 namespace focal::cli {
 
 namespace {
+
+// A note, not a warning: a cycle asks about some provisions only, but the
+// author should see which ones it leaves out.
+void printUncovered(const std::string& file, const Questionnaire& q) {
+  std::string list;
+  std::size_t count = 0;
+  for (const auto& e : provisionCoverage(q)) {
+    if (!e.ownInstrument || !e.questions.empty()) continue;
+    if (++count <= 12) list += (list.empty() ? "" : ", ") + e.provision->citation("en");
+  }
+  if (count == 0) return;
+  std::cout << file << ": note: " << count << " provisions of " << instrumentKey(q.info.instrument)
+            << " are covered by no question: " << printable(list) << (count > 12 ? ", ..." : "")
+            << " (focal-cli provisions " << file << " --uncovered lists them all)\n";
+}
 
 int validate(const std::vector<std::string>& files, bool strict, const std::string& previous) {
   int code = kOk;
@@ -29,6 +45,7 @@ int validate(const std::vector<std::string>& files, bool strict, const std::stri
     for (const auto& l : q.info.languages) languages += (languages.empty() ? "" : " ") + l;
     std::cout << file << ": ok (" << q.sections.size() << " sections, " << q.questions.size()
               << " questions, languages: " << languages << ")\n";
+    printUncovered(file, q);
   }
   return code;
 }

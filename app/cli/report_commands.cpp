@@ -10,13 +10,13 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
-#include "export/data_exports.h"
-#include "export/output_file.h"
-#include "export/printed_report.h"
-#include "export/report_assembly.h"
-#include "export/report_file.h"
+#include "export/common/output_file.h"
+#include "export/data/data_exports.h"
+#include "export/print/printed_report.h"
+#include "export/report/report_assembly.h"
+#include "export/report/report_file.h"
+#include "export/report/signing_key.h"
 #include "export/response_export.h"
-#include "export/signing_key.h"
 
 namespace focal::cli {
 

@@ -12,11 +12,11 @@
 #include <map>
 
 #include "app/cli/cli.h"
-#include "export/analysis_document.h"
-#include "export/consolidated_merge.h"
-#include "export/consolidated_synth.h"
-#include "export/output_file.h"
-#include "export/report_file.h"
+#include "export/common/output_file.h"
+#include "export/report/report_file.h"
+#include "export/secretariat/analysis_document.h"
+#include "export/secretariat/consolidated_merge.h"
+#include "export/secretariat/consolidated_synth.h"
 #include "forms/questionnaire_loader.h"
 
 namespace focal::cli {

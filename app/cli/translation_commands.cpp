@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "app/cli/cli.h"
-#include "export/output_file.h"
+#include "export/common/output_file.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/translations.h"
 

@@ -6,7 +6,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 #include "forms/answer_import.h"
 #include "forms/answer_path.h"
 #include "forms/countries.h"

@@ -7,6 +7,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
 #include "forms/answer_text.h"
+#include "forms/cycle_changes.h"
 #include "forms/diagnostics.h"
 #include "forms/response_session.h"
 
@@ -79,7 +80,7 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
                 << printable(section.title.get(lang, q->defaultLanguage())) << " (" << section.id
                 << "): " << (relevant ? progressText(p) : std::string("does not apply")) << "\n";
   }
-  json required = json::array(), failing = json::array(), carried = json::array();
+  json required = json::array(), failing = json::array(), carried = json::array(), warnings = json::array();
   for (const auto& problem : session.problems()) {
     json item = {
         {"path", problem.path}, {"kind", problemKindKey(problem.kind)}, {"message", problem.message}};
@@ -88,12 +89,15 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
       required.push_back(item);
     else if (problem.kind == ProblemKind::CarriedForwardPending)
       carried.push_back(item);
+    else if (problem.kind == ProblemKind::Warning)
+      warnings.push_back(item);
     else
       failing.push_back(item);
   }
   j["required_unanswered"] = required;
   j["failing"] = failing;
   j["carried_pending"] = carried;
+  j["warnings"] = warnings;
   json orphaned = json::array();
   for (const auto& o : ws.orphanedAnswers(info.id))
     orphaned.push_back({{"path", o.path},
@@ -106,6 +110,15 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
   for (const auto& [answerPath, message] : answerTextProblems(*q, session.answers()))
     unfit.push_back({{"path", answerPath}, {"message", message}});
   j["text_a_report_cannot_carry"] = unfit;
+  // Answers carried from the previous cycle: confirmed unchanged, changed, or not yet confirmed.
+  json sincePrevious = {
+      {"unchanged", json::array()}, {"changed", json::array()}, {"unconfirmed", json::array()}};
+  for (const auto& c : cycleChanges(*q, session.answers())) {
+    json item = {{"question", c.question}, {"previous", c.previous}, {"current", c.current}};
+    if (const int index = q->indexOf(c.question); index >= 0) item["label"] = label(index);
+    sincePrevious[cycleChangeKey(c.change)].push_back(item);
+  }
+  j["since_previous_cycle"] = sincePrevious;
   if (print) {
     auto list = [](const char* title, const json& items, bool withMessage) {
       if (items.empty()) return;
@@ -122,7 +135,28 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
     list("Required questions not answered", required, false);
     list("Answers that fail a check", failing, true);
     list("Carried forward, to confirm", carried, false);
+    list("Warnings, to check (they do not block a final report)", warnings, true);
     list("Text a report cannot carry (correct it before exporting)", unfit, true);
+    auto listChanges = [&](const char* title, const json& items, bool withValues) {
+      if (items.empty()) return;
+      std::cout << "  " << title << " (" << items.size() << "):\n";
+      for (const auto& item : items) {
+        std::cout << "    " << printable(item["question"].get<std::string>()) << "  "
+                  << shortValue(item.value("label", std::string()), 70) << "\n";
+        if (!withValues) continue;
+        auto values = [](const json& v) {
+          std::string out;
+          for (const auto& [path, value] : v.items())
+            out += (out.empty() ? "" : "; ") + path + " = " + value.get<std::string>();
+          return out.empty() ? std::string("(no answer)") : out;
+        };
+        std::cout << "      was: " << shortValue(values(item["previous"]), 100)
+                  << "\n      now: " << shortValue(values(item["current"]), 100) << "\n";
+      }
+    };
+    listChanges("Since the previous cycle: confirmed unchanged", sincePrevious["unchanged"], false);
+    listChanges("Since the previous cycle: changed", sincePrevious["changed"], true);
+    listChanges("Since the previous cycle: not yet confirmed", sincePrevious["unconfirmed"], false);
     if (!orphaned.empty()) {
       std::cout << "  Set aside by questionnaire upgrades (" << orphaned.size() << "):\n";
       for (const auto& o : orphaned)

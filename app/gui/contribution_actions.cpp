@@ -8,7 +8,7 @@
 #include "app/gui/contribution_dashboard_dialog.h"
 #include "app/gui/contribution_model.h"
 #include "app/gui/wx_text.h"
-#include "export/contribution_file.h"
+#include "export/contribution/contribution_file.h"
 
 namespace focal::gui {
 

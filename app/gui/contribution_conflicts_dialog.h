@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app/gui/document_model.h"
-#include "export/contribution_import.h"
+#include "export/contribution/contribution_import.h"
 
 class wxButton;
 class wxListView;

@@ -11,8 +11,8 @@
 #include "app/gui/accessibility.h"
 #include "app/gui/contribution_conflicts_dialog.h"
 #include "app/gui/wx_text.h"
-#include "export/contribution_import.h"
-#include "export/contribution_request.h"
+#include "export/contribution/contribution_import.h"
+#include "export/contribution/contribution_request.h"
 
 namespace focal::gui {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app/gui/document_model.h"
-#include "export/contribution_store.h"
+#include "export/contribution/contribution_store.h"
 
 class wxListView;
 class wxStaticText;

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "app/gui/document_model.h"
-#include "export/contribution_request.h"
+#include "export/contribution/contribution_request.h"
 
 namespace focal::gui {
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "app/gui/contribution_model.h"
+#include "app/gui/demo_reply.h"
 #include "app/gui/document_model.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/new_response_dialog.h"
@@ -160,7 +161,8 @@ MainFrame* Desktop::OpenDemo(const std::string& path) {
       if (!result.ok()) return OpenPreview(questionnaire);
       wxFileName::Mkdir(wxFileName(FromUtf8(path)).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
       auto workspace = Workspace::create(path);
-      workspace->createResponse(*result.questionnaire, "AUT", result.questionnaire->defaultLanguage());
+      workspace->createResponse(*result.questionnaire, "AUT", result.questionnaire->defaultLanguage(),
+                                DemoAnswers(result.questionnaire));
     } catch (const std::exception& e) {
       // Without a workspace the demo still shows the questionnaire.
       MainFrame* frame = OpenPreview(questionnaire);
@@ -168,7 +170,19 @@ MainFrame* Desktop::OpenDemo(const std::string& path) {
       return frame;
     }
   }
-  return OpenWorkspace(path);
+  MainFrame* frame = OpenWorkspace(path);
+  if (!frame) return nullptr;
+  // A demo made by an earlier version was left empty: it gets its sample answers now.
+  ResponseModel* model = frame->GetModel().get();
+  if (model && model->session().answers().empty() &&
+      model->saveStatus().state != SaveStatus::State::ReadOnly) {
+    std::vector<AnswerWrite> writes;
+    for (auto& [answerPath, value] : DemoAnswers(model->session().sharedQuestionnaire()))
+      writes.push_back({answerPath, value});
+    model->apply(writes);
+  }
+  frame->ShowAsDemo();
+  return frame;
 }
 
 void Desktop::NewResponse(wxWindow* parent, bool fromPreviousCycle) {

@@ -5,7 +5,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/gui/response_model.h"
 #include "forms/response_document.h"
@@ -47,6 +49,11 @@ class DocumentModel : public ResponseModel {
   std::optional<AttachedFile> attachedFile(const std::string& path) override;
   bool extractAttachment(const std::string& path, const std::string& file) override;
 
+  // The workspace's other responses of the same State offer their answers (document_offers.cpp).
+  std::vector<Offer> offers(const std::string& questionId) override;
+  std::string takeOffer(const Offer& offer, bool replace) override;
+  std::string addOfferSource(const std::string& file) override;
+
   Workspace& workspace() { return *workspace_; }
   ResponseDocument& document() { return *document_; }
   ResponseId responseId() const { return id_; }
@@ -70,6 +77,11 @@ class DocumentModel : public ResponseModel {
   ResponseDocument::StatusPublisher::Subscription statusSubscription_;
   std::map<std::string, AttachedFile> attachedCache_;  // by path + "\n" + name
   std::string focalPointQuestion_;
+  // Offers, computed again when the answers differ from those they were computed for.
+  std::optional<std::vector<OfferSource>> offerSources_;
+  std::vector<Offer> offers_;
+  std::map<std::string, std::string> offersFor_;
+  bool offersKnown_ = false;
   void UsePreparerName();
 };
 

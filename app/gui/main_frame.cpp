@@ -9,15 +9,18 @@
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
+#include <wx/timer.h>
 #include <algorithm>
 
 #include "app/gui/accessibility.h"
+#include "app/gui/answer_search.h"
 #include "app/gui/banner.h"
 #include "app/gui/contribution_model.h"
 #include "app/gui/desktop.h"
 #include "app/gui/document_model.h"
 #include "app/gui/editors/question_editor.h"
 #include "app/gui/load_errors_page.h"
+#include "app/gui/overview_page.h"
 #include "app/gui/preview_watcher.h"
 #include "app/gui/question_list_page.h"
 #include "app/gui/question_page.h"
@@ -30,6 +33,10 @@
 
 namespace focal::gui {
 
+namespace {
+constexpr int kSearchPauseMs = 200;
+}  // namespace
+
 MainFrame::MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFile)
     : wxFrame(nullptr, wxID_ANY, "Focal", wxDefaultPosition, wxSize(1200, 800)),
       model_(std::move(model)),
@@ -40,6 +47,7 @@ MainFrame::MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFi
   BuildMenus();
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
   Bind(wxEVT_IDLE, &MainFrame::OnIdle, this);
+  Bind(wxEVT_CHAR_HOOK, &MainFrame::OnCharHook, this);
   if (!previewFile_.empty()) {
     watcher_ = std::make_unique<PreviewWatcher>(previewFile_, [this](const LoadResult& result) {
       if (!result.ok()) {
@@ -84,11 +92,25 @@ void MainFrame::BuildLayout() {
   progressText_ = new wxStaticText(root_, wxID_ANY, wxString());
   search_ = new wxSearchCtrl(root_, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(240, -1)),
                              wxTE_PROCESS_ENTER);
-  search_->SetDescriptiveText(_("Find a question (text or id)"));
-  SetAccessibleName(search_, _("Find a question"),
-                    _("Type words of a question or its id, then press Enter."));
+  search_->SetDescriptiveText(_("Find in questions and answers"));
+  SetAccessibleName(search_, _("Find in questions, answers and comments"),
+                    _("Type words: the results show as you type. Down arrow or Enter moves to them."));
   search_->Bind(wxEVT_SEARCH, [this](wxCommandEvent& event) { OpenSearch(event.GetString()); });
   search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent& event) { OpenSearch(event.GetString()); });
+  // As the user types, after a short pause; the keyboard stays in the box.
+  searchTimer_ = std::make_unique<wxTimer>(this);
+  Bind(
+      wxEVT_TIMER, [this](wxTimerEvent&) { OpenSearch(search_->GetValue(), false); }, searchTimer_->GetId());
+  search_->Bind(wxEVT_TEXT, [this](wxCommandEvent& event) {
+    event.Skip();
+    if (search_->GetValue().Strip(wxString::both).length() >= 2) searchTimer_->StartOnce(kSearchPauseMs);
+  });
+  search_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
+    if (event.GetKeyCode() == WXK_DOWN && list_->IsShown() && list_->RowCount() > 0)
+      list_->FocusList();
+    else
+      event.Skip();
+  });
   top->Add(title_, 1, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
   top->Add(gauge_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(6));
   top->Add(progressText_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
@@ -105,6 +127,8 @@ void MainFrame::BuildLayout() {
   tree_->onOpen = [this](int section) {
     if (section == SectionTree::kReview)
       OpenReview();
+    else if (section == SectionTree::kOverview)
+      OpenOverview(false);
     else
       OpenSection(section);
   };
@@ -115,9 +139,23 @@ void MainFrame::BuildLayout() {
   content_ = new wxPanel(rightSplit_, wxID_ANY);
   content_->SetSizer(new wxBoxSizer(wxVERTICAL));
   list_ = new QuestionListPage(content_);
-  list_->onOpen = [this](const std::string& path) { GoToQuestion(path); };
+  list_->onOpen = [this](const std::string& path) {
+    const wxString searched = searched_;
+    GoToQuestion(path);
+    // A search's result: the words found are selected in the box that holds them.
+    if (!searched.empty() && page_)
+      if (QuestionEditor* editor = page_->EditorAt(path)) SelectFoundText(editor->Window(), searched);
+  };
   list_->Hide();
   content_->GetSizer()->Add(list_, 1, wxEXPAND);
+  overview_ = new OverviewPage(content_);
+  overview_->onOpen = [this](const std::string& path) { GoToQuestion(path); };
+  overview_->onOpenSection = [this](int section) {
+    OpenSection(section);
+    if (page_) page_->FocusFirst();
+  };
+  overview_->Hide();
+  content_->GetSizer()->Add(overview_, 1, wxEXPAND);
   errors_ = new LoadErrorsPage(content_);
   errors_->Hide();
   content_->GetSizer()->Add(errors_, 1, wxEXPAND);
@@ -143,14 +181,14 @@ void MainFrame::AttachModel() {
   ShowSaveStatus(model_->saveStatus());
   RefreshProgress();
   const auto top = model_->questionnaire().topLevelSections();
-  if (!top.empty()) OpenSection(top.front());
+  if (!RestorePlace() && !top.empty()) OpenSection(top.front());
   UpdateCommands();
   CallAfter([this] { AskPreparerName(); });
 }
 
 void MainFrame::AskPreparerName() {
   static bool asked = false;  // once per run, even when the user gave no name
-  if (asked || !model_ || model_->saveStatus().state == SaveStatus::State::ReadOnly) return;
+  if (asked || demo_ || !model_ || model_->saveStatus().state == SaveStatus::State::ReadOnly) return;
   DocumentModel* document = DocumentOf(*model_);
   // A questionnaire that asks for the focal point's name gives it there.
   if (!document || !document->PreparerName().empty() || !document->FocalPointQuestion().empty()) return;
@@ -178,7 +216,9 @@ void MainFrame::SetModel(std::shared_ptr<ResponseModel> model) {
   model_ = std::move(model);
   section_ = -1;
   reviewShown_ = false;
+  overviewShown_ = false;
   list_->Hide();
+  overview_->Hide();
   AttachModel();
   Thaw();
 }
@@ -187,6 +227,8 @@ void MainFrame::ShowLoadErrors(const std::string& file, const std::vector<Diagno
   Freeze();
   RetirePage();
   list_->Hide();
+  overview_->Hide();
+  overviewShown_ = false;
   errors_->SetDiagnostics(file, diagnostics);
   errors_->Show();
   content_->Layout();
@@ -197,6 +239,15 @@ void MainFrame::ShowLoadErrors(const std::string& file, const std::vector<Diagno
                          "when there was one; fix the file and save it to see your changes."),
                        wxFileName(FromUtf8(file)).GetFullName()));
   UpdateTitle();
+}
+
+void MainFrame::ShowAsDemo() {
+  demo_ = true;
+  UpdateTitle();
+  banner_->ShowMessage(Banner::Kind::Information,
+                       _("This is a demo reply, with sample answers in every kind of question. Try anything: "
+                         "nothing here is sent anywhere. To start your State's own reply, use File > New "
+                         "response."));
 }
 
 void MainFrame::ShowWarning(const wxString& message) { banner_->ShowMessage(Banner::Kind::Warning, message); }
@@ -226,15 +277,24 @@ void MainFrame::OnIdle(wxIdleEvent& event) {
   if (!retired_.empty()) event.RequestMore();
 }
 
+void MainFrame::ReopenSection() {
+  if (!page_ || reviewShown_) return;
+  const int section = section_;
+  section_ = -1;
+  OpenSection(section);
+}
+
 void MainFrame::OpenSection(int section, const std::string& focusPath) {
   if (!model_ || section < 0 || section >= static_cast<int>(model_->questionnaire().sections.size())) return;
-  if (section == section_ && page_ && !reviewShown_) {
+  if (section == section_ && page_ && !reviewShown_ && !overviewShown_) {
     if (!focusPath.empty()) page_->FocusQuestion(focusPath);
     return;
   }
   content_->Freeze();
   RetirePage();
   list_->Hide();
+  overview_->Hide();
+  overviewShown_ = false;
   errors_->Hide();
   reviewShown_ = false;
   section_ = section;
@@ -258,7 +318,8 @@ void MainFrame::OpenSection(int section, const std::string& focusPath) {
 }
 
 void MainFrame::FillReview() {
-  const auto rows = QuestionListPage::ProblemRows(model_->session(), Language());
+  auto rows = QuestionListPage::ProblemRows(model_->session(), Language());
+  const auto carried = QuestionListPage::CycleChangeRows(model_->session(), Language());
   std::size_t blocking = 0;
   for (const auto& row : rows) blocking += row.attention ? 1 : 0;
   const wxString heading =
@@ -273,6 +334,15 @@ void MainFrame::FillReview() {
     explanation +=
         " " + wxString::Format(_("%zu of them are answers carried forward that you have not confirmed yet."),
                                rows.size() - blocking);
+  if (!carried.empty()) {
+    std::size_t changed = 0;
+    for (const auto& row : carried) changed += row.note == _("Changed since the previous cycle") ? 1 : 0;
+    explanation += " " + wxString::Format(_("Since the previous cycle, %zu answers carried forward were "
+                                            "changed and %zu confirmed unchanged; they are listed last."),
+                                          changed, carried.size() - changed);
+    rows.insert(rows.end(), carried.begin(), carried.end());
+  }
+  list_->SetNoteTitle(_("What to do"));
   list_->SetRows(heading, explanation, rows);
 }
 
@@ -281,7 +351,10 @@ void MainFrame::OpenReview() {
   content_->Freeze();
   RetirePage();
   errors_->Hide();
+  overview_->Hide();
+  overviewShown_ = false;
   reviewShown_ = true;
+  searched_.clear();
   FillReview();
   list_->Show();
   content_->Layout();
@@ -290,27 +363,61 @@ void MainFrame::OpenReview() {
   UpdateCommands();
 }
 
-void MainFrame::OpenSearch(const wxString& text) {
+void MainFrame::OpenSearch(const wxString& text, bool focusResults) {
   if (!model_ || text.Strip(wxString::both).empty()) return;
+  searchTimer_->Stop();
+  FlushTyping();
   content_->Freeze();
   RetirePage();
   errors_->Hide();
+  overview_->Hide();
+  overviewShown_ = false;
   reviewShown_ = false;
-  const auto rows = QuestionListPage::SearchRows(model_->session(), Language(), text);
-  list_->SetRows(wxString::Format(_("Questions containing \"%s\""), text),
-                 rows.empty() ? wxString(_("No question contains these words or this id. Try fewer words."))
-                              : wxString(_("Choose a line and press Enter to go to its question.")),
-                 rows);
+  auto rows = QuestionListPage::SearchRows(model_->session(), Language(), text);
+  auto answers = AnswerSearchRows(model_->session(), Language(), text);
+  rows.insert(rows.end(), std::make_move_iterator(answers.begin()), std::make_move_iterator(answers.end()));
+  searched_ = text.Strip(wxString::both);
+  list_->SetNoteTitle(_("Found in"));
+  list_->SetRows(wxString::Format(_("Questions, answers and comments containing \"%s\""), searched_),
+                 rows.empty() ? wxString(_("No question, answer or comment contains these words. Try fewer "
+                                           "words."))
+                              : wxString(_("Choose a line and press Enter to go to it.")),
+                 std::move(rows));
   list_->Show();
   content_->Layout();
   content_->Thaw();
   section_ = -1;
-  if (!rows.empty()) list_->FocusList();
-  SetStatus(
-      wxString::Format(wxPLURAL("%zu question found.", "%zu questions found.", rows.size()), rows.size()));
+  tree_->Unselect();
+  const std::size_t found = list_->RowCount();
+  if (found > 0 && focusResults) list_->FocusList();
+  SetStatus(wxString::Format(wxPLURAL("%zu place found.", "%zu places found.", found), found));
 }
 
 bool MainFrame::ReviewShown() const { return reviewShown_; }
+
+void MainFrame::OpenOverview(bool focusList) {
+  if (!model_) return;
+  FlushTyping();
+  // The question the user was on is selected, so Enter goes back to it.
+  const std::string from = page_ && page_->Current() ? page_->Current()->Path() : std::string();
+  const auto parsed = parseAnswerPath(from);
+  content_->Freeze();
+  RetirePage();
+  errors_->Hide();
+  list_->Hide();
+  reviewShown_ = false;
+  overviewShown_ = true;
+  overview_->Fill(model_->session(), Language());
+  overview_->Show();
+  content_->Layout();
+  content_->Thaw();
+  if (parsed) overview_->Select(parsed->repeat.empty() ? parsed->question : parsed->repeat);
+  tree_->Select(SectionTree::kOverview);
+  if (focusList) overview_->FocusList();
+  reference_->ShowFor(model_->questionnaire(), Language(), -1, -1);
+  SetStatus(_("Overview of every question: choose one and press Enter to go to it."));
+  UpdateCommands();
+}
 
 int MainFrame::SectionOfPath(const std::string& path) const {
   if (!model_) return -1;
@@ -369,7 +476,9 @@ void MainFrame::RefreshProgress() {
     SetAccessibleName(gauge_, _("Progress"), text);
     root_->Layout();
   }
-  if (reviewShown_ && !page_) FillReview();  // the review follows the answers while it is open
+  if (reviewShown_ && !page_) FillReview();
+  if (overviewShown_ && !page_)
+    overview_->Fill(model_->session(), Language());  // the review follows the answers while it is open
 }
 
 bool MainFrame::TypingPending() const { return page_ && page_->TypingPending(); }
@@ -438,8 +547,9 @@ void MainFrame::UpdateTitle() {
     title = Localized(q.info.title, Language(), q);
     if (!model_->state().empty()) {
       const wxString state = FromUtf8(countryName(model_->state(), CurrentInterfaceLanguage()));
-      title_->SetLabelText(state + " - " + title);
-      SetTitle(state + " - " + FromUtf8(q.info.id) + " - " +
+      const wxString demo = demo_ ? _("Demo reply") + " - " : wxString();
+      title_->SetLabelText(demo + state + " - " + title);
+      SetTitle(demo + state + " - " + FromUtf8(q.info.id) + " - " +
                wxFileName(FromUtf8(model_->filePath())).GetFullName() + " - Focal");
     } else {
       title_->SetLabelText(_("Preview") + ": " + title);
@@ -459,14 +569,22 @@ void MainFrame::EditorFocused(QuestionEditor* editor) {
   const Questionnaire& q = model_->questionnaire();
   const int index = editor ? q.indexOf(editor->GetQuestion().id) : -1;
   reference_->ShowFor(q, Language(), section_, index);
-  if (editor) SetStatus(FromUtf8(editor->Path()));
+  // The question by its words, never by its internal id or path.
+  if (editor) {
+    const Question& question = editor->GetQuestion();
+    const int at = q.indexOf(question.id);
+    wxString where = QuestionListPage::Row(model_->session(), Language(), editor->Path(), at).question;
+    if (question.repeat >= 0)
+      where = Localized(q.questions[question.repeat].label, Language(), q) + " > " + where;
+    SetStatus(where);
+  }
   UpdateCommands();
 }
 
 int MainFrame::NeighbourSection(int delta) const {
   if (!model_) return -1;
   const int count = static_cast<int>(model_->questionnaire().sections.size());
-  const int from = reviewShown_ ? (delta < 0 ? count : -1) : section_;
+  const int from = reviewShown_ ? (delta < 0 ? count : -1) : overviewShown_ ? -1 : section_;
   const int next = from + delta;
   return next >= 0 && next < count ? next : -1;
 }
@@ -526,6 +644,7 @@ void MainFrame::OnClose(wxCloseEvent& event) {
       return;
     }
   }
+  SavePlace();
   Desktop::Get().FrameClosing(this);
   DetachModel();
   Destroy();

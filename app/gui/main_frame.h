@@ -22,11 +22,13 @@ class wxPanel;
 class wxSearchCtrl;
 class wxSplitterWindow;
 class wxStaticText;
+class wxTimer;
 
 namespace focal::gui {
 
 class Banner;
 class LoadErrorsPage;
+class OverviewPage;
 class PreviewWatcher;
 class QuestionEditor;
 class QuestionListPage;
@@ -46,13 +48,25 @@ class MainFrame : public wxFrame {
   void SetModel(std::shared_ptr<ResponseModel> model);
   // A preview whose file does not load: every problem, with its line.
   void ShowLoadErrors(const std::string& file, const std::vector<Diagnostic>& diagnostics);
+  // The demo reply: said in the title and in a banner.
+  void ShowAsDemo();
+  bool IsDemo() const { return demo_; }
   // A message the user must see, above the questions.
   void ShowWarning(const wxString& message);
 
   // Navigation.
   void OpenSection(int section, const std::string& focusPath = {});
+  // Builds the open section's page again, its editors reading the model anew
+  // (more replies now offer answers).
+  void ReopenSection();
   void OpenReview();
-  void OpenSearch(const wxString& text);
+  // Every question with its state, grouped by section (overview_page.h).
+  void OpenOverview(bool focusList = true);
+  bool OverviewShown() const { return overviewShown_; }
+  OverviewPage* Overview() const { return overview_; }
+  // Questions, answers and comments containing `text`; the results get the
+  // keyboard when `focusResults` (Enter), not while the user types.
+  void OpenSearch(const wxString& text, bool focusResults = true);
   bool GoToQuestion(const std::string& path);
   int CurrentSection() const { return section_; }
   bool ReviewShown() const;
@@ -100,9 +114,16 @@ class MainFrame : public wxFrame {
   void SetStatus(const wxString& message);
   void EditorFocused(QuestionEditor* editor);
   void OnClose(wxCloseEvent& event);
+  // Keys that work wherever the focus is (frame_keys.cpp).
+  void OnCharHook(wxKeyEvent& event);
+  // Enter in a one-line field: the next question, as in CSPro.
+  bool FocusNextQuestion();
   // Asks once for the preparer's name when the reply does not give it.
   void AskPreparerName();
   int SectionOfPath(const std::string& path) const;
+  // Where the user left this workspace, and its window size (remembered_place.cpp).
+  bool RestorePlace();
+  void SavePlace();
   int NeighbourSection(int delta) const;
   std::string Language() const;
 
@@ -135,12 +156,17 @@ class MainFrame : public wxFrame {
   // Pages replaced, hidden, destroyed once the new page is complete.
   std::vector<QuestionPage*> retired_;
   QuestionListPage* list_ = nullptr;
+  OverviewPage* overview_ = nullptr;
   LoadErrorsPage* errors_ = nullptr;
   ReferencePanel* reference_ = nullptr;
 
   std::vector<Command> commands_;
+  wxString searched_;  // the words of the results shown, to select them in the answer
+  std::unique_ptr<wxTimer> searchTimer_;
   int section_ = -1;
   bool reviewShown_ = false;
+  bool overviewShown_ = false;
+  bool demo_ = false;
   bool progressPending_ = false;
   SessionChange lastChange_;
   SaveStatus shownStatus_;

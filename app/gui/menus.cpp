@@ -15,6 +15,8 @@
 #include "app/gui/editors/question_editor.h"
 #include "app/gui/history_dialog.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/offer_actions.h"
+#include "app/gui/provisions_window.h"
 #include "app/gui/question_list_page.h"
 #include "app/gui/question_page.h"
 #include "app/gui/reference_panel.h"
@@ -39,6 +41,8 @@ void ShowShortcuts(wxWindow* parent) {
         "Ctrl+3\tthe treaty text\n"
         "Ctrl+Page Down, Ctrl+Page Up\tnext or previous section\n"
         "Ctrl+R\treview every problem to resolve\n"
+        "Ctrl+Shift+O\toverview of every question and its state\n"
+        "Enter\tin a one-line box, go to the next question\n"
         "F8\tgo to the next problem\n"
         "Ctrl+F\tfind a question by its words or id\n"
         "Ctrl+Z, Ctrl+Y\tundo, redo\n"
@@ -46,6 +50,7 @@ void ShowShortcuts(wxWindow* parent) {
         "Ctrl+Shift+N\tinformation not available\n"
         "Ctrl+Shift+M\tadd a comment to the question\n"
         "Ctrl+H\thistory of the question\n"
+        "Ctrl+Shift+P\tthe treaty provisions and the questions that cover them\n"
         "Arrow keys\tchoose among Yes, No and the choices of a question\n"
         "Space\ttick or untick a box, press a button\n"
         "In a table\ttype a number; Tab or Enter moves on; Tab after the last cell leaves the table");
@@ -164,6 +169,11 @@ void MainFrame::BuildMenus() {
       [this] { AddComment(); }, onQuestion);
   question->AppendSeparator();
   AddCommand(
+      question, _("Offer answers from another &reply..."),
+      _("Offer the answers your State gave in another workspace or national report, where questions are "
+        "shared"),
+      [this] { OfferAnswersFromFile(this, *this, *model_); }, editable);
+  AddCommand(
       question, _("&History of this question...\tCtrl+H"), _("Who changed this question, and when"),
       [this] { ShowHistory(); },
       [this] { return model_ && model_->keepsHistory() && CurrentEditor() != nullptr; });
@@ -183,6 +193,10 @@ void MainFrame::BuildMenus() {
       },
       hasModel);
   AddCommand(
+      go, _("&Overview of every question\tCtrl+Shift+O"),
+      _("Every question with its state (answered, not answered, not available, to correct)"),
+      [this] { OpenOverview(); }, hasModel);
+  AddCommand(
       go, _("Next pro&blem\tF8"), _("Go to the next question that needs attention"),
       [this] { NextProblem(); }, hasModel);
   go->AppendSeparator();
@@ -194,6 +208,12 @@ void MainFrame::BuildMenus() {
       list_->FocusList();
   });
   AddCommand(go, _("&Treaty text\tCtrl+3"), _("Move to the treaty text"), [this] { reference_->SetFocus(); });
+
+  auto* view = new wxMenu;
+  AddCommand(
+      view, _("Treaty &provisions...\tCtrl+Shift+P"),
+      _("The instrument's provisions by theme and obligation, and the questions that cover them"),
+      [this] { ProvisionsWindow::ShowFor(this); }, hasModel);
 
   // Agencies' contributions (contribution_actions.h).
   auto* contributions = new wxMenu;
@@ -250,6 +270,7 @@ void MainFrame::BuildMenus() {
   bar->Append(file, _("&File"));
   bar->Append(edit, _("&Edit"));
   bar->Append(question, _("&Question"));
+  bar->Append(view, _("&View"));
   bar->Append(go, _("&Go"));
   bar->Append(contributions, _("&Contributions"));
   bar->Append(language, _("&Language"));

@@ -9,8 +9,27 @@
 #include "app/gui/accessibility.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_path.h"
+#include "forms/cycle_changes.h"
 
 namespace focal::gui {
+
+namespace {
+
+wxString Escaped(wxString text) {
+  text.Replace("&", "&amp;");
+  text.Replace("<", "&lt;");
+  text.Replace(">", "&gt;");
+  return text;
+}
+
+wxString Markup(const wxString& text, const wxString& bold) {
+  const int at = bold.empty() ? wxNOT_FOUND : text.Lower().Find(bold.Lower());
+  if (at == wxNOT_FOUND) return Escaped(text);
+  return Escaped(text.Left(at)) + "<b>" + Escaped(text.Mid(at, bold.length())) + "</b>" +
+         Escaped(text.Mid(at + bold.length()));
+}
+
+}  // namespace
 
 class QuestionListPage::Model : public wxDataViewVirtualListModel {
  public:
@@ -25,7 +44,8 @@ class QuestionListPage::Model : public wxDataViewVirtualListModel {
   void GetValueByRow(wxVariant& value, unsigned row, unsigned column) const override {
     if (row >= rows.size()) return;
     const QuestionListRow& r = rows[row];
-    value = column == 0 ? r.section : column == 1 ? r.question : r.note;
+    // The notes are markup: escaped, the words searched for in bold.
+    value = column == 0 ? r.section : column == 1 ? r.question : Markup(r.note, r.highlight);
   }
   bool GetAttrByRow(unsigned row, unsigned column, wxDataViewItemAttr& attr) const override {
     if (row >= rows.size()) return false;
@@ -53,8 +73,9 @@ QuestionListPage::QuestionListPage(wxWindow* parent) : wxPanel(parent, wxID_ANY)
                           wxDATAVIEW_COL_RESIZABLE);
   list_->AppendTextColumn(_("Question"), 1, wxDATAVIEW_CELL_INERT, FromDIP(380), wxALIGN_NOT,
                           wxDATAVIEW_COL_RESIZABLE);
-  list_->AppendTextColumn(_("What to do"), 2, wxDATAVIEW_CELL_INERT, FromDIP(300), wxALIGN_NOT,
-                          wxDATAVIEW_COL_RESIZABLE);
+  wxDataViewColumn* note = list_->AppendTextColumn(_("What to do"), 2, wxDATAVIEW_CELL_INERT, FromDIP(300),
+                                                   wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+  if (auto* renderer = dynamic_cast<wxDataViewTextRenderer*>(note->GetRenderer())) renderer->EnableMarkup();
   list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent& event) {
     const unsigned row = model_->GetRow(event.GetItem());
     if (row < model_->rows.size() && onOpen) onOpen(model_->rows[row].path);
@@ -78,12 +99,15 @@ void QuestionListPage::SetRows(const wxString& heading, const wxString& explanat
 
 void QuestionListPage::FocusList() { list_->SetFocus(); }
 
+void QuestionListPage::SetNoteTitle(const wxString& title) {
+  if (wxDataViewColumn* column = list_->GetColumn(2); column && column->GetTitle() != title)
+    column->SetTitle(title);
+}
+
 std::size_t QuestionListPage::RowCount() const { return model_->rows.size(); }
 
-namespace {
-
-QuestionListRow RowFor(const ResponseSession& session, const std::string& language, const std::string& path,
-                       int index) {
+QuestionListRow QuestionListPage::Row(const ResponseSession& session, const std::string& language,
+                                      const std::string& path, int index) {
   const Questionnaire& q = session.questionnaire();
   const Question& question = q.questions[index];
   QuestionListRow row;
@@ -100,18 +124,34 @@ QuestionListRow RowFor(const ResponseSession& session, const std::string& langua
   return row;
 }
 
-}  // namespace
-
 std::vector<QuestionListRow> QuestionListPage::ProblemRows(const ResponseSession& session,
                                                            const std::string& language) {
   std::vector<QuestionListRow> rows;
   for (const auto& problem : session.problems()) {
     if (problem.question < 0) continue;
-    QuestionListRow row = RowFor(session, language, problem.path, problem.question);
+    QuestionListRow row = Row(session, language, problem.path, problem.question);
     row.note = FromUtf8(problem.message);
     row.attention = problem.blocking();
     rows.push_back(std::move(row));
   }
+  return rows;
+}
+
+std::vector<QuestionListRow> QuestionListPage::CycleChangeRows(const ResponseSession& session,
+                                                               const std::string& language) {
+  std::vector<QuestionListRow> rows;
+  const Questionnaire& q = session.questionnaire();
+  for (const auto& c : cycleChanges(q, session.answers())) {
+    if (c.change == CycleChange::Unconfirmed) continue;  // listed among the problems
+    QuestionListRow row = RowFor(session, language, c.question, q.indexOf(c.question));
+    row.note = c.change == CycleChange::Unchanged ? _("Confirmed unchanged since the previous cycle")
+                                                  : _("Changed since the previous cycle");
+    rows.push_back(std::move(row));
+  }
+  // The changed ones first: they are what is new.
+  std::stable_partition(rows.begin(), rows.end(), [](const QuestionListRow& r) {
+    return r.note == _("Changed since the previous cycle");
+  });
   return rows;
 }
 
@@ -130,9 +170,9 @@ std::vector<QuestionListRow> QuestionListPage::SearchRows(const ResponseSession&
     if (!match) continue;
     // A question inside a repeat is found through its repeat.
     const std::string path = question.repeat >= 0 ? q.questions[question.repeat].id : question.id;
-    QuestionListRow row = RowFor(session, language, path, question.repeat >= 0 ? question.repeat : i);
+    QuestionListRow row = Row(session, language, path, question.repeat >= 0 ? question.repeat : i);
     if (question.repeat >= 0) row.question += " > " + Localized(question.label, language, q);
-    row.note = FromUtf8(question.id);
+    row.note = _("The question");
     if (!session.isRelevant(path)) row.note += " - " + _("does not apply given the answers so far");
     rows.push_back(std::move(row));
   }

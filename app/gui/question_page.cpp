@@ -12,6 +12,7 @@
 #include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_path.h"
+#include "forms/label_text.h"
 
 namespace focal::gui {
 
@@ -29,7 +30,8 @@ QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> mode
                        wxVSCROLL | wxTAB_TRAVERSAL),
       model_(std::move(model)),
       section_(section),
-      language_(std::move(language)) {
+      language_(std::move(language)),
+      showers_(answerShowers(model_->questionnaire())) {
   SetName(_("Questions"));
   SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
   SetScrollRate(0, FromDIP(20));
@@ -209,9 +211,20 @@ void QuestionPage::OnSessionChange(const SessionChange& change) {
     if (QuestionEditor* editor = Find(path); editor && editor->Update(session))
       resized.push_back(editor->Window());
   };
-  for (const auto& path : change.questions) visit(path);
+  // A label that shows an answer (${id}) changes with that answer or value.
+  auto showing = [&](const std::string& id) {
+    if (auto it = showers_.find(id); it != showers_.end())
+      for (const auto& shower : it->second) visit(shower);
+  };
+  for (const auto& path : change.questions) {
+    visit(path);
+    showing(path);
+  }
   for (const auto& answer : change.answers)
-    if (auto parsed = parseAnswerPath(answer.path)) visit(parsed->questionPath().str());
+    if (auto parsed = parseAnswerPath(answer.path)) {
+      visit(parsed->questionPath().str());
+      if (parsed->repeat.empty()) showing(parsed->question);
+    }
   const bool wasShown = notRelevant_->IsShown();
   UpdateSectionNote();
   if (!resized.empty() || wasShown != notRelevant_->IsShown()) LayoutAgain(resized);

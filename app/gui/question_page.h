@@ -96,6 +96,8 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   std::size_t built_ = 0;  // questions of the section with an editor
   bool complete_ = false;
   std::unordered_map<std::string, QuestionEditor*> byPath_;
+  // For each question id, the questions whose texts show its answer.
+  std::unordered_map<std::string, std::vector<std::string>> showers_;
   QuestionEditor* current_ = nullptr;
   wxStaticText* notRelevant_ = nullptr;
   std::vector<std::pair<wxStaticText*, wxString>> wrapped_;

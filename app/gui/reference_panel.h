@@ -1,6 +1,8 @@
 // Beside the questions: the treaty references of the question the user is
-// on (and of its section), with the article's text where the questionnaire
-// gives it, the question's id, and where else the same question is asked.
+// on (and of its section): each provision's summary, level of obligation,
+// themes and link to the official text in the content language (from
+// forms/provisions.h), the article's text where the questionnaire gives it,
+// the question's id, and where else the same question is asked.
 #pragma once
 
 #include <wx/panel.h>
@@ -20,6 +22,8 @@ class ReferencePanel : public wxPanel {
   // `question` may be -1 (the section only); `section` may be -1 (nothing).
   void ShowFor(const Questionnaire& questionnaire, const std::string& language, int section, int question);
   void Clear();
+  // What the pane shows, as plain text (for tests).
+  wxString Text() const;
 
  private:
   wxStaticText* heading_ = nullptr;

@@ -16,7 +16,7 @@
 #include "app/gui/contribution_model.h"
 #include "app/gui/document_model.h"
 #include "app/gui/wx_text.h"
-#include "export/report_assembly.h"
+#include "export/report/report_assembly.h"
 #include "export/response_export.h"
 #include "forms/countries.h"
 

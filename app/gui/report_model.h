@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app/gui/response_model.h"
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 
 namespace focal::gui {
 

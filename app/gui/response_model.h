@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "forms/observer.h"
+#include "forms/offers.h"
 #include "forms/response_session.h"
 
 namespace focal::gui {
@@ -86,6 +87,15 @@ class ResponseModel {
   virtual std::optional<AttachedFile> attachedFile(const std::string& /*path*/) { return std::nullopt; }
   // Writes the stored file to `file` so that it can be opened.
   virtual bool extractAttachment(const std::string& /*path*/, const std::string& /*file*/) { return false; }
+  // Answers the same State gave for another instrument that the top-level
+  // question `questionId` could take (forms/offers.h); none in a preview.
+  virtual std::vector<Offer> offers(const std::string& /*questionId*/) { return {}; }
+  // Takes `offer` as one undo step; "" when taken, else why not (an answer
+  // given here is replaced only when `replace`).
+  virtual std::string takeOffer(const Offer& /*offer*/, bool /*replace*/) { return {}; }
+  // Adds the replies of the same State in `file` (a workspace or a national
+  // report that verifies) to those that offer answers; "" when done, else why not.
+  virtual std::string addOfferSource(const std::string& /*file*/) { return {}; }
 
  protected:
   Publisher<SaveStatus> statusChanges_;

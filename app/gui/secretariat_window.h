@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "export/analysis_data.h"
-#include "export/analysis_document.h"
-#include "export/consolidated_merge.h"
+#include "export/secretariat/analysis_data.h"
+#include "export/secretariat/analysis_document.h"
+#include "export/secretariat/consolidated_merge.h"
 
 class wxCheckBox;
 class wxChoice;

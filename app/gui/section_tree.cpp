@@ -50,6 +50,7 @@ void SectionTree::Clear() {
   items_.clear();
   titles_.clear();
   review_ = wxTreeItemId();
+  overview_ = wxTreeItemId();
   questionnaire_ = nullptr;
 }
 
@@ -68,6 +69,8 @@ void SectionTree::Build(const Questionnaire& questionnaire, const std::string& l
     titles_[s] = SectionTitle(questionnaire, s, language);
     items_[s] = AppendItem(parent < 0 ? root : items_[parent], titles_[s], -1, -1, new SectionData(s));
   }
+  overview_ = AppendItem(root, _("Overview of every question"), -1, -1, new SectionData(kOverview));
+  SetItemBold(overview_);
   review_ = AppendItem(root, _("Review: problems to resolve"), -1, -1, new SectionData(kReview));
   SetItemBold(review_);
   ExpandAll();
@@ -108,7 +111,8 @@ void SectionTree::UpdateProgress(const ResponseSession& session) {
 }
 
 void SectionTree::Select(int section) {
-  const wxTreeItemId item = section == kReview                                          ? review_
+  const wxTreeItemId item = section == kOverview                                        ? overview_
+                            : section == kReview                                        ? review_
                             : section >= 0 && section < static_cast<int>(items_.size()) ? items_[section]
                                                                                         : wxTreeItemId();
   if (!item.IsOk() || GetSelection() == item) return;

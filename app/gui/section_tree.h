@@ -1,6 +1,7 @@
 // The sections of the questionnaire as a tree, each with its completion:
 // a check mark when complete, else the number of required questions left.
-// A last item opens the review of every open problem.
+// The last items open the overview of every question and the review of
+// every open problem.
 #pragma once
 
 #include <wx/timer.h>
@@ -17,6 +18,7 @@ namespace focal::gui {
 class SectionTree : public wxTreeCtrl {
  public:
   static constexpr int kReview = -1;
+  static constexpr int kOverview = -2;
 
   explicit SectionTree(wxWindow* parent);
 
@@ -39,6 +41,7 @@ class SectionTree : public wxTreeCtrl {
   std::vector<wxTreeItemId> items_;
   std::vector<wxString> titles_;
   wxTreeItemId review_;
+  wxTreeItemId overview_;
   bool selecting_ = false;
   wxTimer openTimer_;
 };

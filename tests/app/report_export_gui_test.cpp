@@ -10,7 +10,7 @@
 #include "app/gui/desktop.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/report_actions.h"
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"

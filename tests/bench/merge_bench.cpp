@@ -29,10 +29,10 @@
 #include <string>
 #include <vector>
 
-#include "export/analysis_document.h"
-#include "export/consolidated_merge.h"
-#include "export/consolidated_synth.h"
-#include "export/report_file.h"
+#include "export/report/report_file.h"
+#include "export/secretariat/analysis_document.h"
+#include "export/secretariat/consolidated_merge.h"
+#include "export/secretariat/consolidated_synth.h"
 #include "forms/questionnaire_loader.h"
 #include "tests/support/generated_questionnaire.h"
 

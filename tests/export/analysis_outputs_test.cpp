@@ -10,8 +10,8 @@
 #include <set>
 
 #include "consolidated_fixtures.h"
-#include "export/analysis_document.h"
-#include "export/html_escape.h"
+#include "export/secretariat/analysis_document.h"
+#include "forms/markup_escape.h"
 
 namespace focal {
 namespace {

@@ -6,10 +6,10 @@
 #include <fstream>
 
 #include "consolidated_fixtures.h"
-#include "export/analysis_document.h"
-#include "export/analysis_parties.h"
-#include "export/analysis_results.h"
-#include "export/analysis_tables.h"
+#include "export/secretariat/analysis_document.h"
+#include "export/secretariat/analysis_parties.h"
+#include "export/secretariat/analysis_results.h"
+#include "export/secretariat/analysis_tables.h"
 
 namespace focal {
 namespace {

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "consolidated_fixtures.h"
-#include "export/analysis_results.h"
-#include "export/analysis_tables.h"
+#include "export/secretariat/analysis_results.h"
+#include "export/secretariat/analysis_tables.h"
 
 namespace focal {
 namespace {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "export/questionnaire_review.h"
+#include "export/print/questionnaire_review.h"
 #include "export_fixtures.h"
 #include "forms/questionnaire_loader.h"
 

@@ -8,11 +8,11 @@
 
 #include <set>
 
-#include "export/codebook.h"
-#include "export/data_exports.h"
-#include "export/export_rows.h"
-#include "export/output_file.h"
-#include "export/report_context.h"
+#include "export/common/output_file.h"
+#include "export/data/codebook.h"
+#include "export/data/data_exports.h"
+#include "export/data/export_rows.h"
+#include "export/report/report_context.h"
 #include "export_fixtures.h"
 
 namespace focal::test {

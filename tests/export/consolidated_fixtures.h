@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "export/analysis_groups.h"
-#include "export/analysis_parties.h"
-#include "export/consolidated_merge.h"
-#include "export/report_file.h"
+#include "export/report/report_file.h"
+#include "export/secretariat/analysis_groups.h"
+#include "export/secretariat/analysis_parties.h"
+#include "export/secretariat/consolidated_merge.h"
 #include "export_fixtures.h"
 #include "forms/questionnaire_loader.h"
 

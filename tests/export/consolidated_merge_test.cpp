@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "consolidated_fixtures.h"
-#include "export/consolidated_synth.h"
+#include "export/secretariat/consolidated_synth.h"
 
 namespace focal {
 namespace {

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "consolidated_fixtures.h"
-#include "export/consolidated_hash.h"
+#include "export/secretariat/consolidated_hash.h"
 
 namespace focal {
 namespace {

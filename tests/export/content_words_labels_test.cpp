@@ -1,9 +1,9 @@
 // The desktop program and the printed report say the same words for the same
 // thing in the same language: "Yes", "No", "Other", "Total", "Information not
-// available" of forms/content_words.cpp equal export/report_labels.cpp's.
+// available" of forms/content_words.cpp equal export/common/report_labels.cpp's.
 #include <gtest/gtest.h>
 
-#include "export/report_labels.h"
+#include "export/common/report_labels.h"
 #include "forms/content_words.h"
 
 namespace focal {

@@ -9,10 +9,10 @@
 #include <memory>
 #include <string>
 
-#include "export/contribution_file.h"
-#include "export/contribution_import.h"
-#include "export/contribution_request.h"
-#include "export/contribution_store.h"
+#include "export/contribution/contribution_file.h"
+#include "export/contribution/contribution_import.h"
+#include "export/contribution/contribution_request.h"
+#include "export/contribution/contribution_store.h"
 #include "export_fixtures.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/response_document.h"

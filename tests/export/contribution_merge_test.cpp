@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "contribution_fixtures.h"
-#include "export/contribution_merge.h"
+#include "export/contribution/contribution_merge.h"
 #include "forms/answer_value.h"
 #include "forms/response_session.h"
 

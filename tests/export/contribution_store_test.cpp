@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "contribution_fixtures.h"
-#include "export/contribution_annex.h"
-#include "export/report_assembly.h"
+#include "export/contribution/contribution_annex.h"
+#include "export/report/report_assembly.h"
 
 namespace focal {
 namespace {

@@ -7,9 +7,9 @@
 
 #include <map>
 
-#include "export/data_exports.h"
-#include "export/export_rows.h"
-#include "export/wide_row.h"
+#include "export/data/data_exports.h"
+#include "export/data/export_rows.h"
+#include "export/data/wide_row.h"
 #include "export_fixtures.h"
 
 namespace focal {

@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "export/report_assembly.h"
+#include "export/report/report_assembly.h"
 #include "forms/questionnaire_loader.h"
 
 namespace focal::test {

@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 #include "export_fixtures.h"
 
 namespace focal {

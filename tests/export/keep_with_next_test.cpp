@@ -8,8 +8,8 @@
 
 #include <regex>
 
-#include "export/analysis_document.h"
-#include "export/printed_report.h"
+#include "export/print/printed_report.h"
+#include "export/secretariat/analysis_document.h"
 #include "export_fixtures.h"
 
 namespace focal {

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "consolidated_fixtures.h"
-#include "export/consolidated_merge.h"
+#include "export/secretariat/consolidated_merge.h"
 
 namespace focal {
 namespace {

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <regex>
 
-#include "export/printed_report.h"
+#include "export/print/printed_report.h"
 #include "export_fixtures.h"
 
 namespace focal {

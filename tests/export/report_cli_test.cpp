@@ -6,7 +6,7 @@
 
 #include <cstdlib>
 
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 #include "export_fixtures.h"
 
 namespace focal {

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "export/report_file.h"
-#include "export/report_schema.h"
+#include "export/report/report_file.h"
+#include "export/report/report_schema.h"
 #include "export_fixtures.h"
 
 namespace focal {

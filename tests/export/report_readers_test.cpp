@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 #include "export_fixtures.h"
 
 namespace focal {

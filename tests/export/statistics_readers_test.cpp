@@ -8,8 +8,8 @@
 #include <set>
 #include <sstream>
 
-#include "export/data_exports.h"
-#include "export/wide_row.h"
+#include "export/data/data_exports.h"
+#include "export/data/wide_row.h"
 #include "export_fixtures.h"
 
 namespace focal {

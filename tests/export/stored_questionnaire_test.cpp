@@ -10,8 +10,8 @@
 #include <filesystem>
 
 #include "consolidated_fixtures.h"
-#include "export/consolidated_synth.h"
-#include "export/signing_key.h"
+#include "export/report/signing_key.h"
+#include "export/secretariat/consolidated_synth.h"
 #include "forms/stored_questionnaire.h"
 
 namespace focal {

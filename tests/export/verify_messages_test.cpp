@@ -4,7 +4,7 @@
 // Focal", sending the reader of a tampered file to update their software.
 #include <gtest/gtest.h>
 
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 #include "export_fixtures.h"
 
 namespace focal {

@@ -95,6 +95,32 @@ TEST(BundledCrossLinks, EachConventionQuestionnaireIsLinkedToTheProtocols) {
   EXPECT_GE(inward["convention-cycle2"], 8);
 }
 
+// The two cycle-2 Protocol questionnaires link every question they share
+// (border measures, arts. 11-13, the document-verification text, and the
+// focal point's contact details), in both directions.
+TEST(BundledCrossLinks, TheCycleTwoProtocolsLinkEveryQuestionTheyShare) {
+  const Bundle bundle = loadBundle();
+  std::set<std::pair<std::string, std::string>> made;
+  for (const auto& link : allLinks(bundle))
+    if (link.from.rfind("tip-cycle2:", 0) == 0 && link.to.rfind("som-cycle2:", 0) == 0)
+      made.insert({link.from.substr(11), link.to.substr(11)});
+  const std::set<std::pair<std::string, std::string>> shared = {
+      {"q_0_3", "q_0_3"},     {"q_0_4", "q_0_4"},         {"q_0_5", "q_0_5"},
+      {"q_0_6", "q_0_6"},     {"bm_11_1", "bm_11_1"},     {"bm_11_1_a", "bm_11_1_a"},
+      {"bm_11_2", "bm_11_2"}, {"bm_11_2_a", "bm_11_2_a"}, {"bm_11_3", "bm_11_3"},
+      {"bm_11_4", "bm_11_4"}, {"bm_11_5", "bm_11_5"},     {"bm_11_5_a", "bm_11_5_a"},
+      {"bm_12_1", "bm_12_1"}, {"bm_12_2", "bm_12_2"},     {"bm_12_2_a", "bm_12_2_a"},
+      {"bm_13_1", "bm_13_1"}, {"bm_13_1_a", "bm_13_1_a"}, {"bm_13_2", "bm_13_2"},
+      {"q_5_3", "q_4_1"},
+  };
+  EXPECT_EQ(made, shared);
+  for (const auto& [tip, som] : shared) {
+    const Question* back = resolve(bundle, "som-cycle2:" + som);
+    ASSERT_TRUE(back) << som;
+    EXPECT_EQ(back->alsoAskedIn, std::vector<std::string>{"tip-cycle2:" + tip}) << som;
+  }
+}
+
 // The check above can fail: a link to a missing question, a link to a question
 // of another type and a one-way link are each reported.
 TEST(BundledCrossLinks, BrokenLinksAreReported) {

@@ -472,7 +472,8 @@ TEST_F(ExpressionTest, UnknownFunctionSuggestsTheNearest) {
   EXPECT_EQ(errors("Today()"), "1: unknown function 'Today'; did you mean 'today'?\n");
   EXPECT_EQ(errors("pulldata('a', 'b')"),
             "1: unknown function 'pulldata'; the functions are not, if, selected, count-selected, count, "
-            "sum, string-length, today, coalesce, true, false, concat, round, number, is-empty\n");
+            "sum, string-length, today, coalesce, true, false, concat, round, number, is-empty, regex, "
+            "date-diff\n");
 }
 
 // Only near names are offered; XLSForm functions Focal lacks get what to write instead.
@@ -490,9 +491,10 @@ TEST_F(ExpressionTest, UnknownFunctionSuggestsOnlyNearNamesAndXlsFormEquivalents
   EXPECT_EQ(errors("pow(2, 2) = 4"),
             "1: unknown function 'pow'; Focal has no pow() (an XLSForm function): multiply, as in x * x\n");
   EXPECT_EQ(errors("iff(1 = 1, 2, 3) = 2"), "1: unknown function 'iff'; did you mean 'if'?\n");
-  EXPECT_EQ(errors("regex(${name}, 'a') = 1"),
-            "1: unknown function 'regex'; the functions are not, if, selected, count-selected, count, sum, "
-            "string-length, today, coalesce, true, false, concat, round, number, is-empty\n");
+  EXPECT_EQ(
+      errors("pulldata(${name}, 'a') = 1"),
+      "1: unknown function 'pulldata'; the functions are not, if, selected, count-selected, count, sum, "
+      "string-length, today, coalesce, true, false, concat, round, number, is-empty, regex, date-diff\n");
 }
 
 TEST_F(ExpressionTest, WrongNumberOfValues) {

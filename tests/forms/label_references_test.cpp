@@ -63,7 +63,7 @@ TEST(LabelReferences, KnownIdsLoad) {
 TEST(LabelReferences, FillReplacesEachReference) {
   const auto answer = [](const std::string& id) { return id == "q_1" ? std::string("12") : std::string(); };
   EXPECT_EQ(fillTextReferences("Of the ${q_1} victims (${q_9}), how many? ${ not one } $", answer),
-            "Of the 12 victims (...), how many? ${ not one } $");
+            "Of the 12 victims (\u2026), how many? ${ not one } $");
   EXPECT_EQ(fillTextReferences("No reference", answer), "No reference");
   const auto refs = textReferences("a ${x} b ${y_2}");
   ASSERT_EQ(refs.size(), 2u);
@@ -81,7 +81,7 @@ TEST(LabelReferences, FillTextShowsAnswersAsAPersonReadsThem) {
                  "      - {id: c, type: calculate, label: C, calculation: \"${n} * 2\"}\n",
       {}, "[en, fr]"));
   const std::string text = "${n} victims (${c}), ${g}, ${k}";
-  EXPECT_EQ(fillText(s.session(), text), "... victims (...), ..., ...");
+  EXPECT_EQ(fillText(s.session(), text), "\u2026 victims (\u2026), \u2026, \u2026");
   s.answer("n", "12");
   s.answer("g", "yes");
   s.answer("k", "a other");

@@ -182,17 +182,22 @@ TEST(Workspace, CarriesAnswersForwardFromThePreviousCycle) {
       {"b_1", "yes"},
       {"b_1@comment", "see the 2009 law"},
       {"b_1@carried", "pending"},
+      {"b_1@previous", R"({"b_1":"yes"})"},
       {"b_2/title", "Penal Code"},
       {"b_2/article", "225-4-1"},
       {"b_2@carried", "pending"},
+      {"b_2@previous", R"({"b_2/article":"225-4-1","b_2/title":"Penal Code"})"},
       {"b_3/y2021/women", "6"},
       {"b_3@carried", "pending"},
+      {"b_3@previous", R"({"b_3/y2021/women":"6"})"},
       {"b_5", "k1 k2"},
       {"b_5[k1]/b_5_partner", "FRA"},
       {"b_5[k2]/b_5_partner", "BEN"},
       {"b_5@carried", "pending"},
+      {"b_5@previous", R"({"b_5":"k1 k2","b_5[k1]/b_5_partner":"FRA","b_5[k2]/b_5_partner":"BEN"})"},
       {"b_6", "law.txt"},
       {"b_6@carried", "pending"},
+      {"b_6@previous", R"({"b_6":"law.txt"})"},
   };
   EXPECT_EQ(carried.answers, expected);
   std::set<std::string> notCarried;

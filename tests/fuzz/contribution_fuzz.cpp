@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "export/contribution_file.h"
+#include "export/contribution/contribution_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   focal::ContributionCheck check;

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <span>
 
-#include "export/report_file.h"
+#include "export/report/report_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   focal::VerifyOptions options;

@@ -22,7 +22,7 @@ inline std::string generatedQuestionnaire(int questions = 2000, int perSection =
   for (int s = 0; made < questions; ++s) {
     y += "  - id: s" + std::to_string(s) + "\n    title: {en: Section " + std::to_string(s) +
          ", fr: Section " + std::to_string(s) + "}\n    references: [{instrument: tip, article: '" +
-         std::to_string(5 + s % 10) + "'}]\n    questions:\n";
+         std::to_string(5 + s % 9) + "'}]\n    questions:\n";
     for (int i = 0; i < perSection && made < questions; ++i, ++made) {
       // GCC bug 105329: `"q" + std::to_string(n)` warns falsely (-Wrestrict) at -O3.
       const std::string id = std::string(1, 'q').append(std::to_string(made));

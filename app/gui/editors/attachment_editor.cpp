@@ -11,7 +11,7 @@
 
 #include "app/gui/editors/editors.h"
 #include "app/gui/wx_text.h"
-#include "export/national_report.h"
+#include "export/report/national_report.h"
 #include "forms/questionnaire_loader.h"
 
 namespace focal::gui {

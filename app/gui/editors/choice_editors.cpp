@@ -153,6 +153,22 @@ class ChoiceEditor : public QuestionEditor {
     }
   }
 
+  bool RefreshTexts() override {
+    bool changed = QuestionEditor::RefreshTexts();
+    for (const auto& choice : question_.choices) {
+      const auto it = std::find_if(buttons_.begin(), buttons_.end(),
+                                   [&](const auto& button) { return button.first == choice.value; });
+      auto* control = it == buttons_.end() ? nullptr : dynamic_cast<wxControl*>(it->second);
+      if (!control) continue;
+      const wxString text = Text(choice.label);
+      if (control->GetLabelText() == text) continue;
+      control->SetLabelText(text);
+      Describe(control, text);
+      changed = true;
+    }
+    return changed;
+  }
+
   wxWindow* FirstInput() const override {
     // The chosen button, as a radio group is entered at its selection.
     const auto words = splitWords(host_.Model().session().value(path_));

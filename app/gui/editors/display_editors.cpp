@@ -15,8 +15,8 @@ class NoteEditor : public QuestionEditor {
 
  protected:
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
-    text_ = AddWrapped(parent, sizer, Text(question_.label));
-    if (!question_.help.empty()) AddWrapped(parent, sizer, Text(question_.help));
+    text_ = AddWrapped(parent, sizer, Text(question_.label), 0, &question_.label);
+    if (!question_.help.empty()) AddWrapped(parent, sizer, Text(question_.help), 0, &question_.help);
   }
   bool SetValue(const ResponseSession&) override { return false; }
   void EnableInput(bool) override {}

@@ -12,8 +12,10 @@
 
 #include "app/gui/accessibility.h"
 #include "app/gui/editors/editors.h"
+#include "app/gui/editors/offer_bar.h"
 #include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
+#include "forms/label_text.h"
 
 namespace focal::gui {
 
@@ -33,10 +35,11 @@ bool QuestionEditor::ReadOnlyType() const {
 void QuestionEditor::Create(wxWindow* parent) {
   panel_ = new wxPanel(parent, wxID_ANY);
   panel_->SetClientData(this);  // lets focus changes find the innermost editor
+  showsAnswers_ = showsAnswers(question_);
   sizer_ = new wxBoxSizer(wxVERTICAL);
   if (question_.type != QuestionType::Note) {
     label_ = AddWrapped(panel_, sizer_, LabelText(), kBold);
-    if (!question_.help.empty()) AddWrapped(panel_, sizer_, Text(question_.help), kGrey);
+    if (!question_.help.empty()) AddWrapped(panel_, sizer_, Text(question_.help), kGrey, &question_.help);
   }
   BuildInput(panel_, sizer_);
   if (HasMarks()) BuildMarks(sizer_);
@@ -71,7 +74,8 @@ void QuestionEditor::BuildMarks(wxBoxSizer* sizer) {
   sizer->Add(marksSizer_, 0, wxTOP, Dip(4, panel_));
 }
 
-wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags) {
+wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags,
+                                         const LocalizedText* source) {
   auto* label = new wxStaticText(parent, wxID_ANY, wxString());
   label->SetLabelText(text);
   if (flags & kBold) label->SetFont(label->GetFont().Bold());
@@ -80,8 +84,29 @@ wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const
   const int width = host_.WrapWidth();
   WrapLabel(label, width);
   wrapped_.emplace_back(label, text);
+  if (source && showsAnswers_) live_.emplace_back(label, source);
   sizer->Add(label, 0, wxEXPAND | wxBOTTOM, Dip(2, parent));
   return label;
+}
+
+bool QuestionEditor::ShowWrapped(wxStaticText* label, const wxString& text) {
+  for (auto& [shown, original] : wrapped_)
+    if (shown == label) {
+      if (original == text) return false;
+      original = text;
+    }
+  label->SetLabelText(text);
+  WrapLabel(label, host_.WrapWidth());
+  return true;
+}
+
+bool QuestionEditor::RefreshTexts() {
+  bool changed = false;
+  if (label_) changed |= ShowWrapped(label_, LabelText());
+  for (auto& [label, source] : live_) changed |= ShowWrapped(label, Text(*source));
+  if (changed)
+    if (wxWindow* input = FirstInput()) Describe(input);
+  return changed;
 }
 
 void QuestionEditor::Rewrap(int width) {
@@ -92,7 +117,10 @@ void QuestionEditor::Rewrap(int width) {
 }
 
 wxString QuestionEditor::Text(const LocalizedText& text) const {
-  return Localized(text, host_.Language(), host_.Model().questionnaire());
+  if (text.empty()) return {};
+  const std::string& shown = text.get(host_.Language(), host_.Model().questionnaire().defaultLanguage());
+  if (shown.find("${") == std::string::npos) return FromUtf8(shown);
+  return FromUtf8(fillText(host_.Model().session(), shown));
 }
 
 wxString QuestionEditor::ContentText(ContentWord word) const {
@@ -100,13 +128,13 @@ wxString QuestionEditor::ContentText(ContentWord word) const {
 }
 
 wxString QuestionEditor::LabelText() const {
-  wxString label = Localized(question_.label, host_.Language(), host_.Model().questionnaire());
+  wxString label = Text(question_.label);
   if (required_) label += " *";
   return label;
 }
 
 void QuestionEditor::Describe(wxWindow* input, const wxString& what) {
-  wxString name = Localized(question_.label, host_.Language(), host_.Model().questionnaire());
+  wxString name = Text(question_.label);
   if (!what.empty()) name += ": " + what;
   wxString description;
   if (required_) description += _("Required.") + " ";
@@ -207,13 +235,10 @@ bool QuestionEditor::Update(const ResponseSession& session) {
   const bool required = session.isRequired(path_);
   if (required != required_ && label_) {
     required_ = required;
-    const wxString text = LabelText();
-    for (auto& [label, original] : wrapped_)
-      if (label == label_) original = text;
-    label_->SetLabelText(text);
-    WrapLabel(label_, host_.WrapWidth());
-    changed = true;
+    changed |= ShowWrapped(label_, LabelText());
   }
+  // Texts that show answers (${id}) follow them.
+  if (showsAnswers_) changed |= RefreshTexts();
   changed |= SetValue(session);
   if (HasMarks()) changed |= UpdateMarks(session);
   const wxString error = FromUtf8(session.error(path_));
@@ -262,7 +287,22 @@ bool QuestionEditor::UpdateMarks(const ResponseSession& session) {
     UpdateCarried(pending);
     changed = true;
   }
+  changed |= UpdateOffers(session);
   return changed;
+}
+
+bool QuestionEditor::UpdateOffers(const ResponseSession& session) {
+  if (path_ != question_.id) return false;  // top-level questions only
+  // Made when first needed: most questions never have anything to show.
+  if (!offerBar_ && host_.Model().offers(question_.id).empty() && session.value(MarkPath("previous")).empty())
+    return false;
+  if (!offerBar_) {
+    offerBar_ = new OfferBar(panel_, host_, question_);
+    const std::size_t index = question_.help.empty() ? 1 : 2;  // under the label and help
+    sizer_->Insert(std::min(index, sizer_->GetItemCount()), offerBar_, 0, wxEXPAND | wxBOTTOM,
+                   Dip(4, panel_));
+  }
+  return offerBar_->Update(session);
 }
 
 void QuestionEditor::UpdateCarried(bool pending) {

@@ -27,6 +27,7 @@ class wxTextCtrl;
 namespace focal::gui {
 
 class QuestionEditor;
+class OfferBar;
 
 // What an editor needs from the page that holds it.
 class EditorHost {
@@ -116,14 +117,23 @@ class QuestionEditor {
   // Shows `value` in `text` unless it already shows it (keeps the caret).
   void ShowText(wxTextCtrl* text, const std::string& value);
 
+  // A questionnaire text in the page's language, ${id} filled with the answers.
   wxString Text(const LocalizedText& text) const;
   // A word Focal adds to the questionnaire's texts ("Yes", "Total"), in the same language.
   wxString ContentText(ContentWord word) const;
   wxString LabelText() const;
+  // Shows the texts that show answers (${id}) again; true when one changed.
+  virtual bool RefreshTexts();
+  // Whether the label, help or a choice label shows an answer.
+  bool ShowsAnswers() const { return showsAnswers_; }
   // The accessible name of an input: the question's label, then `what`.
   void Describe(wxWindow* input, const wxString& what = {});
-  // A static text that re-wraps with the page.
-  wxStaticText* AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags = 0);
+  // A static text that re-wraps with the page; one with a `source` that
+  // shows answers is filled again when they change.
+  wxStaticText* AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags = 0,
+                           const LocalizedText* source = nullptr);
+  // Sets a wrapped text to `text`; false when it already showed it.
+  bool ShowWrapped(wxStaticText* label, const wxString& text);
 
   EditorHost& host_;
   const Question& question_;
@@ -136,18 +146,22 @@ class QuestionEditor {
   bool UpdateMarks(const ResponseSession& session);
   void ShowComment(bool focus);
   void UpdateCarried(bool pending);
+  bool UpdateOffers(const ResponseSession& session);
   void ApplyError(const wxString& error);
 
   wxBoxSizer* sizer_ = nullptr;
   wxStaticText* label_ = nullptr;
   wxStaticText* error_ = nullptr;
   wxPanel* carried_ = nullptr;
+  OfferBar* offerBar_ = nullptr;  // answers offered from another instrument; the previous cycle's
   wxCheckBox* notAvailable_ = nullptr;
   wxStaticText* statusLine_ = nullptr;
   wxButton* addComment_ = nullptr;
   wxTextCtrl* comment_ = nullptr;
   wxBoxSizer* marksSizer_ = nullptr;
   std::vector<std::pair<wxStaticText*, wxString>> wrapped_;
+  std::vector<std::pair<wxStaticText*, const LocalizedText*>> live_;  // texts that show answers
+  bool showsAnswers_ = false;
   bool relevant_ = true;
   bool required_ = false;
   bool enabled_ = true;

@@ -1,0 +1,86 @@
+#include "export/common/crypto.h"
+
+#include <stdexcept>
+
+namespace focal::crypto {
+
+void ensureInitialized() {
+  static const int result = sodium_init();
+  if (result < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+Digest sha256(std::span<const unsigned char> data) {
+  ensureInitialized();
+  Digest digest;
+  crypto_hash_sha256(digest.data(), data.data(), data.size());
+  return digest;
+}
+
+Digest sha256(std::string_view data) {
+  return sha256(std::span(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
+}
+
+Sha256::Sha256() {
+  ensureInitialized();
+  crypto_hash_sha256_init(&state_);
+}
+
+Sha256& Sha256::update(std::span<const unsigned char> data) {
+  crypto_hash_sha256_update(&state_, data.data(), data.size());
+  return *this;
+}
+
+Sha256& Sha256::update(std::string_view data) {
+  return update(std::span(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
+}
+
+Sha256& Sha256::updateU64(std::uint64_t value) {
+  unsigned char bytes[8];
+  for (int i = 7; i >= 0; --i) {
+    bytes[i] = static_cast<unsigned char>(value & 0xFF);
+    value >>= 8;
+  }
+  return update(std::span<const unsigned char>(bytes, 8));
+}
+
+Digest Sha256::finish() {
+  Digest digest;
+  crypto_hash_sha256_final(&state_, digest.data());
+  return digest;
+}
+
+std::string hex(std::span<const unsigned char> data) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(data.size() * 2);
+  for (unsigned char c : data) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 0xF]);
+  }
+  return out;
+}
+
+std::optional<std::vector<unsigned char>> fromHex(std::string_view text) {
+  if (text.size() % 2 != 0) return std::nullopt;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::vector<unsigned char> out;
+  out.reserve(text.size() / 2);
+  for (std::size_t i = 0; i < text.size(); i += 2) {
+    int high = nibble(text[i]), low = nibble(text[i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out.push_back(static_cast<unsigned char>(high * 16 + low));
+  }
+  return out;
+}
+
+bool verify(const PublicKey& key, std::span<const unsigned char> message, const Signature& signature) {
+  ensureInitialized();
+  return crypto_sign_verify_detached(signature.data(), message.data(), message.size(), key.data()) == 0;
+}
+
+}  // namespace focal::crypto

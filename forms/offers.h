@@ -1,0 +1,95 @@
+// Answers offered across instruments. A question linked to another
+// questionnaire's by also_asked_in (either way) is offered the answer the
+// same State gave there: in another response of its workspace, in another
+// workspace, or in a national report. Taking an offer copies the values
+// (and attached files) as one undo step of the ResponseDocument, and
+// records where they came from in the question's @offered mark (JSON:
+// questionnaire, instrument, cycle, question, file, at, by, values), so
+// that a later change in the other reply shows ("changed in the other
+// reply since you took it"). Taking never replaces an answer given here
+// unless asked to (`overwrite`).
+//
+// The files themselves are opened and checked in export/report/offer_sources.h
+// (a report must verify; another State's reply is refused).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "forms/cycle_changes.h"
+#include "forms/response_document.h"
+#include "forms/workspace.h"
+
+namespace focal {
+
+// One reply that offers answers.
+struct OfferSource {
+  std::string file;  // the workspace or report it was read from
+  std::shared_ptr<const Questionnaire> questionnaire;
+  std::string state;
+  std::vector<StoredAnswer> answers;  // with who and when
+  // The stored file of an attachment answer; may be empty (then files are not copied).
+  std::function<std::optional<Attachment>(const std::string& path)> attachment;
+  std::shared_ptr<void> keepAlive;  // what `attachment` reads from
+};
+
+enum class OfferStatus {
+  Available,          // nothing is answered here yet
+  Differs,            // answered otherwise here: taking it replaces that answer (only when asked)
+  ChangedSinceTaken,  // taken before, and changed in the other reply since
+  Taken,              // taken, and still the same on both sides
+  Same,               // the same answer was given here
+};
+const char* offerStatusKey(OfferStatus status);  // "available", "differs", "changed_since_taken", ...
+
+struct Offer {
+  std::string id;          // the question here; "q_0_3#2" for a second reply offering it
+  std::string question;    // here
+  std::size_t source = 0;  // index into the sources
+  std::string sourceFile, sourceQuestionnaire, sourceQuestion;
+  Instrument instrument = Instrument::Convention;
+  int cycle = 1;
+  std::string answeredAt, answeredBy;  // the newest change of the answer there, and its author
+  AnswerValues values;                 // paths here -> values
+  std::vector<std::pair<std::string, std::string>> attachments;  // path there -> path here
+  OfferStatus status = OfferStatus::Available;
+  AnswerValues takenValues;  // for ChangedSinceTaken: what was taken
+
+  // Whether it is worth showing: Available, Differs or ChangedSinceTaken.
+  bool takeable() const {
+    return status == OfferStatus::Available || status == OfferStatus::Differs ||
+           status == OfferStatus::ChangedSinceTaken;
+  }
+};
+
+// Where an answer here came from, read from its @offered mark.
+struct TakenFrom {
+  std::string questionnaire, question, file, at, by;
+  Instrument instrument = Instrument::Convention;
+  int cycle = 1;
+  AnswerValues values;  // as taken
+};
+std::optional<TakenFrom> takenFrom(const AnswerValues& answers, const std::string& questionId);
+
+// The offers for `questionnaire` with `answers` from `sources` (every one
+// of them, taken or not; see Offer::takeable), in questionnaire order.
+// `onlyQuestion` limits them to one question.
+std::vector<Offer> findOffers(const Questionnaire& questionnaire, const AnswerValues& answers,
+                              const std::vector<OfferSource>& sources, const std::string& onlyQuestion = {});
+
+struct TakeResult {
+  std::vector<std::string> taken;                            // offer ids
+  std::vector<std::pair<std::string, std::string>> refused;  // offer id, why
+  std::size_t files = 0;                                     // attachments copied
+};
+
+// Takes `offers` (from findOffers over the same `sources`) into `document`
+// as one undo step. An offer that would replace an answer given here is
+// refused, with a message saying how to replace it, unless `overwrite`.
+TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offers,
+                      const std::vector<OfferSource>& sources, bool overwrite);
+
+}  // namespace focal

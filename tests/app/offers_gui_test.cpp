@@ -1,0 +1,185 @@
+// An answer offered across instruments in the desktop program: the
+// trafficking reply's border-control question shows the answer the same
+// State gave for the Smuggling of Migrants Protocol, with a button that
+// takes it as one undo step; a carried answer shows the previous cycle's.
+#include <wx/button.h>
+#include <wx/stattext.h>
+
+#include <filesystem>
+
+#include "app/gui/desktop.h"
+#include "app/gui/document_model.h"
+#include "app/gui/editors/question_editor.h"
+#include "app/gui/main_frame.h"
+#include "app/gui/offer_actions.h"
+#include "app/gui/question_list_page.h"
+#include "app/gui/question_page.h"
+#include "forms/questionnaire_loader.h"
+#include "forms/workspace.h"
+#include "tests/app/gui_fixture.h"
+
+namespace focal::test {
+namespace {
+
+using gui::Desktop;
+using gui::MainFrame;
+
+template <typename T>
+void Collect(wxWindow* root, std::vector<T*>& out) {
+  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
+  for (wxWindow* child : root->GetChildren()) Collect(child, out);
+}
+
+std::shared_ptr<const Questionnaire> Bundled(const std::string& id) {
+  LoadResult result = loadQuestionnaireFile(
+      (std::filesystem::path(FOCAL_SOURCE_DIR) / "questionnaires" / (id + ".yaml")).string());
+  EXPECT_TRUE(result.ok());
+  return result.questionnaire;
+}
+
+// The texts and buttons of the question's editor.
+std::vector<wxString> Texts(MainFrame* frame, const std::string& path) {
+  std::vector<wxStaticText*> all;
+  Collect(frame->Page()->EditorAt(path)->Window(), all);
+  std::vector<wxString> out;
+  for (auto* t : all)
+    if (t->IsShownOnScreen()) {
+      wxString label = t->GetLabel();
+      label.Replace("\n", " ");  // wrapped lines
+      out.push_back(label);
+    }
+  return out;
+}
+
+wxButton* Button(MainFrame* frame, const std::string& path, const wxString& label) {
+  std::vector<wxButton*> all;
+  Collect(frame->Page()->EditorAt(path)->Window(), all);
+  for (auto* b : all)
+    if (b->GetLabel() == label && b->IsShownOnScreen()) return b;
+  return nullptr;
+}
+
+bool Shows(const std::vector<wxString>& texts, const wxString& part) {
+  for (const auto& t : texts)
+    if (t.Contains(part)) return true;
+  return false;
+}
+
+class OffersGuiTest : public GuiTest {};
+
+TEST_F(OffersGuiTest, TheOtherProtocolsAnswerIsOfferedAndTakenAsOneUndoStep) {
+  const std::string file = directory_ + "/nga.focal";
+  ResponseId tipId = 0;
+  {
+    auto ws = Workspace::create(file);
+    ws->setUser("Ministry of the Interior");
+    const ResponseId somId = ws->createResponse(*Bundled("som-cycle2"), "NGA", "en");
+    ws->write(somId,
+              {{"bm_11_1", "yes"}, {"bm_11_1_a", "Joint patrols with neighbouring States since 2025."}});
+    tipId = ws->createResponse(*Bundled("tip-cycle2"), "NGA", "en");
+  }
+  auto model = std::make_shared<gui::DocumentModel>(Workspace::open(file), tipId);
+  MainFrame* frame = Desktop::Get().ShowModel(model);
+  frame->SetSize(1100, 720);
+  frame->Move(0, 0);
+  ASSERT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+  ASSERT_TRUE(frame->GoToQuestion("bm_11_1"));
+  Pump(200);
+
+  const wxString offered = "Answered for the Smuggling of Migrants Protocol (cycle 2) on ";
+  EXPECT_TRUE(Shows(Texts(frame, "bm_11_1"), offered + "20"));
+  EXPECT_TRUE(Shows(Texts(frame, "bm_11_1"), "by Ministry of the Interior: Yes"));
+  wxButton* use = Button(frame, "bm_11_1", _("Use this answer"));
+  ASSERT_NE(use, nullptr);
+  const std::string shot = Screenshot(frame, "offered-answer");
+  EXPECT_FALSE(shot.empty());
+
+  Click(use);
+  ASSERT_TRUE(WaitUntil([&] { return model->session().value("bm_11_1") == "yes"; }));
+  Pump(100);
+  EXPECT_EQ(Button(frame, "bm_11_1", _("Use this answer")), nullptr);
+  EXPECT_TRUE(Shows(Texts(frame, "bm_11_1"), "Taken from the other reply."));
+  EXPECT_NE(model->session().value("bm_11_1@offered").find("som-cycle2"), std::string::npos);
+
+  // Ctrl+Z takes it back, in one step.
+  frame->SetFocus();
+  PressKey('Z', wxMOD_CONTROL);
+  ASSERT_TRUE(WaitUntil([&] { return model->session().value("bm_11_1").empty(); }));
+  EXPECT_EQ(model->session().value("bm_11_1@offered"), "");
+  Pump(100);
+  EXPECT_NE(Button(frame, "bm_11_1", _("Use this answer")), nullptr);
+
+  // An answer typed here is replaced only by the button that says so.
+  model->apply({{"bm_11_1", "no"}});
+  Pump(100);
+  EXPECT_EQ(Button(frame, "bm_11_1", _("Use this answer")), nullptr);
+  wxButton* instead = Button(frame, "bm_11_1", _("Use this answer instead"));
+  ASSERT_NE(instead, nullptr);
+  EXPECT_TRUE(Shows(Texts(frame, "bm_11_1"), "(answered otherwise here)"));
+  Click(instead);
+  ASSERT_TRUE(WaitUntil([&] { return model->session().value("bm_11_1") == "yes"; }));
+  frame->Close();
+  Pump(100);
+}
+
+TEST_F(OffersGuiTest, AnotherWorkspaceOffersItsAnswersUnlessItIsAnotherStates) {
+  const std::string som = directory_ + "/som.focal", fra = directory_ + "/fra.focal",
+                    tip = directory_ + "/tip.focal";
+  {
+    auto ws = Workspace::create(som);
+    ws->write(ws->createResponse(*Bundled("som-cycle2"), "NGA", "en"), {{"bm_12_1", "yes"}});
+    auto other = Workspace::create(fra);
+    other->write(other->createResponse(*Bundled("som-cycle2"), "FRA", "en"), {{"bm_12_1", "no"}});
+    Workspace::create(tip)->createResponse(*Bundled("tip-cycle2"), "NGA", "en");
+  }
+  auto model = std::make_shared<gui::DocumentModel>(Workspace::open(tip), 1);
+  MainFrame* frame = Desktop::Get().ShowModel(model);
+  frame->SetSize(1100, 720);
+  ASSERT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+  ASSERT_TRUE(frame->GoToQuestion("bm_12_1"));
+  Pump(100);
+  EXPECT_EQ(Button(frame, "bm_12_1", _("Use this answer")), nullptr);
+  const std::string refused = gui::AddOfferSource(*frame, *model, fra);
+  EXPECT_NE(refused.find("fra.focal holds the replies of FRA, not of NGA"), std::string::npos) << refused;
+  EXPECT_EQ(gui::AddOfferSource(*frame, *model, som), "");
+  ASSERT_EQ(model->offers("bm_12_1").size(), 1u);
+  ASSERT_TRUE(frame->GoToQuestion("bm_12_1"));
+  Pump(100);
+  wxButton* use = Button(frame, "bm_12_1", _("Use this answer"));
+  ASSERT_NE(use, nullptr);
+  Click(use);
+  ASSERT_TRUE(WaitUntil([&] { return model->session().value("bm_12_1") == "yes"; }));
+  frame->Close();
+  Pump(100);
+}
+
+TEST_F(OffersGuiTest, ACarriedAnswerShowsThePreviousCycleAndOnceChangedBoth) {
+  const std::string file = directory_ + "/cycles.focal";
+  auto q1 = Bundled("tip-cycle1");
+  auto q2 = Bundled("tip-cycle2");
+  ResponseId id = 0;
+  {
+    auto ws = Workspace::create(file);
+    const ResponseId old = ws->createResponse(*q1, "NGA", "en");
+    ws->write(old, {{"q_0_4", "Ministry of Justice"}});
+    CarryForward carried = carryForward(*q2, *q1, ws->answers(old));
+    ASSERT_EQ(carried.answers.count("q_0_4@previous"), 1u);
+    id = ws->createResponse(*q2, "NGA", "en", carried.answers);
+  }
+  auto model = std::make_shared<gui::DocumentModel>(Workspace::open(file), id);
+  MainFrame* frame = Desktop::Get().ShowModel(model);
+  frame->SetSize(1100, 720);
+  ASSERT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+  ASSERT_TRUE(frame->GoToQuestion("q_0_4"));
+  Pump(100);
+  EXPECT_TRUE(Shows(Texts(frame, "q_0_4"), "Previous cycle: Ministry of Justice."));
+  model->apply({{"q_0_4", "Ministry of the Interior"}});
+  Pump(100);
+  EXPECT_TRUE(
+      Shows(Texts(frame, "q_0_4"), "Previous cycle: Ministry of Justice. Now: Ministry of the Interior."));
+  frame->Close();
+  Pump(100);
+}
+
+}  // namespace
+}  // namespace focal::test

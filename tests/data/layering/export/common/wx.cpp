@@ -1,0 +1,3 @@
+// wxWidgets below app/.
+
+#include <wx/string.h>

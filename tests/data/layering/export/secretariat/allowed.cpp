@@ -1,0 +1,2 @@
+// Allowed: secretariat builds on report.
+#include "export/report/report_file.h"
