@@ -62,16 +62,16 @@ TEST_F(Catalogs, KnownMessagesInRussianAndChinese) {
 
 TEST_F(Catalogs, RussianHasThreePluralFormsAndChineseOne) {
   Use("ru");
-  const char* one = "%zu question found.";
-  const char* many = "%zu questions found.";
-  EXPECT_EQ(Plural(one, many, 1), "Найден %zu вопрос.");
-  EXPECT_EQ(Plural(one, many, 21), "Найден %zu вопрос.");
-  EXPECT_EQ(Plural(one, many, 3), "Найдено %zu вопроса.");
-  EXPECT_EQ(Plural(one, many, 5), "Найдено %zu вопросов.");
-  EXPECT_EQ(Plural(one, many, 11), "Найдено %zu вопросов.");
+  const char* one = "%zu place found.";
+  const char* many = "%zu places found.";
+  EXPECT_EQ(Plural(one, many, 1), "Найдено %zu место.");
+  EXPECT_EQ(Plural(one, many, 21), "Найдено %zu место.");
+  EXPECT_EQ(Plural(one, many, 3), "Найдено %zu места.");
+  EXPECT_EQ(Plural(one, many, 5), "Найдено %zu мест.");
+  EXPECT_EQ(Plural(one, many, 11), "Найдено %zu мест.");
   Use("zh_CN");
-  EXPECT_EQ(Plural(one, many, 1), "找到 %zu 个问题。");
-  EXPECT_EQ(Plural(one, many, 7), "找到 %zu 个问题。");
+  EXPECT_EQ(Plural(one, many, 1), "找到 %zu 处。");
+  EXPECT_EQ(Plural(one, many, 7), "找到 %zu 处。");
 }
 
 TEST_F(Catalogs, FmtPatternsFormatInEveryLanguage) {
