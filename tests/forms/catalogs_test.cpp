@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "forms/content_words.h"
 #include "forms/i18n.h"
 
 extern "C" int _nl_msg_cat_cntr;
@@ -61,16 +62,16 @@ TEST_F(Catalogs, KnownMessagesInRussianAndChinese) {
 
 TEST_F(Catalogs, RussianHasThreePluralFormsAndChineseOne) {
   Use("ru");
-  const char* one = "%zu question found.";
-  const char* many = "%zu questions found.";
-  EXPECT_EQ(Plural(one, many, 1), "Найден %zu вопрос.");
-  EXPECT_EQ(Plural(one, many, 21), "Найден %zu вопрос.");
-  EXPECT_EQ(Plural(one, many, 3), "Найдено %zu вопроса.");
-  EXPECT_EQ(Plural(one, many, 5), "Найдено %zu вопросов.");
-  EXPECT_EQ(Plural(one, many, 11), "Найдено %zu вопросов.");
+  const char* one = "%zu place found.";
+  const char* many = "%zu places found.";
+  EXPECT_EQ(Plural(one, many, 1), "Найдено %zu место.");
+  EXPECT_EQ(Plural(one, many, 21), "Найдено %zu место.");
+  EXPECT_EQ(Plural(one, many, 3), "Найдено %zu места.");
+  EXPECT_EQ(Plural(one, many, 5), "Найдено %zu мест.");
+  EXPECT_EQ(Plural(one, many, 11), "Найдено %zu мест.");
   Use("zh_CN");
-  EXPECT_EQ(Plural(one, many, 1), "找到 %zu 个问题。");
-  EXPECT_EQ(Plural(one, many, 7), "找到 %zu 个问题。");
+  EXPECT_EQ(Plural(one, many, 1), "找到 %zu 处。");
+  EXPECT_EQ(Plural(one, many, 7), "找到 %zu 处。");
 }
 
 TEST_F(Catalogs, FmtPatternsFormatInEveryLanguage) {
@@ -87,6 +88,25 @@ TEST_F(Catalogs, FmtPatternsFormatInEveryLanguage) {
   Use("zh_CN");
   EXPECT_EQ(fmt::format(fmt::runtime(tr(pattern)), 2026, 2, 30, 2, 2026, 28),
             "2026-02-30 不存在：2026 年 02 月有 28 天。");
+}
+
+TEST_F(Catalogs, TheContentWordsAreTheCatalogsWords) {
+  // The window says Yes, Total... in the content language from
+  // forms/content_words.cpp; the catalogs say them in the interface language.
+  // Both say the same word for the same language.
+  const std::pair<const char*, const char*> languages[] = {
+      {"fr", "fr"}, {"es", "es"}, {"ar", "ar"}, {"ru", "ru"}, {"zh_CN", "zh"}};
+  const std::pair<ContentWord, const char*> words[] = {
+      {ContentWord::Yes, "Yes"},
+      {ContentWord::No, "No"},
+      {ContentWord::Other, "Other"},
+      {ContentWord::OtherSpecify, "Other, please specify:"},
+      {ContentWord::NotAvailable, "Information not available"},
+      {ContentWord::Total, "Total"}};
+  for (const auto& [catalog, language] : languages) {
+    Use(catalog);
+    for (const auto& [word, english] : words) EXPECT_EQ(contentWord(word, language), tr(english)) << catalog;
+  }
 }
 
 }  // namespace
