@@ -69,8 +69,10 @@ std::vector<ProvisionEntry> provisionCoverage(const Questionnaire& questionnaire
   if (auto it = questionnaire.provisions.find(own); it != questionnaire.provisions.end())
     for (const auto& provision : it->second->provisions)
       entries.push_back({it->second.get(), &provision, covering(it->second->instrument, provision), true});
-  for (const auto& [key, catalog] : questionnaire.provisions) {
-    if (key == own) continue;
+  for (const auto& entry : questionnaire.provisions) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto& catalog = entry.second;
+    if (entry.first == own) continue;
     for (const auto& provision : catalog->provisions) {
       const bool cited = std::any_of(refs.begin(), refs.end(), [&](const auto& list) {
         return std::any_of(list.begin(), list.end(), [&](const TreatyReference& r) {
