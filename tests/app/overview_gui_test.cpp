@@ -233,6 +233,33 @@ TEST_F(OverviewTest, SectionKeysAndFindWorkFromTextBoxesTablesAndTheTree) {
   frame->Close();
 }
 
+// A soft check's warning does not block a final report: "to check", beside
+// an answer carried forward, never "to correct".
+TEST(OverviewRows, ASoftWarningIsToCheckNotToCorrect) {
+  const std::string yaml =
+      "focal: 1\nid: soft\nversion: '1'\ninstrument: tip\ncycle: 1\ntitle: {en: Soft}\nlanguages: [en]\n"
+      "sections:\n  - id: s1\n    title: One\n    questions:\n"
+      "      - {id: total, type: integer, label: Victims identified}\n"
+      "      - id: children\n"
+      "        type: integer\n"
+      "        label: Of whom children\n"
+      "        warning: \". * 2 <= ${total}\"\n"
+      "        warning_message: More than half of the victims are children; please check.\n";
+  LoadResult result = loadQuestionnaireText(yaml, "soft.yaml");
+  ASSERT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics.front().format());
+  ResponseSession session(result.questionnaire, "en");
+  session.load({{"total", "10"}, {"children", "6"}});
+  gui::OverviewCounts counts;
+  const auto rows = gui::OverviewPage::Build(session, "en", &counts);
+  const auto children =
+      std::find_if(rows.begin(), rows.end(), [](const auto& row) { return row.path == "children"; });
+  ASSERT_NE(children, rows.end());
+  EXPECT_EQ(children->state, QuestionState::Warning);
+  EXPECT_TRUE(children->note.Contains("please check"));
+  EXPECT_EQ(counts.errors, 0);
+  EXPECT_EQ(counts.warnings, 1);
+}
+
 // One tab stop after the answer: the "More" button, whose menu marks the
 // information not available, opens the comment and clears the answer.
 TEST_F(OverviewTest, TheMoreButtonHoldsNotAvailableCommentAndClear) {
