@@ -113,8 +113,12 @@ Outcome ResponseDocument::answer(const std::string& path, const std::string& val
   return edit({{path, value}}, path, nullptr);
 }
 
-Outcome ResponseDocument::apply(const std::vector<AnswerWrite>& writes, std::vector<AnswerChange>* changes) {
-  return edit(writes, {}, changes);
+Outcome ResponseDocument::apply(const std::vector<AnswerWrite>& writes, std::vector<AnswerChange>* changes,
+                                const std::string& author) {
+  const std::string outer = std::exchange(author_, author);
+  Outcome outcome = edit(writes, {}, changes);
+  author_ = outer;
+  return outcome;
 }
 
 std::string ResponseDocument::addRecord(const std::string& repeatId) {
@@ -138,7 +142,8 @@ void ResponseDocument::confirmCarried(const std::string& questionId) {
 }
 
 AttachmentInfo ResponseDocument::attach(const std::string& path, const std::string& fileName,
-                                        const std::string& mimeType, std::span<const unsigned char> data) {
+                                        const std::string& mimeType, std::span<const unsigned char> data,
+                                        const std::string& author) {
   if (auto refused = refuseIfReadOnly())
     throw WorkspaceError(WorkspaceError::Kind::ReadOnly, refused->message);
   auto parsed = parseAnswerPath(path);
@@ -164,9 +169,11 @@ AttachmentInfo ResponseDocument::attach(const std::string& path, const std::stri
                       base, allowed));
     }
   }
-  AttachmentInfo info = workspace_.storeAttachment(id_, path, base, mimeType, data, q->maxBytes);
+  AttachmentInfo info = workspace_.storeAttachment(id_, path, base, mimeType, data, q->maxBytes, author);
   mergeOpen_ = false;
+  const std::string outer = std::exchange(author_, author);
   edit({{path, info.name}}, {}, nullptr);
+  author_ = outer;
   return info;
 }
 
@@ -254,15 +261,33 @@ void ResponseDocument::endBatch() {
 // ---- saving ----------------------------------------------------------------------
 
 void ResponseDocument::markPending(const std::vector<AnswerChange>& changes) {
-  for (const auto& c : changes)
-    if (std::find(pending_.begin(), pending_.end(), c.path) == pending_.end()) pending_.push_back(c.path);
+  // The author is fixed now, when the change is made: a write that waits
+  // (a full disk) is stamped later with the same name.
+  const std::string& author = author_.empty() ? workspace_.user() : author_;
+  for (const auto& c : changes) {
+    auto it =
+        std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.path == c.path; });
+    if (it == pending_.end())
+      pending_.push_back({c.path, author});
+    else
+      it->author = author;
+  }
 }
 
 std::vector<AnswerWrite> ResponseDocument::pendingWrites() const {
   std::vector<AnswerWrite> writes;
   writes.reserve(pending_.size());
-  for (const auto& path : pending_) writes.push_back({path, session_.value(path)});
+  for (const auto& p : pending_) writes.push_back({p.path, session_.value(p.path)});
   return writes;
+}
+
+std::vector<ChangeSet> ResponseDocument::pendingChanges() const {
+  std::vector<ChangeSet> changes;
+  for (const auto& p : pending_) {
+    if (changes.empty() || changes.back().author != p.author) changes.push_back({{}, p.author});
+    changes.back().writes.push_back({p.path, session_.value(p.path)});
+  }
+  return changes;
 }
 
 bool ResponseDocument::retry() { return flush(); }
@@ -273,7 +298,7 @@ bool ResponseDocument::flush() {
   if (workspace_.readOnly()) return false;
   DocumentStatus next = status_;
   try {
-    workspace_.write(id_, pendingWrites());
+    workspace_.write(id_, pendingChanges());
     pending_.clear();
     next.state = SaveState::Saved;
     next.pendingAnswers = 0;

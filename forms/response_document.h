@@ -69,8 +69,11 @@ class ResponseDocument {
   // One value; merges with the previous step when it wrote the same path
   // within the merge window.
   Outcome answer(const std::string& path, const std::string& value);
-  // Several values as one step.
-  Outcome apply(const std::vector<AnswerWrite>& writes, std::vector<AnswerChange>* changes = nullptr);
+  // Several values as one step. `author` is who made the change when it is
+  // not the workspace's user (an agency's answers being imported); it stays
+  // with the change until it is written, however late.
+  Outcome apply(const std::vector<AnswerWrite>& writes, std::vector<AnswerChange>* changes = nullptr,
+                const std::string& author = {});
   std::string addRecord(const std::string& repeatId);  // returns the new record's key
   void removeRecord(const std::string& repeatId, const std::string& key);
   void moveRecord(const std::string& repeatId, const std::string& key, std::size_t newIndex);
@@ -80,7 +83,7 @@ class ResponseDocument {
   // Stores a file for an attachment question and answers it with the file
   // name, as one step. Throws WorkspaceError (Refused) for a wrong type or size.
   AttachmentInfo attach(const std::string& path, const std::string& fileName, const std::string& mimeType,
-                        std::span<const unsigned char> data);
+                        std::span<const unsigned char> data, const std::string& author = {});
 
   // Several edits as one undo step and one transaction (an import):
   //   { auto batch = document.batch(); document.apply(...); ... }
@@ -113,6 +116,8 @@ class ResponseDocument {
   bool isSaved() const { return pending_.empty(); }
   // The values waiting to be written, as they are now.
   std::vector<AnswerWrite> pendingWrites() const;
+  // The same, as change sets by author, in the order the changes were made.
+  std::vector<ChangeSet> pendingChanges() const;
   // Tries to write the pending values now; true when everything is saved.
   bool retry();
 
@@ -153,7 +158,12 @@ class ResponseDocument {
   bool mergeOpen_ = false;
   int batchDepth_ = 0;
   std::vector<AnswerChange> batchChanges_;
-  std::vector<std::string> pending_;  // paths, in the order they changed
+  struct Pending {
+    std::string path;
+    std::string author;  // who made the latest change to it
+  };
+  std::vector<Pending> pending_;  // in the order they changed
+  std::string author_;            // during apply() and attach(): who makes the change
   DocumentStatus status_;
   StatusPublisher statusChanges_;
 };

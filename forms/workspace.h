@@ -38,6 +38,14 @@ namespace focal {
 
 using ResponseId = std::int64_t;
 
+// One change to a response and who made it. The author is part of the
+// change, not of the workspace: a change written later (a pending write
+// retried, an agency's answers imported) keeps the name of whoever made it.
+struct ChangeSet {
+  std::vector<AnswerWrite> writes;
+  std::string author;  // "" means the workspace's user (Workspace::user())
+};
+
 // A failure the user must read: the message names the file and says what to do.
 class WorkspaceError : public std::runtime_error {
  public:
@@ -184,9 +192,12 @@ class Workspace {
   std::shared_ptr<const Questionnaire> questionnaire(ResponseId id);
   std::map<std::string, std::string> answers(ResponseId id);
   std::vector<StoredAnswer> storedAnswers(ResponseId id);
-  // Writes values (empty removes) in one transaction, appending each to the
-  // audit log. Throws WorkspaceError; nothing is written when it throws.
-  void write(ResponseId id, const std::vector<AnswerWrite>& writes);
+  // Writes the change sets in one transaction, each value (empty removes)
+  // stamped with its set's author on the answer and in the audit log.
+  // Throws WorkspaceError; nothing is written when it throws.
+  void write(ResponseId id, const std::vector<ChangeSet>& changes);
+  // One change by the workspace's user.
+  void write(ResponseId id, const std::vector<AnswerWrite>& writes) { write(id, {ChangeSet{writes, {}}}); }
   // Every value the question ever had (its parts, marks and records included), oldest first.
   std::vector<HistoryEntry> history(ResponseId id, const std::string& questionId);
   std::vector<OrphanedAnswer> orphanedAnswers(ResponseId id);
@@ -209,7 +220,7 @@ class Workspace {
   // identical). `maxBytes` is the question's cap. Does not write the answer.
   AttachmentInfo storeAttachment(ResponseId id, const std::string& path, const std::string& name,
                                  const std::string& type, std::span<const unsigned char> data,
-                                 std::uint64_t maxBytes);
+                                 std::uint64_t maxBytes, const std::string& author = {});
   std::optional<Attachment> attachment(ResponseId id, const std::string& path);
   std::uint64_t attachmentBytes();  // all stored files together
 

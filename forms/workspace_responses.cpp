@@ -235,32 +235,36 @@ std::vector<StoredAnswer> Workspace::storedAnswers(ResponseId id) {
   return out;
 }
 
-void Workspace::write(ResponseId id, const std::vector<AnswerWrite>& writes) {
+void Workspace::write(ResponseId id, const std::vector<ChangeSet>& changes) {
   requireWritable(tr("save the answers"));
-  if (writes.empty()) return;
-  refuseUnfitText(writes);
-  if (std::string why = writeRefusal(writes); !why.empty())
+  std::vector<AnswerWrite> all;
+  for (const auto& change : changes) all.insert(all.end(), change.writes.begin(), change.writes.end());
+  if (all.empty()) return;
+  refuseUnfitText(all);
+  if (std::string why = writeRefusal(all); !why.empty())
     throw WorkspaceError(Kind::Refused, msg("Nothing was saved in {}: {}", path_, why));
   ensureFileInPlace();
   const std::string now = utcTimestamp();
-  const std::string& who = options_.user;
   auto& st = *statements_;
   bool found = true;
   try {
     sql::Transaction t(db_);
     checkLockHeld();
-    st.touchResponse.bind(1, id).bind(2, now).bind(3, who).run();
-    found = db_.changes() > 0;
-    if (found) {
-      for (const auto& w : writes) {
+    for (const auto& change : changes) {
+      if (change.writes.empty()) continue;
+      const std::string& who = change.author.empty() ? options_.user : change.author;
+      st.touchResponse.bind(1, id).bind(2, now).bind(3, who).run();
+      found = db_.changes() > 0;
+      if (!found) break;
+      for (const auto& w : change.writes) {
         if (w.value.empty())
           st.deleteAnswer.bind(1, id).bind(2, w.path).run();
         else
           st.upsertAnswer.bind(1, id).bind(2, w.path).bind(3, w.value).bind(4, who).bind(5, now).run();
         st.logAnswer.bind(1, id).bind(2, w.path).bind(3, w.value).bind(4, who).bind(5, now).run();
       }
-      t.commit();
     }
+    if (found) t.commit();
   } catch (const sql::SqliteError& e) {
     rethrow(e, tr("save the answers"));
   }
@@ -306,7 +310,7 @@ std::vector<OrphanedAnswer> Workspace::orphanedAnswers(ResponseId id) {
 
 AttachmentInfo Workspace::storeAttachment(ResponseId id, const std::string& path, const std::string& name,
                                           const std::string& type, std::span<const unsigned char> data,
-                                          std::uint64_t maxBytes) {
+                                          std::uint64_t maxBytes, const std::string& author) {
   requireWritable(tr("attach the file"));
   ensureFileInPlace();
   const std::uint64_t hardCap = limits::kMaxAttachmentMb * kMb;
@@ -322,7 +326,9 @@ AttachmentInfo Workspace::storeAttachment(ResponseId id, const std::string& path
                          msg("The file {} is {}; at most {} can be attached here. Attach a smaller "
                              "file (only the relevant pages, or a compressed PDF).",
                              base, megabytes(data.size()), megabytes(cap)));
-  AttachmentInfo info{path, base, type, sha256Hex(data), data.size(), options_.user, utcTimestamp(), false};
+  AttachmentInfo info{
+      path,           base, type, sha256Hex(data), data.size(), author.empty() ? options_.user : author,
+      utcTimestamp(), false};
   try {
     sql::Transaction t(db_);
     checkLockHeld();

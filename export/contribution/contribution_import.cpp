@@ -23,22 +23,12 @@ std::string fileName(const std::string& path) { return std::filesystem::path(pat
 
 std::string day(const std::string& iso) { return iso.substr(0, 10); }
 
-// The workspace's user while the agency's answers are written, so the
-// history shows where they came from; restored afterwards.
-class ContributorAsUser {
- public:
-  ContributorAsUser(Workspace& workspace, const std::string& person, const std::string& agency)
-      : workspace_(workspace), user_(workspace.user()) {
-    workspace_.setUser(msg("{} (contribution, imported by {})", contributorLabel(person, agency), user_));
-  }
-  ~ContributorAsUser() { workspace_.setUser(user_); }
-  ContributorAsUser(const ContributorAsUser&) = delete;
-  ContributorAsUser& operator=(const ContributorAsUser&) = delete;
-
- private:
-  Workspace& workspace_;
-  std::string user_;
-};
+// Who the agency's answers are written by, so that the history shows where
+// they came from: the agency's person, and who imported them.
+std::string contributorAuthor(const Workspace& workspace, const std::string& person,
+                              const std::string& agency) {
+  return msg("{} (contribution, imported by {})", contributorLabel(person, agency), workspace.user());
+}
 
 bool isAttachmentValue(const Questionnaire& q, const std::string& path) {
   auto parsed = parseAnswerPath(path);
@@ -50,7 +40,7 @@ bool isAttachmentValue(const Questionnaire& q, const std::string& path) {
 // Writes `writes` in one undo step: values first, then attached files
 // (whose records must exist by then).
 void writeAnswers(ResponseDocument& document, const std::vector<AnswerWrite>& writes,
-                  const std::vector<ContributedFile>& files) {
+                  const std::vector<ContributedFile>& files, const std::string& author = {}) {
   const Questionnaire& q = document.questionnaire();
   std::vector<AnswerWrite> values;
   std::vector<const ContributedFile*> attachments;
@@ -65,8 +55,8 @@ void writeAnswers(ResponseDocument& document, const std::vector<AnswerWrite>& wr
       values.push_back(w);
   }
   auto batch = document.batch();
-  if (!values.empty()) document.apply(values);
-  for (const auto* f : attachments) document.attach(f->path, f->name, f->type, f->data);
+  if (!values.empty()) document.apply(values, nullptr, author);
+  for (const auto* f : attachments) document.attach(f->path, f->name, f->type, f->data, author);
 }
 
 void requireSaved(ResponseDocument& document, const std::string& what) {
@@ -334,8 +324,7 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
 
   const std::int64_t importId = store.beginImport(document.id(), plan);
   try {
-    ContributorAsUser as(ws, c.person, c.agency);
-    writeAnswers(document, merged.writes, c.files);
+    writeAnswers(document, merged.writes, c.files, contributorAuthor(ws, c.person, c.agency));
   } catch (...) {
     if (document.isSaved()) store.abandonImport(importId);
     throw;
@@ -391,12 +380,10 @@ void resolveConflict(ResponseDocument& document, ContributionStore& store, const
     if (auto f = store.conflictFile(stored.requestId, w.path); f && f->sha256 == sha256Hex(f->data))
       files.push_back(std::move(*f));
   if (!writes.empty()) {
-    if (resolution == Resolution::Theirs) {
-      ContributorAsUser as(document.workspace(), stored.theirsBy, stored.agency);
-      writeAnswers(document, writes, files);
-    } else {
-      writeAnswers(document, writes, files);
-    }
+    writeAnswers(document, writes, files,
+                 resolution == Resolution::Theirs
+                     ? contributorAuthor(document.workspace(), stored.theirsBy, stored.agency)
+                     : std::string());
     requireSaved(document, c.path);
   }
   store.resolveConflict(stored.id, resolutionKey(resolution), provenance);

@@ -286,5 +286,60 @@ TEST_F(DocumentTest, ReopensWithEveryAnswer) {
   EXPECT_TRUE(document->session().isRelevant("q_2"));
 }
 
+// Who made a change is part of the change (issue 19): a write that waits
+// for the disk is stamped with the name of whoever made it, not with whoever
+// is the user when it is finally written.
+TEST_F(DocumentTest, AWriteThatWaitsKeepsTheNameOfWhoeverMadeIt) {
+  ws->setUser("Amina Bello");
+  ws->database().exec("PRAGMA query_only = 1");  // as a disk remounted read-only
+  document->answer("q_2", "typed by Amina");
+  ASSERT_FALSE(document->isSaved());
+  ws->setUser("Jean Dupont");  // another person takes over the same program
+  document->answer("q_1", "no");
+  ws->database().exec("PRAGMA query_only = 0");
+  ASSERT_TRUE(document->retry());
+  std::map<std::string, std::string> by;
+  for (const auto& a : ws->storedAnswers(id)) by[a.path] = a.changedBy;
+  EXPECT_EQ(by["q_2"], "Amina Bello");
+  EXPECT_EQ(by["q_1"], "Jean Dupont");
+  for (const auto& h : ws->history(id, "q_2")) EXPECT_EQ(h.changedBy, "Amina Bello");
+}
+
+TEST_F(DocumentTest, AnAuthorGivenWithTheChangeIsStampedAndTheUserIsUntouched) {
+  ws->setUser("Focal point");
+  document->apply({{"q_2", "from the agency"}}, nullptr, "Ministry of the Interior (contribution)");
+  document->answer("q_1", "yes");
+  EXPECT_EQ(ws->user(), "Focal point");
+  std::map<std::string, std::string> by;
+  for (const auto& a : ws->storedAnswers(id)) by[a.path] = a.changedBy;
+  EXPECT_EQ(by["q_2"], "Ministry of the Interior (contribution)");
+  EXPECT_EQ(by["q_1"], "Focal point");
+  // Undo is the user's own change.
+  ASSERT_TRUE(document->undo());
+  ASSERT_TRUE(document->undo());
+  const auto history = ws->history(id, "q_2");
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history.back().value, "");
+  EXPECT_EQ(history.back().changedBy, "Focal point");
+}
+
+TEST_F(DocumentTest, SeveralAuthorsPendingAreWrittenInOneTransaction) {
+  ws->setUser("A");
+  ws->database().exec("PRAGMA query_only = 1");
+  document->answer("q_1", "no");
+  const std::string theirs(30000, 't');  // needs new pages
+  document->apply({{"q_2", theirs}}, nullptr, "B");
+  EXPECT_EQ(document->pendingChanges().size(), 2u);
+  ws->database().exec("PRAGMA query_only = 0");
+  fillTheDisk();  // the second set cannot be written: neither is
+  EXPECT_FALSE(document->retry());
+  EXPECT_EQ(stored("q_1"), "");
+  EXPECT_EQ(stored("q_2"), "");
+  freeTheDisk();
+  EXPECT_TRUE(document->retry());
+  EXPECT_EQ(stored("q_1"), "no");
+  EXPECT_EQ(stored("q_2"), theirs);
+}
+
 }  // namespace
 }  // namespace focal
