@@ -142,9 +142,12 @@ TEST_F(SixLanguages, YesNoAndOtherFollowTheQuestionnaireLanguage) {
   EXPECT_FALSE(Has(radios, "Sí"));
   EXPECT_TRUE(Has(Labels<wxRadioButton>(frame, "authority"), "غير ذلك، يرجى التحديد:"));
   EXPECT_TRUE(Has(Labels<wxCheckBox>(frame, "forms"), "غير ذلك، يرجى التحديد:"));
-  EXPECT_TRUE(Has(Labels<wxCheckBox>(frame, "name"), "المعلومات غير متاحة"));
-  // The interface's own words stay Spanish.
-  EXPECT_TRUE(Has(Labels<wxButton>(frame, "authority"), "Borrar la respuesta"));
+  // The question's More menu: "Information not available" in the content
+  // language, the interface's own words ("Clear the answer") in Spanish.
+  auto more = frame->Page()->EditorAt("name")->MoreMenu();
+  EXPECT_EQ(more->GetLabelText(gui::QuestionEditor::kMoreNotAvailable),
+            wxString::FromUTF8("المعلومات غير متاحة"));
+  EXPECT_EQ(more->GetLabelText(gui::QuestionEditor::kMoreClear), wxString::FromUTF8("Borrar la respuesta"));
 
   // The table's totals, in the second section.
   frame->OpenSection(1);
@@ -167,7 +170,8 @@ TEST_F(SixLanguages, YesNoAndOtherFollowTheQuestionnaireLanguage) {
   frame->SetQuestionnaireLanguage("en");
   ASSERT_TRUE(WaitUntil([&] { return frame->Page() && frame->Page()->EditorAt("gate"); }));
   EXPECT_TRUE(Has(Labels<wxRadioButton>(frame, "gate"), "Yes"));
-  EXPECT_TRUE(Has(Labels<wxCheckBox>(frame, "name"), "Information not available"));
+  EXPECT_EQ(frame->Page()->EditorAt("name")->MoreMenu()->GetLabelText(gui::QuestionEditor::kMoreNotAvailable),
+            "Information not available");
 }
 
 TEST_F(SixLanguages, ChineseLabelsWrapBetweenCharacters) {
