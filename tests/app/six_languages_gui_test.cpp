@@ -54,12 +54,6 @@ std::vector<wxString> Labels(MainFrame* frame, const std::string& path) {
   return out;
 }
 
-// The "Information not available" line of the question's "More" menu.
-wxString NotAvailableLabel(MainFrame* frame, const std::string& path) {
-  gui::QuestionEditor* editor = frame->Page() ? frame->Page()->EditorAt(path) : nullptr;
-  return editor ? editor->MoreMenu()->GetLabelText(gui::QuestionEditor::kMoreNotAvailable) : wxString();
-}
-
 bool Has(const std::vector<wxString>& labels, const char* utf8) {
   return std::find(labels.begin(), labels.end(), wxString::FromUTF8(utf8)) != labels.end();
 }
@@ -148,10 +142,12 @@ TEST_F(SixLanguages, YesNoAndOtherFollowTheQuestionnaireLanguage) {
   EXPECT_FALSE(Has(radios, "Sí"));
   EXPECT_TRUE(Has(Labels<wxRadioButton>(frame, "authority"), "غير ذلك، يرجى التحديد:"));
   EXPECT_TRUE(Has(Labels<wxCheckBox>(frame, "forms"), "غير ذلك، يرجى التحديد:"));
-  // "Information not available" is a line of the question's "More" menu.
-  EXPECT_EQ(NotAvailableLabel(frame, "name"), wxString::FromUTF8("المعلومات غير متاحة"));
-  // The interface's own words stay Spanish.
-  EXPECT_EQ(frame->GetMenuBar()->GetMenuLabelText(0), "Archivo");
+  // The question's More menu: "Information not available" in the content
+  // language, the interface's own words ("Clear the answer") in Spanish.
+  auto more = frame->Page()->EditorAt("name")->MoreMenu();
+  EXPECT_EQ(more->GetLabelText(gui::QuestionEditor::kMoreNotAvailable),
+            wxString::FromUTF8("المعلومات غير متاحة"));
+  EXPECT_EQ(more->GetLabelText(gui::QuestionEditor::kMoreClear), wxString::FromUTF8("Borrar la respuesta"));
 
   // The table's totals, in the second section.
   frame->OpenSection(1);
@@ -174,7 +170,8 @@ TEST_F(SixLanguages, YesNoAndOtherFollowTheQuestionnaireLanguage) {
   frame->SetQuestionnaireLanguage("en");
   ASSERT_TRUE(WaitUntil([&] { return frame->Page() && frame->Page()->EditorAt("gate"); }));
   EXPECT_TRUE(Has(Labels<wxRadioButton>(frame, "gate"), "Yes"));
-  EXPECT_EQ(NotAvailableLabel(frame, "name"), "Information not available");
+  EXPECT_EQ(frame->Page()->EditorAt("name")->MoreMenu()->GetLabelText(gui::QuestionEditor::kMoreNotAvailable),
+            "Information not available");
 }
 
 TEST_F(SixLanguages, ChineseLabelsWrapBetweenCharacters) {
