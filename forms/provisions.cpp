@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "forms/data_files.h"
 #include "forms/yaml_tree.h"
 
 namespace focal {
@@ -270,17 +271,7 @@ std::string provisionsPath(Instrument instrument, const std::string& questionnai
     fs::path beside = fs::path(questionnairePath).parent_path() / "reference" / name;
     if (fs::exists(beside, ec)) return beside.lexically_normal().string();
   }
-  const fs::path relative = fs::path("questionnaires/reference") / name;
-  std::vector<fs::path> candidates;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back(exe.parent_path() / "../share/focal" / relative);
-  candidates.push_back(fs::path("/usr/share/focal") / relative);
-#ifdef FOCAL_SOURCE_DIR
-  candidates.push_back(fs::path(FOCAL_SOURCE_DIR) / relative);
-#endif
-  for (const auto& c : candidates)
-    if (fs::exists(c, ec)) return c.lexically_normal().string();
-  return {};
+  return findDataFile("questionnaires/reference/" + name);
 }
 
 bool citationCovers(const TreatyReference& reference, const Provision& provision) {

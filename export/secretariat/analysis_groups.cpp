@@ -9,6 +9,7 @@
 
 #include "export/common/reference_file.h"
 #include "forms/countries.h"
+#include "forms/data_files.h"
 #include "forms/yaml_tree.h"
 
 namespace focal {
@@ -67,19 +68,7 @@ RegionalGroups RegionalGroups::parse(const std::string& text, const std::string&
 }
 
 std::string RegionalGroups::defaultPath() {
-  namespace fs = std::filesystem;
-  const char* relative = "questionnaires/reference/un-regional-groups.yaml";
-  std::vector<fs::path> candidates;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back(exe.parent_path() / "../share/focal" / relative);
-  candidates.push_back(fs::path("/usr/share/focal") / relative);
-#ifdef FOCAL_SOURCE_DIR
-  candidates.push_back(fs::path(FOCAL_SOURCE_DIR) / relative);
-#endif
-  for (const auto& c : candidates)
-    if (fs::exists(c, ec)) return c.lexically_normal().string();
-  return {};
+  return findDataFile("questionnaires/reference/un-regional-groups.yaml");
 }
 
 std::optional<std::size_t> RegionalGroups::groupOf(const std::string& state) const {
