@@ -1,5 +1,7 @@
 #include "forms/sqlite.h"
 
+#include <atomic>
+#include <string>
 #include <utility>
 
 namespace focal::sql {
@@ -162,16 +164,26 @@ bool Database::inTransaction() const { return sqlite3_get_autocommit(db_) == 0; 
 
 // ---- Transaction ------------------------------------------------------------
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+  if (!db_.inTransaction()) {
+    db_.exec("BEGIN IMMEDIATE");
+    return;
+  }
+  static std::atomic<unsigned> counter{0};
+  savepoint_ = "focal_" + std::to_string(++counter);
+  db_.exec("SAVEPOINT " + savepoint_);
+}
 
 Transaction::~Transaction() {
   // After some errors (a full disk among them) SQLite has already rolled back.
-  if (!done_ && db_.isOpen() && db_.inTransaction())
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (done_ || !db_.isOpen() || !db_.inTransaction()) return;
+  const std::string sql =
+      savepoint_.empty() ? "ROLLBACK" : "ROLLBACK TO " + savepoint_ + "; RELEASE " + savepoint_;
+  sqlite3_exec(db_.handle(), sql.c_str(), nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(savepoint_.empty() ? "COMMIT" : "RELEASE " + savepoint_);
   done_ = true;
 }
 

@@ -110,7 +110,10 @@ class Database {
 
 // BEGIN IMMEDIATE on construction (the write lock is taken at once, so a
 // busy database fails here rather than at COMMIT); ROLLBACK on destruction
-// unless commit() succeeded.
+// unless commit() succeeded. Inside another transaction it is a savepoint:
+// commit() releases it into the outer one, and without commit() only its
+// own changes are rolled back, so a store operation can run alone or as
+// part of a larger one (an import writing answers and its bookkeeping).
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -118,9 +121,11 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction();
   void commit();
+  bool nested() const { return !savepoint_.empty(); }
 
  private:
   Database& db_;
+  std::string savepoint_;  // the savepoint's name when nested, else ""
   bool done_ = false;
 };
 
