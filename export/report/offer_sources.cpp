@@ -156,6 +156,9 @@ std::string offerStatusSentence(const Offer& offer) {
       return tr("answered otherwise here");
     case OfferStatus::ChangedSinceTaken:
       return tr("changed in the other reply since you took it");
+    case OfferStatus::ChangedSinceTakenFromHere:
+      return msg("changed in the reply for {} since it was taken from here",
+                 instrumentInWords(offer.instrument));
     case OfferStatus::Taken:
       return tr("taken from the other reply");
     case OfferStatus::Same:
