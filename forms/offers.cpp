@@ -67,6 +67,8 @@ const char* offerStatusKey(OfferStatus status) {
       return "differs";
     case OfferStatus::ChangedSinceTaken:
       return "changed_since_taken";
+    case OfferStatus::ChangedSinceTakenFromHere:
+      return "changed_since_taken_from_here";
     case OfferStatus::Taken:
       return "taken";
     case OfferStatus::Same:
@@ -148,6 +150,12 @@ std::vector<Offer> findOffers(const Questionnaire& questionnaire, const AnswerVa
             if (path == other->id) o.attachments.emplace_back(path, question.id);
         const bool fromHere =
             taken && taken->questionnaire == o.sourceQuestionnaire && taken->question == o.sourceQuestion;
+        // The other way: the other reply took its answer from this question, and what it took.
+        std::optional<AnswerValues> tookFromHere;
+        if (auto theirMark = takenFrom(all[s], other->id);
+            theirMark && theirMark->questionnaire == questionnaire.info.id &&
+            theirMark->question == question.id)
+          tookFromHere = mapped(theirMark->values, *other, question);
         if (here.empty())
           o.status = OfferStatus::Available;
         else if (here == o.values)
@@ -155,6 +163,9 @@ std::vector<Offer> findOffers(const Questionnaire& questionnaire, const AnswerVa
         else if (fromHere && here == taken->values) {
           o.status = OfferStatus::ChangedSinceTaken;
           o.takenValues = taken->values;
+        } else if (tookFromHere && here == *tookFromHere) {
+          o.status = OfferStatus::ChangedSinceTakenFromHere;
+          o.takenValues = *tookFromHere;
         } else {
           o.status = OfferStatus::Differs;
         }
@@ -193,7 +204,7 @@ TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offe
                                   msg("{} already has this answer; nothing to take.", offer.question));
       continue;
     }
-    if (offer.status == OfferStatus::Differs && !overwrite) {
+    if (offer.replaces() && !overwrite) {
       result.refused.emplace_back(
           offer.id,
           msg("{} already has an answer given here, which was kept. To replace it with the answer of "

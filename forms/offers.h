@@ -40,10 +40,15 @@ enum class OfferStatus {
   Available,          // nothing is answered here yet
   Differs,            // answered otherwise here: taking it replaces that answer (only when asked)
   ChangedSinceTaken,  // taken before, and changed in the other reply since
-  Taken,              // taken, and still the same on both sides
-  Same,               // the same answer was given here
+  // The other reply took its answer from here (its @offered mark names this
+  // question) and changed it since; the answer here is still the one it took.
+  // Taking the new one replaces the answer given here, so only when asked.
+  ChangedSinceTakenFromHere,
+  Taken,  // taken, and still the same on both sides
+  Same,   // the same answer was given here
 };
-const char* offerStatusKey(OfferStatus status);  // "available", "differs", "changed_since_taken", ...
+// "available", "differs", "changed_since_taken", "changed_since_taken_from_here", ...
+const char* offerStatusKey(OfferStatus status);
 
 struct Offer {
   std::string id;          // the question here; "q_0_3#2" for a second reply offering it
@@ -56,12 +61,16 @@ struct Offer {
   AnswerValues values;                 // paths here -> values
   std::vector<std::pair<std::string, std::string>> attachments;  // path there -> path here
   OfferStatus status = OfferStatus::Available;
-  AnswerValues takenValues;  // for ChangedSinceTaken: what was taken
+  AnswerValues takenValues;  // for ChangedSinceTaken(FromHere): what was taken, on the paths here
 
-  // Whether it is worth showing: Available, Differs or ChangedSinceTaken.
+  // Whether it is worth showing: Available, Differs, ChangedSinceTaken or ChangedSinceTakenFromHere.
   bool takeable() const {
     return status == OfferStatus::Available || status == OfferStatus::Differs ||
-           status == OfferStatus::ChangedSinceTaken;
+           status == OfferStatus::ChangedSinceTaken || status == OfferStatus::ChangedSinceTakenFromHere;
+  }
+  // Whether taking it replaces an answer given here (so only when asked).
+  bool replaces() const {
+    return status == OfferStatus::Differs || status == OfferStatus::ChangedSinceTakenFromHere;
   }
 };
 

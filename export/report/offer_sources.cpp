@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "export/report/report_file.h"
+#include "forms/date_words.h"
 #include "forms/i18n.h"
 #include "forms/questionnaire_loader.h"
 
@@ -141,7 +142,7 @@ std::string instrumentInWords(Instrument instrument) {
 }
 
 std::string offerSentence(const Offer& offer) {
-  const std::string day = offer.answeredAt.substr(0, 10);
+  const std::string day = dateInWords(offer.answeredAt);  // "3 May"; the --json keeps answered_at ISO
   return offer.answeredBy.empty()
              ? msg("Answered for {} (cycle {}) on {}", instrumentInWords(offer.instrument), offer.cycle, day)
              : msg("Answered for {} (cycle {}) on {} by {}", instrumentInWords(offer.instrument), offer.cycle,
@@ -156,6 +157,9 @@ std::string offerStatusSentence(const Offer& offer) {
       return tr("answered otherwise here");
     case OfferStatus::ChangedSinceTaken:
       return tr("changed in the other reply since you took it");
+    case OfferStatus::ChangedSinceTakenFromHere:
+      return msg("changed in the reply for {} since it was taken from here",
+                 instrumentInWords(offer.instrument));
     case OfferStatus::Taken:
       return tr("taken from the other reply");
     case OfferStatus::Same:

@@ -22,10 +22,11 @@ std::vector<OfferSource> workspaceSources(Workspace& workspace, const std::strin
 // (Refused, NotFound, ...) with a message naming the file.
 std::vector<OfferSource> fileSources(const std::string& file, const std::string& state);
 
-// "Answered for the Smuggling of Migrants Protocol (cycle 2) on 2026-05-03 by Maria (Ministry of the
-// Interior)"
+// "Answered for the Smuggling of Migrants Protocol (cycle 2) on 3 May by Maria (Ministry of the
+// Interior)": the date in words in the interface language (forms/date_words.h).
 std::string offerSentence(const Offer& offer);
-// "changed in the other reply since you took it", ... for the offer's status; "" when available.
+// "changed in the other reply since you took it", "changed in the reply for the Trafficking in Persons
+// Protocol since it was taken from here", ... for the offer's status; "" when available.
 std::string offerStatusSentence(const Offer& offer);
 // The instrument in words, for the sentences above: "the Trafficking in Persons Protocol".
 std::string instrumentInWords(Instrument instrument);

@@ -14,7 +14,11 @@
 #include "app/gui/offer_actions.h"
 #include "app/gui/question_list_page.h"
 #include "app/gui/question_page.h"
+#include "export/report/offer_sources.h"
+#include "forms/date_words.h"
+#include "forms/offers.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/response_document.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
 
@@ -87,7 +91,10 @@ TEST_F(OffersGuiTest, TheOtherProtocolsAnswerIsOfferedAndTakenAsOneUndoStep) {
   Pump(200);
 
   const wxString offered = "Answered for the Smuggling of Migrants Protocol (cycle 2) on ";
-  EXPECT_TRUE(Shows(Texts(frame, "bm_11_1"), offered + "20"));
+  // The date in words ("on 6 December"), not ISO.
+  EXPECT_TRUE(
+      Shows(Texts(frame, "bm_11_1"), offered + wxString::FromUTF8(dateInWords(utcTimestamp())) + " by"));
+  EXPECT_FALSE(Shows(Texts(frame, "bm_11_1"), offered + "20"));
   EXPECT_TRUE(Shows(Texts(frame, "bm_11_1"), "by Ministry of the Interior: Yes"));
   wxButton* use = Button(frame, "bm_11_1", _("Use this answer"));
   ASSERT_NE(use, nullptr);
@@ -118,6 +125,49 @@ TEST_F(OffersGuiTest, TheOtherProtocolsAnswerIsOfferedAndTakenAsOneUndoStep) {
   EXPECT_TRUE(Shows(Texts(frame, "bm_11_1"), "(answered otherwise here)"));
   Click(instead);
   ASSERT_TRUE(WaitUntil([&] { return model->session().value("bm_11_1") == "yes"; }));
+  frame->Close();
+  Pump(100);
+}
+
+// The other way: the trafficking reply took the smuggling reply's answer and changed it
+// since; the smuggling reply's question says so, with the new value, and replaces its own
+// answer only by the button that says so.
+TEST_F(OffersGuiTest, AChangeInTheReplyThatTookAnAnswerIsShownWhereItWasTakenFrom) {
+  const std::string file = directory_ + "/nga.focal";
+  ResponseId somId = 0;
+  {
+    auto ws = Workspace::create(file);
+    ws->setUser("Ministry of the Interior");
+    somId = ws->createResponse(*Bundled("som-cycle2"), "NGA", "en");
+    ws->write(somId, {{"bm_11_1", "yes"}});
+    const ResponseId tipId = ws->createResponse(*Bundled("tip-cycle2"), "NGA", "en");
+    ResponseDocument tip(*ws, tipId);
+    auto sources = workspaceSources(*ws, "NGA", tipId);
+    TakeResult taken = takeOffers(
+        tip, findOffers(tip.questionnaire(), tip.session().answers(), sources, "bm_11_1"), sources, false);
+    ASSERT_EQ(taken.taken, (std::vector<std::string>{"bm_11_1"}));
+    ws->setUser("Ministry of Justice");
+    tip.answer("bm_11_1", "no");
+  }
+  auto model = std::make_shared<gui::DocumentModel>(Workspace::open(file), somId);
+  MainFrame* frame = Desktop::Get().ShowModel(model);
+  frame->SetSize(1100, 720);
+  frame->Move(0, 0);
+  ASSERT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+  ASSERT_TRUE(frame->GoToQuestion("bm_11_1"));
+  Pump(200);
+
+  const auto texts = Texts(frame, "bm_11_1");
+  EXPECT_TRUE(Shows(texts, "Answered for the Trafficking in Persons Protocol (cycle 2) on "));
+  EXPECT_TRUE(Shows(texts,
+                    "by Ministry of Justice: No (changed in the reply for the Trafficking in Persons "
+                    "Protocol since it was taken from here)"));
+  EXPECT_EQ(Button(frame, "bm_11_1", _("Use this answer")), nullptr);
+  wxButton* instead = Button(frame, "bm_11_1", _("Use this answer instead"));
+  ASSERT_NE(instead, nullptr);
+  EXPECT_EQ(model->session().value("bm_11_1"), "yes");
+  Click(instead);
+  ASSERT_TRUE(WaitUntil([&] { return model->session().value("bm_11_1") == "no"; }));
   frame->Close();
   Pump(100);
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "forms/date_words.h"
 #include "tests/forms/store_fixture.h"
 
 namespace focal {
@@ -94,6 +95,40 @@ TEST_F(OffersCli, ListsTakesAndKeepsWhatWasTypedHere) {
   ASSERT_EQ(cli("fill som.focal --answers change.csv").code, 0);
   r = cli("offers tip.focal --from som.focal");
   EXPECT_NE(r.out.find("[changed in the other reply since you took it]"), std::string::npos) << r.out;
+
+  // Changed in the trafficking reply after it took bm_11_3 from the smuggling one: the smuggling
+  // reply is told, with the new value, in the text and in the JSON.
+  test::writeFile(dir.file("change.csv"), "question_id,value\nbm_11_3,yes\n");
+  ASSERT_EQ(cli("fill tip.focal --answers change.csv").code, 0);
+  r = cli("offers som.focal --from tip.focal");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find(": yes  [changed in the reply for the Trafficking in Persons Protocol since it was "
+                       "taken from here]"),
+            std::string::npos)
+      << r.out;
+  r = cli("offers som.focal --from tip.focal --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  const nlohmann::json* changed = nullptr;
+  for (const auto& o : j["offers"])
+    if (o["id"] == "bm_11_3") changed = &o;
+  ASSERT_TRUE(changed) << r.out;
+  EXPECT_EQ((*changed)["status"], "changed_since_taken_from_here");
+  EXPECT_EQ((*changed)["values"]["bm_11_3"], "yes");
+  EXPECT_EQ((*changed)["taken_values"]["bm_11_3"], "no");
+  // The date: ISO in the JSON, in words in the sentence ("on 6 December by ana").
+  const std::string at = (*changed)["answered_at"];
+  ASSERT_GE(at.size(), 10u);
+  EXPECT_EQ(at[4], '-');
+  const std::string sentence = (*changed)["sentence"];
+  EXPECT_NE(sentence.find(" on " + dateInWords(at) + " by ana"), std::string::npos) << sentence;
+  EXPECT_EQ(sentence.find(at.substr(0, 10)), std::string::npos) << sentence;
+  // Taking it back replaces the answer typed here, so only with --replace.
+  r = cli("offers som.focal --from tip.focal --take bm_11_3");
+  EXPECT_EQ(r.code, 1) << r.out;
+  r = cli("offers som.focal --from tip.focal --take bm_11_3 --replace");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 answer taken: bm_11_3"), std::string::npos) << r.out;
 }
 
 TEST_F(OffersCli, RefusesAnotherStatesReplyAndAReportThatDoesNotVerify) {

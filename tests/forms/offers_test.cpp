@@ -174,12 +174,31 @@ TEST_F(OffersTest, ALaterChangeInTheOtherReplyIsFlagged) {
   document.answer("bm_11_1", "yes");
   offers = findOffers(*tip, document.session().answers(), sources, "bm_11_1");
   EXPECT_EQ(offers[0].status, OfferStatus::Differs);
-  // ... and the smuggling reply, looking the other way, is offered the trafficking answer.
+  // ... and the smuggling reply, looking the other way, sees that the answer taken from it was
+  // changed in the trafficking reply since, with the new value.
   ResponseDocument other(*ws, somId);
   auto back = findOffers(*som, other.session().answers(), sourcesIn(*ws, somId), "bm_11_1");
   ASSERT_EQ(back.size(), 1u);
   EXPECT_EQ(back[0].sourceQuestionnaire, "tip-cycle2");
-  EXPECT_EQ(back[0].status, OfferStatus::Differs);
+  EXPECT_EQ(back[0].status, OfferStatus::ChangedSinceTakenFromHere);
+  EXPECT_STREQ(offerStatusKey(back[0].status), "changed_since_taken_from_here");
+  EXPECT_TRUE(back[0].takeable());
+  EXPECT_EQ(back[0].takenValues, (AnswerValues{{"bm_11_1", "no"}}));
+  EXPECT_EQ(back[0].values, (AnswerValues{{"bm_11_1", "yes"}}));
+  // The answer there was typed there: taking the new one replaces it only when asked.
+  auto somSources = sourcesIn(*ws, somId);
+  TakeResult refused = takeOffers(other, back, somSources, false);
+  EXPECT_TRUE(refused.taken.empty());
+  ASSERT_EQ(refused.refused.size(), 1u);
+  EXPECT_NE(refused.refused[0].second.find("--replace"), std::string::npos);
+  EXPECT_EQ(other.session().value("bm_11_1"), "no");
+  // Asked, it is taken, and the two replies agree again.
+  TakeResult replaced = takeOffers(other, back, somSources, true);
+  EXPECT_EQ(replaced.taken, (std::vector<std::string>{"bm_11_1"}));
+  EXPECT_EQ(other.session().value("bm_11_1"), "yes");
+  back = findOffers(*som, other.session().answers(), sourcesIn(*ws, somId), "bm_11_1");
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].status, OfferStatus::Taken);
 }
 
 TEST_F(OffersTest, UnconfirmedCarriedAnswersAndUnfitValuesAreNotOffered) {

@@ -82,7 +82,7 @@ bool OfferBar::Update(const ResponseSession& session) {
     if (o.status != OfferStatus::Available) words += " (" + FromUtf8(offerStatusSentence(o)) + ")";
     text->SetLabelText(words);
     if (host_.WrapWidth() > 0) text->Wrap(host_.WrapWidth() - Dip(110, this));
-    const bool replace = o.status == OfferStatus::Differs;
+    const bool replace = o.replaces();
     auto* use = new wxButton(this, wxID_ANY, replace ? _("Use this answer instead") : _("Use this answer"),
                              wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
     SetAccessibleName(use, (replace ? _("Use this answer instead") : _("Use this answer")) + ": " + words);
