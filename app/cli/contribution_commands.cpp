@@ -16,6 +16,7 @@
 #include "export/contribution/contribution_import.h"
 #include "export/contribution/contribution_request.h"
 #include "forms/answer_import.h"
+#include "forms/i18n.h"
 #include "forms/response_document.h"
 
 namespace focal::cli {
@@ -107,8 +108,8 @@ int fill(const std::string& path, const std::string& answersFile, const std::str
     printError(document.status().cause);
     return kFailed;
   }
-  std::cout << printable(path) << " (" << printable(opened->request.agency) << "): " << result.saved
-            << " answers saved";
+  std::cout << printable(path) << " (" << printable(opened->request.agency)
+            << "): " << plural(result.saved, "answer saved", "answers saved");
   if (result.unchanged) std::cout << ", " << result.unchanged << " already there";
   std::cout << ".\n";
   if (outside)

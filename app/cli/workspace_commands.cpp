@@ -10,6 +10,7 @@
 #include "forms/answer_import.h"
 #include "forms/answer_path.h"
 #include "forms/countries.h"
+#include "forms/i18n.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/response_document.h"
 #include "forms/stored_questionnaire.h"
@@ -151,7 +152,7 @@ int newResponse(const NewArgs& a) {
     if (!previous) return kInvalid;
     carried = carryForward(*q, *previous->questionnaire, previous->answers);
     initial = carried.answers;
-    carriedNote = "Carried forward " + std::to_string(carried.questions) + " questions from " +
+    carriedNote = "Carried forward " + plural(carried.questions, "question", "questions") + " from " +
                   previous->source +
                   "; each is marked 'carried forward, please confirm' until it is confirmed or changed.";
     if (!carried.notCarried.empty())
@@ -219,12 +220,15 @@ int fill(const std::string& path, const std::string& answersFile, std::optional<
                " Your answers file is unchanged: run fill again once this is solved.");
     return kFailed;
   }
-  std::cout << printable(path) << ", response " << *id << ": " << result.saved << " answers saved";
+  std::cout << printable(path) << ", response " << *id << ": "
+            << plural(result.saved, "answer saved", "answers saved");
   if (result.unchanged) std::cout << ", " << result.unchanged << " already there";
-  if (result.recordsAdded) std::cout << ", " << result.recordsAdded << " records added";
+  if (result.recordsAdded) std::cout << ", " << plural(result.recordsAdded, "record added", "records added");
   if (result.recordsAlreadyPresent)
-    std::cout << ", " << result.recordsAlreadyPresent << " records already there";
-  if (result.skipped) std::cout << ", " << result.skipped << " empty values skipped";
+    std::cout << ", "
+              << plural(result.recordsAlreadyPresent, "record already there", "records already there");
+  if (result.skipped)
+    std::cout << ", " << plural(result.skipped, "empty value skipped", "empty values skipped");
   std::cout << ".\n";
   if (!result.rejected.empty()) {
     std::cerr << result.rejected.size() << (result.rejected.size() == 1 ? " row was" : " rows were")
@@ -267,18 +271,19 @@ int upgrade(const std::string& path, const std::string& questionnaireFile,
     return kOk;
   }
   std::cout << printable(path) << ", response " << *id << ": upgraded from version "
-            << printable(report.fromVersion) << " to " << printable(report.toVersion) << "; " << report.kept
-            << " answers kept.\n";
+            << printable(report.fromVersion) << " to " << printable(report.toVersion) << "; "
+            << plural(report.kept, "answer kept", "answers kept") << ".\n";
   if (!report.orphaned.empty()) {
-    std::cout
-        << report.orphaned.size()
-        << " answers no longer fit and were set aside (kept in the workspace, shown by focal-cli status):\n";
+    std::cout << plural(report.orphaned.size(), "answer no longer fits and was",
+                        "answers no longer fit and were")
+              << " set aside (kept in the workspace, shown by focal-cli status):\n";
     for (const auto& o : report.orphaned)
       std::cout << "  " << printable(o.path) << " = " << shortValue(o.value) << "  (" << printable(o.reason)
                 << ")\n";
   }
   if (!report.needsReview.empty()) {
-    std::cout << report.needsReview.size() << " answers were kept but need a look under the new version:\n";
+    std::cout << plural(report.needsReview.size(), "answer was kept but needs", "answers were kept but need")
+              << " a look under the new version:\n";
     for (const auto& [p, message] : report.needsReview)
       std::cout << "  " << printable(p) << ": " << printable(message) << "\n";
   }

@@ -2,13 +2,16 @@
 // (they open it read-only when Focal has it open elsewhere).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include "app/cli/cli.h"
 #include "app/cli/workspace_cli.h"
+#include "forms/answer_path.h"
 #include "forms/answer_text.h"
 #include "forms/cycle_changes.h"
 #include "forms/diagnostics.h"
+#include "forms/i18n.h"
 #include "forms/response_session.h"
 
 namespace focal::cli {
@@ -24,6 +27,9 @@ std::unique_ptr<Workspace> openForReading(const std::string& path) {
   return Workspace::open(path, options);
 }
 
+// How many unanswered questions `status` lists before "and N more" (--all lists them all).
+constexpr std::size_t kUnansweredShown = 10;
+
 std::string when(const std::string& iso) {
   return printable(iso.size() >= 19 ? iso.substr(0, 10) + " " + iso.substr(11, 8) + " UTC" : iso);
 }
@@ -37,11 +43,75 @@ std::string progressText(const Progress& p) {
   std::string out = std::to_string(p.answered) + " of " + std::to_string(p.relevant) + " answered (" +
                     std::to_string(p.percent()) + "%)";
   if (p.requiredUnanswered) out += ", " + std::to_string(p.requiredUnanswered) + " required unanswered";
-  if (p.errors) out += ", " + std::to_string(p.errors) + (p.errors == 1 ? " error" : " errors");
+  if (p.errors) out += ", " + plural(static_cast<std::size_t>(p.errors), "error", "errors");
   return out;
 }
 
-json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
+// The attachment questions that hold a file, relevant ones only (records included).
+std::size_t attachmentCount(const Questionnaire& q, const ResponseSession& session) {
+  std::size_t count = 0;
+  for (const auto& [text, value] : session.answers()) {
+    const auto path = parseAnswerPath(text);
+    if (value.empty() || !path || !path->mark.empty() || !path->part.empty()) continue;
+    const int index = q.indexOf(path->question);
+    if (index >= 0 && q.questions[index].type == QuestionType::Attachment && session.isRelevant(text))
+      ++count;
+  }
+  return count;
+}
+
+// The questions that apply and have no answer yet: the required ones first
+// (records' questions included), then the others, each in questionnaire order.
+json unansweredQuestions(const Questionnaire& q, const ResponseSession& session, const std::string& lang) {
+  json required = json::array(), optional = json::array();
+  auto item = [&](const std::string& path, int index, bool isRequired) {
+    const Question& question = q.questions[index];
+    json j = {
+        {"path", path}, {"label", question.label.get(lang, q.defaultLanguage())}, {"required", isRequired}};
+    if (question.section >= 0) {
+      const Section& section = q.sections[question.section];
+      j["section"] = section.id;
+      j["section_title"] = section.title.get(lang, q.defaultLanguage());
+    }
+    return j;
+  };
+  for (const auto& problem : session.problems())
+    if (problem.kind == ProblemKind::RequiredButEmpty && problem.question >= 0)
+      required.push_back(item(problem.path, problem.question, true));
+  for (int i = 0; i < static_cast<int>(q.questions.size()); ++i) {
+    const Question& question = q.questions[i];
+    if (question.repeat >= 0 || !takesAnswer(question.type)) continue;
+    if (session.isRelevant(question.id) && !session.isRequired(question.id) &&
+        !session.isAnswered(question.id))
+      optional.push_back(item(question.id, i, false));
+  }
+  for (auto& each : optional) required.push_back(std::move(each));
+  return required;
+}
+
+void printUnanswered(const json& unanswered, bool all, const std::string& workspace) {
+  if (unanswered.empty()) return;
+  std::size_t requiredCount = 0;
+  for (const auto& each : unanswered) requiredCount += each["required"].get<bool>() ? 1 : 0;
+  std::cout << "  Not yet answered (" << unanswered.size();
+  if (requiredCount) std::cout << ", " << requiredCount << " of them required";
+  std::cout << "):\n";
+  const std::size_t shown = all ? unanswered.size() : std::min(unanswered.size(), kUnansweredShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const json& each = unanswered[i];
+    std::cout << "    " << printable(each["path"].get<std::string>()) << "  "
+              << (each["required"].get<bool>() ? "required, " : "");
+    if (each.contains("section_title"))
+      std::cout << shortValue(each["section_title"].get<std::string>(), 40) << ": ";
+    std::cout << shortValue(each["label"].get<std::string>(), 70) << "\n";
+  }
+  if (shown < unanswered.size())
+    std::cout << "    and " << unanswered.size() - shown << " more (focal-cli status " << printable(workspace)
+              << " --all lists them all)\n";
+}
+
+json responseStatus(Workspace& ws, const ResponseInfo& info, bool print, bool all,
+                    const std::string& workspace) {
   auto q = ws.questionnaire(info.id);
   ResponseSession session(q, info.language);
   session.load(ws.answers(info.id));
@@ -65,6 +135,10 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
               << printable(info.updatedBy) << "\n";
     std::cout << "  Overall: " << progressText(session.progress()) << "\n";
   }
+  j["attachments"] = attachmentCount(*q, session);
+  if (print && j["attachments"].get<std::size_t>() > 0)
+    std::cout << "  Files attached: "
+              << plural(j["attachments"].get<std::size_t>(), "attachment", "attachments") << "\n";
   j["sections"] = json::array();
   for (int s = 0; s < static_cast<int>(q->sections.size()); ++s) {
     const Section& section = q->sections[s];
@@ -95,6 +169,7 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
       failing.push_back(item);
   }
   j["required_unanswered"] = required;
+  j["unanswered"] = unansweredQuestions(*q, session, lang);
   j["failing"] = failing;
   j["carried_pending"] = carried;
   j["warnings"] = warnings;
@@ -120,6 +195,7 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
   }
   j["since_previous_cycle"] = sincePrevious;
   if (print) {
+    printUnanswered(j["unanswered"], all, workspace);
     auto list = [](const char* title, const json& items, bool withMessage) {
       if (items.empty()) return;
       std::cout << "  " << title << " (" << items.size() << "):\n";
@@ -132,7 +208,6 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
         std::cout << "\n";
       }
     };
-    list("Required questions not answered", required, false);
     list("Answers that fail a check", failing, true);
     list("Carried forward, to confirm", carried, false);
     list("Warnings, to check (they do not block a final report)", warnings, true);
@@ -168,7 +243,7 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print) {
   return j;
 }
 
-int status(const std::string& path, bool asJson, std::optional<ResponseId> requested) {
+int status(const std::string& path, bool asJson, bool all, std::optional<ResponseId> requested) {
   auto ws = openForReading(path);
   std::vector<ResponseInfo> chosen;
   if (requested) {
@@ -181,7 +256,7 @@ int status(const std::string& path, bool asJson, std::optional<ResponseId> reque
   const bool print = !asJson;
   if (print) {
     printWarnings(*ws);
-    std::cout << path << ": " << chosen.size() << (chosen.size() == 1 ? " response" : " responses") << "\n";
+    std::cout << path << ": " << plural(chosen.size(), "response", "responses") << "\n";
     if (ws->lockedBy())
       std::cout << "Open in Focal by " << printable(ws->lockedBy()->describe())
                 << " (read here without changes)\n";
@@ -200,7 +275,7 @@ int status(const std::string& path, bool asJson, std::optional<ResponseId> reque
               << ". Your answers are safe in the workspace itself; free space or fix the backup folder, and "
                  "the next backup (focal-cli backup "
               << printable(path) << ") clears this.\n";
-  for (const auto& info : chosen) j["responses"].push_back(responseStatus(*ws, info, print));
+  for (const auto& info : chosen) j["responses"].push_back(responseStatus(*ws, info, print, all, path));
   if (asJson)
     std::cout << j.dump(2) << "\n";
   else if (chosen.empty())
@@ -249,11 +324,14 @@ const Registrar registrar(21, [](CLI::App& app) {
   auto* statusCommand = app.add_subcommand("status", "Show completion, missing answers and failing checks");
   auto path = std::make_shared<std::string>();
   auto asJson = std::make_shared<bool>(false);
+  auto all = std::make_shared<bool>(false);
   auto response = std::make_shared<std::optional<ResponseId>>();
   statusCommand->add_option("WORKSPACE", *path, "Workspace file (.focal)")->required();
-  statusCommand->add_flag("--json", *asJson, "Print the status as JSON");
+  statusCommand->add_flag("--json", *asJson, "Print the status as JSON (every unanswered question included)");
+  statusCommand->add_flag("--all", *all, "List every unanswered question, not only the first ten");
   statusCommand->add_option("--response", *response, "Only this response");
-  statusCommand->callback([=] { exitCode() = guarded([&] { return status(*path, *asJson, *response); }); });
+  statusCommand->callback(
+      [=] { exitCode() = guarded([&] { return status(*path, *asJson, *all, *response); }); });
 
   auto* historyCommand =
       app.add_subcommand("history", "List every value a question has had, with who and when");

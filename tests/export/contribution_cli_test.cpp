@@ -107,7 +107,7 @@ TEST_F(ContributionCli, FillOnARequestWorkspaceKeepsToTheAgencysSections) {
   EXPECT_THAT(output_, HasSubstr("wide.csv: row 3: q_8: q_8 is in the section \"Cooperation\" (cooperation), "
                                  "which is not assigned to Ministry of Justice"));
   EXPECT_THAT(output_, HasSubstr("wide.csv: row 4: q_9:"));
-  EXPECT_THAT(output_, HasSubstr("1 answers saved"));
+  EXPECT_THAT(output_, HasSubstr("1 answer saved"));
   // Nothing outside reached the file: the export (which refuses such answers) goes through.
   ASSERT_EQ(cli("contribution export justice.focal -o justice.focalcontrib --user Maria", "maria"), 0)
       << output_;

@@ -42,7 +42,7 @@ TEST_F(TextRuleCli, FillRefusesAJsonNulAndExportSignsNothingUnfit) {
   test::writeFile(dir_.file("a.json"), R"({"q_1": "yes", "q_3": "ab\u0000cd"})");
   EXPECT_EQ(cli("fill '" + workspace() + "' --answers '" + dir_.file("a.json") + "'"), 1) << output_;
   EXPECT_THAT(output_, HasSubstr("a.json: \"q_3\": q_3: The answer holds a NUL character (character 3)"));
-  EXPECT_THAT(output_, HasSubstr("1 answers saved"));
+  EXPECT_THAT(output_, HasSubstr("1 answer saved"));
   const std::string report = dir_.file("fra.focalreport");
   ASSERT_EQ(cli("export '" + workspace() + "' --format report -o '" + report + "'"), 0) << output_;
   ASSERT_EQ(cli("verify '" + report + "'"), 0) << output_;

@@ -46,7 +46,7 @@ TEST_F(CliTest, StartsFillsAndReportsAResponse) {
   EXPECT_EQ(r.code, 1) << r.err;  // one row rejected, the others saved
   EXPECT_NE(r.err.find("answers.csv: row 3: q_3: Enter a whole number"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("run fill again"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("3 answers saved, 1 records added"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 answers saved, 1 record added"), std::string::npos) << r.out;
 
   r = cli("status nga.focal --json");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -156,7 +156,7 @@ TEST_F(CliTest, UpgradesAndCarriesForward) {
   ASSERT_EQ(cli("fill old.focal --answers a.json").code, 0);
   CliRun r = cli("upgrade old.focal --questionnaire v2.yaml");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("upgraded from version 1 to 2; 1 answers kept"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("upgraded from version 1 to 2; 1 answer kept"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("q_2 = a paragraph"), std::string::npos) << r.out;
   r = cli("status old.focal");
   EXPECT_NE(r.out.find("Set aside by questionnaire upgrades (1)"), std::string::npos) << r.out;
@@ -165,7 +165,7 @@ TEST_F(CliTest, UpgradesAndCarriesForward) {
 
   r = cli("new new.focal --questionnaire next.yaml --state NGA --from old.focal");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("Carried forward 1 questions from old.focal"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Carried forward 1 question from old.focal"), std::string::npos) << r.out;
   r = cli("status new.focal --json");
   auto status = nlohmann::json::parse(r.out);
   EXPECT_EQ(status["responses"][0]["carried_pending"][0]["path"], "n_1");
