@@ -12,6 +12,7 @@
 namespace focal {
 namespace {
 
+using test::CliRun;
 using test::TempDir;
 
 const std::string kSections = R"(  - id: s
@@ -28,17 +29,7 @@ const std::string kSections = R"(  - id: s
 
 class AuthorCliTest : public ::testing::Test {
  protected:
-  struct Run {
-    int code = -1;
-    std::string out, err;
-  };
-  Run cli(const std::string& args) {
-    const std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
-    const std::string command = "cd '" + dir.path().string() + "' && FOCAL_USER=ana '" FOCAL_CLI "' " + args +
-                                " >'" + out + "' 2>'" + err + "'";
-    int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::readFile(out), test::readFile(err)};
-  }
+  CliRun cli(const std::string& args) { return test::runCli(dir, args); }
   TempDir dir;
 };
 
@@ -46,7 +37,7 @@ TEST_F(AuthorCliTest, StatusListsWarningsApartAndAFinalReportIsNotBlocked) {
   test::writeFile(dir.file("q.yaml"), test::storeYaml("soft", "1", kSections));
   ASSERT_EQ(cli("new w.focal --questionnaire q.yaml --state NGA").code, 0);
   test::writeFile(dir.file("a.csv"), "question_id,value\ntotal,10\nchildren,8\n");
-  Run r = cli("fill w.focal --answers a.csv");
+  CliRun r = cli("fill w.focal --answers a.csv");
   ASSERT_EQ(r.code, 0) << r.err;
 
   r = cli("status w.focal --json");

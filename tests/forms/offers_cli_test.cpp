@@ -15,20 +15,11 @@ namespace {
 
 using test::TempDir;
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
+using test::CliRun;
 
 class OffersCli : public ::testing::Test {
  protected:
-  CliRun cli(const std::string& args) {
-    const std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
-    const std::string command = "cd '" + dir.path().string() + "' && FOCAL_USER=ana '" FOCAL_CLI "' " + args +
-                                " >'" + out + "' 2>'" + err + "'";
-    int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::readFile(out), test::readFile(err)};
-  }
+  CliRun cli(const std::string& args) { return test::runCli(dir, args); }
   static std::string bundled(const std::string& id) {
     return (std::filesystem::path(FOCAL_SOURCE_DIR) / "questionnaires" / (id + ".yaml")).string();
   }

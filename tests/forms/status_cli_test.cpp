@@ -12,6 +12,7 @@
 namespace focal {
 namespace {
 
+using test::CliRun;
 using test::TempDir;
 
 // Two required questions late in the questionnaire, twelve optional ones
@@ -32,17 +33,7 @@ std::string statusYaml() {
 
 class StatusCliTest : public ::testing::Test {
  protected:
-  struct Run {
-    int code = -1;
-    std::string out, err;
-  };
-  Run cli(const std::string& args) {
-    const std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
-    const std::string command = "cd '" + dir.path().string() + "' && FOCAL_USER=ana '" FOCAL_CLI "' " + args +
-                                " >'" + out + "' 2>'" + err + "'";
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::readFile(out), test::readFile(err)};
-  }
+  CliRun cli(const std::string& args) { return test::runCli(dir, args); }
   void SetUp() override {
     test::writeFile(dir.file("q.yaml"), statusYaml());
     ASSERT_EQ(cli("new nga.focal --questionnaire q.yaml --state NGA").code, 0);
@@ -58,7 +49,7 @@ class StatusCliTest : public ::testing::Test {
 };
 
 TEST_F(StatusCliTest, ListsTheUnansweredRequiredFirstThenTenAndHowManyMore) {
-  const Run r = cli("status nga.focal");
+  const CliRun r = cli("status nga.focal");
   ASSERT_EQ(r.code, 0) << r.err;
   // 16 apply (the follow-up of "no" does not): 3 answered, 13 left, 2 of them required.
   EXPECT_NE(r.out.find("3 of 16 answered"), std::string::npos) << r.out;
@@ -81,14 +72,14 @@ TEST_F(StatusCliTest, ListsTheUnansweredRequiredFirstThenTenAndHowManyMore) {
 }
 
 TEST_F(StatusCliTest, ListsEveryUnansweredQuestionWithAll) {
-  const Run r = cli("status nga.focal --all");
+  const CliRun r = cli("status nga.focal --all");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("    o_12  Basics: Optional 12\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("more (focal-cli status"), std::string::npos) << r.out;
 }
 
 TEST_F(StatusCliTest, JsonHoldsEveryUnansweredQuestionAndTheAttachmentCount) {
-  const Run r = cli("status nga.focal --json");
+  const CliRun r = cli("status nga.focal --json");
   ASSERT_EQ(r.code, 0) << r.err;
   const auto response = nlohmann::json::parse(r.out)["responses"][0];
   const auto& unanswered = response["unanswered"];
@@ -110,7 +101,7 @@ TEST_F(StatusCliTest, SaysNothingIsLeftWhenAllIsAnswered) {
   for (int i = 1; i <= 12; ++i) csv += "o_" + std::to_string(i) + ",x\n";
   test::writeFile(dir.file("rest.csv"), csv);
   ASSERT_EQ(cli("fill nga.focal --answers rest.csv").code, 0);
-  const Run r = cli("status nga.focal");
+  const CliRun r = cli("status nga.focal");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("16 of 16 answered"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("Not yet answered"), std::string::npos) << r.out;

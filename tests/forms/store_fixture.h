@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <filesystem>
 #include <fstream>
@@ -50,6 +53,23 @@ inline std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
+
+#ifdef FOCAL_CLI
+// What focal-cli printed, and its exit code.
+struct CliRun {
+  int code = -1;
+  std::string out, err;
+};
+
+// Runs focal-cli with `args` in `dir`, as the user "ana".
+inline CliRun runCli(const TempDir& dir, const std::string& args) {
+  const std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
+  const std::string command = "cd '" + dir.path().string() + "' && FOCAL_USER=ana '" FOCAL_CLI "' " + args +
+                              " >'" + out + "' 2>'" + err + "'";
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readFile(out), readFile(err)};
+}
+#endif
 
 // A questionnaire file with the given id, version and section list.
 inline std::string storeYaml(const std::string& id, const std::string& version, const std::string& sections,
