@@ -274,13 +274,6 @@ void ResponseDocument::markPending(const std::vector<AnswerChange>& changes) {
   }
 }
 
-std::vector<AnswerWrite> ResponseDocument::pendingWrites() const {
-  std::vector<AnswerWrite> writes;
-  writes.reserve(pending_.size());
-  for (const auto& p : pending_) writes.push_back({p.path, session_.value(p.path)});
-  return writes;
-}
-
 std::vector<ChangeSet> ResponseDocument::pendingChanges() const {
   std::vector<ChangeSet> changes;
   for (const auto& p : pending_) {

@@ -114,9 +114,8 @@ class ResponseDocument {
   // ---- saving ----
   const DocumentStatus& status() const { return status_; }
   bool isSaved() const { return pending_.empty(); }
-  // The values waiting to be written, as they are now.
-  std::vector<AnswerWrite> pendingWrites() const;
-  // The same, as change sets by author, in the order the changes were made.
+  // The values waiting to be written, as they are now, as change sets by
+  // author, in the order the changes were made.
   std::vector<ChangeSet> pendingChanges() const;
   // Tries to write the pending values now; true when everything is saved.
   bool retry();

@@ -59,13 +59,14 @@ std::optional<PreviousAnswers> previousReport(const NewArgs& a, const Questionna
                q.info.previousCycle + ". Give the report of " + q.info.previousCycle + ".");
     return std::nullopt;
   }
-  LoadResult loaded = loadStoredQuestionnaireText(m.questionnaireText, m.questionnaireId + ".yaml");
-  if (!loaded.ok()) {
+  PreviousAnswers out;
+  try {
+    out.questionnaire =
+        loadStoredQuestionnaire(m.questionnaireText, m.questionnaireSha256, m.questionnaireId + ".yaml");
+  } catch (const StoredQuestionnaireError&) {
     printError("The questionnaire inside " + a.from + " cannot be read by this version of Focal.");
     return std::nullopt;
   }
-  PreviousAnswers out;
-  out.questionnaire = loaded.questionnaire;
   out.answers = check.report->answerMap();
   out.source = a.from + " (national report)";
   out.files = std::move(check.report->attachments);

@@ -22,14 +22,16 @@ std::shared_ptr<ReportModel> ReportModel::Open(const std::string& file, std::str
     return nullptr;
   }
   const ReportMetadata& metadata = model->check_.report->metadata;
-  LoadResult loaded =
-      loadStoredQuestionnaireText(metadata.questionnaireText, metadata.questionnaireId + ".yaml");
-  if (!loaded.ok()) {
+  std::shared_ptr<const Questionnaire> questionnaire;
+  try {
+    questionnaire = loadStoredQuestionnaire(metadata.questionnaireText, metadata.questionnaireSha256,
+                                            metadata.questionnaireId + ".yaml");
+  } catch (const StoredQuestionnaireError&) {
     *error = ToUtf8(wxString::Format(
         _("The questionnaire kept in %s does not load, so the report cannot be shown."), FromUtf8(file)));
     return nullptr;
   }
-  model->session_ = std::make_unique<ResponseSession>(loaded.questionnaire, metadata.language);
+  model->session_ = std::make_unique<ResponseSession>(questionnaire, metadata.language);
   model->session_->load(model->check_.report->answerMap());
   return model;
 }
