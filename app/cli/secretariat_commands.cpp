@@ -18,13 +18,14 @@
 #include "export/secretariat/consolidated_merge.h"
 #include "export/secretariat/consolidated_synth.h"
 #include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 
 namespace focal::cli {
 
 namespace {
 
 struct MergeArgs {
-  std::vector<std::string> inputs, registered;
+  std::vector<std::string> inputs, registered, acceptKeys;
   std::string into;
   bool json = false, allowUnsigned = false, acceptNewKeys = false, registeredOnly = false;
 };
@@ -57,6 +58,18 @@ std::string describe(const MergeFileResult& r) {
   return printable(r.file + what + (r.reason.empty() ? "" : ": " + r.reason));
 }
 
+// The result as printed at the start of its line, padded to one width.
+std::string resultWord(MergeResult result) {
+  std::string word = result == MergeResult::KeyConflict ? "conflict" : mergeResultKey(result);
+  return word + std::string(word.size() < 11 ? 11 - word.size() : 1, ' ');
+}
+
+void printFlags(const MergeFileResult& r) {
+  for (const auto& f : r.flags)
+    std::cout << "  flagged  " << printable(f.path) << " = '" << printable(f.value)
+              << "': " << printable(f.problem) << " (stored as received, left out of the analysis)\n";
+}
+
 nlohmann::json fileJson(const MergeFileResult& r) {
   nlohmann::json j = {{"file", r.file}, {"result", mergeResultKey(r.result)}};
   if (!r.reason.empty()) j["reason"] = r.reason;
@@ -69,6 +82,13 @@ nlohmann::json fileJson(const MergeFileResult& r) {
   }
   if (r.reportId) j["report"] = r.reportId;
   if (r.replaced) j["replaced_report"] = r.replaced;
+  if (!r.fingerprint.empty()) j["fingerprint"] = r.fingerprint;
+  if (!r.acceptCommand.empty()) j["accept_command"] = r.acceptCommand;
+  if (!r.flags.empty()) {
+    j["flagged"] = nlohmann::json::array();
+    for (const auto& f : r.flags)
+      j["flagged"].push_back({{"path", f.path}, {"value", f.value}, {"problem", f.problem}});
+  }
   return j;
 }
 
@@ -76,33 +96,81 @@ int registerQuestionnaires(ConsolidatedStore& store, const std::vector<std::stri
   for (const auto& file : files) {
     LoadResult result = loadQuestionnaireFile(file);
     if (!result.ok()) {
-      for (const auto& d : result.diagnostics) std::cerr << printable(d.format()) << "\n";
-      printError(file + " has errors; nothing was merged. Correct it and run merge again.");
-      return kInvalid;
+      // An official text of an earlier cycle may predate today's authoring
+      // checks: it is read as a kept questionnaire is.
+      std::string text;
+      try {
+        text = readWholeFile(file, std::uint64_t{64} << 20);
+      } catch (const std::exception&) {
+      }
+      LoadResult kept = loadStoredQuestionnaireText(text, file);
+      if (text.empty() || !kept.ok()) {
+        for (const auto& d : result.diagnostics) std::cerr << printable(d.format()) << "\n";
+        printError(file + " has errors; nothing was merged. Correct it and run merge again.");
+        return kInvalid;
+      }
+      std::cerr
+          << "focal-cli: note: " << printable(file)
+          << " does not pass today's authoring checks; it is registered as a questionnaire of an earlier "
+             "Focal\n";
+      result = std::move(kept);
     }
     store.registerQuestionnaire(*result.questionnaire, "registered from " + file);
   }
   return kOk;
 }
 
+// --accept-key STATE=FINGERPRINT, each recorded before any file is merged.
+int acceptKeys(ConsolidatedStore& store, const std::vector<std::string>& given) {
+  for (const auto& item : given) {
+    const auto equals = item.find('=');
+    if (equals == std::string::npos) {
+      printError(
+          "--accept-key " + item +
+          ": write STATE=FINGERPRINT, e.g. --accept-key 'FRA=3F2A 9C01 77B0 12DE 4C55 0A9E 8812 F0C3'");
+      return kInvalid;
+    }
+    const std::string state = item.substr(0, equals),
+                      fingerprint = normalFingerprint(item.substr(equals + 1));
+    try {
+      store.acceptKey(state, item.substr(equals + 1));
+    } catch (const StoreError& e) {
+      printError(std::string(e.what()) + "; nothing was merged");
+      return kInvalid;
+    }
+    for (const auto& k : store.acceptedKeys())
+      if (k.fingerprint == fingerprint && k.state != state)
+        std::cerr << "focal-cli: note: the key " << fingerprint << " is accepted for " << printable(k.state)
+                  << " too; accept a key for several States only when each has confirmed it\n";
+  }
+  return kOk;
+}
+
 int merge(const MergeArgs& args) {
+  if (args.acceptNewKeys) {
+    printError(
+        "--accept-new-keys is gone: a key is accepted for one State at a time, by its fingerprint, once the "
+        "State has confirmed it. Use --accept-key STATE=FINGERPRINT (merge lists the fingerprint of every "
+        "report it holds back).");
+    return kInvalid;
+  }
   try {
     ConsolidatedStore store(args.into);
+    for (const auto& w : registerBundledQuestionnaires(store))
+      std::cerr << "focal-cli: warning: " << printable(w) << "\n";
     if (int code = registerQuestionnaires(store, args.registered); code != kOk) return code;
+    if (int code = acceptKeys(store, args.acceptKeys); code != kOk) return code;
     std::vector<MergeFileResult> missing;
     const auto files = reportFiles(args.inputs, &missing);
     ProgressBar bar(true);
     MergeOptions options;
     options.allowUnsigned = args.allowUnsigned;
-    options.acceptNewKeys = args.acceptNewKeys;
-    options.requireRegistered = args.registeredOnly;
     options.onFile = [&](const MergeFileResult& r, std::size_t done, std::size_t total) {
       if (!args.json) {
         bar.clear();
-        std::cout << mergeResultKey(r.result)
-                  << std::string(11 - std::string(mergeResultKey(r.result)).size(), ' ') << describe(r)
-                  << "\n"
-                  << std::flush;
+        std::cout << resultWord(r.result) << describe(r) << "\n";
+        printFlags(r);
+        std::cout << std::flush;
       }
       bar.draw(done, total);
     };
@@ -120,6 +188,9 @@ int merge(const MergeArgs& args) {
                           {"unchanged", summary.unchanged},
                           {"superseded", summary.superseded},
                           {"refused", summary.refused},
+                          {"held", summary.held},
+                          {"key_conflicts", summary.keyConflicts},
+                          {"flagged", summary.flagged},
                           {"current_reports", current},
                           {"files", nlohmann::json::array()}};
       for (const auto& f : summary.files) j["files"].push_back(fileJson(f));
@@ -128,16 +199,89 @@ int merge(const MergeArgs& args) {
       std::cout << summary.files.size() << (summary.files.size() == 1 ? " file: " : " files: ")
                 << summary.imported << " imported, " << summary.superseded
                 << " superseded an earlier report, " << summary.unchanged << " unchanged, " << summary.refused
-                << " refused. " << args.into << " holds the current reports of " << current
+                << " refused";
+      if (summary.held) std::cout << ", " << summary.held << " held back (key not accepted)";
+      if (summary.keyConflicts)
+        std::cout << ", " << summary.keyConflicts << " key conflict"
+                  << (summary.keyConflicts == 1 ? "" : "s");
+      std::cout << ". " << printable(args.into) << " holds the current reports of " << current
                 << " State replies.\n";
       if (summary.refused)
         std::cout
             << "Refused files were not imported; ask the State for a new export, or see the reason above.\n";
+      if (summary.held)
+        std::cout << "Held files were not imported: confirm each key's fingerprint with its State through "
+                     "official channels, then run the command given.\n";
+      if (summary.flagged)
+        std::cout << summary.flagged << (summary.flagged == 1 ? " value is" : " values are")
+                  << " outside the questionnaire's rules: stored as received, left out of the analysis "
+                     "(list them with: focal-cli flagged "
+                  << printable(args.into) << ").\n";
     }
-    return summary.refused ? kInvalid : kOk;
+    return summary.refused || summary.held || summary.keyConflicts ? kInvalid : kOk;
   } catch (const StoreError& e) {
     printError(e.what());
     return kFailed;
+  }
+}
+
+int acceptedKeysCommand(const std::string& path, bool asJson) {
+  try {
+    ConsolidatedStore store(path, ConsolidatedStore::Options{true, false, false});
+    const auto keys = store.acceptedKeys();
+    if (asJson) {
+      nlohmann::json j = nlohmann::json::array();
+      for (const auto& k : keys)
+        j.push_back({{"state", k.state},
+                     {"fingerprint", k.fingerprint},
+                     {"accepted_at", k.acceptedAt},
+                     {"how", k.how}});
+      std::cout << j.dump(2) << "\n";
+      return kOk;
+    }
+    for (const auto& k : keys)
+      std::cout << printable(k.state) << "  " << printable(k.fingerprint) << "  " << printable(k.acceptedAt)
+                << "  " << printable(k.how) << "\n";
+    std::cout << keys.size() << (keys.size() == 1 ? " key" : " keys") << " accepted in " << printable(path)
+              << ". Accept another with: focal-cli merge REPORTS --into " << printable(path)
+              << " --accept-key STATE=FINGERPRINT\n";
+    return kOk;
+  } catch (const StoreError& e) {
+    printError(e.what());
+    return kInvalid;
+  }
+}
+
+int flaggedCommand(const std::string& path, const std::string& questionnaire, bool all, bool asJson) {
+  try {
+    ConsolidatedStore store(path, ConsolidatedStore::Options{true, false, false});
+    auto flagged = store.flaggedAnswers(questionnaire);
+    if (!all) std::erase_if(flagged, [](const FlaggedAnswer& f) { return !f.current; });
+    if (asJson) {
+      nlohmann::json j = nlohmann::json::array();
+      for (const auto& f : flagged)
+        j.push_back({{"report", f.report},
+                     {"questionnaire", f.questionnaireId},
+                     {"state", f.state},
+                     {"file", f.fileName},
+                     {"path", f.path},
+                     {"value", f.value},
+                     {"problem", f.problem},
+                     {"current", f.current}});
+      std::cout << j.dump(2) << "\n";
+      return kOk;
+    }
+    for (const auto& f : flagged)
+      std::cout << printable(f.state) << "  " << printable(f.questionnaireId) << "  " << printable(f.path)
+                << " = '" << printable(f.value) << "': " << printable(f.problem) << " (report " << f.report
+                << ", " << printable(f.fileName) << ")\n";
+    std::cout << flagged.size() << (flagged.size() == 1 ? " value" : " values")
+              << " outside the questionnaire's rules, stored as received and left out of the analysis"
+              << (all ? "" : " (current replies; --all for the history too)") << ".\n";
+    return kOk;
+  } catch (const StoreError& e) {
+    printError(e.what());
+    return kInvalid;
   }
 }
 
@@ -258,13 +402,38 @@ const Registrar registrar(40, [](CLI::App& app) {
       ->required();
   mergeCommand->add_flag("--json", m->json, "Print the counts and the result of every file as JSON");
   mergeCommand->add_flag("--allow-unsigned", m->allowUnsigned, "Admit unsigned reports and drafts");
-  mergeCommand->add_flag("--accept-new-keys", m->acceptNewKeys,
-                         "Admit reports signed by a key not seen before for their State");
+  mergeCommand->add_option("--accept-key", m->acceptKeys,
+                           "Accept a State's key, once the State confirmed its fingerprint: "
+                           "STATE=FINGERPRINT (repeatable)");
+  mergeCommand->add_flag("--accept-new-keys", m->acceptNewKeys, "Gone: use --accept-key STATE=FINGERPRINT")
+      ->group("");
   mergeCommand->add_option("--register", m->registered,
-                           "Official questionnaire files to register first (reports must match their text)");
-  mergeCommand->add_flag("--registered-only", m->registeredOnly,
-                         "Refuse reports whose questionnaire text was not registered");
+                           "Official questionnaire files to register first (reports must match a registered "
+                           "text; the bundled questionnaires are registered by themselves)");
+  mergeCommand->add_flag("--registered-only", m->registeredOnly, "Always the case now (kept for old scripts)")
+      ->group("");
   mergeCommand->callback([=] { exitCode() = merge(*m); });
+
+  auto* keysCommand =
+      app.add_subcommand("accepted-keys", "List the keys accepted for each State in a consolidated store");
+  auto keysStore = std::make_shared<std::string>();
+  auto keysJson = std::make_shared<bool>(false);
+  keysCommand->add_option("CONSOLIDATED", *keysStore, "The consolidated store")->required();
+  keysCommand->add_flag("--json", *keysJson, "Print them as JSON");
+  keysCommand->callback([=] { exitCode() = acceptedKeysCommand(*keysStore, *keysJson); });
+
+  auto* flaggedCmd = app.add_subcommand(
+      "flagged", "List the values outside their questionnaire's rules, left out of the analysis");
+  auto flaggedStore = std::make_shared<std::string>();
+  auto flaggedQuestionnaire = std::make_shared<std::string>();
+  auto flaggedAll = std::make_shared<bool>(false);
+  auto flaggedJson = std::make_shared<bool>(false);
+  flaggedCmd->add_option("CONSOLIDATED", *flaggedStore, "The consolidated store")->required();
+  flaggedCmd->add_option("--questionnaire", *flaggedQuestionnaire, "Only this questionnaire's replies");
+  flaggedCmd->add_flag("--all", *flaggedAll, "Include the replies kept in the history");
+  flaggedCmd->add_flag("--json", *flaggedJson, "Print them as JSON");
+  flaggedCmd->callback(
+      [=] { exitCode() = flaggedCommand(*flaggedStore, *flaggedQuestionnaire, *flaggedAll, *flaggedJson); });
 
   auto* analyzeCommand = app.add_subcommand("analyze", "Write the analysis of one questionnaire's replies");
   auto a = std::make_shared<AnalyzeArgs>();

@@ -25,6 +25,7 @@
 #include "app/gui/accessibility.h"
 #include "app/gui/secretariat_window.h"
 #include "app/gui/wx_text.h"
+#include "forms/answer_text.h"
 
 namespace focal::gui {
 
@@ -179,10 +180,10 @@ void SecretariatWindow::LoadQuestionnaire(const std::string& questionnaireId) {
   answerList_->DeleteAllItems();
   if (input_) {
     for (const auto& reply : input_->current.replies) {
-      const long row = stateList_->InsertItem(stateList_->GetItemCount(), FromUtf8(reply.state));
+      const long row = stateList_->InsertItem(stateList_->GetItemCount(), FromUtf8(printable(reply.state)));
       stateList_->SetItem(row, 1, FromUtf8(input_->groups.stateName(reply.state)));
-      stateList_->SetItem(row, 2, FromUtf8(reply.status));
-      stateList_->SetItem(row, 3, FromUtf8(reply.exportedAt.substr(0, 10)));
+      stateList_->SetItem(row, 2, FromUtf8(printable(reply.status)));
+      stateList_->SetItem(row, 3, FromUtf8(printable(reply.exportedAt.substr(0, 10))));
     }
   }
   chartChoice_->Clear();
@@ -198,10 +199,11 @@ void SecretariatWindow::SelectState(int row) {
   if (!input_ || row < 0 || static_cast<std::size_t>(row) >= input_->current.replies.size()) return;
   const Questionnaire& q = *input_->current.questionnaire;
   for (const auto& [path, value] : input_->current.replies[static_cast<std::size_t>(row)].answers) {
-    const long item = answerList_->InsertItem(answerList_->GetItemCount(), FromUtf8(path));
+    // A State's text: control and bidi characters shown, not obeyed.
+    const long item = answerList_->InsertItem(answerList_->GetItemCount(), FromUtf8(printable(path)));
     if (const Question* question = q.find(QuestionOf(path)))
       answerList_->SetItem(item, 1, Localized(question->label, input_->language, q));
-    answerList_->SetItem(item, 2, FromUtf8(value));
+    answerList_->SetItem(item, 2, FromUtf8(printable(value)));
   }
 }
 

@@ -19,6 +19,7 @@
 
 #include "app/gui/accessibility.h"
 #include "app/gui/wx_text.h"
+#include "forms/answer_text.h"
 
 namespace focal::gui {
 
@@ -32,15 +33,21 @@ wxString ResultName(MergeResult result) {
       return _("unchanged");
     case MergeResult::Superseded:
       return _("superseded");
+    case MergeResult::Held:
+      return _("held back");
+    case MergeResult::KeyConflict:
+      return _("key conflict");
     case MergeResult::Refused:
       break;
   }
   return _("refused");
 }
 
-wxString FileName(const std::string& path) {
-  return FromUtf8(std::filesystem::path(path).filename().string());
-}
+// Text read from a report file (its name, State, reasons quoting it) with
+// control and bidi characters made visible (printable), as the CLI prints it.
+wxString Shown(const std::string& text) { return FromUtf8(printable(text)); }
+
+wxString FileName(const std::string& path) { return Shown(std::filesystem::path(path).filename().string()); }
 
 }  // namespace
 
@@ -70,7 +77,16 @@ wxWindow* SecretariatWindow::BuildMergePage(wxWindow* parent) {
   allowUnsigned_ = new wxCheckBox(page, wxID_ANY, _("Admit unsigned reports and drafts"));
   buttons->Add(addReports, 0, wxRIGHT, FromDIP(8));
   buttons->Add(addFolder, 0, wxRIGHT, FromDIP(16));
-  buttons->Add(allowUnsigned_, 0, wxALIGN_CENTER_VERTICAL);
+  buttons->Add(allowUnsigned_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+  acceptKey_ = new wxButton(page, wxID_ANY, _("Accept the key..."));
+  acceptKey_->SetToolTip(
+      _("Accept the key of the selected held-back report for its State, once the State has "
+        "confirmed its fingerprint"));
+  acceptKey_->Disable();
+  buttons->Add(acceptKey_, 0);
+  acceptKey_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    AcceptKeyOf(mergeList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED), true);
+  });
   addReports->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddReports(); });
   addFolder->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddFolder(); });
 
@@ -81,7 +97,15 @@ wxWindow* SecretariatWindow::BuildMergePage(wxWindow* parent) {
   mergeList_->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, FromDIP(90));
   mergeList_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(60));
   mergeList_->AppendColumn(_("Questionnaire"), wxLIST_FORMAT_LEFT, FromDIP(170));
+  mergeList_->AppendColumn(_("Key fingerprint"), wxLIST_FORMAT_LEFT, FromDIP(200));
   mergeList_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(340));
+  auto selectionChanged = [this](wxListEvent&) {
+    const long row = mergeList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    acceptKey_->Enable(row >= 0 && static_cast<std::size_t>(row) < last_.files.size() &&
+                       last_.files[row].result == MergeResult::Held);
+  };
+  mergeList_->Bind(wxEVT_LIST_ITEM_SELECTED, selectionChanged);
+  mergeList_->Bind(wxEVT_LIST_ITEM_DESELECTED, selectionChanged);
   summary_ = new wxStaticText(page, wxID_ANY,
                               _("Add national reports (.focalreport) to merge them into the store."));
 
@@ -127,6 +151,7 @@ MergeSummary SecretariatWindow::MergeFiles(const std::vector<std::string>& input
         static_cast<int>(files.size()), this, wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME);
   try {
     ConsolidatedStore store(storePath_);
+    registerBundledQuestionnaires(store);
     MergeOptions options;
     options.allowUnsigned = allowUnsigned;
     options.onFile = [&](const MergeFileResult& r, std::size_t done, std::size_t total) {
@@ -147,6 +172,8 @@ MergeSummary SecretariatWindow::MergeFiles(const std::vector<std::string>& input
       if (r.result == MergeResult::Unchanged) ++summary.unchanged;
       if (r.result == MergeResult::Superseded) ++summary.superseded;
       if (r.result == MergeResult::Refused) ++summary.refused;
+      if (r.result == MergeResult::Held) ++summary.held;
+      if (r.result == MergeResult::KeyConflict) ++summary.keyConflicts;
     }
     for (std::size_t i = summary.files.size(); i < files.size(); ++i) {
       MergeFileResult r;
@@ -173,12 +200,19 @@ void SecretariatWindow::ShowResults(const MergeSummary& summary) {
   for (const auto& r : summary.files) {
     const long row = mergeList_->InsertItem(mergeList_->GetItemCount(), FileName(r.file));
     mergeList_->SetItem(row, 1, ResultName(r.result));
-    mergeList_->SetItem(row, 2, FromUtf8(r.state));
+    mergeList_->SetItem(row, 2, Shown(r.state));
     mergeList_->SetItem(
         row, 3,
-        FromUtf8(r.questionnaireId + (r.questionnaireVersion.empty() ? "" : " " + r.questionnaireVersion)));
-    mergeList_->SetItem(row, 4, FromUtf8(r.reason));
+        Shown(r.questionnaireId + (r.questionnaireVersion.empty() ? "" : " " + r.questionnaireVersion)));
+    mergeList_->SetItem(row, 4, Shown(r.fingerprint));
+    wxString reason = Shown(r.reason);
+    if (!r.flags.empty())
+      reason += (reason.empty() ? "" : "; ") +
+                wxString::Format(_("%zu values outside the questionnaire's rules, left out of the analysis"),
+                                 r.flags.size());
+    mergeList_->SetItem(row, 5, reason);
   }
+  acceptKey_->Disable();
   summary_->SetLabel(MergeSummaryText());
   summary_->GetParent()->Layout();
 }
@@ -186,9 +220,41 @@ void SecretariatWindow::ShowResults(const MergeSummary& summary) {
 wxString SecretariatWindow::MergeSummaryText() const {
   wxString text = wxString::Format(_("%zu imported, %zu unchanged, %zu superseded, %zu refused"),
                                    last_.imported, last_.unchanged, last_.superseded, last_.refused);
+  if (last_.held) text += wxString::Format(_(", %zu held back (key not accepted)"), last_.held);
+  if (last_.keyConflicts) text += wxString::Format(_(", %zu key conflicts"), last_.keyConflicts);
   if (last_.refused)
     text += _(". Refused files were not imported: ask the State for a new export, or see the reason.");
+  if (last_.held)
+    text +=
+        _(" Held-back files: confirm the key's fingerprint with the State, then select the file and "
+          "accept its key.");
   return text;
+}
+
+bool SecretariatWindow::AcceptKeyOf(long row, bool confirm) {
+  if (row < 0 || static_cast<std::size_t>(row) >= last_.files.size()) return false;
+  const MergeFileResult held = last_.files[row];
+  if (held.result != MergeResult::Held || held.fingerprint.empty()) return false;
+  if (confirm) {
+    wxMessageDialog ask(
+        this,
+        wxString::Format(_("Accept the key\n\n%s\n\nfor %s?\n\nAccept it only if %s has confirmed this "
+                           "fingerprint through official channels (it is printed on the report's cover). "
+                           "Reports of %s signed by this key will then be merged."),
+                         Shown(held.fingerprint), Shown(held.state), Shown(held.state), Shown(held.state)),
+        _("Accept a State's key"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+    ask.SetYesNoLabels(_("Accept the key"), _("Cancel"));
+    if (ask.ShowModal() != wxID_YES) return false;
+  }
+  try {
+    ConsolidatedStore store(storePath_);
+    store.acceptKey(held.state, held.fingerprint);
+  } catch (const std::exception& e) {
+    Fail(Shown(e.what()));
+    return false;
+  }
+  MergeFiles({held.file}, allowUnsigned_->GetValue(), false, quiet_);
+  return true;
 }
 
 void SecretariatWindow::Fail(const wxString& message) {

@@ -18,6 +18,7 @@
 #include "export/secretariat/analysis_document.h"
 #include "export/secretariat/consolidated_merge.h"
 
+class wxButton;
 class wxCheckBox;
 class wxChoice;
 class wxListCtrl;
@@ -43,6 +44,10 @@ class SecretariatWindow : public wxFrame {
                           bool quiet = false);
   wxListCtrl* MergeList() const { return mergeList_; }
   wxString MergeSummaryText() const;
+  // Accepts the key of the held-back file in `row` of the merge list for its
+  // State and merges the file again; with `confirm`, asks first with the
+  // fingerprint shown. False when the row is not held back or it was cancelled.
+  bool AcceptKeyOf(long row, bool confirm);
 
   // States and answers page.
   wxChoice* StatesQuestionnaire() const { return statesQuestionnaire_; }
@@ -79,6 +84,7 @@ class SecretariatWindow : public wxFrame {
   wxNotebook* notebook_ = nullptr;
   // Merge
   wxCheckBox* allowUnsigned_ = nullptr;
+  wxButton* acceptKey_ = nullptr;
   wxListCtrl* mergeList_ = nullptr;
   wxStaticText* summary_ = nullptr;
   MergeSummary last_;

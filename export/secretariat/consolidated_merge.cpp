@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -13,7 +14,11 @@
 #include "export/common/output_file.h"
 #include "export/report/report_assembly.h"
 #include "export/secretariat/consolidated_hash.h"
+#include "forms/answer_value.h"
+#include "forms/clock.h"
 #include "forms/countries.h"
+#include "forms/data_files.h"
+#include "forms/digest.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/stored_questionnaire.h"
 
@@ -29,8 +34,86 @@ const char* mergeResultKey(MergeResult result) {
       return "superseded";
     case MergeResult::Refused:
       return "refused";
+    case MergeResult::Held:
+      return "held";
+    case MergeResult::KeyConflict:
+      return "key_conflict";
   }
   return "refused";
+}
+
+bool parseUtcTimestamp(std::string_view t, std::int64_t* moment) {
+  // YYYY-MM-DDTHH:MM:SS[.fraction]Z
+  auto digits = [&](std::size_t at, std::size_t n, int* value) {
+    if (at + n > t.size()) return false;
+    *value = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (t[i] < '0' || t[i] > '9') return false;
+      *value = *value * 10 + (t[i] - '0');
+    }
+    return true;
+  };
+  int year, month, day, hour, minute, second;
+  if (t.size() < 20 || !digits(0, 4, &year) || t[4] != '-' || !digits(5, 2, &month) || t[7] != '-' ||
+      !digits(8, 2, &day) || t[10] != 'T' || !digits(11, 2, &hour) || t[13] != ':' ||
+      !digits(14, 2, &minute) || t[16] != ':' || !digits(17, 2, &second) || t.back() != 'Z')
+    return false;
+  std::size_t at = 19;
+  if (t[at] == '.') {
+    ++at;
+    const std::size_t from = at;
+    while (at < t.size() && t[at] >= '0' && t[at] <= '9') ++at;
+    if (at == from || at - from > 9) return false;
+  }
+  if (at + 1 != t.size()) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (year < 1970 || month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1] + (month == 2 && leap ? 1 : 0) || hour > 23 || minute > 59 || second > 59)
+    return false;
+  // Days since 1970-01-01 (civil-from-days inverse, Howard Hinnant's algorithm).
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = y / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const std::int64_t days = static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+  *moment = days * 86400 + hour * 3600 + minute * 60 + second;
+  return true;
+}
+
+std::vector<std::string> registerBundledQuestionnaires(ConsolidatedStore& store) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> warnings;
+  const std::string folder = findDataFile("questionnaires");
+  if (folder.empty()) return warnings;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec) && it->path().extension() == ".yaml") files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    std::string text;
+    try {
+      text = readWholeFile(file.string(), std::uint64_t{64} << 20);
+    } catch (const std::exception& e) {
+      warnings.push_back(e.what());
+      continue;
+    }
+    if (store.questionnaireBySha(sha256Hex(text))) continue;
+    LoadResult loaded = loadQuestionnaireFile(file.string());
+    if (!loaded.ok()) {
+      warnings.push_back(file.string() + ": the bundled questionnaire does not load; reinstall Focal");
+      continue;
+    }
+    try {
+      store.registerQuestionnaire(*loaded.questionnaire, "bundled with Focal " + std::string(FOCAL_VERSION) +
+                                                             " (" + file.filename().string() + ")");
+    } catch (const StoreError& e) {
+      warnings.push_back(e.what());
+    }
+  }
+  return warnings;
 }
 
 std::vector<std::string> reportFiles(const std::vector<std::string>& arguments,
@@ -138,6 +221,7 @@ class Verifier {
       p.result.status = reportStatusKey(m.status);
       p.result.exportedAt = m.exportedAt;
     }
+    p.result.fingerprint = check.fingerprint;
     switch (check.verdict) {
       case ReportVerdict::Intact:
         break;
@@ -153,6 +237,25 @@ class Verifier {
       return refuse("it is a draft, not a final report; merge drafts with --allow-unsigned");
     if (m.state.size() != 3 || !isCountryCode(m.state))
       return refuse("its State '" + m.state.substr(0, 16) + "' is not an ISO 3166-1 alpha-3 code");
+    // A date that is no date, or one in the future, would rank the report
+    // above every genuine later one (the newest export is the current reply).
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    for (const auto& [field, value] :
+         {std::pair<const char*, const std::string*>{"exported_at", &m.exportedAt},
+          {"signed_at", &check.signedAt}}) {
+      if (value->empty() && check.verdict == ReportVerdict::Unsigned) continue;
+      std::int64_t moment = 0;
+      if (!parseUtcTimestamp(*value, &moment))
+        return refuse(
+            "its " + std::string(field) + " '" + value->substr(0, 40) +
+            "' is not a date and time as Focal writes them (2026-11-05T10:22:31Z); the file was not "
+            "made by Focal as it is: ask the State to export the report again");
+      if (moment > now + kClockToleranceSeconds)
+        return refuse(
+            "its " + std::string(field) + " '" + *value + "' lies in the future (the clock here says " +
+            utcNow() +
+            "); ask the State to set its computer's date and time right and export the report again");
+    }
     // The reader checks this for signed reports only.
     if (check.verdict == ReportVerdict::Unsigned &&
         crypto::hex(fastSha256(m.questionnaireText)) != m.questionnaireSha256)
@@ -173,6 +276,10 @@ class Verifier {
     v.fileSha256 = fileSha;
     v.questionnaire = questionnaire;
     v.relevant = relevance(questionnaire, *check.report);
+    v.flags = flags(*questionnaire, *check.report);
+    for (const auto& [index, problem] : v.flags)
+      p.result.flags.push_back(
+          {check.report->answers[index].path, check.report->answers[index].value, problem});
     v.check = std::move(check);
     p.result.result = MergeResult::Imported;
     p.verified = std::move(v);
@@ -206,6 +313,22 @@ class Verifier {
     for (std::size_t i = 0; i < report.answers.size(); ++i)
       relevant[i] = isExportedPath(*session, report.answers[i].path) ? 1 : 0;
     return relevant;
+  }
+
+  // Values outside the questionnaire's rules (type, bounds, choice codes,
+  // country codes), checked as the State's Focal would have when they were typed.
+  static std::vector<std::pair<std::size_t, std::string>> flags(const Questionnaire& q,
+                                                                const NationalReport& report) {
+    std::vector<std::pair<std::size_t, std::string>> out;
+    for (std::size_t i = 0; i < report.answers.size(); ++i) {
+      const ReportAnswer& a = report.answers[i];
+      const auto path = parseAnswerPath(a.path);
+      const Question* question = path ? q.find(path->question) : nullptr;
+      if (!question || !checkPathFits(*question, *path).empty()) continue;
+      if (std::string problem = checkAnswerValue(*question, *path, a.value); !problem.empty())
+        out.emplace_back(i, std::move(problem));
+    }
+    return out;
   }
 
   static bool relevanceReadsToday(const Questionnaire& q) {
@@ -285,18 +408,22 @@ MergeFileResult importPrepared(ConsolidatedStore& store, Prepared p, const Merge
   MergeFileResult result = std::move(p.result);
   if (!p.verified) return result;
   ImportPolicy policy;
-  policy.acceptNewKeys = options.acceptNewKeys;
-  policy.requireRegistered = options.requireRegistered;
   if (options.beforeCommit) policy.beforeCommit = [&] { options.beforeCommit(index); };
   ImportOutcome outcome = store.importReport(*p.verified, policy);
   using Kind = ImportOutcome::Kind;
   result.reportId = outcome.reportId;
   result.replaced = outcome.replaced;
   result.reason = outcome.reason;
-  result.result = outcome.kind == Kind::Imported     ? MergeResult::Imported
-                  : outcome.kind == Kind::Unchanged  ? MergeResult::Unchanged
-                  : outcome.kind == Kind::Superseded ? MergeResult::Superseded
-                                                     : MergeResult::Refused;
+  result.acceptCommand = outcome.acceptCommand;
+  result.result = outcome.kind == Kind::Imported      ? MergeResult::Imported
+                  : outcome.kind == Kind::Unchanged   ? MergeResult::Unchanged
+                  : outcome.kind == Kind::Superseded  ? MergeResult::Superseded
+                  : outcome.kind == Kind::Held        ? MergeResult::Held
+                  : outcome.kind == Kind::KeyConflict ? MergeResult::KeyConflict
+                                                      : MergeResult::Refused;
+  // Flags are news only for a report that was stored.
+  if (result.result != MergeResult::Imported && result.result != MergeResult::Superseded)
+    result.flags.clear();
   return result;
 }
 
@@ -321,7 +448,14 @@ MergeSummary mergeReports(ConsolidatedStore& store, const std::vector<std::strin
       case MergeResult::Refused:
         ++summary.refused;
         break;
+      case MergeResult::Held:
+        ++summary.held;
+        break;
+      case MergeResult::KeyConflict:
+        ++summary.keyConflicts;
+        break;
     }
+    summary.flagged += result.flags.size();
     summary.files.push_back(std::move(result));
     if (options.onFile) options.onFile(summary.files.back(), summary.files.size(), files.size());
   };

@@ -1,10 +1,14 @@
 #include "export/secretariat/consolidated_store.h"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <filesystem>
 #include <tuple>
 
 #include "export/report/signing_key.h"
+#include "forms/clock.h"
+#include "forms/countries.h"
 #include "forms/digest.h"
 
 namespace focal {
@@ -42,6 +46,24 @@ CREATE TABLE state_keys(
   first_report INTEGER NOT NULL REFERENCES reports(id), added_at TEXT NOT NULL,
   PRIMARY KEY(state, public_key)) WITHOUT ROWID;
 )";
+
+// Format 2: what the secretariat trusts, and the values left out of the analysis.
+constexpr const char* kSchema2 = R"(
+CREATE TABLE accepted_keys(
+  state TEXT NOT NULL, fingerprint TEXT NOT NULL, accepted_at TEXT NOT NULL, how TEXT NOT NULL,
+  PRIMARY KEY(state, fingerprint)) WITHOUT ROWID;
+CREATE INDEX accepted_keys_fingerprint ON accepted_keys(fingerprint);
+CREATE TABLE answer_flags(
+  report INTEGER NOT NULL, path TEXT NOT NULL, problem TEXT NOT NULL,
+  PRIMARY KEY(report, path)) WITHOUT ROWID;
+)";
+
+// Shell quoting for a command printed for the user to copy.
+std::string shellQuoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
 
 constexpr const char* kReportColumns =
     "id, file_sha256, content_sha256, questionnaire, questionnaire_id, state, status, language, preparer, "
@@ -100,6 +122,29 @@ auto rank(const std::string& status, const std::string& exportedAt, const std::s
 
 }  // namespace
 
+std::string normalFingerprint(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c == ' ' || c == '-' || c == ':') continue;
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return {};
+    digits += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (digits.size() == 64) {  // a public key: its fingerprint
+    auto bytes = crypto::fromHex(digits);
+    if (!bytes) return {};
+    crypto::PublicKey key;
+    std::copy(bytes->begin(), bytes->end(), key.begin());
+    return keyFingerprint(key);
+  }
+  if (digits.size() != 32) return {};
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i % 4 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+
 ConsolidatedStore::ConsolidatedStore(const std::string& path, const Options& options) : path_(path) {
   const bool exists = std::filesystem::exists(path);
   if (!exists && (options.readOnly || !options.create))
@@ -123,6 +168,12 @@ ConsolidatedStore::ConsolidatedStore(const std::string& path, const Options& opt
       if (version > kConsolidatedSchemaVersion)
         throw StoreError(path + ": the store was written by a newer Focal (format " +
                          std::to_string(version) + "); update Focal");
+      if (version < kConsolidatedSchemaVersion) {
+        if (options.readOnly)
+          hasFlags_ = false;
+        else
+          migrate(static_cast<int>(version));
+      }
     }
     if (!options.readOnly) db_.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     if (options.quickCheck) {
@@ -139,6 +190,7 @@ ConsolidatedStore::ConsolidatedStore(const std::string& path, const Options& opt
 void ConsolidatedStore::createSchema() {
   sql::Transaction t(db_);
   db_.exec(kSchema);
+  db_.exec(kSchema2);
   db_.exec("PRAGMA application_id=" + std::to_string(kConsolidatedApplicationId) +
            "; PRAGMA user_version=" + std::to_string(kConsolidatedSchemaVersion));
   sql::Statement meta(db_, "INSERT INTO meta(key, value) VALUES (?, ?)");
@@ -148,6 +200,77 @@ void ConsolidatedStore::createSchema() {
   meta.bind(1, "created_by").bind(2, std::string("Focal ") + FOCAL_VERSION);
   meta.run();
   t.commit();
+}
+
+// Format 1 pinned each State's first key without asking. Those keys stay
+// accepted, so that the store goes on working, but say how they came in
+// (focal-cli accepted-keys lists them) so the secretariat can confirm them.
+void ConsolidatedStore::migrate(int fromVersion) {
+  sql::Transaction t(db_);
+  if (fromVersion < 2) {
+    db_.exec(kSchema2);
+    sql::Statement pinned(db_,
+                          "INSERT OR IGNORE INTO accepted_keys(state, fingerprint, accepted_at, how) "
+                          "SELECT state, fingerprint, added_at, 'pinned on first use by an earlier Focal "
+                          "(report ' || first_report || '); confirm it with the State' FROM state_keys");
+    pinned.run();
+  }
+  db_.exec("PRAGMA user_version=" + std::to_string(kConsolidatedSchemaVersion));
+  t.commit();
+}
+
+void ConsolidatedStore::acceptKey(const std::string& state, const std::string& fingerprint,
+                                  const std::string& how) {
+  if (state.size() != 3 || !isCountryCode(state))
+    throw StoreError("--accept-key: '" + state +
+                     "' is not an ISO 3166-1 alpha-3 code such as FRA; write STATE=FINGERPRINT");
+  const std::string normal = normalFingerprint(fingerprint);
+  if (normal.empty())
+    throw StoreError(
+        "--accept-key " + state + "=" + fingerprint +
+        ": a fingerprint is 32 hex digits (as printed on the report's cover and by focal-cli verify), "
+        "or give the public key (64 hex digits)");
+  try {
+    sql::Statement insert(
+        db_,
+        "INSERT INTO accepted_keys(state, fingerprint, accepted_at, how) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(state, fingerprint) DO UPDATE SET how = excluded.how, "
+        "accepted_at = excluded.accepted_at WHERE accepted_keys.how <> excluded.how");
+    insert.bind(1, state).bind(2, normal).bind(3, utcNow()).bind(4, how);
+    insert.run();
+  } catch (const sql::SqliteError& e) {
+    throw StoreError(path_ + ": cannot record the accepted key: " + e.what());
+  }
+}
+
+std::vector<AcceptedKey> ConsolidatedStore::acceptedKeys() {
+  std::vector<AcceptedKey> out;
+  if (!hasFlags_) {  // format 1, read-only: the keys it pinned
+    sql::Statement s(db_, "SELECT state, fingerprint, added_at FROM state_keys ORDER BY state, fingerprint");
+    while (s.step())
+      out.push_back({s.text(0), s.text(1), s.text(2), "pinned on first use by an earlier Focal"});
+    return out;
+  }
+  sql::Statement s(
+      db_, "SELECT state, fingerprint, accepted_at, how FROM accepted_keys ORDER BY state, fingerprint");
+  while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+  return out;
+}
+
+std::vector<FlaggedAnswer> ConsolidatedStore::flaggedAnswers(const std::string& questionnaireId) {
+  std::vector<FlaggedAnswer> out;
+  if (!hasFlags_) return out;
+  sql::Statement s(
+      db_,
+      "SELECT r.id, r.questionnaire_id, r.state, r.file_name, f.path, a.value, f.problem, "
+      "r.superseded_by IS NULL FROM answer_flags f JOIN reports r ON r.id = f.report "
+      "JOIN answers a ON a.report = f.report AND a.path = f.path "
+      "WHERE (?1 = '' OR r.questionnaire_id = ?1) ORDER BY r.questionnaire_id, r.state, r.id, f.path");
+  s.bind(1, questionnaireId);
+  while (s.step())
+    out.push_back(
+        {s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.integer(7) != 0});
+  return out;
 }
 
 std::vector<StoredQuestionnaire> ConsolidatedStore::questionnaires() {
@@ -267,8 +390,14 @@ void ConsolidatedStore::forEachCurrentAnswer(
     const std::function<void(std::int64_t, const std::string&, const std::string&)>& row) {
   sql::Statement s(
       db_,
-      "SELECT a.report, a.path, a.value FROM reports r JOIN answers a ON a.report = r.id "
-      "WHERE r.questionnaire_id = ? AND r.superseded_by IS NULL AND a.relevant ORDER BY a.report, a.path");
+      hasFlags_
+          ? "SELECT a.report, a.path, a.value FROM reports r JOIN answers a ON a.report = r.id "
+            "WHERE r.questionnaire_id = ? AND r.superseded_by IS NULL AND a.relevant "
+            "AND NOT EXISTS (SELECT 1 FROM answer_flags f WHERE f.report = a.report AND f.path = a.path) "
+            "ORDER BY a.report, a.path"
+          : "SELECT a.report, a.path, a.value FROM reports r JOIN answers a ON a.report = r.id "
+            "WHERE r.questionnaire_id = ? AND r.superseded_by IS NULL AND a.relevant "
+            "ORDER BY a.report, a.path");
   s.bind(1, questionnaireId);
   while (s.step()) row(s.integer(0), s.text(1), s.text(2));
 }
@@ -280,47 +409,81 @@ ImportOutcome ConsolidatedStore::importReport(const VerifiedReport& v, const Imp
   const ReportMetadata& m = report.metadata;
   try {
     sql::Transaction t(db_);
-    {  // The same file, or the same content in another file, changes nothing.
-      sql::Statement same(db_, "SELECT id FROM reports WHERE file_sha256 = ? OR content_sha256 = ? LIMIT 1");
-      same.bind(1, v.fileSha256).bind(2, v.check.contentSha256);
+    const std::string signerKey = v.check.signer ? crypto::hex(*v.check.signer) : std::string();
+    const std::string& fingerprint = v.check.fingerprint;
+    const auto keyName = [](const std::string& f) {
+      return f.empty() ? std::string("no key (unsigned)") : "the key " + f;
+    };
+    {  // The same file, or the same content signed by the same key, changes nothing.
+      sql::Statement same(db_,
+                          "SELECT id, signer_fingerprint, file_name, file_sha256 = ?1 FROM reports "
+                          "WHERE file_sha256 = ?1 OR content_sha256 = ?2 ORDER BY file_sha256 = ?1 DESC, "
+                          "signer_fingerprint = ?3 DESC LIMIT 1");
+      same.bind(1, v.fileSha256).bind(2, v.check.contentSha256).bind(3, fingerprint);
       if (same.step()) {
-        out.kind = Kind::Unchanged;
         out.reportId = same.integer(0);
-        out.reason = "already in the store";
+        if (same.integer(3) != 0 || same.text(1) == fingerprint) {
+          out.kind = Kind::Unchanged;
+          out.reason = "already in the store";
+          return out;
+        }
+        // The same answers under another key: one of the two copies was
+        // re-signed by someone else. Nothing new to import, but never "unchanged".
+        out.kind = Kind::KeyConflict;
+        out.reason = "key conflict: the same content as " + same.text(2) + " (report " +
+                     std::to_string(out.reportId) + "), which is signed by " + keyName(same.text(1)) +
+                     ", but this copy is signed by " + keyName(fingerprint) +
+                     "; one of them was signed by someone else. Confirm with " + m.state +
+                     " which fingerprint is its own; this copy was not imported";
         return out;
       }
     }
-    std::string conflict;
     const auto known = questionnaireBySha(m.questionnaireSha256);
-    if (!known && policy.requireRegistered) {
-      out.reason = "its questionnaire " + m.questionnaireId + " version " + m.questionnaireVersion +
-                   " is not one the secretariat registered in this store; register the official text with "
-                   "--register FILE, or merge without --registered-only";
+    if (!known) {
+      const auto sameVersion = questionnaireByVersion(m.questionnaireId, m.questionnaireVersion);
+      out.reason =
+          sameVersion
+              ? "its questionnaire " + m.questionnaireId + " version " + m.questionnaireVersion +
+                    " is not the text registered for that version (" + sameVersion->origin +
+                    "); the report was made from an altered copy: ask the State to export it again from the "
+                    "official questionnaire"
+              : "its questionnaire " + m.questionnaireId + " version " + m.questionnaireVersion +
+                    " is not registered in this store; register the official text first (focal-cli merge "
+                    "--register QUESTIONNAIRE.yaml ...; the questionnaires bundled with Focal are registered "
+                    "by themselves)";
       return out;
     }
-    const std::int64_t questionnaire =
-        known ? known->id : insertQuestionnaire(db_, *v.questionnaire, v.fileName, &conflict);
-    if (questionnaire == 0) {
-      out.reason = conflict;
-      return out;
-    }
-    out.newQuestionnaire = !known;
+    const std::int64_t questionnaire = known->id;
 
-    const std::string signerKey = v.check.signer ? crypto::hex(*v.check.signer) : std::string();
-    if (!signerKey.empty()) {  // Trust on first use: a State's later reports come from a key it used before.
-      sql::Statement keys(db_, "SELECT public_key, fingerprint FROM state_keys WHERE state = ?");
-      keys.bind(1, m.state);
-      bool any = false, match = false;
-      std::string knownFingerprint;
+    if (!signerKey.empty()) {  // Only a key the secretariat accepted for this State.
+      sql::Statement keys(db_, "SELECT state FROM accepted_keys WHERE fingerprint = ? ORDER BY state");
+      keys.bind(1, fingerprint);
+      bool accepted = false;
+      std::string others;
       while (keys.step()) {
-        any = true;
-        if (keys.text(0) == signerKey) match = true;
-        knownFingerprint = keys.text(1);
+        if (keys.text(0) == m.state)
+          accepted = true;
+        else
+          others += (others.empty() ? "" : ", ") + keys.text(0);
       }
-      if (any && !match && !policy.acceptNewKeys) {
-        out.reason = "it is signed by the key " + v.check.fingerprint + ", but earlier reports of " +
-                     m.state + " were signed by " + knownFingerprint +
-                     "; confirm the new key with the State, then merge it again with --accept-new-keys";
+      if (!accepted) {
+        std::string stateKeys;
+        sql::Statement own(db_, "SELECT fingerprint FROM accepted_keys WHERE state = ? ORDER BY fingerprint");
+        own.bind(1, m.state);
+        while (own.step()) stateKeys += (stateKeys.empty() ? "" : ", ") + own.text(0);
+        out.kind = Kind::Held;
+        out.acceptCommand = "focal-cli merge " + shellQuoted(v.fileName) + " --into " + shellQuoted(path_) +
+                            " --accept-key " + m.state + "=" + shellQuoted(fingerprint);
+        out.reason = "held back: it is signed by the key " + fingerprint + ", which is not accepted for " +
+                     m.state +
+                     (stateKeys.empty() ? std::string(" (no key is accepted for it yet)")
+                                        : " (the key accepted for it is " + stateKeys + ")") +
+                     (others.empty() ? std::string()
+                                     : "; that key is accepted for " + others +
+                                           ", and one key signs for several States only when it is accepted "
+                                           "for each") +
+                     ". Confirm the fingerprint with " + m.state +
+                     " through official channels, then accept it: " + out.acceptCommand;
         return out;
       }
     }
@@ -402,6 +565,15 @@ ImportOutcome ConsolidatedStore::importReport(const VerifiedReport& v, const Imp
           "VALUES (?, ?, ?, ?, ?)");
       key.bind(1, m.state).bind(2, signerKey).bind(3, v.check.fingerprint).bind(4, id).bind(5, now);
       key.run();
+    }
+    if (!v.flags.empty()) {
+      sql::Statement insert(db_,
+                            "INSERT OR IGNORE INTO answer_flags(report, path, problem) VALUES (?, ?, ?)");
+      for (const auto& [index, problem] : v.flags) {
+        if (index >= report.answers.size()) continue;
+        insert.bind(1, id).bind(2, report.answers[index].path).bind(3, problem);
+        insert.run();
+      }
     }
     if (policy.beforeCommit) policy.beforeCommit();
     t.commit();

@@ -1,6 +1,7 @@
 // File > Secretariat: four signed national reports merged into a new
-// consolidated store (each imported, then unchanged when merged again), a
-// State's answers browsed, and a chart of the analysis drawn.
+// consolidated store (one held back until its key is accepted with the
+// fingerprint shown, then each imported, then unchanged when merged again),
+// a State's answers browsed, and a chart of the analysis drawn.
 #include <wx/bitmap.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
@@ -51,18 +52,37 @@ TEST_F(SecretariatTest, MergesReportsBrowsesAnswersAndDrawsCharts) {
   ASSERT_TRUE(WaitUntil([&] { return window_->IsShownOnScreen(); }));
   EXPECT_TRUE(std::filesystem::exists(directory_ + "/c.focaldb"));
 
+  {  // The secretariat registered the questionnaire and accepted three States' keys, not KEN's.
+    ConsolidatedStore store(directory_ + "/c.focaldb");
+    store.registerQuestionnaire(*analysisQuestionnaire(), "registered from analysis-test.yaml");
+    for (const char* state : {"DEU", "EGY", "FRA"}) store.acceptKey(state, stateKey(state).fingerprint());
+  }
   MergeSummary summary = window_->MergeFiles(files, false, true, true);
-  EXPECT_EQ(summary.imported, 4u);
+  EXPECT_EQ(summary.imported, 3u);
+  EXPECT_EQ(summary.held, 1u);
   EXPECT_EQ(summary.refused, 0u);
   wxListCtrl* merged = window_->MergeList();
   ASSERT_EQ(merged->GetItemCount(), 4);
+  long held = -1;
   for (long row = 0; row < 4; ++row) {
-    EXPECT_EQ(Text(merged, row, 1), "imported") << Text(merged, row, 0) << ": " << Text(merged, row, 4);
+    if (Text(merged, row, 2) == "KEN") {
+      held = row;
+      EXPECT_EQ(Text(merged, row, 1), "held back") << Text(merged, row, 5);
+      EXPECT_EQ(Text(merged, row, 4), stateKey("KEN").fingerprint()) << "the fingerprint is shown";
+    } else {
+      EXPECT_EQ(Text(merged, row, 1), "imported") << Text(merged, row, 0) << ": " << Text(merged, row, 5);
+    }
     EXPECT_EQ(Text(merged, row, 3), "analysis-test 1.0.0");
   }
-  EXPECT_TRUE(window_->MergeSummaryText().StartsWith("4 imported, 0 unchanged, 0 superseded, 0 refused"));
+  EXPECT_TRUE(window_->MergeSummaryText().Contains("1 held back (key not accepted)"));
   Pump(100);
   Screenshot(window_, "secretariat-merge");
+  ASSERT_GE(held, 0);
+  EXPECT_FALSE(window_->AcceptKeyOf(0 == held ? 1 : 0, false)) << "only a held-back row has a key to accept";
+  EXPECT_TRUE(window_->AcceptKeyOf(held, false));
+  ASSERT_EQ(merged->GetItemCount(), 1);
+  EXPECT_EQ(Text(merged, 0, 1), "imported");
+  EXPECT_EQ(Text(merged, 0, 2), "KEN");
 
   summary = window_->MergeFiles({directory_}, false, true, true);  // the folder: the same four files
   EXPECT_EQ(summary.unchanged, 4u);
@@ -92,6 +112,21 @@ TEST_F(SecretariatTest, MergesReportsBrowsesAnswersAndDrawsCharts) {
   EXPECT_EQ(shelters, 1);  // listed once
   // Not relevant (q_law is yes), so not listed.
   for (long row = 0; row < answers->GetItemCount(); ++row) EXPECT_NE(Text(answers, row, 0), "q_law_why");
+  // Output injection: KEN's practice holds a right-to-left override, shown as an escape, not obeyed.
+  long ken = -1;
+  for (long row = 0; row < 4; ++row)
+    if (Text(states, row, 0) == "KEN") ken = row;
+  ASSERT_GE(ken, 0);
+  window_->SelectState(static_cast<int>(ken));
+  int practice = 0;
+  for (long row = 0; row < answers->GetItemCount(); ++row) {
+    if (Text(answers, row, 0) != "q_practice") continue;
+    ++practice;
+    EXPECT_EQ(Text(answers, row, 2).find("\u202E"), std::string::npos) << "raw override in the window";
+    EXPECT_NE(Text(answers, row, 2).find("\\u202e"), std::string::npos) << Text(answers, row, 2);
+  }
+  EXPECT_EQ(practice, 1);
+  window_->SelectState(static_cast<int>(fra));
   Pump(100);
   Screenshot(window_, "secretariat-states");
 

@@ -26,6 +26,7 @@ class AnalysisOutputs : public ::testing::Test {
     dir_ = new TempDir;
     const auto files = test::writeReplies(*dir_);
     ConsolidatedStore store(dir_->file("store.focaldb"));
+    test::trustFixtures(store);
     mergeReports(store, files);
     analysis_ = new Analysis(analyse(loadAnalysisInput(store, "analysis-test", test::testGroups())));
   }

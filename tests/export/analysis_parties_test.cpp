@@ -65,6 +65,7 @@ class PartiesWording : public ::testing::Test {
     dir_ = new test::TempDir;
     const auto files = test::writeReplies(*dir_);
     ConsolidatedStore store(dir_->file("store.focaldb"));
+    test::trustFixtures(store);
     mergeReports(store, files);
     AnalysisInput input = loadAnalysisInput(store, "analysis-test", test::testGroups());
     input.parties = test::testParties();

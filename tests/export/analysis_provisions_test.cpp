@@ -73,6 +73,8 @@ class AnalysisProvisions : public ::testing::Test {
       writeReportFile(test::handReport(*q, state, answers), files.back(), &test::stateKey(state));
     }
     ConsolidatedStore store(dir_->file("store.focaldb"));
+    test::trustFixtures(store);
+    store.registerQuestionnaire(*q, "registered from provisions-test.yaml");
     ASSERT_EQ(mergeReports(store, files).imported, files.size());
     AnalysisInput input = loadAnalysisInput(store, "provisions-test", test::testGroups());
     input.parties = InstrumentParties::parse(kParties, "test-parties.yaml");

@@ -21,6 +21,7 @@ class AnalysisResults : public ::testing::Test {
     dir_ = new test::TempDir;
     const auto files = test::writeReplies(*dir_);
     ConsolidatedStore store(dir_->file("store.focaldb"));
+    test::trustFixtures(store);
     const MergeSummary summary = mergeReports(store, files);
     ASSERT_EQ(summary.imported, files.size());
     AnalysisInput input = loadAnalysisInput(store, "analysis-test", test::testGroups());
@@ -289,6 +290,7 @@ TEST(AnalysisLanguage, LabelsInTheLanguageAsked) {
   test::TempDir dir;
   const auto files = test::writeReplies(dir);
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   mergeReports(store, files);
   const Analysis a = analyse(loadAnalysisInput(store, "analysis-test", test::testGroups(), "fr"));
   EXPECT_EQ(a.language, "fr");

@@ -255,6 +255,28 @@ inline std::vector<std::string> writeReplies(const TempDir& dir) {
   return files;
 }
 
+// What the secretariat trusts for the fixtures (the store trusts nothing by
+// itself): both questionnaires registered, and each State's key accepted
+// for it, as after `focal-cli merge --register ... --accept-key STATE=...`.
+inline void trustFixtures(ConsolidatedStore& store) {
+  store.registerQuestionnaire(*analysisQuestionnaire(), "registered from analysis-test.yaml");
+  store.registerQuestionnaire(*previousQuestionnaire(), "registered from analysis-test-1.yaml");
+  for (const char* state : {"FRA", "DEU", "NGA", "KEN", "EGY", "BRA", "ARG", "CHL"})
+    store.acceptKey(state, stateKey(state).fingerprint());
+}
+
+// The same for focal-cli merge: the questionnaires written to `dir` and
+// given with --register, and an --accept-key for each State.
+inline std::string trustArguments(const TempDir& dir) {
+  writeFile(dir.file("analysis-test.yaml"), kAnalysisQuestionnaire);
+  writeFile(dir.file("analysis-test-1.yaml"), kPreviousQuestionnaire);
+  std::string out = " --register '" + dir.file("analysis-test.yaml") + "' --register '" +
+                    dir.file("analysis-test-1.yaml") + "'";
+  for (const char* state : {"FRA", "DEU", "NGA", "KEN", "EGY", "BRA", "ARG", "CHL"})
+    out += std::string(" --accept-key '") + state + "=" + stateKey(state).fingerprint() + "'";
+  return out;
+}
+
 inline RegionalGroups testGroups() {
   static RegionalGroups groups = RegionalGroups::load(std::string(FOCAL_SOURCE_DIR) +
                                                       "/questionnaires/reference/un-regional-groups.yaml");

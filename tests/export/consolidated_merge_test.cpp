@@ -69,6 +69,7 @@ TEST(Merge, RefusesWhatFailsAndGoesOnWithTheOthers) {
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_EQ(all.size(), files.size() + 4);
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   const MergeSummary summary = mergeReports(store, all);
   EXPECT_EQ(summary.imported, files.size());
   EXPECT_EQ(summary.refused, 4u);
@@ -120,6 +121,7 @@ TEST(Merge, SerialAndParallelGiveTheSameStore) {
   for (int parallel = 0; parallel < 2; ++parallel) {
     const std::string path = dir.file("store" + std::to_string(parallel) + ".focaldb");
     ConsolidatedStore store(path);
+    test::trustFixtures(store);
     MergeOptions options;
     options.parallel = parallel == 1;
     std::vector<std::size_t> order;
@@ -144,6 +146,7 @@ TEST(Merge, StoppedInTheMiddleOfATransactionAndRunAgain) {
   if (child == 0) {
     // Every row of the fifth report is written; the process dies before COMMIT.
     ConsolidatedStore store(path);
+    test::trustFixtures(store);
     MergeOptions options;
     options.beforeCommit = [](std::size_t index) {
       if (index == 4) ::_exit(3);
@@ -159,6 +162,7 @@ TEST(Merge, StoppedInTheMiddleOfATransactionAndRunAgain) {
   expectConsistent(path);
 
   ConsolidatedStore store(path);
+  test::trustFixtures(store);
   const MergeSummary summary = mergeReports(store, files);
   EXPECT_EQ(summary.unchanged, 4u);
   EXPECT_EQ(summary.imported, files.size() - 4);
@@ -178,8 +182,9 @@ TEST_F(MergeCommand, PrintsALinePerFileAndASummary) {
   test::writeReplies(dir);
   test::writeFile(dir.file("junk.focalreport"), "junk");
   int status = -1;
-  const std::string out =
-      test::run(cli() + " merge " + dir.path() + " --into " + dir.file("s.focaldb") + " 2>&1", &status);
+  const std::string out = test::run(cli() + " merge " + dir.path() + " --into " + dir.file("s.focaldb") +
+                                        test::trustArguments(dir) + " 2>&1",
+                                    &status);
   EXPECT_EQ(status, 1) << out;  // one file refused
   EXPECT_NE(out.find("imported   " + dir.file("analysis-test-FRA.focalreport")), std::string::npos) << out;
   EXPECT_NE(out.find("refused    " + dir.file("junk.focalreport")), std::string::npos) << out;

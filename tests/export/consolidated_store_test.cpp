@@ -1,6 +1,7 @@
 // The consolidated store: created on first use, refused when it is another
 // file, questionnaires kept once, idempotent imports, supersession with the
-// history kept, and each State's signing key remembered.
+// history kept; a key conflict, and trust given only by the secretariat
+// (secretariat_trust_test.cpp holds the attacks).
 #include <gtest/gtest.h>
 
 #include "consolidated_fixtures.h"
@@ -77,12 +78,12 @@ TEST(ConsolidatedStore, KeepsEachQuestionnaireTextOnce) {
 TEST(ConsolidatedStore, TheSameFileTwiceChangesNothing) {
   TempDir dir;
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   const auto& key = test::stateKey("FRA");
   const std::string file = writeReport(dir, "fra.focalreport", fraReport("2026-10-01T09:00:00Z"), &key);
   const auto v = verified(file);
   const ImportOutcome first = store.importReport(v);
   EXPECT_EQ(first.kind, ImportOutcome::Kind::Imported);
-  EXPECT_TRUE(first.newQuestionnaire);
   const auto answers = store.database().queryInteger("SELECT count(*) FROM answers");
   const ImportOutcome second = store.importReport(v);
   EXPECT_EQ(second.kind, ImportOutcome::Kind::Unchanged);
@@ -98,6 +99,7 @@ TEST(ConsolidatedStore, TheSameFileTwiceChangesNothing) {
 TEST(ConsolidatedStore, ANewerReportSupersedesAndTheOlderStaysInTheHistory) {
   TempDir dir;
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   const auto& key = test::stateKey("FRA");
   const auto october = verified(writeReport(dir, "oct.focalreport", fraReport("2026-10-01T09:00:00Z"), &key));
   const auto november =
@@ -129,6 +131,7 @@ TEST(ConsolidatedStore, ANewerReportSupersedesAndTheOlderStaysInTheHistory) {
 TEST(ConsolidatedStore, AFinalReportIsNotReplacedByALaterDraft) {
   TempDir dir;
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   const auto& key = test::stateKey("FRA");
   const auto final = verified(writeReport(dir, "final.focalreport", fraReport("2026-10-01T09:00:00Z"), &key));
   auto draftReport = test::handReport(*test::analysisQuestionnaire(), "FRA", {{"q_law", "no"}},
@@ -141,35 +144,43 @@ TEST(ConsolidatedStore, AFinalReportIsNotReplacedByALaterDraft) {
   EXPECT_EQ(store.reports("analysis-test", true)[0].status, "final");
 }
 
-TEST(ConsolidatedStore, RemembersEachStatesKey) {
+TEST(ConsolidatedStore, AReportUnderAnUnacceptedKeyIsHeldWithTheCommandToAcceptIt) {
   TempDir dir;
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   const SigningKey other = SigningKey::generate();
   store.importReport(
       verified(writeReport(dir, "a.focalreport", fraReport("2026-10-01T09:00:00Z"), &test::stateKey("FRA"))));
   const auto foreign =
       verified(writeReport(dir, "b.focalreport", fraReport("2026-11-01T09:00:00Z", "no"), &other));
-  const ImportOutcome refused = store.importReport(foreign);
-  EXPECT_EQ(refused.kind, ImportOutcome::Kind::Refused);
-  EXPECT_NE(refused.reason.find("--accept-new-keys"), std::string::npos) << refused.reason;
-  EXPECT_EQ(store.reports().size(), 1u) << "a refusal leaves nothing behind";
-  ImportPolicy accept;
-  accept.acceptNewKeys = true;
-  EXPECT_EQ(store.importReport(foreign, accept).kind, ImportOutcome::Kind::Superseded);
+  const ImportOutcome held = store.importReport(foreign);
+  EXPECT_EQ(held.kind, ImportOutcome::Kind::Held);
+  EXPECT_NE(held.reason.find(other.fingerprint()), std::string::npos) << held.reason;
+  EXPECT_NE(held.reason.find(test::stateKey("FRA").fingerprint()), std::string::npos) << held.reason;
+  EXPECT_EQ(held.acceptCommand, "focal-cli merge '" + dir.file("b.focalreport") + "' --into '" +
+                                    dir.file("store.focaldb") + "' --accept-key FRA='" + other.fingerprint() +
+                                    "'");
+  EXPECT_EQ(store.reports().size(), 1u) << "a report held back leaves nothing behind";
+  store.acceptKey("FRA", other.fingerprint());
+  EXPECT_EQ(store.importReport(foreign).kind, ImportOutcome::Kind::Superseded);
 }
 
-TEST(ConsolidatedStore, RegisteredOnlyRefusesUnknownQuestionnaires) {
+TEST(ConsolidatedStore, AcceptKeyTakesAFingerprintAsTypedAndRefusesNonsense) {
   TempDir dir;
   ConsolidatedStore store(dir.file("store.focaldb"));
-  const auto v =
-      verified(writeReport(dir, "a.focalreport", fraReport("2026-10-01T09:00:00Z"), &test::stateKey("FRA")));
-  ImportPolicy strict;
-  strict.requireRegistered = true;
-  EXPECT_EQ(store.importReport(v, strict).kind, ImportOutcome::Kind::Refused);
-  store.registerQuestionnaire(*test::analysisQuestionnaire(), "official");
-  const ImportOutcome outcome = store.importReport(v, strict);
-  EXPECT_EQ(outcome.kind, ImportOutcome::Kind::Imported);
-  EXPECT_FALSE(outcome.newQuestionnaire);
+  const SigningKey key = SigningKey::generate();
+  std::string typed = key.fingerprint();
+  std::erase(typed, ' ');
+  for (auto& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  store.acceptKey("FRA", typed);
+  store.acceptKey("DEU", key.publicKeyHex());
+  const auto keys = store.acceptedKeys();
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].fingerprint, key.fingerprint());
+  EXPECT_EQ(keys[1].fingerprint, key.fingerprint());
+  EXPECT_THROW(store.acceptKey("FRA", ""), StoreError);
+  EXPECT_THROW(store.acceptKey("FRA", "0000"), StoreError);
+  EXPECT_THROW(store.acceptKey("XX", key.fingerprint()), StoreError);
 }
 
 TEST(ConsolidatedHash, MatchesLibsodiumAtEveryLength) {

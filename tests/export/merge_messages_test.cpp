@@ -26,6 +26,7 @@ TEST(MergeMessages, ACycleMismatchNamesBothCycles) {
   const std::string file = dir.file("cycle.focalreport");
   writeReportFile(report, file, &test::stateKey("FRA"));
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   const MergeSummary s = mergeReports(store, {file});
   ASSERT_EQ(s.refused, 1u);
   const std::string& reason = resultFor(s, file).reason;
@@ -43,6 +44,7 @@ TEST(MergeMessages, ADraftAfterTheFinalReportIsNotCalledOlder) {
       test::handReport(q, "FRA", {{"q_law", "no"}}, "2026-10-05T09:00:00Z", "en", ReportStatus::Draft), draft,
       &test::stateKey("FRA"));
   ConsolidatedStore store(dir.file("store.focaldb"));
+  test::trustFixtures(store);
   MergeOptions options;
   options.allowUnsigned = true;  // admits drafts
   ASSERT_EQ(mergeReports(store, {final}, options).imported, 1u);
