@@ -388,16 +388,17 @@ std::vector<ConsolidatedAnswer> ConsolidatedStore::answers(std::int64_t report, 
 void ConsolidatedStore::forEachCurrentAnswer(
     const std::string& questionnaireId,
     const std::function<void(std::int64_t, const std::string&, const std::string&)>& row) {
+  // The flag filter costs a lookup per answer; most stores have no flag.
+  const bool anyFlag = hasFlags_ && db_.queryInteger("SELECT EXISTS(SELECT 1 FROM answer_flags)") != 0;
   sql::Statement s(
       db_,
-      hasFlags_
-          ? "SELECT a.report, a.path, a.value FROM reports r JOIN answers a ON a.report = r.id "
-            "WHERE r.questionnaire_id = ? AND r.superseded_by IS NULL AND a.relevant "
-            "AND NOT EXISTS (SELECT 1 FROM answer_flags f WHERE f.report = a.report AND f.path = a.path) "
-            "ORDER BY a.report, a.path"
-          : "SELECT a.report, a.path, a.value FROM reports r JOIN answers a ON a.report = r.id "
-            "WHERE r.questionnaire_id = ? AND r.superseded_by IS NULL AND a.relevant "
-            "ORDER BY a.report, a.path");
+      anyFlag ? "SELECT a.report, a.path, a.value FROM reports r JOIN answers a ON a.report = r.id "
+                "WHERE r.questionnaire_id = ? AND r.superseded_by IS NULL AND a.relevant "
+                "AND NOT EXISTS (SELECT 1 FROM answer_flags f WHERE f.report = a.report AND f.path = a.path) "
+                "ORDER BY a.report, a.path"
+              : "SELECT a.report, a.path, a.value FROM reports r JOIN answers a ON a.report = r.id "
+                "WHERE r.questionnaire_id = ? AND r.superseded_by IS NULL AND a.relevant "
+                "ORDER BY a.report, a.path");
   s.bind(1, questionnaireId);
   while (s.step()) row(s.integer(0), s.text(1), s.text(2));
 }
