@@ -19,7 +19,10 @@
 
 #include "app/gui/accessibility.h"
 #include "app/gui/wx_text.h"
+#include "export/common/output_file.h"
 #include "forms/answer_text.h"
+#include "forms/questionnaire_loader.h"
+#include "forms/stored_questionnaire.h"
 
 namespace focal::gui {
 
@@ -89,6 +92,21 @@ wxWindow* SecretariatWindow::BuildMergePage(wxWindow* parent) {
   });
   addReports->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddReports(); });
   addFolder->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddFolder(); });
+  auto* registerButton = new wxButton(page, wxID_ANY, _("Register a questionnaire..."));
+  registerButton->SetToolTip(
+      _("Register the official text of a questionnaire that is not bundled with Focal: "
+        "only reports made from a registered text are merged"));
+  buttons->Add(registerButton, 0, wxLEFT, FromDIP(8));
+  registerButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Register an official questionnaire"), wxString(), wxString(),
+                        _("Questionnaires (*.yaml)|*.yaml|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    wxString message;
+    if (!RegisterQuestionnaire(ToUtf8(dialog.GetPath()), message))
+      Fail(message);
+    else
+      summary_->SetLabel(message);
+  });
 
   mergeList_ =
       new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -97,7 +115,7 @@ wxWindow* SecretariatWindow::BuildMergePage(wxWindow* parent) {
   mergeList_->AppendColumn(_("Result"), wxLIST_FORMAT_LEFT, FromDIP(90));
   mergeList_->AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(60));
   mergeList_->AppendColumn(_("Questionnaire"), wxLIST_FORMAT_LEFT, FromDIP(170));
-  mergeList_->AppendColumn(_("Key fingerprint"), wxLIST_FORMAT_LEFT, FromDIP(200));
+  mergeList_->AppendColumn(_("Key fingerprint"), wxLIST_FORMAT_LEFT, FromDIP(300));
   mergeList_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, FromDIP(340));
   auto selectionChanged = [this](wxListEvent&) {
     const long row = mergeList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
@@ -225,10 +243,38 @@ wxString SecretariatWindow::MergeSummaryText() const {
   if (last_.refused)
     text += _(". Refused files were not imported: ask the State for a new export, or see the reason.");
   if (last_.held)
-    text +=
-        _(" Held-back files: confirm the key's fingerprint with the State, then select the file and "
-          "accept its key.");
+    text += "\n" + _("Held-back files: confirm the key's fingerprint with the State, then select the file "
+                     "and accept its key.");
   return text;
+}
+
+bool SecretariatWindow::RegisterQuestionnaire(const std::string& file, wxString& message) {
+  LoadResult loaded = loadQuestionnaireFile(file);
+  if (!loaded.ok()) {
+    std::string text;
+    try {
+      text = readWholeFile(file, std::uint64_t{64} << 20);
+    } catch (const std::exception&) {
+    }
+    LoadResult kept = loadStoredQuestionnaireText(text, file);  // an official text older than today's checks
+    if (text.empty() || !kept.ok()) {
+      message = wxString::Format(
+          _("%s has errors and was not registered: %s"), Shown(file),
+          loaded.diagnostics.empty() ? wxString() : Shown(loaded.diagnostics.front().format()));
+      return false;
+    }
+    loaded = std::move(kept);
+  }
+  try {
+    ConsolidatedStore store(storePath_);
+    store.registerQuestionnaire(*loaded.questionnaire, "registered from " + file);
+  } catch (const std::exception& e) {
+    message = Shown(e.what());
+    return false;
+  }
+  message = wxString::Format(_("Registered %s version %s: its reports can now be merged."),
+                             Shown(loaded.questionnaire->info.id), Shown(loaded.questionnaire->info.version));
+  return true;
 }
 
 bool SecretariatWindow::AcceptKeyOf(long row, bool confirm) {

@@ -48,6 +48,10 @@ class SecretariatWindow : public wxFrame {
   // State and merges the file again; with `confirm`, asks first with the
   // fingerprint shown. False when the row is not held back or it was cancelled.
   bool AcceptKeyOf(long row, bool confirm);
+  // Registers the official questionnaire in `file` (reports are merged only
+  // when their text is registered; the bundled ones are by themselves).
+  // False with the reason in `message`; else `message` says what was done.
+  bool RegisterQuestionnaire(const std::string& file, wxString& message);
 
   // States and answers page.
   wxChoice* StatesQuestionnaire() const { return statesQuestionnaire_; }

@@ -52,9 +52,17 @@ TEST_F(SecretariatTest, MergesReportsBrowsesAnswersAndDrawsCharts) {
   ASSERT_TRUE(WaitUntil([&] { return window_->IsShownOnScreen(); }));
   EXPECT_TRUE(std::filesystem::exists(directory_ + "/c.focaldb"));
 
-  {  // The secretariat registered the questionnaire and accepted three States' keys, not KEN's.
+  // Nothing registered: a report never brings its questionnaire text in.
+  const MergeSummary unregistered = window_->MergeFiles({files[0]}, false, true, true);
+  ASSERT_EQ(unregistered.refused, 1u);
+  EXPECT_NE(unregistered.files[0].reason.find("is not registered in this store"), std::string::npos);
+  writeFile(directory_ + "/analysis-test.yaml", kAnalysisQuestionnaire);
+  wxString registered;
+  ASSERT_TRUE(window_->RegisterQuestionnaire(directory_ + "/analysis-test.yaml", registered))
+      << registered.utf8_string();
+  EXPECT_TRUE(registered.Contains("analysis-test version 1.0.0")) << registered.utf8_string();
+  {  // The secretariat accepted three States' keys, not KEN's.
     ConsolidatedStore store(directory_ + "/c.focaldb");
-    store.registerQuestionnaire(*analysisQuestionnaire(), "registered from analysis-test.yaml");
     for (const char* state : {"DEU", "EGY", "FRA"}) store.acceptKey(state, stateKey(state).fingerprint());
   }
   MergeSummary summary = window_->MergeFiles(files, false, true, true);
