@@ -122,6 +122,7 @@ int registerQuestionnaires(ConsolidatedStore& store, const std::vector<std::stri
 
 // --accept-key STATE=FINGERPRINT, each recorded before any file is merged.
 int acceptKeys(ConsolidatedStore& store, const std::vector<std::string>& given) {
+  sql::Transaction t(store.database());  // one sync for all of them; none recorded when one is wrong
   for (const auto& item : given) {
     const auto equals = item.find('=');
     if (equals == std::string::npos) {
@@ -143,6 +144,7 @@ int acceptKeys(ConsolidatedStore& store, const std::vector<std::string>& given) 
         std::cerr << "focal-cli: note: the key " << fingerprint << " is accepted for " << printable(k.state)
                   << " too; accept a key for several States only when each has confirmed it\n";
   }
+  t.commit();
   return kOk;
 }
 
