@@ -134,7 +134,8 @@ class Renderer {
   // Keep-with-next: the height of the start of block `i`, which stays on
   // one page with a heading (or a label) placed before it: a heading with
   // the start of what follows it, the start of a paragraph (pdf_flow.h,
-  // textStart), a chart whole, a table's title, header and first row.
+  // textStart) or a short note with what follows it, a chart whole, a
+  // table's title, header and first row.
   double startOf(std::size_t i, int depth = 0) {
     if (i >= document_.blocks.size() || depth > 4) return 0;
     const DocBlock& block = document_.blocks[i];
@@ -149,6 +150,10 @@ class Renderer {
                             width() - (p->style == DocParagraph::Style::Quote ? 14 : 0));
       if (p->style == DocParagraph::Style::Label)
         return flow_.height(l.get()) + 2 + startOf(i + 1, depth + 1);
+      // A short note under a heading ("Applies to 23 of 60 responding
+      // States") goes with the heading and with what it is a note to.
+      if (p->style == DocParagraph::Style::Note && pango_layout_get_line_count(l.get()) <= 3)
+        return flow_.height(l.get()) + 6 + startOf(i + 1, depth + 1);
       return flow_.textStart(l.get());
     }
     if (const auto* t = std::get_if<DocTable>(&block)) {
