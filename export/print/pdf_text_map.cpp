@@ -19,6 +19,10 @@ namespace {
 
 bool presentationForm(gunichar c) { return (c >= 0xFB00 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF); }
 
+// The two- and three-em dashes, which Noto Sans CJK draws for "——" and
+// "———" with one glyph its cmap gives as U+2E3A and U+2E3B.
+bool longDash(gunichar c) { return c == 0x2E3A || c == 0x2E3B; }
+
 int hexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -66,8 +70,18 @@ std::string hexOf(const std::vector<gunichar>& text) {
 
 // The letters a presentation form stands for (NFKC), else the text itself.
 std::vector<gunichar> decomposed(const std::vector<gunichar>& text) {
-  bool any = false;
-  for (gunichar c : text) any |= presentationForm(c);
+  bool any = false, dash = false;
+  for (gunichar c : text) any |= presentationForm(c), dash |= longDash(c);
+  if (dash) {
+    std::vector<gunichar> out;
+    for (gunichar c : text) {
+      if (c == 0x2E3A || c == 0x2E3B)
+        out.insert(out.end(), c == 0x2E3A ? 2 : 3, 0x2014);
+      else
+        out.push_back(c);
+    }
+    return out;
+  }
   if (!any) return text;
   std::string utf8;
   for (gunichar c : text) {

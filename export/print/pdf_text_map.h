@@ -6,7 +6,8 @@
 // U+FEFB instead of lam and alef (cairo adds an /ActualText with the right
 // letters, which pdftotext and mutool do not use). fixToUnicode rewrites
 // every such entry of the ToUnicode maps to the letters the form stands for
-// (its compatibility decomposition: U+FEFB is U+0644 U+0627, U+FB01 is "fi"),
+// (its compatibility decomposition: U+FEFB is U+0644 U+0627, U+FB01 is "fi";
+// the CJK font's two-em dash U+2E3A is the "——" it was drawn for),
 // appended to the file as an incremental update.
 #pragma once
 
@@ -15,7 +16,8 @@
 namespace focal::pdf {
 
 // The ToUnicode map (a CMap) with every presentation form (U+FB00-U+FDFF,
-// U+FE70-U+FEFF) decomposed into its letters; the same text when there is none.
+// U+FE70-U+FEFF) decomposed into its letters and every two- or three-em
+// dash into em dashes; the same text when there is none.
 std::string decomposedToUnicode(const std::string& cmap);
 
 // Rewrites the ToUnicode maps of the PDF file at `path` (written by cairo)

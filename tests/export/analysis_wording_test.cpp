@@ -77,8 +77,10 @@ TEST(PdfTextMap, PresentationFormsAreDecomposedIntoTheirLetters) {
       "endbfchar\n1 beginbfrange\n<0020> <0021> <fefb>\nendbfrange\nend\n";
   const std::string fixed = pdf::decomposedToUnicode(cmap);
   EXPECT_NE(fixed.find("<0001> <0627>\n"), std::string::npos) << fixed;
-  EXPECT_NE(fixed.find("<000b> <06440627>\n"), std::string::npos) << fixed;   // lam, alef
-  EXPECT_NE(fixed.find("<000c> <00660069>\n"), std::string::npos) << fixed;   // f, i
+  EXPECT_NE(fixed.find("<000b> <06440627>\n"), std::string::npos) << fixed;  // lam, alef
+  EXPECT_NE(fixed.find("<000c> <00660069>\n"), std::string::npos) << fixed;  // f, i
+  EXPECT_NE(pdf::decomposedToUnicode("1 beginbfchar\n<0005> <2e3a>\nendbfchar\n").find("<0005> <20142014>"),
+            std::string::npos);  // "——", which Noto Sans CJK draws with one glyph
   EXPECT_NE(fixed.find("<0020> <0021> <fefb>"), std::string::npos) << fixed;  // ranges are left alone
   EXPECT_EQ(pdf::decomposedToUnicode("1 beginbfchar\n<0001> <0627>\nendbfchar\n"),
             "1 beginbfchar\n<0001> <0627>\nendbfchar\n");
@@ -194,6 +196,17 @@ TEST_F(AnalysisWording, ArabicAnalysisPdfIsExtractedAsWritten) {
   if (test::haveProgram(kPdftotext)) {
     EXPECT_NE(pdftotextText(file).find(kChineseAnswer), std::string::npos);
   }
+}
+
+TEST_F(AnalysisWording, ChineseAnalysisPdfIsExtractedAsWritten) {
+  if (!test::haveProgram(kMutool)) GTEST_SKIP() << "no " << kMutool << " (mupdf-tools)";
+  const Analysis a = analysis("zh");
+  const std::string file = dir_->file("zh.pdf");
+  writeAnalysis(a, AnalysisFormat::Pdf, file);
+  const std::string text = mutoolText(file);
+  EXPECT_NE(text.find(a.tr("Analysis of the national replies")), std::string::npos) << text.substr(0, 400);
+  EXPECT_NE(text.find("\u2014\u2014"), std::string::npos);  // "——" in the response rate's sentence
+  EXPECT_EQ(text.find("\u2E3A"), std::string::npos);        // not the two-em dash glyph's U+2E3A
 }
 
 TEST(NationalPdfText, ArabicAndChineseAnswersAreExtractedAsWritten) {
