@@ -446,7 +446,8 @@ const Registrar registrar(40, [](CLI::App& app) {
                              "xlsx, csv, html or pdf (default: from the extension of -o)");
   analyzeCommand->add_option("-o,--output", a->output, "The file to write (for csv: a folder)")->required();
   analyzeCommand->add_option("--language", a->language,
-                             "Language of the questions' labels (default: the first)");
+                             "Language of the analysis (en, fr, es, ar, ru, zh): its headings, notes, cover "
+                             "and the questions' labels (default: the questionnaire's first)");
   analyzeCommand->add_option("--groups", a->groups, "The UN regional groups file (default: the one shipped)");
   analyzeCommand->add_option("--parties", a->parties,
                              "The States parties and signatories to each instrument, from the depositary's "

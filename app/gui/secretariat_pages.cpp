@@ -24,6 +24,7 @@
 
 #include "app/gui/accessibility.h"
 #include "app/gui/secretariat_window.h"
+#include "app/gui/translations.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_text.h"
 
@@ -155,8 +156,9 @@ void SecretariatWindow::LoadQuestionnaire(const std::string& questionnaireId) {
       if (groups.empty())
         throw std::runtime_error(ToUtf8(
             _("the list of UN regional groups (un-regional-groups.yaml) is not installed; reinstall Focal")));
-      input_ = std::make_unique<AnalysisInput>(
-          loadAnalysisInput(store, questionnaireId, RegionalGroups::load(groups)));
+      // Worded in the interface's language, right to left in Arabic.
+      input_ = std::make_unique<AnalysisInput>(loadAnalysisInput(
+          store, questionnaireId, RegionalGroups::load(groups), CurrentInterfaceLanguage()));
       analysis_ = std::make_unique<Analysis>(analyse(*input_));
       std::string heading;
       for (auto& block : analysisDocument(*analysis_).blocks) {

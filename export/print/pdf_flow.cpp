@@ -55,6 +55,10 @@ Flow::Flow(cairo_t* cr, bool draw, bool rightToLeft, std::string family)
   pango_cairo_context_set_font_options(context_, options);
   cairo_font_options_destroy(options);
   pango_context_set_base_dir(context_, rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+  // Glyphs where the font puts them, not rounded to whole points: rounded,
+  // the joined letters of an Arabic word drift apart by up to half a point,
+  // and pdftotext reads "قا نون" for "قانون".
+  pango_context_set_round_glyph_positions(context_, FALSE);
 }
 
 Flow::~Flow() { g_object_unref(context_); }
@@ -228,6 +232,7 @@ void Flow::table(const Table& table, double x) {
       layouts.push_back(layout(row[c].text, row[c].style, table.widths[c] - 2 * pad));
       rowHeight = std::max(rowHeight, height(layouts.back().get()) + 2 * pad);
     }
+    rowHeight = std::min(rowHeight, bottom() - y_);  // a row taller than the page is cut
     if (draw_) {
       double cx = x;
       for (std::size_t c = 0; c < layouts.size(); ++c) {
@@ -237,7 +242,11 @@ void Flow::table(const Table& table, double x) {
         setColor(cr_, table.border);
         cairo_set_line_width(cr_, 0.5);
         cairo_stroke(cr_);
+        cairo_save(cr_);
+        cairo_rectangle(cr_, physicalX(cx, w), y_, w, rowHeight);
+        cairo_clip(cr_);
         place(layouts[c].get(), cx + pad, y_ + pad, w - 2 * pad);
+        cairo_restore(cr_);
         cx += w;
       }
     }
@@ -258,6 +267,16 @@ void Flow::table(const Table& table, double x) {
     drawRow(table.rows[r]);
   }
   (void)width;
+}
+
+void Flow::block(double height, const Drawing& draw, double x, double width) {
+  if (height <= bottom() - top()) keep(height);
+  if (draw_ && draw) {
+    cairo_save(cr_);
+    draw(cr_, physicalX(x, width), y_, width);
+    cairo_restore(cr_);
+  }
+  y_ = std::min(y_ + height, bottom());
 }
 
 void Flow::rule(double x, double width, Color color, double thickness) {

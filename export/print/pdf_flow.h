@@ -109,7 +109,13 @@ class Flow {
   // A label beside a value (the value's lines break across pages).
   void field(const std::string& label, const TextStyle& labelStyle, double labelWidth,
              const std::string& value, const TextStyle& valueStyle, double x, double width);
+  // A row taller than a page is cut at the foot of the page it starts on.
   void table(const Table& table, double x);
+  // A drawn block (a chart): `height` points kept whole on one page (a new
+  // page when it does not fit, unless it is taller than a page), drawn by
+  // `draw` with the block's physical top-left corner and its width.
+  using Drawing = std::function<void(cairo_t*, double left, double top, double width)>;
+  void block(double height, const Drawing& draw, double x, double width);
   // A horizontal rule across `width` at the current position.
   void rule(double x, double width, Color color, double thickness);
   void fillRect(double x, double y, double width, double height, Color color);

@@ -7,6 +7,7 @@
 
 #include "export/common/output_file.h"
 #include "export/print/pdf_flow.h"
+#include "export/print/pdf_text_map.h"
 #include "export/print/printed_report.h"
 
 namespace focal {
@@ -432,6 +433,7 @@ void writePdf(const PrintableReport& report, const std::string& path) {
   if (status != CAIRO_STATUS_SUCCESS)
     throw ExportError("cannot write " + path + ": " + cairo_status_to_string(status) +
                       "; check the disk and try again");
+  pdf::fixToUnicode(out.tempPath());  // lam-alef read back as lam and alef (pdf_text_map.h)
   out.commit();
 }
 

@@ -12,7 +12,6 @@
 #include "export/common/report_labels.h"
 #include "export/secretariat/analysis_context.h"
 #include "forms/answer_value.h"
-#include "forms/i18n.h"
 
 namespace focal::analysis_detail {
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "export/secretariat/analysis_results.h"
+#include "forms/translator.h"
 
 namespace focal::analysis_detail {
 
@@ -20,6 +21,7 @@ struct Context {
   // Per reply, per question index: whether the question applied (was
   // relevant) in that reply. Empty when the questionnaire has no condition.
   std::vector<std::vector<char>> applies;
+  Translator t;  // the analysis language's wording
 
   bool applied(std::size_t reply, int question) const {
     return applies.empty() || applies[reply][static_cast<std::size_t>(question)];

@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "export/common/output_file.h"
-#include "forms/i18n.h"
 
 namespace focal {
 
@@ -25,17 +24,18 @@ class Builder {
   explicit Builder(const Analysis& a) : a_(a) {}
 
   AnalysisDocument build() {
-    doc_.title = tr("Analysis of the national replies");
+    doc_.title = a_.tr("Analysis of the national replies");
     doc_.subtitle = a_.title;
     doc_.language = a_.language;
-    doc_.cover = {a_.instrumentName + ", " + tr("reporting cycle") + " " + std::to_string(a_.cycle) + ": " +
-                      tr("questionnaire") + " " + a_.questionnaireId + ", " + tr("version") + " " +
-                      a_.version,
-                  rateSentence(),
-                  tr("Generated") + std::string(" ") + a_.generatedAt + " " + tr("from") + " " + a_.source,
-                  tr("Each State counts once, with its newest report; only answers to questions that "
-                     "applied to it count. Response rates are of the States parties to the instrument; "
-                     "shares of answers are of the responding States to which the question applied.")};
+    doc_.translator = a_.translator;
+    doc_.cover = {
+        a_.instrumentName + ", " + a_.tr("reporting cycle") + " " + std::to_string(a_.cycle) + ": " +
+            a_.tr("questionnaire") + " " + a_.questionnaireId + ", " + a_.tr("version") + " " + a_.version,
+        rateSentence(),
+        a_.tr("Generated") + std::string(" ") + a_.generatedAt + " " + a_.tr("from") + " " + a_.source,
+        a_.tr("Each State counts once, with its newest report; only answers to questions that "
+              "applied to it count. Response rates are of the States parties to the instrument; "
+              "shares of answers are of the responding States to which the question applied.")};
     responses();
     assistance();
     answers();
@@ -95,46 +95,48 @@ class Builder {
   std::string rateSentence() const {
     const ResponseRate* rate = a_.rates.empty() ? nullptr : &a_.rates.front();
     if (!rate || rate->parties.empty() || rate->parties[0] == 0)
-      return count(a_.responding[0]) + " " + tr("responding States") + " (" +
-             tr("no list of States parties to this instrument is known") + ")";
-    std::string out = count(rate->responded[0]) + " " + tr("of") + " " + count(rate->parties[0]) + " " +
-                      tr("States parties to the") + " " + a_.instrumentName + " (" +
-                      percentText(share(rate->responded[0], rate->parties[0])) + ") " + tr("replied") + " (" +
-                      tr("list of States parties as of") + " " + a_.partiesAsOf + ")";
+      return count(a_.responding[0]) + " " + a_.tr("responding States") + " (" +
+             a_.tr("no list of States parties to this instrument is known") + ")";
+    std::string out = count(rate->responded[0]) + " " + a_.tr("of") + " " + count(rate->parties[0]) + " " +
+                      a_.tr("States parties to the") + " " + a_.instrumentName + " (" +
+                      percentText(share(rate->responded[0], rate->parties[0])) + ") " + a_.tr("replied") +
+                      " (" + a_.tr("list of States parties as of") + " " + a_.partiesAsOf + ")";
     if (rate->signatories + rate->nonParties > 0)
-      out += std::string("; ") + tr("also") + " " + count(rate->signatories) + " " + tr("signatories") + " " +
-             tr("and") + " " + count(rate->nonParties) + " " + tr("States not party");
+      out += std::string("; ") + a_.tr("also") + " " + count(rate->signatories) + " " + a_.tr("signatories") +
+             " " + a_.tr("and") + " " + count(rate->nonParties) + " " + a_.tr("States not party");
     return out;
   }
 
   void responses() {
-    heading(1, tr("Responses"));
+    heading(1, a_.tr("Responses"));
     paragraph(rateSentence() + ".");
     if (!a_.partiesAsOf.empty())
-      paragraph(tr("States parties and signatories as listed by the depositary") + std::string(" (") +
-                    a_.partiesSource + "), " + tr("as of") + " " + a_.partiesAsOf + "." +
-                    (a_.partiesVerified
-                         ? std::string()
-                         : std::string(" ") + tr("This list has not been checked against the depositary's; "
-                                                 "replace it before publishing (focal-cli analyze --parties "
-                                                 "FILE).")),
-                DocParagraph::Style::Note);
+      paragraph(
+          a_.tr("States parties and signatories as listed by the depositary") + std::string(" (") +
+              a_.partiesSource + "), " + a_.tr("as of") + " " + a_.partiesAsOf + "." +
+              (a_.partiesVerified
+                   ? std::string()
+                   : std::string(" ") + a_.tr("This list has not been checked against the depositary's; "
+                                              "replace it before publishing (focal-cli analyze --parties "
+                                              "FILE).")),
+          DocParagraph::Style::Note);
     std::string signatories, nonParties;
     for (const auto& s : a_.states) {
       if (s.standing == Standing::Signatory) signatories += (signatories.empty() ? "" : ", ") + s.name;
       if (s.standing == Standing::NonParty) nonParties += (nonParties.empty() ? "" : ", ") + s.name;
     }
     if (!signatories.empty())
-      paragraph(tr("Responding signatories (not parties):") + std::string(" ") + signatories + ".");
+      paragraph(a_.tr("Responding signatories (not parties):") + std::string(" ") + signatories + ".");
     if (!nonParties.empty())
-      paragraph(tr("Responding States not party to the instrument:") + std::string(" ") + nonParties + ".");
+      paragraph(a_.tr("Responding States not party to the instrument:") + std::string(" ") + nonParties +
+                ".");
     const ResponseRate* rate = a_.rates.empty() ? nullptr : &a_.rates.front();
     if (rate && !rate->parties.empty() && rate->parties[0] > 0) {
       charts::BarChart c;
-      c.title = tr("Response rate by regional group");
-      c.subtitle = tr("Share of the group's States parties that replied");
+      c.title = a_.tr("Response rate by regional group");
+      c.subtitle = a_.tr("Share of the group's States parties that replied");
       c.language = a_.language;
-      charts::Series s{tr("Response rate"), {}, {}};
+      charts::Series s{a_.tr("Response rate"), {}, {}};
       for (std::size_t k = 0; k < a_.columns.size(); ++k) {
         if (rate->parties[k] == 0) continue;
         c.categories.push_back(a_.columns[k].name + " (" + count(rate->responded[k]) + "/" +
@@ -146,16 +148,16 @@ class Builder {
     }
     if (a_.rates.size() > 1) {
       AnalysisTable t{"",
-                      tr("Replies of States parties to every questionnaire held"),
-                      {{tr("Questionnaire"), 14}, {tr("Cycle"), 5}},
+                      a_.tr("Replies of States parties to every questionnaire held"),
+                      {{a_.tr("Questionnaire"), 14}, {a_.tr("Cycle"), 5}},
                       {}};
       for (const auto& column : a_.columns) t.columns.push_back({column.name, 10});
-      t.columns.push_back({tr("Signatories and States not party"), 10});
+      t.columns.push_back({a_.tr("Signatories and States not party"), 10});
       for (const auto& r : a_.rates) {
         std::vector<Cell> row{Cell::str(r.questionnaireId), Cell::integer(r.cycle)};
         for (std::size_t k = 0; k < a_.columns.size(); ++k)
           row.push_back(r.parties[k]
-                            ? Cell::str(count(r.responded[k]) + " " + tr("of") + " " + count(r.parties[k]))
+                            ? Cell::str(count(r.responded[k]) + " " + a_.tr("of") + " " + count(r.parties[k]))
                             : Cell::integer(static_cast<double>(r.responded[k])));
         row.push_back(Cell::integer(static_cast<double>(r.signatories + r.nonParties)));
         t.rows.push_back(std::move(row));
@@ -166,25 +168,26 @@ class Builder {
 
   void assistance() {
     const auto& g = a_.assistance;
-    heading(1, tr("Technical assistance"));
+    heading(1, a_.tr("Technical assistance"));
     for (const auto& f : g.gating)
-      paragraph(count(f.yes[0]) + " " + tr("of") + " " + count(a_.responding[0]) + " " +
-                tr("responding States") + " (" + percentText(share(f.yes[0], a_.responding[0])) + ") " +
-                tr("answered yes to the opening question:") + " " + f.label);
+      paragraph(count(f.yes[0]) + " " + a_.tr("of") + " " + count(a_.responding[0]) + " " +
+                a_.tr("responding States") + " (" + percentText(share(f.yes[0], a_.responding[0])) + ") " +
+                a_.tr("answered yes to the opening question:") + " " + f.label);
     if (g.kinds.empty() && g.sections.empty()) {
-      paragraph(tr("The questionnaire asks no technical-assistance questions."), DocParagraph::Style::Note);
+      paragraph(a_.tr("The questionnaire asks no technical-assistance questions."),
+                DocParagraph::Style::Note);
       return;
     }
-    paragraph(count(g.needingAny[0]) + " " + tr("responding States") + " (" +
+    paragraph(count(g.needingAny[0]) + " " + a_.tr("responding States") + " (" +
               percentText(share(g.needingAny[0], a_.responding[0])) + ") " +
-              tr("need technical assistance in at least one area."));
+              a_.tr("need technical assistance in at least one area."));
     {
       charts::BarChart c;
-      c.title = tr("Needs by kind of assistance");
-      c.subtitle = tr("Number of States asking for each kind, in any section");
+      c.title = a_.tr("Needs by kind of assistance");
+      c.subtitle = a_.tr("Number of States asking for each kind, in any section");
       c.percent = false;
       c.language = a_.language;
-      charts::Series s{tr("States"), {}, {}};
+      charts::Series s{a_.tr("States"), {}, {}};
       for (std::size_t k = 0; k < g.kinds.size(); ++k) {
         c.categories.push_back(g.kindLabels[k]);
         s.values.push_back(static_cast<double>(g.statesByKind[k][0]));
@@ -194,10 +197,10 @@ class Builder {
     }
     {
       charts::BarChart c;
-      c.title = tr("Needs by regional group");
-      c.subtitle = tr("Share of the group's responding States needing assistance in at least one area");
+      c.title = a_.tr("Needs by regional group");
+      c.subtitle = a_.tr("Share of the group's responding States needing assistance in at least one area");
       c.language = a_.language;
-      charts::Series s{tr("Needing assistance"), {}, {}};
+      charts::Series s{a_.tr("Needing assistance"), {}, {}};
       for (std::size_t k : columnsWithReplies()) {
         c.categories.push_back(columnLabel(k));
         s.values.push_back(share(g.needingAny[k], a_.responding[k]));
@@ -207,11 +210,11 @@ class Builder {
     }
     if (!g.sections.empty()) {
       charts::BarChart c;
-      c.title = tr("Needs by section");
-      c.subtitle = tr("Number of States needing assistance in each section; asked once per section");
+      c.title = a_.tr("Needs by section");
+      c.subtitle = a_.tr("Number of States needing assistance in each section; asked once per section");
       c.percent = false;
       c.language = a_.language;
-      charts::Series s{tr("States"), {}, {}};
+      charts::Series s{a_.tr("States"), {}, {}};
       for (const auto& section : g.sections) {
         c.categories.push_back(section.section);
         s.values.push_back(static_cast<double>(section.states.size()));
@@ -231,12 +234,12 @@ class Builder {
       return out;
     };
     AnalysisTable byGroup{"",
-                          tr("Needs by regional group"),
-                          {{tr("Group"), 26},
-                           {tr("Responding"), 9},
-                           {tr("Needing assistance"), 9},
-                           {tr("Share"), 7},
-                           {tr("Most requested kinds (States)"), 40}},
+                          a_.tr("Needs by regional group"),
+                          {{a_.tr("Group"), 26},
+                           {a_.tr("Responding"), 9},
+                           {a_.tr("Needing assistance"), 9},
+                           {a_.tr("Share"), 7},
+                           {a_.tr("Most requested kinds (States)"), 40}},
                           {}};
     for (std::size_t k : columnsWithReplies()) {
       std::vector<std::size_t> byKind;
@@ -249,12 +252,12 @@ class Builder {
     table(std::move(byGroup));
     if (!g.sections.empty()) {
       AnalysisTable bySection{"",
-                              tr("Needs by section"),
-                              {{tr("Section"), 22},
-                               {tr("Articles the section cites"), 24},
-                               {tr("States needing assistance"), 9},
-                               {tr("Share"), 7},
-                               {tr("Most requested kinds (States)"), 30}},
+                              a_.tr("Needs by section"),
+                              {{a_.tr("Section"), 22},
+                               {a_.tr("Articles the section cites"), 24},
+                               {a_.tr("States needing assistance"), 9},
+                               {a_.tr("Share"), 7},
+                               {a_.tr("Most requested kinds (States)"), 30}},
                               {}};
       for (const auto& section : g.sections)
         bySection.rows.push_back({Cell::str(section.section), Cell::str(section.articles),
@@ -263,20 +266,20 @@ class Builder {
                                   Cell::str(topKinds(section.byKind))});
       table(std::move(bySection));
       paragraph(
-          tr("Technical assistance is asked once per section. The articles are those the section cites; "
-             "a need is not reported per article."),
+          a_.tr("Technical assistance is asked once per section. The articles are those the section cites; "
+                "a need is not reported per article."),
           DocParagraph::Style::Note);
     }
   }
 
   void answers() {
-    heading(1, tr("Answers by question"));
+    heading(1, a_.tr("Answers by question"));
     paragraph(
-        tr("For each closed question, the share of the responding States to which it applied giving each "
-           "answer, for all States and by regional group. A question asked only after another answer "
-           "applied to the States whose answer called for it: their number is given (n = ...), and the "
-           "States to which it did not apply are counted apart. \"Information not available\", \"Not "
-           "applicable\" and \"Left blank\" are each counted apart."),
+        a_.tr("For each closed question, the share of the responding States to which it applied giving each "
+              "answer, for all States and by regional group. A question asked only after another answer "
+              "applied to the States whose answer called for it: their number is given (n = ...), and the "
+              "States to which it did not apply are counted apart. \"Information not available\", \"Not "
+              "applicable\" and \"Left blank\" are each counted apart."),
         DocParagraph::Style::Note);
     std::string section;
     for (const auto& d : a_.distributions) {
@@ -286,9 +289,9 @@ class Builder {
       }
       heading(3, d.id + "  " + d.label);
       if (d.conditional)
-        paragraph(tr("Applied to") + std::string(" ") + count(d.applied[0]) + " " + tr("of") + " " +
-                      count(a_.responding[0]) + " " + tr("responding States") + "; " +
-                      tr("did not apply to") + " " + count(d.categories.back().counts[0]) + ".",
+        paragraph(a_.tr("Applied to") + std::string(" ") + count(d.applied[0]) + " " + a_.tr("of") + " " +
+                      count(a_.responding[0]) + " " + a_.tr("responding States") + "; " +
+                      a_.tr("did not apply to") + " " + count(d.categories.back().counts[0]) + ".",
                   DocParagraph::Style::Note);
       std::vector<std::size_t> columns;
       for (std::size_t k = 0; k < a_.columns.size(); ++k)
@@ -298,10 +301,11 @@ class Builder {
       c.language = a_.language;
       if (d.multiple) {
         c.subtitle =
-            tr("Share of the responding States to which the question applied; a State may give several "
-               "answers") +
+            a_.tr(
+                "Share of the responding States to which the question applied; a State may give several "
+                "answers") +
             std::string(" (n = ") + count(d.applied[0]) + ")";
-        charts::Series s{tr("All responding States"), {}, {}};
+        charts::Series s{a_.tr("All responding States"), {}, {}};
         for (const auto& cat : d.categories) {
           if (cat.value == "did_not_apply") continue;
           if (cat.value.empty() || cat.value == "not_applicable" || cat.value == "not_available") {
@@ -313,7 +317,7 @@ class Builder {
         c.series.push_back(std::move(s));
       } else {
         c.stacked = true;
-        c.subtitle = tr("Share of the responding States to which the question applied, by regional group");
+        c.subtitle = a_.tr("Share of the responding States to which the question applied, by regional group");
         for (std::size_t k : columns)
           c.categories.push_back(a_.columns[k].name + " (n = " + count(d.applied[k]) + ")");
         for (const auto& cat : d.categories) {
@@ -337,15 +341,15 @@ class Builder {
 
   void statistics() {
     if (a_.tables.empty() && a_.numbers.empty()) return;
-    heading(1, tr("Statistics"));
+    heading(1, a_.tr("Statistics"));
     for (const auto& t : a_.tables) {
       heading(3, t.id + "  " + t.label);
-      paragraph(
-          tr("Sums across the") + std::string(" ") + count(t.states) + " " + tr("States that gave figures."),
-          DocParagraph::Style::Note);
+      paragraph(a_.tr("Sums across the") + std::string(" ") + count(t.states) + " " +
+                    a_.tr("States that gave figures."),
+                DocParagraph::Style::Note);
       AnalysisTable out{"", "", {{"", 16}}, {}};
       for (const auto& c : t.columns) out.columns.push_back({c, 10});
-      out.columns.push_back({tr("Total"), 10});
+      out.columns.push_back({a_.tr("Total"), 10});
       std::vector<double> columnTotals(t.columns.size() + 1, 0);
       for (std::size_t r = 0; r < t.rows.size(); ++r) {
         std::vector<Cell> row{Cell::str(t.rows[r])};
@@ -359,27 +363,27 @@ class Builder {
         row.push_back(Cell::real(sum));
         out.rows.push_back(std::move(row));
       }
-      std::vector<Cell> totals{Cell::str(tr("Total"))};
+      std::vector<Cell> totals{Cell::str(a_.tr("Total"))};
       for (double v : columnTotals) totals.push_back(Cell::real(v));
       out.rows.push_back(std::move(totals));
       table(std::move(out));
     }
     if (!a_.numbers.empty()) {
-      heading(2, tr("Numeric answers"));
+      heading(2, a_.tr("Numeric answers"));
       paragraph(
-          tr("Count data are summed; thresholds, ages and penalties are given as a distribution (States, "
-             "median, minimum, maximum), never summed or averaged. Special codes (such as 99 for life "
-             "imprisonment) are counted apart and left out of the figures."),
+          a_.tr("Count data are summed; thresholds, ages and penalties are given as a distribution (States, "
+                "median, minimum, maximum), never summed or averaged. Special codes (such as 99 for life "
+                "imprisonment) are counted apart and left out of the figures."),
           DocParagraph::Style::Note);
       AnalysisTable out{"",
                         "",
-                        {{tr("Question"), 34},
-                         {tr("States"), 6},
-                         {tr("Sum"), 8},
-                         {tr("Median"), 8},
-                         {tr("Minimum"), 8},
-                         {tr("Maximum"), 8},
-                         {tr("Special codes (States)"), 20}},
+                        {{a_.tr("Question"), 34},
+                         {a_.tr("States"), 6},
+                         {a_.tr("Sum"), 8},
+                         {a_.tr("Median"), 8},
+                         {a_.tr("Minimum"), 8},
+                         {a_.tr("Maximum"), 8},
+                         {a_.tr("Special codes (States)"), 20}},
                         {}};
       for (const auto& n : a_.numbers) {
         std::vector<Cell> row{Cell::str(n.id + "  " + n.label + (n.unit.empty() ? "" : " (" + n.unit + ")")),
@@ -394,22 +398,22 @@ class Builder {
   }
 
   void changes() {
-    heading(1, tr("Changes since the previous cycle"));
+    heading(1, a_.tr("Changes since the previous cycle"));
     if (a_.previousId.empty() || a_.changes.empty()) {
-      paragraph(a_.previousId.empty() ? tr("No replies to the previous cycle's questionnaire are held.")
-                                      : tr("No question is carried forward from the previous cycle."),
+      paragraph(a_.previousId.empty() ? a_.tr("No replies to the previous cycle's questionnaire are held.")
+                                      : a_.tr("No question is carried forward from the previous cycle."),
                 DocParagraph::Style::Note);
       return;
     }
-    paragraph(tr("Questions carried forward from") + std::string(" ") + a_.previousId + ": " +
-              tr("how many States replied in both cycles, and which of them changed their answer."));
+    paragraph(a_.tr("Questions carried forward from") + std::string(" ") + a_.previousId + ": " +
+              a_.tr("how many States replied in both cycles, and which of them changed their answer."));
     AnalysisTable out{"",
                       "",
-                      {{tr("Question"), 34},
-                       {tr("Both cycles"), 7},
-                       {tr("Unchanged"), 7},
-                       {tr("Changed"), 7},
-                       {tr("States that changed"), 30}},
+                      {{a_.tr("Question"), 34},
+                       {a_.tr("Both cycles"), 7},
+                       {a_.tr("Unchanged"), 7},
+                       {a_.tr("Changed"), 7},
+                       {a_.tr("States that changed"), 30}},
                       {}};
     for (const auto& c : a_.changes) {
       std::string states;
@@ -422,14 +426,14 @@ class Builder {
   }
 
   void practices() {
-    heading(1, tr("Compendium of successful practices"));
+    heading(1, a_.tr("Compendium of successful practices"));
     std::size_t total = 0;
     for (const auto& q : a_.practices) total += q.practices.size();
     if (total == 0) {
-      paragraph(tr("No State described a successful practice."), DocParagraph::Style::Note);
+      paragraph(a_.tr("No State described a successful practice."), DocParagraph::Style::Note);
       return;
     }
-    paragraph(tr("In the words and the language of each State."), DocParagraph::Style::Note);
+    paragraph(a_.tr("In the words and the language of each State."), DocParagraph::Style::Note);
     for (const auto& q : a_.practices) {
       if (q.practices.empty()) continue;
       heading(2, q.label);
@@ -444,31 +448,32 @@ class Builder {
   // (the workbook has one column per group), and the legislation cited.
   void provisions() {
     if (a_.provisions.empty() && a_.uncoveredProvisions.empty()) return;
-    heading(1, tr("Coverage of the provisions"));
-    paragraph(tr("A State party reports measures for a provision when it answers yes, or cites legislation, "
-                 "in a question that covers the provision; the base is the States parties that replied."),
-              DocParagraph::Style::Note);
+    heading(1, a_.tr("Coverage of the provisions"));
+    paragraph(
+        a_.tr("A State party reports measures for a provision when it answers yes, or cites legislation, "
+              "in a question that covers the provision; the base is the States parties that replied."),
+        DocParagraph::Style::Note);
     if (!a_.provisions.empty()) {
       AnalysisTable out{"",
                         "",
-                        {{tr("Provision"), 30},
-                         {tr("Obligation"), 12},
-                         {tr("States parties reporting measures"), 14},
-                         {tr("By regional group"), 30},
-                         {tr("Legislation cited"), 50}},
+                        {{a_.tr("Provision"), 30},
+                         {a_.tr("Obligation"), 12},
+                         {a_.tr("States parties reporting measures"), 14},
+                         {a_.tr("By regional group"), 30},
+                         {a_.tr("Legislation cited"), 50}},
                         {}};
       for (const auto& p : a_.provisions) {
         std::string groups;
         for (std::size_t c = 1; c < a_.columns.size(); ++c) {
           if (p.replied[c] == 0) continue;
           groups += (groups.empty() ? "" : "; ") + a_.columns[c].name + ": " + count(p.reporting[c]) + " " +
-                    tr("of") + " " + count(p.replied[c]);
+                    a_.tr("of") + " " + count(p.replied[c]);
         }
         std::string legislation;
         for (const auto& l : p.legislation) legislation += (legislation.empty() ? "" : "; ") + l;
         const std::string prefix = p.instrument == a_.instrument ? "" : p.instrument + " ";
         out.rows.push_back({Cell::str(prefix + p.citation + " " + p.title), Cell::str(p.obligation),
-                            Cell::str(count(p.reporting[0]) + " " + tr("of") + " " + count(p.replied[0]) +
+                            Cell::str(count(p.reporting[0]) + " " + a_.tr("of") + " " + count(p.replied[0]) +
                                       " (" + percentText(share(p.reporting[0], p.replied[0])) + ")"),
                             Cell::str(groups), Cell::str(legislation)});
       }
@@ -477,21 +482,21 @@ class Builder {
     if (!a_.uncoveredProvisions.empty()) {
       std::string list;
       for (const auto& p : a_.uncoveredProvisions) list += (list.empty() ? "" : "; ") + p;
-      paragraph(tr("Provisions no question covers (for the author of the next cycle):") + std::string(" ") +
-                    list + ".",
+      paragraph(a_.tr("Provisions no question covers (for the author of the next cycle):") +
+                    std::string(" ") + list + ".",
                 DocParagraph::Style::Note);
     }
   }
 
   void annex() {
-    heading(1, tr("Annex: responding States"));
+    heading(1, a_.tr("Annex: responding States"));
     AnalysisTable out{"",
                       "",
-                      {{tr("State"), 28},
-                       {tr("Regional group"), 22},
-                       {tr("Standing"), 10},
-                       {tr("Language"), 7},
-                       {tr("Report exported"), 18, true}},
+                      {{a_.tr("State"), 28},
+                       {a_.tr("Regional group"), 22},
+                       {a_.tr("Standing"), 10},
+                       {a_.tr("Language"), 7},
+                       {a_.tr("Report exported"), 18, true}},
                       {}};
     for (const auto& s : a_.states)
       out.rows.push_back({Cell::str(s.name + " (" + s.state + ")"), Cell::str(s.group),
@@ -511,7 +516,7 @@ AnalysisDocument analysisDocument(const Analysis& analysis) { return Builder(ana
 void writeAnalysis(const Analysis& analysis, AnalysisFormat format, const std::string& output) {
   switch (format) {
     case AnalysisFormat::Xlsx:
-      writeWorkbook(analysisTables(analysis), output);
+      writeWorkbook(analysisTables(analysis), output, analysis.translator);
       break;
     case AnalysisFormat::Csv:
       writeCsvFiles(analysisTables(analysis), output);

@@ -42,6 +42,7 @@ struct AnalysisDocument {
   std::string title, subtitle;
   std::vector<std::string> cover;  // lines under the title
   std::string language;            // of labels
+  Translator translator;           // the wording of `language` (the analysis's)
   std::vector<DocBlock> blocks;
 };
 

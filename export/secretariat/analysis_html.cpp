@@ -12,7 +12,6 @@
 #include "export/common/output_file.h"
 #include "export/common/report_labels.h"
 #include "export/secretariat/analysis_document.h"
-#include "forms/i18n.h"
 #include "forms/markup_escape.h"
 
 namespace focal {
@@ -127,7 +126,7 @@ void writeHtml(const AnalysisDocument& document, const std::string& path) {
   html += "<header>\n<h1 class=\"title\">" + htmlEscape(document.title) + "</h1>\n<p class=\"subtitle\">" +
           htmlEscape(document.subtitle) + "</p>\n";
   for (const auto& line : document.cover) html += "<p class=\"cover\">" + htmlEscape(line) + "</p>\n";
-  html += "</header>\n<nav aria-label=\"" + htmlEscape(tr("Contents")) + "\"><ol>\n";
+  html += "</header>\n<nav aria-label=\"" + htmlEscape(document.translator.tr("Contents")) + "\"><ol>\n";
   int part = 0;
   for (const auto& block : document.blocks)
     if (const auto* h = std::get_if<DocHeading>(&block); h && h->level == 1)

@@ -3,29 +3,28 @@
 // measures for it by regional group and the legislation they cite; and the
 // provisions no question covers.
 #include "export/secretariat/analysis_tables.h"
-#include "forms/i18n.h"
 
 namespace focal {
 
 AnalysisTable provisionCoverageTable(const Analysis& a) {
   AnalysisTable t{
       "Provisions",
-      tr("Coverage of the provisions: States parties that replied and report measures for each "
-         "provision (a yes or a legislation citation in the questions that cover it), by regional "
-         "group, with the legislation cited"),
-      {{tr("Instrument"), 11},
-       {tr("Provision"), 16},
-       {tr("Title"), 36},
-       {tr("Obligation"), 14},
-       {tr("Themes"), 24},
-       {tr("Questions"), 20}},
+      a.tr("Coverage of the provisions: States parties that replied and report measures for each "
+           "provision (a yes or a legislation citation in the questions that cover it), by regional "
+           "group, with the legislation cited"),
+      {{a.tr("Instrument"), 11},
+       {a.tr("Provision"), 16},
+       {a.tr("Title"), 36},
+       {a.tr("Obligation"), 14},
+       {a.tr("Themes"), 24},
+       {a.tr("Questions"), 20}},
       {}};
   for (const auto& c : a.columns) {
-    t.columns.push_back({c.name + ": " + tr("States parties reporting measures"), 12});
-    t.columns.push_back({c.name + ": " + tr("of States parties replying"), 12});
-    t.columns.push_back({c.name + ": " + tr("share"), 10});
+    t.columns.push_back({c.name + ": " + a.tr("States parties reporting measures"), 12});
+    t.columns.push_back({c.name + ": " + a.tr("of States parties replying"), 12});
+    t.columns.push_back({c.name + ": " + a.tr("share"), 10});
   }
-  t.columns.push_back({tr("Legislation cited"), 80});
+  t.columns.push_back({a.tr("Legislation cited"), 80});
   for (const auto& p : a.provisions) {
     std::vector<TableCell> row{TableCell::str(p.instrument), TableCell::str(p.citation),
                                TableCell::str(p.title),      TableCell::str(p.obligation),
@@ -45,8 +44,8 @@ AnalysisTable provisionCoverageTable(const Analysis& a) {
 
 AnalysisTable uncoveredProvisionsTable(const Analysis& a) {
   AnalysisTable t{"Provisions not covered",
-                  tr("Provisions of the instrument that no question of this questionnaire covers"),
-                  {{tr("Provision"), 80}},
+                  a.tr("Provisions of the instrument that no question of this questionnaire covers"),
+                  {{a.tr("Provision"), 80}},
                   {}};
   for (const auto& p : a.uncoveredProvisions) t.rows.push_back({TableCell::str(p)});
   return t;

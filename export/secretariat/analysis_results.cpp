@@ -8,7 +8,6 @@
 #include "export/secretariat/analysis_context.h"
 #include "export/secretariat/consolidated_store.h"
 #include "forms/answer_value.h"
-#include "forms/i18n.h"
 #include "forms/response_session.h"
 
 namespace focal {
@@ -44,27 +43,27 @@ std::vector<std::size_t> partiesPerColumn(const AnalysisInput& input, const std:
 
 std::vector<AnalysisColumn> makeColumns(const Context& c, bool anyOther, const std::string& instrument) {
   std::vector<AnalysisColumn> columns;
-  columns.push_back({"all", tr("All responding States"), 0});
+  columns.push_back({"all", c.t.tr("All responding States"), 0});
   for (std::size_t g = 0; g < c.input.groups.groups().size(); ++g) {
     const auto& group = c.input.groups.groups()[g];
     columns.push_back({group.id, c.input.groups.groupName(g, c.language), 0});
   }
-  if (anyOther) columns.push_back({"other", tr("States in no regional group"), 0});
+  if (anyOther) columns.push_back({"other", c.t.tr("States in no regional group"), 0});
   const auto parties = partiesPerColumn(c.input, instrument, columns.size(), anyOther);
   for (std::size_t k = 0; k < columns.size(); ++k) columns[k].parties = parties[k];
   return columns;
 }
 
-std::string standingLabel(Standing standing) {
-  return standing == Standing::Party       ? tr("State party")
-         : standing == Standing::Signatory ? tr("signatory")
-                                           : tr("not a party");
+std::string standingLabel(const Translator& t, Standing standing) {
+  return standing == Standing::Party       ? t.tr("State party")
+         : standing == Standing::Signatory ? t.tr("signatory")
+                                           : t.tr("not a party");
 }
 
 // A reply's answer to a question, as a reader would say it.
 std::string describe(const Context& c, const Question& question, const StateReply& reply) {
   const auto answers = reply.questionAnswers(question.id);
-  if (answers.empty()) return tr("(no answer)");
+  if (answers.empty()) return c.t.tr("(no answer)");
   std::string out;
   for (const auto& [path, value] : answers) {
     std::string text;
@@ -132,8 +131,8 @@ QuestionDistribution distribution(const Context& c, const Question& question, in
   const std::size_t answersEnd = d.categories.size();
   d.categories.push_back({"not_available", reportLabels(c.language).notAvailable, c.zeros()});
   d.categories.push_back({"not_applicable", reportLabels(c.language).notApplicable, c.zeros()});
-  d.categories.push_back({"", tr("Left blank"), c.zeros()});
-  if (d.conditional) d.categories.push_back({"did_not_apply", tr("Did not apply"), c.zeros()});
+  d.categories.push_back({"", c.t.tr("Left blank"), c.zeros()});
+  if (d.conditional) d.categories.push_back({"did_not_apply", c.t.tr("Did not apply"), c.zeros()});
   const std::string statusPath = question.id + "@status";
   for (std::size_t r = 0; r < c.replies().size(); ++r) {
     const StateReply& reply = c.replies()[r];
@@ -200,7 +199,7 @@ std::optional<CycleComparison> comparison(const Context& c, const Question& ques
     }
     return out;
   };
-  const Context previousContext{c.input, *previous.questionnaire, c.language, {}, {}, 0, {}};
+  const Context previousContext{c.input, *previous.questionnaire, c.language, {}, {}, 0, {}, c.t};
   for (const auto& reply : c.replies()) {
     auto it = std::lower_bound(previous.replies.begin(), previous.replies.end(), reply.state,
                                [](const StateReply& r, const std::string& s) { return r.state < s; });
@@ -279,10 +278,16 @@ NumberSummary numberSummary(const Context& c, const Question& question) {
 Analysis analyse(const AnalysisInput& input) {
   const Questionnaire& q = *input.current.questionnaire;
   const auto& languages = q.info.languages;
+  // The language asked for when the questionnaire has it or Focal's wording
+  // does (the six UN languages): headings, notes and the cover in it, the
+  // questionnaire's own labels falling back to its default language.
+  static const std::vector<std::string> kWorded = {"en", "fr", "es", "ar", "ru", "zh"};
+  const bool worded = std::find(kWorded.begin(), kWorded.end(), input.language) != kWorded.end();
   const std::string language =
-      std::find(languages.begin(), languages.end(), input.language) != languages.end() ? input.language
-                                                                                       : q.defaultLanguage();
-  Context c{input, q, language, {}, {}, 0, {}};
+      worded || std::find(languages.begin(), languages.end(), input.language) != languages.end()
+          ? input.language
+          : q.defaultLanguage();
+  Context c{input, q, language, {}, {}, 0, {}, Translator::forLanguage(language)};
   const auto numbers = sectionNumbers(q);
   for (std::size_t s = 0; s < q.sections.size(); ++s)
     c.sectionLabels.push_back(numbers[s] + " " + c.text(q.sections[s].title));
@@ -301,6 +306,7 @@ Analysis analyse(const AnalysisInput& input) {
   a.cycle = q.info.cycle;
   a.previousId = input.previous ? q.info.previousCycle : std::string();
   a.language = language;
+  a.translator = c.t;
   a.generatedAt = utcNow();
   a.source = input.source;
   a.columns = makeColumns(c, anyOther, a.instrument);
@@ -321,7 +327,7 @@ Analysis analyse(const AnalysisInput& input) {
     const Standing standing = listed ? input.parties.standing(a.instrument, reply.state) : Standing::Party;
     a.states.push_back({reply.state, c.stateName(reply.state), c.groupName(reply.state), reply.language,
                         reply.status, reply.exportedAt, reply.fingerprint, standing,
-                        listed ? standingLabel(standing) : std::string()});
+                        listed ? standingLabel(c.t, standing) : std::string()});
   }
   std::sort(a.states.begin(), a.states.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
 

@@ -12,10 +12,12 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "export/secretariat/analysis_data.h"
 #include "export/secretariat/analysis_parties.h"
+#include "forms/translator.h"
 
 namespace focal {
 
@@ -163,6 +165,15 @@ struct Analysis {
   std::string instrumentName;  // "Trafficking in Persons Protocol", in the analysis language
   int cycle = 1;
   std::string language, generatedAt, source;
+  Translator translator;  // bound to `language`: every document of the analysis is worded with it
+  const char* tr(const char* message) const { return translator.tr(message); }
+  template <typename... Args>
+  std::string msg(const char* text, Args&&... args) const {
+    return translator.msg(text, std::forward<Args>(args)...);
+  }
+  std::string plural(std::size_t count, const char* one, const char* many) const {
+    return translator.plural(count, one, many);
+  }
   std::vector<AnalysisColumn> columns;
   std::vector<std::size_t> responding;  // States replying, per column
   std::vector<RespondingState> states;

@@ -3,8 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "forms/i18n.h"
-
 namespace focal {
 
 std::string TableCell::display() const {
@@ -46,10 +44,11 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
 }
 
 // "<column> States" and "<column> share" for every column of the breakdown.
-void addColumnHeaders(AnalysisTable& t, const Analysis& a, const std::string& what = tr("States")) {
+void addColumnHeaders(AnalysisTable& t, const Analysis& a, std::string what = {}) {
+  if (what.empty()) what = a.tr("States");
   for (const auto& c : a.columns) {
     t.columns.push_back({c.name + ": " + what, 12});
-    t.columns.push_back({c.name + ": " + tr("share"), 10});
+    t.columns.push_back({c.name + ": " + a.tr("share"), 10});
   }
 }
 
@@ -76,48 +75,49 @@ std::string specialText(const NumberSummary& n) {
 namespace {
 
 AnalysisTable about(const Analysis& a) {
-  AnalysisTable t{"About", tr("What this analysis covers"), {{tr("Item"), 28}, {tr("Value"), 80}}, {}};
+  AnalysisTable t{"About", a.tr("What this analysis covers"), {{a.tr("Item"), 28}, {a.tr("Value"), 80}}, {}};
   auto add = [&](const std::string& k, const std::string& v) {
     t.rows.push_back({Cell::str(k), Cell::str(v)});
   };
-  add(tr("Questionnaire"), a.questionnaireId + " (" + tr("version") + " " + a.version + ")");
-  add(tr("Title"), a.title);
-  add(tr("Instrument and cycle"), a.instrument + ", " + tr("cycle") + " " + std::to_string(a.cycle));
-  add(tr("Responding States"), std::to_string(a.states.size()));
-  add(tr("List of States parties"),
+  add(a.tr("Questionnaire"), a.questionnaireId + " (" + a.tr("version") + " " + a.version + ")");
+  add(a.tr("Title"), a.title);
+  add(a.tr("Instrument and cycle"), a.instrument + ", " + a.tr("cycle") + " " + std::to_string(a.cycle));
+  add(a.tr("Responding States"), std::to_string(a.states.size()));
+  add(a.tr("List of States parties"),
       a.partiesAsOf.empty()
-          ? tr("none known")
-          : tr("as of") + std::string(" ") + a.partiesAsOf + ", " + a.partiesSource +
+          ? a.tr("none known")
+          : a.tr("as of") + std::string(" ") + a.partiesAsOf + ", " + a.partiesSource +
                 (a.partiesVerified ? std::string()
-                                   : std::string(" (") + tr("not checked against the depositary's") + ")"));
-  add(tr("Compared with"), a.previousId.empty() ? tr("no previous cycle held") : a.previousId);
-  add(tr("Language of labels"), a.language);
-  add(tr("Consolidated store"), a.source);
-  add(tr("Generated"), a.generatedAt);
-  add(tr("How to read"), tr("Each State counts once, with its newest report; only answers to questions that "
-                            "applied to it count. "
-                            "Response rates are of the States parties to the instrument; shares of answers "
-                            "are of the responding "
-                            "States to which the question applied."));
+                                   : std::string(" (") + a.tr("not checked against the depositary's") + ")"));
+  add(a.tr("Compared with"), a.previousId.empty() ? a.tr("no previous cycle held") : a.previousId);
+  add(a.tr("Language of labels"), a.language);
+  add(a.tr("Consolidated store"), a.source);
+  add(a.tr("Generated"), a.generatedAt);
+  add(a.tr("How to read"),
+      a.tr("Each State counts once, with its newest report; only answers to questions that "
+           "applied to it count. "
+           "Response rates are of the States parties to the instrument; shares of answers "
+           "are of the responding "
+           "States to which the question applied."));
   return t;
 }
 
 AnalysisTable rates(const Analysis& a) {
   AnalysisTable t{"Response rates",
-                  tr("Replies of States parties, by questionnaire and regional group") +
+                  a.tr("Replies of States parties, by questionnaire and regional group") +
                       (a.partiesAsOf.empty() ? std::string()
-                                             : std::string(" (") + tr("list of States parties as of") + " " +
-                                                   a.partiesAsOf + ")"),
-                  {{tr("Questionnaire"), 16},
-                   {tr("Title"), 50},
-                   {tr("Instrument"), 10},
-                   {tr("Cycle"), 7},
-                   {tr("Group"), 36},
-                   {tr("States parties"), 10},
-                   {tr("Replies from States parties"), 10},
-                   {tr("Response rate"), 10},
-                   {tr("Replies from signatories"), 10},
-                   {tr("Replies from States not party"), 10}},
+                                             : std::string(" (") + a.tr("list of States parties as of") +
+                                                   " " + a.partiesAsOf + ")"),
+                  {{a.tr("Questionnaire"), 16},
+                   {a.tr("Title"), 50},
+                   {a.tr("Instrument"), 10},
+                   {a.tr("Cycle"), 7},
+                   {a.tr("Group"), 36},
+                   {a.tr("States parties"), 10},
+                   {a.tr("Replies from States parties"), 10},
+                   {a.tr("Response rate"), 10},
+                   {a.tr("Replies from signatories"), 10},
+                   {a.tr("Replies from States not party"), 10}},
                   {}};
   for (const auto& r : a.rates)
     for (std::size_t c = 0; c < a.columns.size(); ++c) {
@@ -136,15 +136,15 @@ AnalysisTable rates(const Analysis& a) {
 
 AnalysisTable states(const Analysis& a) {
   AnalysisTable t{"Responding States",
-                  tr("The States whose reports are analysed"),
-                  {{tr("Code"), 7},
-                   {tr("State"), 36},
-                   {tr("Regional group"), 32},
-                   {tr("Standing"), 12},
-                   {tr("Language"), 9},
-                   {tr("Status"), 8},
-                   {tr("Exported"), 21},
-                   {tr("Signing key"), 42}},
+                  a.tr("The States whose reports are analysed"),
+                  {{a.tr("Code"), 7},
+                   {a.tr("State"), 36},
+                   {a.tr("Regional group"), 32},
+                   {a.tr("Standing"), 12},
+                   {a.tr("Language"), 9},
+                   {a.tr("Status"), 8},
+                   {a.tr("Exported"), 21},
+                   {a.tr("Signing key"), 42}},
                   {}};
   for (const auto& s : a.states)
     t.rows.push_back({Cell::str(s.state), Cell::str(s.name), Cell::str(s.group), Cell::str(s.standingLabel),
@@ -156,13 +156,13 @@ AnalysisTable states(const Analysis& a) {
 AnalysisTable answers(const Analysis& a) {
   AnalysisTable t{
       "Answers",
-      tr("For every closed question, the States giving each answer, overall and by group; shares are "
-         "of the States to which the question applied"),
-      {{tr("Section"), 28},
-       {tr("Question"), 10},
-       {tr("Label"), 60},
-       {tr("Answer"), 28},
-       {tr("States to which it applied"), 10}},
+      a.tr("For every closed question, the States giving each answer, overall and by group; shares are "
+           "of the States to which the question applied"),
+      {{a.tr("Section"), 28},
+       {a.tr("Question"), 10},
+       {a.tr("Label"), 60},
+       {a.tr("Answer"), 28},
+       {a.tr("States to which it applied"), 10}},
       {}};
   addColumnHeaders(t, a);
   for (const auto& d : a.distributions)
@@ -178,15 +178,15 @@ AnalysisTable answers(const Analysis& a) {
 
 AnalysisTable changes(const Analysis& a) {
   AnalysisTable t{"Changes",
-                  tr("Carried-forward questions: States whose answer changed since the previous cycle"),
-                  {{tr("Section"), 28},
-                   {tr("Question"), 10},
-                   {tr("Previous cycle's question"), 12},
-                   {tr("Label"), 60},
-                   {tr("States in both cycles"), 10},
-                   {tr("Unchanged"), 10},
-                   {tr("Changed"), 10},
-                   {tr("States that changed"), 50}},
+                  a.tr("Carried-forward questions: States whose answer changed since the previous cycle"),
+                  {{a.tr("Section"), 28},
+                   {a.tr("Question"), 10},
+                   {a.tr("Previous cycle's question"), 12},
+                   {a.tr("Label"), 60},
+                   {a.tr("States in both cycles"), 10},
+                   {a.tr("Unchanged"), 10},
+                   {a.tr("Changed"), 10},
+                   {a.tr("States that changed"), 50}},
                   {}};
   for (const auto& c : a.changes) {
     std::vector<std::string> codes;
@@ -201,13 +201,13 @@ AnalysisTable changes(const Analysis& a) {
 
 AnalysisTable changesByState(const Analysis& a) {
   AnalysisTable t{"Changes by State",
-                  tr("Each changed answer, with the previous and the current answer"),
-                  {{tr("Question"), 10},
-                   {tr("Label"), 50},
-                   {tr("Code"), 7},
-                   {tr("State"), 30},
-                   {tr("Previous answer"), 40},
-                   {tr("Current answer"), 40}},
+                  a.tr("Each changed answer, with the previous and the current answer"),
+                  {{a.tr("Question"), 10},
+                   {a.tr("Label"), 50},
+                   {a.tr("Code"), 7},
+                   {a.tr("State"), 30},
+                   {a.tr("Previous answer"), 40},
+                   {a.tr("Current answer"), 40}},
                   {}};
   for (const auto& c : a.changes)
     for (const auto& ch : c.changes)
@@ -218,13 +218,13 @@ AnalysisTable changesByState(const Analysis& a) {
 
 AnalysisTable tables(const Analysis& a) {
   AnalysisTable t{"Statistical tables",
-                  tr("Statistical tables summed across the States that gave each cell"),
-                  {{tr("Question"), 10},
-                   {tr("Label"), 50},
-                   {tr("Row"), 24},
-                   {tr("Column"), 24},
-                   {tr("Sum"), 12},
-                   {tr("States reporting"), 10}},
+                  a.tr("Statistical tables summed across the States that gave each cell"),
+                  {{a.tr("Question"), 10},
+                   {a.tr("Label"), 50},
+                   {a.tr("Row"), 24},
+                   {a.tr("Column"), 24},
+                   {a.tr("Sum"), 12},
+                   {a.tr("States reporting"), 10}},
                   {}};
   for (const auto& table : a.tables) {
     std::vector<double> columnSums(table.columns.size(), 0);
@@ -239,16 +239,16 @@ AnalysisTable tables(const Analysis& a) {
                           Cell::integer(static_cast<double>(cell.states))});
       }
       t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(table.rows[r]),
-                        Cell::str(tr("Total")), Cell::real(rowSum), Cell{}});
+                        Cell::str(a.tr("Total")), Cell::real(rowSum), Cell{}});
     }
     double total = 0;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       total += columnSums[c];
-      t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(tr("Total")),
+      t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(a.tr("Total")),
                         Cell::str(table.columns[c]), Cell::real(columnSums[c]), Cell{}});
     }
-    t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(tr("Total")),
-                      Cell::str(tr("Total")), Cell::real(total),
+    t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(a.tr("Total")),
+                      Cell::str(a.tr("Total")), Cell::real(total),
                       Cell::integer(static_cast<double>(table.states))});
   }
   return t;
@@ -257,18 +257,18 @@ AnalysisTable tables(const Analysis& a) {
 AnalysisTable numbers(const Analysis& a) {
   AnalysisTable t{
       "Numbers",
-      tr("Numeric answers across States: count data summed, other numbers as a distribution; special "
-         "codes counted apart, never averaged"),
-      {{tr("Section"), 28},
-       {tr("Question"), 10},
-       {tr("Label"), 50},
-       {tr("Unit"), 12},
-       {tr("States reporting a number"), 10},
-       {tr("Sum"), 12},
-       {tr("Median"), 10},
-       {tr("Minimum"), 10},
-       {tr("Maximum"), 10},
-       {tr("Special codes (States)"), 30}},
+      a.tr("Numeric answers across States: count data summed, other numbers as a distribution; special "
+           "codes counted apart, never averaged"),
+      {{a.tr("Section"), 28},
+       {a.tr("Question"), 10},
+       {a.tr("Label"), 50},
+       {a.tr("Unit"), 12},
+       {a.tr("States reporting a number"), 10},
+       {a.tr("Sum"), 12},
+       {a.tr("Median"), 10},
+       {a.tr("Minimum"), 10},
+       {a.tr("Maximum"), 10},
+       {a.tr("Special codes (States)"), 30}},
       {}};
   for (const auto& n : a.numbers) {
     std::vector<Cell> row{Cell::str(n.section), Cell::str(n.id), Cell::str(n.label), Cell::str(n.unit),
@@ -285,10 +285,10 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
   const auto& g = a.assistance;
   std::vector<AnalysisTable> out;
   AnalysisTable gating{"TA gating",
-                       tr("States that need assistance to provide the information requested"),
-                       {{tr("Question"), 10}, {tr("Label"), 60}},
+                       a.tr("States that need assistance to provide the information requested"),
+                       {{a.tr("Question"), 10}, {a.tr("Label"), 60}},
                        {}};
-  addColumnHeaders(gating, a, tr("States needing assistance"));
+  addColumnHeaders(gating, a, a.tr("States needing assistance"));
   for (const auto& f : g.gating) {
     std::vector<Cell> row{Cell::str(f.id), Cell::str(f.label)};
     addCounts(row, f.yes, a.responding);
@@ -297,8 +297,8 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
   out.push_back(std::move(gating));
 
   AnalysisTable kinds{"TA by kind",
-                      tr("Technical assistance needed, by kind: States asking for it in any section"),
-                      {{tr("Kind of assistance"), 36}, {tr("Requests (State and section)"), 12}},
+                      a.tr("Technical assistance needed, by kind: States asking for it in any section"),
+                      {{a.tr("Kind of assistance"), 36}, {a.tr("Requests (State and section)"), 12}},
                       {}};
   addColumnHeaders(kinds, a);
   for (std::size_t k = 0; k < g.kinds.size(); ++k) {
@@ -310,16 +310,16 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
   out.push_back(std::move(kinds));
 
   AnalysisTable sections{"TA by section",
-                         tr("Technical assistance needed, by section (asked once per section; the articles "
-                            "are those the section "
-                            "cites)"),
-                         {{tr("Section"), 36},
-                          {tr("Articles the section cites"), 40},
-                          {tr("States needing assistance"), 12},
-                          {tr("Share of responding States"), 12}},
+                         a.tr("Technical assistance needed, by section (asked once per section; the articles "
+                              "are those the section "
+                              "cites)"),
+                         {{a.tr("Section"), 36},
+                          {a.tr("Articles the section cites"), 40},
+                          {a.tr("States needing assistance"), 12},
+                          {a.tr("Share of responding States"), 12}},
                          {}};
   for (const auto& label : g.kindLabels) sections.columns.push_back({label, 12});
-  sections.columns.push_back({tr("States"), 50});
+  sections.columns.push_back({a.tr("States"), 50});
   for (const auto& section : g.sections) {
     std::vector<Cell> row{Cell::str(section.section), Cell::str(section.articles),
                           Cell::integer(static_cast<double>(section.states.size())),
@@ -330,11 +330,13 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
   }
   out.push_back(std::move(sections));
 
-  AnalysisTable groups{
-      "TA by group",
-      tr("Technical assistance needed, by regional group"),
-      {{tr("Group"), 36}, {tr("Responding States"), 12}, {tr("Needing assistance"), 12}, {tr("Share"), 10}},
-      {}};
+  AnalysisTable groups{"TA by group",
+                       a.tr("Technical assistance needed, by regional group"),
+                       {{a.tr("Group"), 36},
+                        {a.tr("Responding States"), 12},
+                        {a.tr("Needing assistance"), 12},
+                        {a.tr("Share"), 10}},
+                       {}};
   for (const auto& label : g.kindLabels) groups.columns.push_back({label, 12});
   for (std::size_t c = 0; c < a.columns.size(); ++c) {
     std::vector<Cell> row{Cell::str(a.columns[c].name), Cell::integer(static_cast<double>(a.responding[c])),
@@ -347,13 +349,13 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
   out.push_back(std::move(groups));
 
   AnalysisTable requests{"TA requests",
-                         tr("Every request for technical assistance, by State and section"),
-                         {{tr("Code"), 7},
-                          {tr("State"), 30},
-                          {tr("Section"), 36},
-                          {tr("Articles the section cites"), 40},
-                          {tr("Kinds of assistance"), 50},
-                          {tr("Other assistance"), 40}},
+                         a.tr("Every request for technical assistance, by State and section"),
+                         {{a.tr("Code"), 7},
+                          {a.tr("State"), 30},
+                          {a.tr("Section"), 36},
+                          {a.tr("Articles the section cites"), 40},
+                          {a.tr("Kinds of assistance"), 50},
+                          {a.tr("Other assistance"), 40}},
                          {}};
   for (const auto& r : g.requests)
     requests.rows.push_back({Cell::str(r.state), Cell::str(r.stateName), Cell::str(r.section),
@@ -364,14 +366,14 @@ std::vector<AnalysisTable> assistance(const Analysis& a) {
 
 AnalysisTable practices(const Analysis& a) {
   AnalysisTable t{"Practices",
-                  tr("Compendium of successful practices, in the language each State used"),
-                  {{tr("Question"), 10},
-                   {tr("Label"), 40},
-                   {tr("Code"), 7},
-                   {tr("State"), 28},
-                   {tr("Regional group"), 28},
-                   {tr("Language"), 9},
-                   {tr("Practice"), 100}},
+                  a.tr("Compendium of successful practices, in the language each State used"),
+                  {{a.tr("Question"), 10},
+                   {a.tr("Label"), 40},
+                   {a.tr("Code"), 7},
+                   {a.tr("State"), 28},
+                   {a.tr("Regional group"), 28},
+                   {a.tr("Language"), 9},
+                   {a.tr("Practice"), 100}},
                   {}};
   for (const auto& q : a.practices)
     for (const auto& p : q.practices)
@@ -392,10 +394,10 @@ std::vector<AnalysisTable> analysisTables(const Analysis& a) {
   return out;
 }
 
-std::string fitCell(const std::string& text, std::size_t max) {
+std::string fitCell(const std::string& text, const Translator& t, std::size_t max) {
   if (text.size() <= max) return text;
-  const std::string note =
-      " [" + std::string(tr("cut; full text")) + ": " + std::to_string(text.size()) + " " + tr("bytes") + "]";
+  const std::string note = " [" + std::string(t.tr("cut; full text")) + ": " + std::to_string(text.size()) +
+                           " " + t.tr("bytes") + "]";
   std::size_t keep = max - note.size();
   while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
   return text.substr(0, keep) + note;

@@ -48,7 +48,9 @@ AnalysisTable uncoveredProvisionsTable(const Analysis& analysis);
 std::string specialText(const NumberSummary& n);
 
 // Output, each file written whole or not at all (output_file.h). Throw ExportError.
-void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& path);
+// The workbook's notes are worded by `translator` (the analysis's).
+void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& path,
+                   const Translator& translator);
 // One CSV file per table in `directory` (created when missing): UTF-8 with
 // a byte-order mark (so spreadsheet programs read it as UTF-8), RFC 4180
 // quoting. Returns the files written.
@@ -58,6 +60,6 @@ std::string csvText(const AnalysisTable& table);
 
 // Text longer than a spreadsheet cell holds (32,767 characters), cut on a
 // character boundary with a note of the length.
-std::string fitCell(const std::string& text, std::size_t max = 32767);
+std::string fitCell(const std::string& text, const Translator& translator, std::size_t max = 32767);
 
 }  // namespace focal

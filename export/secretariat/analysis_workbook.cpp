@@ -49,7 +49,8 @@ void check(lxw_error error, const std::string& path) {
 
 }  // namespace
 
-void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& path) {
+void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& path,
+                   const Translator& translator) {
   OutputFile out(path);
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
@@ -84,12 +85,12 @@ void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& 
   std::vector<std::string> used;
   for (const auto& table : tables) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheetName(table.name, used).c_str());
-    worksheet_write_string(sheet, 0, 0, fitCell(showBidiControls(table.title)).c_str(), title);
+    worksheet_write_string(sheet, 0, 0, fitCell(showBidiControls(table.title), translator).c_str(), title);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);
       worksheet_set_column(sheet, col, col, table.columns[c].width, nullptr);
-      worksheet_write_string(sheet, 1, col, fitCell(showBidiControls(table.columns[c].header)).c_str(),
-                             header);
+      worksheet_write_string(sheet, 1, col,
+                             fitCell(showBidiControls(table.columns[c].header), translator).c_str(), header);
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const auto row = static_cast<lxw_row_t>(r + 2);
@@ -100,7 +101,8 @@ void writeWorkbook(const std::vector<AnalysisTable>& tables, const std::string& 
           case TableCell::Kind::Empty:
             break;
           case TableCell::Kind::Text:
-            worksheet_write_string(sheet, row, col, fitCell(showBidiControls(cell.text)).c_str(), wrap);
+            worksheet_write_string(sheet, row, col, fitCell(showBidiControls(cell.text), translator).c_str(),
+                                   wrap);
             break;
           case TableCell::Kind::Integer:
             worksheet_write_number(sheet, row, col, cell.number, integer);

@@ -37,6 +37,9 @@ using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
 Layout text(cairo_t* cr, const std::string& s, double size, bool bold, double width, PangoAlignment align,
             int maxLines = 0) {
   Layout layout(pango_cairo_create_layout(cr));
+  // Unrounded glyph positions: an Arabic label's words stay whole in the PDF's text (pdf_flow.cpp).
+  pango_context_set_round_glyph_positions(pango_layout_get_context(layout.get()), FALSE);
+  pango_layout_context_changed(layout.get());
   PangoFontDescription* font = pango_font_description_from_string(kFont);
   pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
   if (bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);

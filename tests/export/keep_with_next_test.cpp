@@ -108,6 +108,9 @@ TEST(KeepWithNext, AnalysisPdfKeepsEachHeadingWithItsChartOrTable) {
     const std::string n = std::to_string(i);
     if (i % 6 == 1) document.blocks.emplace_back(DocHeading{2, "Section" + n + " of the test"});
     document.blocks.emplace_back(DocHeading{3, "Heading" + n + " " + filler(3 + (i * 5) % 17)});
+    if (i % 4 == 2)  // a conditional question's note between its heading and its chart
+      document.blocks.emplace_back(
+          DocParagraph{"Applies to " + n + " of 60 responding States", DocParagraph::Style::Note, ""});
     if (i % 3 == 0) {
       AnalysisTable t{"t" + n, "", {{"State", 30}, {"Answer", 60}}, {}};
       t.rows.push_back({TableCell::str("Cell" + n + "first"), TableCell::str(filler(8))});
