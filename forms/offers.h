@@ -9,6 +9,20 @@
 // reply since you took it"). Taking never replaces an answer given here
 // unless asked to (`overwrite`).
 //
+// A repeat (a list of records: agreements, authorities) linked to a repeat
+// there is offered as a whole. Its fields are paired by also_asked_in
+// between the fields (either way) or, when a field has no link, by the same
+// name after the repeat's id and the same type (q_4_7_partner and
+// q_3_7_a_partner). The records are matched by their key field, the first
+// paired field of the repeat here: a record there matches the first record
+// here that already holds every one of its values, or else the first one
+// with the same key value (spaces and case aside). A matched record has its
+// empty fields filled; a record there that matches none is added. A field
+// answered otherwise here is a conflict: it is kept unless asked to replace
+// it (then the offer is Differs), or unless the repeat here is still exactly
+// as taken from that reply (then ChangedSinceTaken, and the newer values are
+// taken). Records here are never removed.
+//
 // The files themselves are opened and checked in export/report/offer_sources.h
 // (a report must verify; another State's reply is refused).
 #pragma once
@@ -62,6 +76,10 @@ struct Offer {
   std::vector<std::pair<std::string, std::string>> attachments;  // path there -> path here
   OfferStatus status = OfferStatus::Available;
   AnswerValues takenValues;  // for ChangedSinceTaken(FromHere): what was taken, on the paths here
+  // A repeat: the paths of `values` answered otherwise here (kept unless replacing), and the
+  // number of records there and of records it adds here.
+  std::vector<std::string> conflicts;
+  std::size_t records = 0, newRecords = 0;
 
   // Whether it is worth showing: Available, Differs, ChangedSinceTaken or ChangedSinceTakenFromHere.
   bool takeable() const {
@@ -80,6 +98,8 @@ struct TakenFrom {
   Instrument instrument = Instrument::Convention;
   int cycle = 1;
   AnswerValues values;  // as taken
+  // A repeat: the paths whose answers given here were kept over the other reply's.
+  std::vector<std::string> kept;
 };
 std::optional<TakenFrom> takenFrom(const AnswerValues& answers, const std::string& questionId);
 
@@ -93,11 +113,15 @@ struct TakeResult {
   std::vector<std::string> taken;                            // offer ids
   std::vector<std::pair<std::string, std::string>> refused;  // offer id, why
   std::size_t files = 0;                                     // attachments copied
+  // A repeat taken in part: offer id, the answers given here that were kept.
+  std::vector<std::pair<std::string, std::string>> kept;
 };
 
 // Takes `offers` (from findOffers over the same `sources`) into `document`
 // as one undo step. An offer that would replace an answer given here is
-// refused, with a message saying how to replace it, unless `overwrite`.
+// refused, with a message saying how to replace it, unless `overwrite`;
+// a repeat's offer adds its records and fills empty fields, and keeps the
+// conflicting fields (listed in `kept`) unless `overwrite`.
 TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offers,
                       const std::vector<OfferSource>& sources, bool overwrite);
 

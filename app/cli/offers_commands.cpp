@@ -54,6 +54,9 @@ json offerJson(const Offer& o) {
           {"values", o.values},
           {"taken_values", o.takenValues},
           {"files", o.attachments.size()},
+          {"records", o.records},
+          {"new_records", o.newRecords},
+          {"conflicts", o.conflicts},
           {"sentence", offerSentence(o)}};
 }
 
@@ -94,7 +97,8 @@ int offers(const OffersRequest& r) {
               << (sources.size() == 1 ? " other reply" : " other replies") << "\n";
     for (const Offer* o : shown) {
       std::cout << "  " << printable(o->id) << "  " << printable(offerSentence(*o)) << ": "
-                << shortValue(valueText(o->values, o->question));
+                << (o->records ? printable(recordsSentence(*o))
+                               : shortValue(valueText(o->values, o->question)));
       if (!o->attachments.empty()) std::cout << " (file attached)";
       if (o->status != OfferStatus::Available)
         std::cout << "  [" << printable(offerStatusSentence(*o)) << "]";
@@ -130,6 +134,7 @@ int offers(const OffersRequest& r) {
                "; list the offers with: focal-cli offers " + r.path);
   TakeResult result = takeOffers(document, chosen, sources, r.replace);
   for (const auto& [offerId, why] : result.refused) printError(offerId + ": " + why);
+  for (const auto& [offerId, what] : result.kept) std::cerr << "Note: " << what << "\n";
   if (!document.isSaved()) {
     printError(document.status().cause + " Run offers --take again once this is solved.");
     return kFailed;

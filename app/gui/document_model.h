@@ -53,6 +53,7 @@ class DocumentModel : public ResponseModel {
   std::vector<Offer> offers(const std::string& questionId) override;
   std::string takeOffer(const Offer& offer, bool replace) override;
   std::string addOfferSource(const std::string& file) override;
+  bool refreshOfferSources() override;
 
   Workspace& workspace() { return *workspace_; }
   ResponseDocument& document() { return *document_; }
@@ -82,6 +83,9 @@ class DocumentModel : public ResponseModel {
   std::vector<Offer> offers_;
   std::map<std::string, std::string> offersFor_;
   bool offersKnown_ = false;
+  std::vector<std::string> offerFiles_;  // added with addOfferSource
+  std::string offerStamp_;               // what the sources were when read (OfferStamp)
+  std::string OfferStamp() const;
   void UsePreparerName();
 };
 

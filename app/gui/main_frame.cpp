@@ -48,6 +48,10 @@ MainFrame::MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFi
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
   Bind(wxEVT_IDLE, &MainFrame::OnIdle, this);
   Bind(wxEVT_CHAR_HOOK, &MainFrame::OnCharHook, this);
+  Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
+    event.Skip();
+    if (event.GetActive()) CallAfter([this] { RefreshOffers(); });
+  });
   if (!previewFile_.empty()) {
     watcher_ = std::make_unique<PreviewWatcher>(previewFile_, [this](const LoadResult& result) {
       if (!result.ok()) {
@@ -275,6 +279,12 @@ void MainFrame::OnIdle(wxIdleEvent& event) {
   retired_.pop_back();
   CallAfter([old] { old->Destroy(); });
   if (!retired_.empty()) event.RequestMore();
+}
+
+bool MainFrame::RefreshOffers() {
+  if (!model_ || !model_->refreshOfferSources()) return false;
+  if (page_ && !reviewShown_) page_->RefreshOffers();
+  return true;
 }
 
 void MainFrame::ReopenSection() {

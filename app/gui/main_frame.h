@@ -59,6 +59,10 @@ class MainFrame : public wxFrame {
   // Builds the open section's page again, its editors reading the model anew
   // (more replies now offer answers).
   void ReopenSection();
+  // Reads the replies that offer answers again if they changed since (on
+  // activation: the user may have written the other reply meanwhile), and
+  // shows the open section's offers anew; true when they had changed.
+  bool RefreshOffers();
   void OpenReview();
   // Every question with its state, grouped by section (overview_page.h).
   void OpenOverview(bool focusList = true);

@@ -231,6 +231,17 @@ void QuestionPage::OnSessionChange(const SessionChange& change) {
   Thaw();
 }
 
+void QuestionPage::RefreshOffers() {
+  if (closing_) return;
+  const ResponseSession& session = model_->session();
+  std::vector<wxWindow*> resized;
+  Freeze();
+  for (const auto& editor : editors_)
+    if (editor->Update(session)) resized.push_back(editor->Window());
+  if (!resized.empty()) LayoutAgain(resized);
+  Thaw();
+}
+
 void QuestionPage::Write(const std::vector<AnswerWrite>& writes, const std::string& mergeKey) {
   Outcome outcome = model_->apply(writes, mergeKey);
   if (outcome.status == AnswerStatus::Refused) Notify(FromUtf8(outcome.message));

@@ -43,6 +43,9 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   // Whether every question of the section has its editor yet.
   bool Complete() const { return complete_; }
   void BuildAll();
+  // Shows the offers anew after the replies offering them were read again
+  // (ResponseModel::refreshOfferSources): each built editor updates its own.
+  void RefreshOffers();
   // Off screen, waiting to be destroyed: writes what was being typed and
   // stops following the session and building.
   void Retire();

@@ -96,6 +96,11 @@ class ResponseModel {
   // Adds the replies of the same State in `file` (a workspace or a national
   // report that verifies) to those that offer answers; "" when done, else why not.
   virtual std::string addOfferSource(const std::string& /*file*/) { return {}; }
+  // Reads the replies that offer answers again when they may have changed
+  // since they were read (another response of the workspace written, a
+  // source file changed on disk); true when they were, so that the offers
+  // and their "changed in the other reply" flags are shown anew.
+  virtual bool refreshOfferSources() { return false; }
 
  protected:
   Publisher<SaveStatus> statusChanges_;

@@ -168,4 +168,12 @@ std::string offerStatusSentence(const Offer& offer) {
   return {};
 }
 
+std::string recordsSentence(const Offer& offer) {
+  std::string out = plural(offer.records, "record", "records");
+  if (offer.newRecords) out += "; " + msg("to add: {}", offer.newRecords);
+  if (!offer.conflicts.empty())
+    out += "; " + msg("answered otherwise here (kept unless replaced): {}", offer.conflicts.size());
+  return out;
+}
+
 }  // namespace focal

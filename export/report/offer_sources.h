@@ -28,6 +28,10 @@ std::string offerSentence(const Offer& offer);
 // "changed in the other reply since you took it", "changed in the reply for the Trafficking in Persons
 // Protocol since it was taken from here", ... for the offer's status; "" when available.
 std::string offerStatusSentence(const Offer& offer);
+
+// A repeat's offer in words, instead of its values: "3 records; to add: 1;
+// answered otherwise here (kept unless replaced): 1".
+std::string recordsSentence(const Offer& offer);
 // The instrument in words, for the sentences above: "the Trafficking in Persons Protocol".
 std::string instrumentInWords(Instrument instrument);
 

@@ -203,6 +203,118 @@ TEST_F(OffersGuiTest, AnotherWorkspaceOffersItsAnswersUnlessItIsAnotherStates) {
   Pump(100);
 }
 
+// The window reads the other replies again when it is activated, if they changed since: an
+// answer given meanwhile in the other reply is offered, and a later change of a taken answer is
+// flagged, without reopening the window. A file added as a source is watched the same way.
+TEST_F(OffersGuiTest, ChangesInTheOtherRepliesShowOnActivationWithoutReopening) {
+  const std::string file = directory_ + "/nga.focal", som = directory_ + "/som.focal";
+  ResponseId tipId = 0, somId = 0;
+  {
+    auto ws = Workspace::create(file);
+    somId = ws->createResponse(*Bundled("som-cycle2"), "NGA", "en");
+    tipId = ws->createResponse(*Bundled("tip-cycle2"), "NGA", "en");
+    Workspace::create(som)->createResponse(*Bundled("som-cycle2"), "NGA", "en");
+  }
+  auto model = std::make_shared<gui::DocumentModel>(Workspace::open(file), tipId);
+  MainFrame* frame = Desktop::Get().ShowModel(model);
+  frame->SetSize(1100, 720);
+  ASSERT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+  ASSERT_TRUE(frame->GoToQuestion("bm_11_1"));
+  Pump(100);
+  EXPECT_EQ(Button(frame, "bm_11_1", _("Use this answer")), nullptr);
+  EXPECT_FALSE(frame->RefreshOffers());  // nothing changed: nothing read again
+
+  // The smuggling reply is answered meanwhile (another window, the command line).
+  model->workspace().write(somId, {{"bm_11_1", "yes"}});
+  wxActivateEvent activate(wxEVT_ACTIVATE, true, frame->GetId());
+  activate.SetEventObject(frame);
+  frame->GetEventHandler()->ProcessEvent(activate);
+  ASSERT_TRUE(WaitUntil([&] { return Button(frame, "bm_11_1", _("Use this answer")) != nullptr; }));
+  Click(Button(frame, "bm_11_1", _("Use this answer")));
+  ASSERT_TRUE(WaitUntil([&] { return model->session().value("bm_11_1") == "yes"; }));
+
+  // ... and changed there later: flagged, with the new value, on the next activation.
+  model->workspace().write(somId, {{"bm_11_1", "no"}});
+  EXPECT_TRUE(frame->RefreshOffers());
+  ASSERT_TRUE(WaitUntil(
+      [&] { return Shows(Texts(frame, "bm_11_1"), "No (changed in the other reply since you took it)"); }));
+  EXPECT_FALSE(frame->RefreshOffers());
+
+  // A workspace added as a source: its later changes on disk are read again too.
+  ASSERT_TRUE(frame->GoToQuestion("bm_12_1"));
+  EXPECT_EQ(gui::AddOfferSource(*frame, *model, som), "");
+  ASSERT_TRUE(frame->GoToQuestion("bm_12_1"));
+  Pump(100);
+  EXPECT_EQ(Button(frame, "bm_12_1", _("Use this answer")), nullptr);
+  {
+    auto other = Workspace::open(som);
+    other->write(other->responses().front().id, {{"bm_12_1", "yes"}});
+  }
+  EXPECT_TRUE(frame->RefreshOffers());
+  ASSERT_TRUE(WaitUntil([&] { return Button(frame, "bm_12_1", _("Use this answer")) != nullptr; }));
+  frame->Close();
+  Pump(100);
+}
+
+// A list of records linked to a list of the other reply: its missing records are added without
+// replacing what was typed here ("Use this answer"), or the differing answers replaced ("instead").
+TEST_F(OffersGuiTest, AListOfRecordsIsOfferedRecordByRecord) {
+  auto questionnaire = [](const std::string& id, const std::string& instrument, const std::string& repeat,
+                          const std::string& link) {
+    LoadResult r = loadQuestionnaireText(
+        "focal: 1\nid: " + id + "\ntitle: {en: Test}\ninstrument: " + instrument +
+            "\ncycle: 2\nversion: '1'\nlanguages: [en]\nsections:\n  - id: s\n    title: S\n    questions:\n"
+            "      - id: " +
+            repeat + "\n        type: repeat\n        label: Agreements\n" + link +
+            "        questions:\n          - {id: " + repeat +
+            "_partner, type: country, label: Partner}\n"
+            "          - {id: " +
+            repeat + "_title, type: text, label: Title}\n",
+        id + ".yaml");
+    EXPECT_TRUE(r.ok());
+    return r.questionnaire;
+  };
+  auto here = questionnaire("rep-a", "tip", "agr", "        also_asked_in: [\"rep-b:deals\"]\n");
+  auto there = questionnaire("rep-b", "som", "deals", "");
+  ASSERT_TRUE(here && there);
+  const std::string file = directory_ + "/lists.focal";
+  ResponseId hereId = 0;
+  {
+    auto ws = Workspace::create(file);
+    const ResponseId thereId = ws->createResponse(*there, "NGA", "en");
+    ws->write(thereId, {{"deals", "d1 d2"},
+                        {"deals[d1]/deals_partner", "FRA"},
+                        {"deals[d1]/deals_title", "Readmission"},
+                        {"deals[d2]/deals_partner", "ITA"},
+                        {"deals[d2]/deals_title", "Police cooperation"}});
+    hereId = ws->createResponse(*here, "NGA", "en");
+    ws->write(hereId, {{"agr", "h1"}, {"agr[h1]/agr_partner", "ITA"}, {"agr[h1]/agr_title", "Memorandum"}});
+  }
+  auto model = std::make_shared<gui::DocumentModel>(Workspace::open(file), hereId);
+  MainFrame* frame = Desktop::Get().ShowModel(model);
+  frame->SetSize(1100, 720);
+  ASSERT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
+  ASSERT_TRUE(frame->GoToQuestion("agr"));
+  Pump(100);
+  EXPECT_TRUE(
+      Shows(Texts(frame, "agr"), "2 records; to add: 1; answered otherwise here (kept unless replaced): 1"));
+  wxButton* add = Button(frame, "agr", _("Use this answer"));
+  ASSERT_NE(add, nullptr);
+  ASSERT_NE(Button(frame, "agr", _("Use this answer instead")), nullptr);
+  Click(add);
+  ASSERT_TRUE(WaitUntil([&] { return model->session().records("agr").size() == 2; }));
+  EXPECT_EQ(model->session().value("agr[h1]/agr_title"), "Memorandum");
+  Pump(100);
+  // Nothing more to add: only the answer kept here differs, so only replacing is offered.
+  EXPECT_EQ(Button(frame, "agr", _("Use this answer")), nullptr);
+  wxButton* instead = Button(frame, "agr", _("Use this answer instead"));
+  ASSERT_NE(instead, nullptr);
+  Click(instead);
+  ASSERT_TRUE(WaitUntil([&] { return model->session().value("agr[h1]/agr_title") == "Police cooperation"; }));
+  frame->Close();
+  Pump(100);
+}
+
 TEST_F(OffersGuiTest, ACarriedAnswerShowsThePreviousCycleAndOnceChangedBoth) {
   const std::string file = directory_ + "/cycles.focal";
   auto q1 = Bundled("tip-cycle1");

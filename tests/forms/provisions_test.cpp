@@ -68,6 +68,26 @@ TEST(BundledProvisions, ClassifyTheObligationsAsTheLegislativeGuidesDo) {
   EXPECT_EQ(obligationLabel(Obligation::ShallConsider, "fr"), "Doit envisager");
   EXPECT_EQ(tip->find("5", "2 (a)")->citation("en"), "art. 5, para. 2 (a)");
   EXPECT_EQ(tip->find("3", "(b)")->citation("es"), "art. 3 (b)");
+  // Corrected against the wording: "may permit" a hearing by video conference; "shall encourage" the
+  // industry; "shall endeavour" is the guides' second category.
+  EXPECT_EQ(convention->find("18", "18")->obligation, Obligation::Optional);
+  EXPECT_EQ(firearms->find("8", "2")->obligation, Obligation::Mandatory);
+  EXPECT_EQ(tip->find("6", "5")->obligation, Obligation::ShallConsider);
+  EXPECT_EQ(convention->find("16", "8")->obligation, Obligation::ShallConsider);
+}
+
+TEST(BundledProvisions, LinkOnlyToTextsThatWereFoundNeverToGuessedOnes) {
+  // TOCebook-f.pdf and TOCebook-s.pdf were guesses: a language without a known
+  // edition links to the depositary's record, which holds all six texts.
+  for (const char* key : {"convention", "tip", "som", "firearms"}) {
+    auto catalog = bundled(key);
+    ASSERT_TRUE(catalog);
+    for (const char* language : {"fr", "es"})
+      EXPECT_EQ(catalog->linkFor(language).find("TOCebook"), std::string::npos) << key << " " << language;
+  }
+  EXPECT_EQ(bundled("tip")->linkFor("fr"), bundled("tip")->link);
+  EXPECT_THAT(bundled("convention")->linkFor("es"),
+              HasSubstr("treaties.un.org/doc/source/RecentTexts/18-12S"));
 }
 
 TEST(BundledProvisions, EveryBundledQuestionnaireCitesOnlyListedProvisions) {

@@ -4,6 +4,8 @@
 #include <wx/settings.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "app/gui/accessibility.h"
 #include "app/gui/editors/editors.h"
 #include "app/gui/wx_text.h"
@@ -62,7 +64,9 @@ bool OfferBar::Update(const ResponseSession& session) {
   }
   std::string key;
   for (const auto& o : offers)
-    key += "\n" + o.id + offerStatusKey(o.status) + valuesJson(o.values) + o.answeredAt;
+    key += "\n" + o.id + offerStatusKey(o.status) + valuesJson(o.values) + o.answeredAt +
+           // A list's buttons depend on what is here too (whether taking still adds anything).
+           (o.records ? valuesJson(answerValues(session.answers(), question_.id)) : std::string());
   const wxString signature = previousLine + FromUtf8(key);
   if (signature == shown_) return false;
   shown_ = signature;
@@ -71,7 +75,8 @@ bool OfferBar::Update(const ResponseSession& session) {
   sizer_->Clear(true);
   if (!previousLine.empty()) AddLine(previousLine, true);
   for (const auto& o : offers) {
-    const wxString sentence = FromUtf8(offerSentence(o)) + ": " + ValueText(o.values);
+    const wxString sentence =
+        FromUtf8(offerSentence(o)) + ": " + (o.records ? FromUtf8(recordsSentence(o)) : ValueText(o.values));
     if (o.status == OfferStatus::Taken) {
       AddLine(wxString::Format(_("Taken from the other reply. %s"), sentence), true);
       continue;
@@ -82,20 +87,33 @@ bool OfferBar::Update(const ResponseSession& session) {
     if (o.status != OfferStatus::Available) words += " (" + FromUtf8(offerStatusSentence(o)) + ")";
     text->SetLabelText(words);
     if (host_.WrapWidth() > 0) text->Wrap(host_.WrapWidth() - Dip(110, this));
-    const bool replace = o.replaces();
-    auto* use = new wxButton(this, wxID_ANY, replace ? _("Use this answer instead") : _("Use this answer"),
-                             wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    SetAccessibleName(use, (replace ? _("Use this answer instead") : _("Use this answer")) + ": " + words);
-    use->Bind(wxEVT_BUTTON, [this, o, replace](wxCommandEvent&) {
-      // Later: taking rebuilds this bar, and the button must not be destroyed in its own handler.
-      CallAfter([this, o, replace] {
-        host_.FlushTyping();
-        const std::string why = host_.Model().takeOffer(o, replace);
-        if (!why.empty()) host_.Notify(FromUtf8(why));
-      });
-    });
     row->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, Dip(8, this));
-    row->Add(use, 0, wxALIGN_CENTER_VERTICAL);
+    auto addButton = [&](bool replace) {
+      const wxString label = replace ? _("Use this answer instead") : _("Use this answer");
+      auto* use = new wxButton(this, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+      SetAccessibleName(use, label + ": " + words);
+      use->Bind(wxEVT_BUTTON, [this, o, replace](wxCommandEvent&) {
+        // Later: taking rebuilds this bar, and the button must not be destroyed in its own handler.
+        CallAfter([this, o, replace] {
+          host_.FlushTyping();
+          const std::string why = host_.Model().takeOffer(o, replace);
+          if (!why.empty()) host_.Notify(FromUtf8(why));
+        });
+      });
+      row->Add(use, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(4, this));
+    };
+    // A list whose records differ here can also be taken without replacing: its missing
+    // records are added and the answers given here kept.
+    if (o.records && o.replaces()) {
+      const AnswerValues here = answerValues(session.answers(), question_.id);
+      const bool adds = std::any_of(o.values.begin(), o.values.end(), [&](const auto& value) {
+        auto h = here.find(value.first);
+        return std::find(o.conflicts.begin(), o.conflicts.end(), value.first) == o.conflicts.end() &&
+               (h == here.end() || h->second != value.second);
+      });
+      if (adds) addButton(false);
+    }
+    addButton(o.replaces());
     sizer_->Add(row, 0, wxEXPAND | wxBOTTOM, Dip(2, this));
   }
   SetBackgroundColour(offers.empty() ? GetParent()->GetBackgroundColour() : wxColour(225, 240, 250));
