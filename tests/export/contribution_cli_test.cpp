@@ -73,12 +73,11 @@ TEST_F(ContributionCli, RequestFillExportImportResolve) {
   EXPECT_EQ(first["conflicts"][0]["ours_by"], "Jeanne");
   EXPECT_FALSE(first["unchanged"].empty());
 
-  // Again: nothing new.
+  // Again: stale, and said so (not "applied").
   ASSERT_EQ(cli("contribution import national.focal justice.focalcontrib --user Jeanne"), 0) << output_;
-  EXPECT_THAT(output_, HasSubstr("0 applied"));
-  EXPECT_THAT(output_, HasSubstr("imported before"));
-  EXPECT_THAT(output_,
-              HasSubstr("answers not applied: this contribution was exported no later than the one of"));
+  EXPECT_THAT(output_, HasSubstr("stale, nothing applied: this same contribution was imported before"));
+  EXPECT_THAT(output_, HasSubstr("were not applied and the newer values are kept"));
+  EXPECT_THAT(output_, ::testing::Not(HasSubstr("applied    ")));
 
   ASSERT_EQ(cli("contribution status national.focal --json"), 0) << output_;
   json status = json::parse(output_);
