@@ -313,26 +313,26 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
   for (auto& a : ws.storedAnswers(document.id())) stored[a.path] = a;
   const std::string now = utcTimestamp();
 
-  ImportPlan plan;
-  plan.requestId = request.id;
-  plan.file = fileName(checked.file);
-  plan.contentSha256 = checked.check.contentSha256;
-  plan.person = c.person;
-  plan.signerKey = crypto::hex(*checked.check.signer);
-  plan.exportedAt = c.exportedAt;
-  plan.sequence = c.sequence;
-  plan.importedAt = now;
-  plan.importedBy = ws.user();
-  plan.nextBase = merged.nextBase;
-  plan.applied = merged.applied.size();
-  plan.unchanged = merged.unchanged.size();
+  ImportRecord entry;
+  entry.requestId = request.id;
+  entry.file = fileName(checked.file);
+  entry.contentSha256 = checked.check.contentSha256;
+  entry.person = c.person;
+  entry.signerKey = crypto::hex(*checked.check.signer);
+  entry.exportedAt = c.exportedAt;
+  entry.sequence = c.sequence;
+  entry.importedAt = now;
+  entry.importedBy = ws.user();
+  entry.nextBase = merged.nextBase;
+  entry.applied = merged.applied.size();
+  entry.unchanged = merged.unchanged.size();
   for (const auto& path : merged.applied) {
     const std::string value = theirs.contains(path) ? theirs.at(path) : std::string();
     summary.applied.push_back({path, value});
     if (value.empty()) continue;
     const ContributedAnswer* a = c.answer(path);
-    plan.provenance.push_back({path, value, request.id, c.agency, a ? a->changedBy : c.person,
-                               a ? a->changedAt : c.exportedAt, now, ws.user(), plan.file});
+    entry.provenance.push_back({path, value, request.id, c.agency, a ? a->changedBy : c.person,
+                                a ? a->changedAt : c.exportedAt, now, ws.user(), entry.file});
   }
   summary.unchanged = merged.unchanged;
   auto latest = [](const Answers& fields, auto&& stamp) {
@@ -358,7 +358,7 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
     s.agency = c.agency;
     s.baseBy = request.requestedBy;
     s.baseAt = request.requestedAt;
-    s.file = plan.file;
+    s.file = entry.file;
     std::tie(s.theirsBy, s.theirsAt) = conflict.kind == ConflictKind::Value ? theirsStamp(conflict.path)
                                        : conflict.theirsRecord.empty()
                                            ? std::pair{c.person, c.exportedAt}
@@ -367,17 +367,17 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
                                        ? oursStamp(conflict.path)
                                        : latest(conflict.oursRecord, oursStamp);
     if (conflict.kind == ConflictKind::Value && !conflict.theirs.empty())
-      if (const ContributedFile* f = c.file(conflict.path)) plan.files.push_back(*f);
+      if (const ContributedFile* f = c.file(conflict.path)) entry.files.push_back(*f);
     for (const auto& [path, value] : conflict.theirsRecord)
-      if (const ContributedFile* f = c.file(path)) plan.files.push_back(*f);
+      if (const ContributedFile* f = c.file(path)) entry.files.push_back(*f);
     s.conflict = std::move(conflict);
-    plan.conflicts.push_back(std::move(s));
+    entry.conflicts.push_back(std::move(s));
   }
 
   inOneTransaction(
       document, checked.file,
       [&] { writeAnswers(document, merged.writes, c.files, contributorAuthor(ws, c.person, c.agency)); },
-      [&] { store.recordImport(document.id(), plan); });
+      [&] { store.recordImport(document.id(), entry); });
   summary.conflicts = store.openConflicts(document.id(), request.id);
   return summary;
 }

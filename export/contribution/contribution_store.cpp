@@ -242,49 +242,49 @@ ContributionStore::Newest ContributionStore::newestImport(const std::string& req
 
 // ---- imports --------------------------------------------------------------------------
 
-void ContributionStore::recordImport(ResponseId response, const ImportPlan& plan) {
+void ContributionStore::recordImport(ResponseId response, const ImportRecord& entry) {
   inTransaction(tr("record the import"), [&](sql::Database& db) {
     sql::Statement insert(
         db,
         "INSERT INTO contribution_imports(request, response, file, content_sha256, person, signer, "
         "exported_at, imported_at, imported_by, applied, unchanged, conflicts, status, sequence) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'done', ?13)");
-    insert.bind(1, plan.requestId).bind(2, response).bind(3, plan.file).bind(4, plan.contentSha256);
-    insert.bind(5, plan.person).bind(6, plan.signerKey).bind(7, plan.exportedAt).bind(8, plan.importedAt);
-    insert.bind(9, plan.importedBy).bind(10, static_cast<std::int64_t>(plan.applied));
-    insert.bind(11, static_cast<std::int64_t>(plan.unchanged))
-        .bind(12, static_cast<std::int64_t>(plan.conflicts.size()));
-    insert.bind(13, plan.sequence).run();
+    insert.bind(1, entry.requestId).bind(2, response).bind(3, entry.file).bind(4, entry.contentSha256);
+    insert.bind(5, entry.person).bind(6, entry.signerKey).bind(7, entry.exportedAt).bind(8, entry.importedAt);
+    insert.bind(9, entry.importedBy).bind(10, static_cast<std::int64_t>(entry.applied));
+    insert.bind(11, static_cast<std::int64_t>(entry.unchanged))
+        .bind(12, static_cast<std::int64_t>(entry.conflicts.size()));
+    insert.bind(13, entry.sequence).run();
     sql::Statement file(db,
                         "INSERT OR REPLACE INTO contribution_files(request, path, name, type, sha256, data) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    for (const auto& f : plan.files) {
-      file.bind(1, plan.requestId).bind(2, f.path).bind(3, f.name).bind(4, f.type).bind(5, f.sha256);
+    for (const auto& f : entry.files) {
+      file.bind(1, entry.requestId).bind(2, f.path).bind(3, f.name).bind(4, f.type).bind(5, f.sha256);
       file.bindBlob(6, f.data.data(), f.data.size()).run();
       file.reset();
     }
     sql::Statement clearBase(db, "DELETE FROM contribution_base WHERE request = ?1");
-    clearBase.bind(1, plan.requestId).run();
+    clearBase.bind(1, entry.requestId).run();
     sql::Statement base(db, "INSERT INTO contribution_base(request, path, value) VALUES (?1, ?2, ?3)");
-    for (const auto& [path, value] : plan.nextBase) {
-      base.bind(1, plan.requestId).bind(2, path).bind(3, value).run();
+    for (const auto& [path, value] : entry.nextBase) {
+      base.bind(1, entry.requestId).bind(2, path).bind(3, value).run();
       base.reset();
     }
     sql::Statement clearConflicts(
         db, "DELETE FROM contribution_conflicts WHERE request = ?1 AND resolved_at IS NULL");
-    clearConflicts.bind(1, plan.requestId).run();
+    clearConflicts.bind(1, entry.requestId).run();
     sql::Statement conflict(db,
                             "INSERT INTO contribution_conflicts(request, response, path, detail, opened_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (const auto& c : plan.conflicts) {
+    for (const auto& c : entry.conflicts) {
       const std::string detail = conflictJson(c).dump();
-      conflict.bind(1, plan.requestId).bind(2, response).bind(3, c.conflict.path).bind(4, detail);
-      conflict.bind(5, plan.importedAt).run();
+      conflict.bind(1, entry.requestId).bind(2, response).bind(3, c.conflict.path).bind(4, detail);
+      conflict.bind(5, entry.importedAt).run();
       conflict.reset();
     }
-    for (const auto& p : plan.provenance) insertProvenance(db, response, p);
+    for (const auto& p : entry.provenance) insertProvenance(db, response, p);
     sql::Statement pin(db, "UPDATE contribution_requests SET signer = ?2 WHERE id = ?1 AND signer = ''");
-    pin.bind(1, plan.requestId).bind(2, plan.signerKey).run();
+    pin.bind(1, entry.requestId).bind(2, entry.signerKey).run();
   });
 }
 

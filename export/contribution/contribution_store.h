@@ -1,5 +1,5 @@
 // The focal point's bookkeeping of contributions, kept in the workspace file
-// beside the answers, in tables of its own (created when first needed):
+// beside the answers, in tables of its own:
 //
 //   contribution_requests    each request: agency, sections, who asked and when,
 //                            the request file, the signing key first seen
@@ -63,7 +63,7 @@ struct AssignmentStatus {
 };
 
 // What one import did, recorded with its answers.
-struct ImportPlan {
+struct ImportRecord {
   std::string requestId, file, contentSha256, person, signerKey, exportedAt;
   std::int64_t sequence = 0;  // the contribution's number; 0 for a file without one
   std::string importedAt, importedBy;
@@ -104,7 +104,7 @@ class ContributionStore {
   // conflicts, provenance, attached files of conflicts and the signer, in one
   // transaction, or as a savepoint of the caller's (the import's own, which
   // holds the answers as well).
-  void recordImport(ResponseId response, const ImportPlan& plan);
+  void recordImport(ResponseId response, const ImportRecord& entry);
 
   // ---- conflicts ----
   std::vector<StoredConflict> openConflicts(ResponseId response, const std::string& requestId = {});
