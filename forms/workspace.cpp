@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "forms/schema_registry.h"
 #include "forms/workspace_internal.h"
 
 namespace focal {
@@ -267,11 +268,57 @@ void Workspace::checkUntrusted() {
                              path_));
 }
 
+std::map<std::string, int> Workspace::moduleVersions() {
+  std::map<std::string, int> out;
+  if (db_.queryInteger(
+          "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_modules'") == 0)
+    return out;
+  sql::Statement s(db_, "SELECT module, version FROM schema_modules");
+  while (s.step()) out[s.text(0)] = static_cast<int>(s.integer(1));
+  return out;
+}
+
+bool Workspace::moduleStepsPending() {
+  const auto applied = moduleVersions();
+  bool pending = false;
+  for (const auto& step : schema_registry::steps()) {
+    auto it = applied.find(step.module);
+    const int version = it == applied.end() ? 0 : it->second;
+    if (version > schema_registry::latestVersion(step.module))
+      throw WorkspaceError(Kind::TooNew,
+                           msg("{} was written by a newer version of Focal (its {} tables are at version "
+                               "{}; this Focal knows up to version {}). Install the newer Focal to open "
+                               "it; nothing was changed.",
+                               path_, step.module, version, schema_registry::latestVersion(step.module)));
+    if (version < step.version) pending = true;
+  }
+  return pending;
+}
+
+// The registered steps not applied yet (forms/schema_registry.h), inside
+// the migration's transaction, each recorded in schema_modules.
+void Workspace::applyModuleSteps() {
+  db_.exec(
+      "CREATE TABLE IF NOT EXISTS schema_modules(module TEXT PRIMARY KEY, version INTEGER NOT NULL, "
+      "applied_at TEXT NOT NULL)");
+  const auto applied = moduleVersions();
+  sql::Statement record(
+      db_, "INSERT OR REPLACE INTO schema_modules(module, version, applied_at) VALUES (?1, ?2, ?3)");
+  for (const auto& step : schema_registry::steps()) {
+    auto it = applied.find(step.module);
+    if (it != applied.end() && it->second >= step.version) continue;
+    db_.exec(step.sql);
+    record.bind(1, step.module).bind(2, step.version).bind(3, utcTimestamp()).run();
+    record.reset();
+  }
+}
+
 void Workspace::migrate(int from) {
-  if (from > 0) safetyCopy(fmt::format("before-format-{}", kSchemaVersion));
+  if (from > 0 && from < kSchemaVersion) safetyCopy(fmt::format("before-format-{}", kSchemaVersion));
   try {
     sql::Transaction t(db_);
     for (int v = from; v < kSchemaVersion; ++v) db_.exec(kMigrations[v]);
+    applyModuleSteps();
     db_.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", detail::kApplicationId,
                          kSchemaVersion));
     sql::Statement meta(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
@@ -422,6 +469,13 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& path, WorkspaceOpt
       ws->rethrow(e, tr("open the workspace"));
     }
   }
+  bool modulesBehind = false;
+  try {
+    modulesBehind = ws->moduleStepsPending();
+  } catch (const sql::SqliteError& e) {
+    ws->rethrow(e, tr("read the workspace"));
+  }
+  if (version == kSchemaVersion && modulesBehind && !ws->readOnly_) ws->migrate(version);
   if (version < kSchemaVersion) {
     if (ws->readOnly_)
       throw WorkspaceError(Kind::Refused,

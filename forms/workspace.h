@@ -14,6 +14,8 @@
 // Layout (format version kSchemaVersion; older files are migrated forward,
 // newer ones refused): meta, questionnaires, responses, answers, answer_log,
 // lock (version 1); attachment_data, attachments, orphaned_answers (2).
+// Beside them, schema_modules and the tables other layers register as
+// versioned steps (forms/schema_registry.h), applied in the same migration.
 #pragma once
 
 #include <chrono>
@@ -198,6 +200,9 @@ class Workspace {
   void write(ResponseId id, const std::vector<ChangeSet>& changes);
   // One change by the workspace's user.
   void write(ResponseId id, const std::vector<AnswerWrite>& writes) { write(id, {ChangeSet{writes, {}}}); }
+  // The number of the latest change to the response's answers (its audit
+  // log's), growing with every change, undo included; 0 before any.
+  std::int64_t lastChangeNumber(ResponseId id);
   // Every value the question ever had (its parts, marks and records included), oldest first.
   std::vector<HistoryEntry> history(ResponseId id, const std::string& questionId);
   std::vector<OrphanedAnswer> orphanedAnswers(ResponseId id);
@@ -259,6 +264,12 @@ class Workspace {
   void configure();
   void checkUntrusted();
   void migrate(int from);
+  // The tables other modules register (forms/schema_registry.h): the
+  // versions a file records, whether steps are left to apply (throws
+  // WorkspaceError TooNew for a module newer than this program), applying them.
+  std::map<std::string, int> moduleVersions();
+  bool moduleStepsPending();
+  void applyModuleSteps();
   void acquireLock();
   void writeLockRow();
   void releaseLock();

@@ -165,6 +165,9 @@ std::string Workspace::lastBackupFailure() {
 
 bool Workspace::backupIfDue() {
   if (readOnly_ || !changedSinceBackup_ || path_ == ":memory:") return false;
+  // Never inside a caller's transaction (an import writing answers and its
+  // bookkeeping): the copy would hold what may yet be rolled back.
+  if (db_.inTransaction()) return false;
   if (std::chrono::steady_clock::now() - lastBackup_ < options_.backupInterval) return false;
   backup();
   return true;

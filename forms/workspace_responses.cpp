@@ -274,6 +274,16 @@ void Workspace::write(ResponseId id, const std::vector<ChangeSet>& changes) {
   changedSinceBackup_ = true;
 }
 
+std::int64_t Workspace::lastChangeNumber(ResponseId id) {
+  try {
+    sql::Statement s(db_, "SELECT coalesce(max(id), 0) FROM answer_log WHERE response = ?1");
+    s.bind(1, id);
+    return s.step() ? s.integer(0) : 0;
+  } catch (const sql::SqliteError& e) {
+    rethrow(e, tr("read the history"));
+  }
+}
+
 std::vector<HistoryEntry> Workspace::history(ResponseId id, const std::string& questionId) {
   std::vector<HistoryEntry> out;
   try {

@@ -219,27 +219,42 @@ int import(const ImportArgs& a) {
                                 {"file", s.file}});
     for (const auto& p : s.unchanged) out["unchanged"].push_back({{"path", p}, {"agency", s.agency}});
     for (const auto& p : s.stale)
-      out["stale"].push_back(
-          {{"path", p}, {"agency", s.agency}, {"file", s.file}, {"newer", s.newerExportedAt}});
+      out["stale"].push_back({{"path", p},
+                              {"agency", s.agency},
+                              {"file", s.file},
+                              {"sequence", s.sequence},
+                              {"newer_sequence", s.newerSequence},
+                              {"newer", s.newerExportedAt}});
     for (const auto& conflict : s.conflicts) out["conflicts"].push_back(conflictJson(conflict));
     out["contributions"].push_back({{"file", s.file},
                                     {"request", s.requestId},
                                     {"agency", s.agency},
                                     {"person", s.person},
                                     {"signer", s.fingerprint},
+                                    {"sequence", s.sequence},
                                     {"applied", s.applied.size()},
                                     {"unchanged", s.unchanged.size()},
+                                    {"stale", s.stale.size()},
                                     {"conflicts", s.conflicts.size()},
-                                    {"imported_before", s.importedBefore}});
+                                    {"imported_before", s.importedBefore},
+                                    {"note", s.note}});
     if (a.json) continue;
     std::cout << printable(s.file) << ": " << printable(s.agency) << " (" << printable(s.person) << "), key "
-              << s.fingerprint << ": " << s.applied.size() << " applied, " << s.unchanged.size()
-              << " unchanged, " << s.conflicts.size() << " in conflict"
-              << (s.importedBefore ? " (imported before; nothing new)" : "") << "\n";
-    if (!s.stale.empty())
-      std::cout << "  stale      " << s.stale.size()
-                << " answers not applied: this contribution was exported no later than the one of "
-                << printable(s.newerExportedAt) << " already imported, whose values are kept\n";
+              << s.fingerprint << ", number " << s.sequence << ": ";
+    if (!s.stale.empty() || s.importedBefore) {
+      // Nothing of it was written: say why, and that the newer values stay.
+      std::cout << "stale, nothing applied: "
+                << (s.importedBefore ? std::string("this same contribution was imported before")
+                                     : "number " + std::to_string(s.sequence) + " is not newer than number " +
+                                           std::to_string(s.newerSequence) + " (exported " +
+                                           printable(s.newerExportedAt) + "), already imported")
+                << "; its " << s.stale.size() << " answers were not applied and the newer values are kept, "
+                << s.conflicts.size() << " in conflict\n";
+    } else {
+      std::cout << s.applied.size() << " applied, " << s.unchanged.size() << " unchanged, "
+                << s.conflicts.size() << " in conflict\n";
+    }
+    if (!s.note.empty()) std::cout << "  note       " << printable(s.note) << "\n";
     for (const auto& ap : s.applied)
       std::cout << "  applied    " << printable(ap.path)
                 << (ap.value.empty() ? " (removed)" : " = " + shortValue(ap.value)) << "\n";

@@ -197,10 +197,19 @@ bool ContributionDashboardDialog::ImportFiles(const std::vector<std::string>& fi
     for (const auto& c : checked) {
       ImportSummary s = importContribution(model_.document(), *store_, c);
       conflicts += s.conflicts.size();
-      summary += (summary.empty() ? "" : "\n") +
-                 wxString::Format(_("%s (%s): %zu answers taken, %zu unchanged, %zu in conflict."),
-                                  FromUtf8(s.agency), FromUtf8(s.person), s.applied.size(),
-                                  s.unchanged.size(), s.conflicts.size());
+      summary += (summary.empty() ? "" : "\n");
+      if (s.importedBefore || !s.stale.empty())
+        // Nothing of an older or replayed contribution is written: say why.
+        summary += wxString::Format(
+            s.importedBefore ? _("%s (%s): imported before; nothing taken, the newer values are kept.")
+                             : _("%s (%s): older than the contribution already imported; nothing taken, "
+                                 "the newer values are kept."),
+            FromUtf8(s.agency), FromUtf8(s.person));
+      else
+        summary += wxString::Format(_("%s (%s): %zu answers taken, %zu unchanged, %zu in conflict."),
+                                    FromUtf8(s.agency), FromUtf8(s.person), s.applied.size(),
+                                    s.unchanged.size(), s.conflicts.size());
+      if (!s.note.empty()) summary += "\n" + FromUtf8(s.note);
     }
   } catch (const std::exception& e) {
     ReloadRows();

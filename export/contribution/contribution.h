@@ -15,6 +15,7 @@
 // This header holds the types they share.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -90,6 +91,11 @@ struct Contribution {
   std::string questionnaireId, questionnaireVersion, questionnaireSha256;
   std::string requestedBy, requestedAt;
   std::string exportedAt;
+  // Orders the contributions of one request: the number of the agency's
+  // latest change in its request workspace (plus one), so a later
+  // contribution with other answers always has a larger one. 0 in files
+  // written before Focal numbered them.
+  std::int64_t sequence = 0;
   std::string focalVersion;
   std::vector<ContributedAnswer> answers;  // unique paths, sorted
   std::vector<ContributedFile> files;      // attachment files of the answers above

@@ -70,6 +70,7 @@ std::string contentJson(const Contribution& c) {
             {"focal_version", c.focalVersion},
             {"answers", answers},
             {"files", files}};
+  if (c.sequence > 0) j["sequence"] = c.sequence;  // absent in files of earlier Focal versions
   return j.dump();
 }
 
@@ -97,6 +98,12 @@ class ContentReader {
     c.requestedAt = field(j, "requested_at");
     c.exportedAt = field(j, "exported_at");
     c.focalVersion = field(j, "focal_version");
+    if (auto it = j.find("sequence"); it != j.end()) {
+      if (!it->is_number_unsigned() || it->get<std::uint64_t>() < 1 ||
+          it->get<std::uint64_t>() > (std::uint64_t{1} << 53))
+        throw Unreadable{tr("'sequence' is not a whole number from 1")};
+      c.sequence = static_cast<std::int64_t>(it->get<std::uint64_t>());
+    }
     if (c.requestId.empty() || c.agency.empty() || c.state.empty() || c.questionnaireSha256.empty())
       throw Unreadable{tr("it names no request, agency, State or questionnaire")};
     const json& answers = list(j, "answers", limits_.maxAnswers);

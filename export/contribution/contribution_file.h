@@ -9,6 +9,7 @@
 //                { "request", "agency", "person", "state", "questionnaire_id",
 //                  "questionnaire_version", "questionnaire_sha256", "requested_by",
 //                  "requested_at", "exported_at", "focal_version",
+//                  "sequence": INTEGER >= 1 (absent in earlier files: taken as 0),
 //                  "answers": [ {"path", "value", "changed_by", "changed_at"} ... ],
 //                  "files": [ {"path", "name", "type", "sha256", "data": BASE64} ... ] }
 //

@@ -59,12 +59,41 @@ void writeAnswers(ResponseDocument& document, const std::vector<AnswerWrite>& wr
   for (const auto* f : attachments) document.attach(f->path, f->name, f->type, f->data, author);
 }
 
-void requireSaved(ResponseDocument& document, const std::string& what) {
-  if (document.isSaved()) return;
-  throw ContributionError(Kind::Failed,
-                          msg("{} was merged, but the answers could not be saved yet: {} Focal keeps "
-                              "them and saves them as soon as it can; the import is completed then.",
-                              what, document.status().message));
+std::string notSaved(const std::string& what, const std::string& cause) {
+  return msg(
+      "{} was not taken into the workspace, which could not be written: {} Nothing of it was "
+      "written (neither the answers nor the record of it). Free some space or make the workspace "
+      "writable, then do it again.",
+      what, cause);
+}
+
+// Writes the answers through the document (`write`) and the bookkeeping
+// (`record`) in one transaction: a failure of either leaves neither on
+// disk, and the document is put back as it was.
+template <typename Write, typename Record>
+void inOneTransaction(ResponseDocument& document, const std::string& what, Write&& write, Record&& record) {
+  sql::Database& db = document.workspace().database();
+  const Answers before = document.session().answers();
+  auto revert = [&] {
+    // The document's step holds values that are no longer on disk.
+    if (document.session().answers() != before) document.undo();
+  };
+  try {
+    sql::Transaction t(db);
+    write();
+    // A failed write leaves the values in the document only (and SQLite may
+    // have ended the transaction already): nothing may be recorded then.
+    if (!document.isSaved() || !db.inTransaction())
+      throw ContributionError(Kind::Failed, notSaved(what, document.status().cause));
+    record();
+    t.commit();
+  } catch (const sql::SqliteError& e) {
+    revert();
+    throw ContributionError(Kind::Failed, notSaved(what, e.what()));
+  } catch (...) {
+    revert();
+    throw;
+  }
 }
 
 }  // namespace
@@ -181,6 +210,7 @@ CheckedContribution checkContribution(ContributionStore& store, ResponseId respo
   auto questionnaire = ws.questionnaire(response);
   ContributionScope scope(questionnaire, request->assignment);
   std::vector<std::string> problems, values;
+  const Answers focalAnswers = ws.answers(response);
   for (const auto& a : c.answers) {
     auto parsed = parseAnswerPath(a.path);
     const Question* question = parsed ? questionnaire->find(parsed->question) : nullptr;
@@ -201,7 +231,20 @@ CheckedContribution checkContribution(ContributionStore& store, ResponseId respo
     std::string value = checkAnswerText(*question, *parsed, a.value);
     if (value.empty() && !(question->type == QuestionType::Attachment && parsed->mark.empty()))
       value = checkAnswerValue(*question, *parsed, a.value);
-    if (!value.empty()) values.push_back(msg("{} = \"{}\": {}", a.path, a.value.substr(0, 40), value));
+    // A read-only answer keeps the value the questionnaire gave it: the
+    // agency may send it back as the request gave it, never another one.
+    if (value.empty() && question->readOnly && parsed->mark.empty()) {
+      auto given = request->snapshot.find(a.path);
+      auto current = focalAnswers.find(a.path);
+      if ((given == request->snapshot.end() || given->second != a.value) &&
+          (current == focalAnswers.end() || current->second != a.value))
+        value = msg("'{}' is read-only: the questionnaire gives its value, which the agency may not change",
+                    question->id);
+    }
+    if (!value.empty())
+      values.push_back(msg("{} \"{}\" = \"{}\": {}", a.path,
+                           question->label.get(info.language, questionnaire->defaultLanguage()).substr(0, 60),
+                           a.value.substr(0, 40), value));
   }
   for (const auto& f : c.files)
     if (!c.answer(f.path) || !isAttachmentValue(*questionnaire, f.path))
@@ -242,12 +285,22 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
   summary.person = c.person;
   summary.fingerprint = checked.check.fingerprint;
   summary.importedBefore = store.alreadyImported(request.id, checked.check.contentSha256);
-  // A replay, or a contribution exported before one already imported: its
+  summary.sequence = c.sequence;
+  if (c.sequence == 0)
+    summary.note =
+        msg("{} was exported by a Focal that did not number contributions: it is taken as "
+            "number 0, older than any numbered one of {}.",
+            fileName(checked.file), c.agency);
+  // A replay, or a contribution older than one already imported (a lower
+  // number; between files with the same number, an earlier export): its
   // values are older than what was applied, so none is written.
-  const std::string newest = store.latestExportedAt(request.id);
-  if (summary.importedBefore || (!newest.empty() && c.exportedAt <= newest)) {
+  const ContributionStore::Newest newest = store.newestImport(request.id);
+  const bool older = newest.any && (c.sequence < newest.sequence ||
+                                    (c.sequence == newest.sequence && c.exportedAt <= newest.exportedAt));
+  if (summary.importedBefore || older) {
     for (const auto& a : c.answers) summary.stale.push_back(a.path);
-    summary.newerExportedAt = newest;
+    summary.newerSequence = newest.sequence;
+    summary.newerExportedAt = newest.exportedAt;
     summary.conflicts = store.openConflicts(document.id(), request.id);
     return summary;
   }
@@ -260,27 +313,26 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
   for (auto& a : ws.storedAnswers(document.id())) stored[a.path] = a;
   const std::string now = utcTimestamp();
 
-  ImportPlan plan;
-  plan.requestId = request.id;
-  plan.file = fileName(checked.file);
-  plan.contentSha256 = checked.check.contentSha256;
-  plan.person = c.person;
-  plan.signerKey = crypto::hex(*checked.check.signer);
-  plan.exportedAt = c.exportedAt;
-  plan.importedAt = now;
-  plan.importedBy = ws.user();
-  plan.nextBase = merged.nextBase;
-  plan.applied = merged.applied.size();
-  plan.unchanged = merged.unchanged.size();
-  for (const auto& w : merged.writes)
-    plan.writes.push_back({w.path, document.session().value(w.path), w.value});
+  ImportRecord entry;
+  entry.requestId = request.id;
+  entry.file = fileName(checked.file);
+  entry.contentSha256 = checked.check.contentSha256;
+  entry.person = c.person;
+  entry.signerKey = crypto::hex(*checked.check.signer);
+  entry.exportedAt = c.exportedAt;
+  entry.sequence = c.sequence;
+  entry.importedAt = now;
+  entry.importedBy = ws.user();
+  entry.nextBase = merged.nextBase;
+  entry.applied = merged.applied.size();
+  entry.unchanged = merged.unchanged.size();
   for (const auto& path : merged.applied) {
     const std::string value = theirs.contains(path) ? theirs.at(path) : std::string();
     summary.applied.push_back({path, value});
     if (value.empty()) continue;
     const ContributedAnswer* a = c.answer(path);
-    plan.provenance.push_back({path, value, request.id, c.agency, a ? a->changedBy : c.person,
-                               a ? a->changedAt : c.exportedAt, now, ws.user(), plan.file});
+    entry.provenance.push_back({path, value, request.id, c.agency, a ? a->changedBy : c.person,
+                                a ? a->changedAt : c.exportedAt, now, ws.user(), entry.file});
   }
   summary.unchanged = merged.unchanged;
   auto latest = [](const Answers& fields, auto&& stamp) {
@@ -306,7 +358,7 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
     s.agency = c.agency;
     s.baseBy = request.requestedBy;
     s.baseAt = request.requestedAt;
-    s.file = plan.file;
+    s.file = entry.file;
     std::tie(s.theirsBy, s.theirsAt) = conflict.kind == ConflictKind::Value ? theirsStamp(conflict.path)
                                        : conflict.theirsRecord.empty()
                                            ? std::pair{c.person, c.exportedAt}
@@ -315,22 +367,17 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
                                        ? oursStamp(conflict.path)
                                        : latest(conflict.oursRecord, oursStamp);
     if (conflict.kind == ConflictKind::Value && !conflict.theirs.empty())
-      if (const ContributedFile* f = c.file(conflict.path)) plan.files.push_back(*f);
+      if (const ContributedFile* f = c.file(conflict.path)) entry.files.push_back(*f);
     for (const auto& [path, value] : conflict.theirsRecord)
-      if (const ContributedFile* f = c.file(path)) plan.files.push_back(*f);
+      if (const ContributedFile* f = c.file(path)) entry.files.push_back(*f);
     s.conflict = std::move(conflict);
-    plan.conflicts.push_back(std::move(s));
+    entry.conflicts.push_back(std::move(s));
   }
 
-  const std::int64_t importId = store.beginImport(document.id(), plan);
-  try {
-    writeAnswers(document, merged.writes, c.files, contributorAuthor(ws, c.person, c.agency));
-  } catch (...) {
-    if (document.isSaved()) store.abandonImport(importId);
-    throw;
-  }
-  requireSaved(document, checked.file);
-  store.finishImport(importId);
+  inOneTransaction(
+      document, checked.file,
+      [&] { writeAnswers(document, merged.writes, c.files, contributorAuthor(ws, c.person, c.agency)); },
+      [&] { store.recordImport(document.id(), entry); });
   summary.conflicts = store.openConflicts(document.id(), request.id);
   return summary;
 }
@@ -379,14 +426,16 @@ void resolveConflict(ResponseDocument& document, ContributionStore& store, const
   for (const auto& w : writes)
     if (auto f = store.conflictFile(stored.requestId, w.path); f && f->sha256 == sha256Hex(f->data))
       files.push_back(std::move(*f));
-  if (!writes.empty()) {
-    writeAnswers(document, writes, files,
-                 resolution == Resolution::Theirs
-                     ? contributorAuthor(document.workspace(), stored.theirsBy, stored.agency)
-                     : std::string());
-    requireSaved(document, c.path);
-  }
-  store.resolveConflict(stored.id, resolutionKey(resolution), provenance);
+  inOneTransaction(
+      document, c.path,
+      [&] {
+        if (writes.empty()) return;
+        writeAnswers(document, writes, files,
+                     resolution == Resolution::Theirs
+                         ? contributorAuthor(document.workspace(), stored.theirsBy, stored.agency)
+                         : std::string());
+      },
+      [&] { store.resolveConflict(stored.id, resolutionKey(resolution), provenance); });
 }
 
 }  // namespace focal

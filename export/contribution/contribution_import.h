@@ -9,7 +9,9 @@
 // request's base (contribution_merge.h); the answers taken are written in
 // one transaction and one undo step, signed in the history with the agency
 // and person, and their provenance is recorded (contribution_store.h).
-// Importing the same file again changes nothing.
+// Importing the same file again, or an older contribution of the same
+// request (a lower sequence number), changes nothing: its answers are
+// listed as stale.
 #pragma once
 
 #include <optional>
@@ -55,16 +57,21 @@ struct ImportSummary {
   std::vector<std::string> unchanged;
   std::vector<StoredConflict> conflicts;  // open after this import
   bool importedBefore = false;            // this very content was imported before
-  // An older or replayed contribution (exported no later than the newest
-  // one imported for the request): nothing of it is written, so it never
-  // rolls back a newer value; its answers are listed here.
+  std::int64_t sequence = 0;              // the contribution's number (0: a file without one)
+  // An older or replayed contribution (its number no higher than the
+  // newest one imported for the request, or the same content again):
+  // nothing of it is written, so it never rolls back a newer value; its
+  // answers are listed here.
   std::vector<std::string> stale;
-  std::string newerExportedAt;  // the newest contribution already imported, when stale
+  std::int64_t newerSequence = 0;  // the newest contribution already imported, when stale
+  std::string newerExportedAt;
+  std::string note;  // about the file itself (written before contributions were numbered), or ""
 };
 
 // Merges a checked contribution into `document` (the response its request
-// was made for). Throws ContributionError when the answers cannot be saved;
-// the import is then completed when they are (see contribution_store.h).
+// was made for). The answers and the bookkeeping are written in one
+// transaction: when either cannot be saved, neither is, the document is
+// put back as it was, and ContributionError (Failed) says to import again.
 ImportSummary importContribution(ResponseDocument& document, ContributionStore& store,
                                  const CheckedContribution& contribution);
 // Both steps at once.

@@ -21,8 +21,6 @@ using Kind = ContributionError::Kind;
 namespace {
 
 constexpr const char* kRequestFormat = "focal-contribution-request";
-constexpr const char* kRequestTable =
-    "CREATE TABLE contribution_request(id INTEGER PRIMARY KEY CHECK (id = 1), request TEXT NOT NULL)";
 
 std::string randomId() {
   unsigned char bytes[16];
@@ -153,8 +151,8 @@ ContributionRequest makeContributionRequest(ContributionStore& store, ResponseId
         target->storeAttachment(rid, path, attachment->info.name, attachment->info.type, attachment->data,
                                 limits::kMaxAttachmentMb * 1024 * 1024);
     }
+    // The table comes with the workspace's migrations (contribution_store.cpp).
     sql::Database& db = target->database();
-    db.exec(kRequestTable);
     sql::Statement insert(db, "INSERT INTO contribution_request(id, request) VALUES (1, ?1)");
     const std::string text = requestToJson(request);
     insert.bind(1, text).run();
@@ -299,6 +297,7 @@ Contribution contributionFromRequest(Workspace& workspace, const std::string& pe
   c.requestedBy = request.requestedBy;
   c.requestedAt = request.requestedAt;
   c.exportedAt = utcTimestamp();
+  c.sequence = workspace.lastChangeNumber(opened->response) + 1;
   c.focalVersion = FOCAL_VERSION;
 
   std::vector<std::string> outside;

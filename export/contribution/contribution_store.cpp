@@ -7,6 +7,7 @@
 #include "export/contribution/contribution_internal.h"
 #include "export/contribution/contribution_request.h"
 #include "export/report/signing_key.h"
+#include "forms/schema_registry.h"
 
 namespace focal {
 
@@ -15,7 +16,11 @@ using Answers = std::map<std::string, std::string>;
 
 namespace {
 
-constexpr const char* kTables = R"sql(
+// The contribution tables, registered as versioned steps of the workspace's
+// migrations (forms/schema_registry.h). Step 1 is what Focal used to create
+// on first use, so files that already hold the tables open as they are.
+const bool kSchemaRegistered = [] {
+  schema_registry::add({"contributions", 1, R"sql(
 CREATE TABLE IF NOT EXISTS contribution_requests(
   id TEXT PRIMARY KEY, response INTEGER NOT NULL, agency TEXT NOT NULL, request TEXT NOT NULL,
   file TEXT NOT NULL, requested_at TEXT NOT NULL, signer TEXT NOT NULL DEFAULT '');
@@ -37,7 +42,17 @@ CREATE INDEX IF NOT EXISTS contribution_provenance_by_path ON contribution_prove
 CREATE TABLE IF NOT EXISTS contribution_files(
   request TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, sha256 TEXT NOT NULL,
   data BLOB NOT NULL, PRIMARY KEY(request, path));
-)sql";
+CREATE TABLE IF NOT EXISTS contribution_request(
+  id INTEGER PRIMARY KEY CHECK (id = 1), request TEXT NOT NULL);
+)sql",
+                        "the focal point's bookkeeping of contributions, and an agency's request"});
+  schema_registry::add({"contributions", 2, R"sql(
+DELETE FROM contribution_imports WHERE status = 'pending';
+ALTER TABLE contribution_imports ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+)sql",
+                        "imports are one transaction (no pending rows); contributions carry a sequence"});
+  return true;
+}();
 
 json conflictJson(const StoredConflict& s) {
   const MergeConflict& c = s.conflict;
@@ -89,23 +104,6 @@ StoredConflict conflictFromJson(const std::string& text) {
   return s;
 }
 
-json provenanceJson(const ProvenanceRecord& p) {
-  return {{"path", p.path},
-          {"value", p.value},
-          {"request", p.requestId},
-          {"agency", p.agency},
-          {"person", p.person},
-          {"answered_at", p.answeredAt},
-          {"imported_at", p.importedAt},
-          {"imported_by", p.importedBy},
-          {"file", p.file}};
-}
-
-ProvenanceRecord provenanceFromJson(const json& j) {
-  return {j.at("path"),        j.at("value"),       j.at("request"),     j.at("agency"), j.at("person"),
-          j.at("answered_at"), j.at("imported_at"), j.at("imported_by"), j.at("file")};
-}
-
 void insertProvenance(sql::Database& db, std::int64_t response, const ProvenanceRecord& r) {
   sql::Statement insert(
       db,
@@ -120,27 +118,14 @@ void insertProvenance(sql::Database& db, std::int64_t response, const Provenance
       .run();
 }
 
-std::string planJson(const ImportPlan& p) {
-  json writes = json::array();
-  for (const auto& w : p.writes) writes.push_back({w.path, w.before, w.after});
-  json conflicts = json::array();
-  for (const auto& c : p.conflicts) conflicts.push_back(conflictJson(c));
-  json provenance = json::array();
-  for (const auto& r : p.provenance) provenance.push_back(provenanceJson(r));
-  return json{
-      {"writes", writes}, {"next_base", p.nextBase}, {"conflicts", conflicts}, {"provenance", provenance}}
-      .dump();
-}
-
 }  // namespace
 
 // ---- set-up ---------------------------------------------------------------------
 
 ContributionStore::ContributionStore(Workspace& workspace) : workspace_(workspace) {
+  // The tables come with the workspace's migrations; only a file opened
+  // read-only that no Focal with contributions has written may lack them.
   tables_ = tablesExist();
-  if (workspace_.readOnly()) return;
-  if (!tables_) createTables();
-  recover();
 }
 
 template <typename F>
@@ -168,45 +153,6 @@ bool ContributionStore::tablesExist() {
   return workspace_.database().queryInteger(
              "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'contribution_requests'") >
          0;
-}
-
-void ContributionStore::createTables() {
-  inTransaction(tr("prepare the workspace for contributions"), [](sql::Database& db) { db.exec(kTables); });
-  tables_ = true;
-}
-
-void ContributionStore::recover() {
-  std::vector<std::pair<std::int64_t, ResponseId>> pending;
-  {
-    sql::Statement s(workspace_.database(),
-                     "SELECT id, response FROM contribution_imports WHERE status = 'pending'");
-    while (s.step()) pending.emplace_back(s.integer(0), s.integer(1));
-  }
-  for (const auto& [id, response] : pending) {
-    auto text = workspace_.database().queryText("SELECT plan FROM contribution_imports WHERE id = " +
-                                                std::to_string(id));
-    bool written = true;
-    try {
-      json plan = json::parse(text.value_or("{}"));
-      const Answers answers = workspace_.answers(response);
-      bool any = false;
-      written = false;
-      for (const auto& w : plan.at("writes")) {
-        const std::string path = w.at(0), before = w.at(1), after = w.at(2);
-        if (before == after) continue;
-        any = true;
-        auto it = answers.find(path);
-        if ((it == answers.end() ? std::string() : it->second) == after) written = true;
-      }
-      if (!any) written = true;
-    } catch (const std::exception&) {
-      written = false;
-    }
-    if (written)
-      finishImport(id);
-    else
-      abandonImport(id);
-  }
 }
 
 // ---- requests ----------------------------------------------------------------------
@@ -283,87 +229,62 @@ bool ContributionStore::alreadyImported(const std::string& requestId, const std:
   return s.step() && s.integer(0) > 0;
 }
 
-std::string ContributionStore::latestExportedAt(const std::string& requestId) {
-  if (!tables_) return {};
+ContributionStore::Newest ContributionStore::newestImport(const std::string& requestId) {
+  Newest out;
+  if (!tables_) return out;
   sql::Statement s(workspace_.database(),
-                   "SELECT coalesce(max(exported_at), '') FROM contribution_imports WHERE request = ?1 AND "
-                   "status = 'done'");
+                   "SELECT sequence, exported_at FROM contribution_imports WHERE request = ?1 AND "
+                   "status = 'done' ORDER BY sequence DESC, exported_at DESC LIMIT 1");
   s.bind(1, requestId);
-  return s.step() ? s.text(0) : std::string();
+  if (s.step()) out = {true, s.integer(0), s.text(1)};
+  return out;
 }
 
 // ---- imports --------------------------------------------------------------------------
 
-std::int64_t ContributionStore::beginImport(ResponseId response, const ImportPlan& plan) {
-  std::int64_t id = 0;
+void ContributionStore::recordImport(ResponseId response, const ImportRecord& entry) {
   inTransaction(tr("record the import"), [&](sql::Database& db) {
     sql::Statement insert(
         db,
         "INSERT INTO contribution_imports(request, response, file, content_sha256, person, signer, "
-        "exported_at, imported_at, imported_by, applied, unchanged, conflicts, status, plan) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'pending', ?13)");
-    const std::string text = planJson(plan);
-    insert.bind(1, plan.requestId).bind(2, response).bind(3, plan.file).bind(4, plan.contentSha256);
-    insert.bind(5, plan.person).bind(6, plan.signerKey).bind(7, plan.exportedAt).bind(8, plan.importedAt);
-    insert.bind(9, plan.importedBy).bind(10, static_cast<std::int64_t>(plan.applied));
-    insert.bind(11, static_cast<std::int64_t>(plan.unchanged))
-        .bind(12, static_cast<std::int64_t>(plan.conflicts.size()));
-    insert.bind(13, text).run();
-    id = db.lastInsertRowid();
+        "exported_at, imported_at, imported_by, applied, unchanged, conflicts, status, sequence) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'done', ?13)");
+    insert.bind(1, entry.requestId).bind(2, response).bind(3, entry.file).bind(4, entry.contentSha256);
+    insert.bind(5, entry.person).bind(6, entry.signerKey).bind(7, entry.exportedAt).bind(8, entry.importedAt);
+    insert.bind(9, entry.importedBy).bind(10, static_cast<std::int64_t>(entry.applied));
+    insert.bind(11, static_cast<std::int64_t>(entry.unchanged))
+        .bind(12, static_cast<std::int64_t>(entry.conflicts.size()));
+    insert.bind(13, entry.sequence).run();
     sql::Statement file(db,
                         "INSERT OR REPLACE INTO contribution_files(request, path, name, type, sha256, data) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    for (const auto& f : plan.files) {
-      file.bind(1, plan.requestId).bind(2, f.path).bind(3, f.name).bind(4, f.type).bind(5, f.sha256);
+    for (const auto& f : entry.files) {
+      file.bind(1, entry.requestId).bind(2, f.path).bind(3, f.name).bind(4, f.type).bind(5, f.sha256);
       file.bindBlob(6, f.data.data(), f.data.size()).run();
       file.reset();
     }
-  });
-  return id;
-}
-
-void ContributionStore::finishImport(std::int64_t importId) {
-  inTransaction(tr("record the import"), [&](sql::Database& db) {
-    sql::Statement read(db,
-                        "SELECT request, response, plan, signer FROM contribution_imports WHERE id = ?1 AND "
-                        "status = 'pending'");
-    read.bind(1, importId);
-    if (!read.step()) return;
-    const std::string request = read.text(0), signerKey = read.text(3);
-    const std::int64_t response = read.integer(1);
-    json plan = json::parse(read.text(2));
     sql::Statement clearBase(db, "DELETE FROM contribution_base WHERE request = ?1");
-    clearBase.bind(1, request).run();
+    clearBase.bind(1, entry.requestId).run();
     sql::Statement base(db, "INSERT INTO contribution_base(request, path, value) VALUES (?1, ?2, ?3)");
-    for (const auto& [path, value] : plan.at("next_base").items()) {
-      const std::string text = value.get<std::string>();
-      base.bind(1, request).bind(2, path).bind(3, text).run();
+    for (const auto& [path, value] : entry.nextBase) {
+      base.bind(1, entry.requestId).bind(2, path).bind(3, value).run();
       base.reset();
     }
     sql::Statement clearConflicts(
         db, "DELETE FROM contribution_conflicts WHERE request = ?1 AND resolved_at IS NULL");
-    clearConflicts.bind(1, request).run();
+    clearConflicts.bind(1, entry.requestId).run();
     sql::Statement conflict(db,
                             "INSERT INTO contribution_conflicts(request, response, path, detail, opened_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5)");
-    const std::string now = utcTimestamp();
-    for (const auto& c : plan.at("conflicts")) {
-      const std::string path = c.at("path"), detail = c.dump();
-      conflict.bind(1, request).bind(2, response).bind(3, path).bind(4, detail).bind(5, now).run();
+    for (const auto& c : entry.conflicts) {
+      const std::string detail = conflictJson(c).dump();
+      conflict.bind(1, entry.requestId).bind(2, response).bind(3, c.conflict.path).bind(4, detail);
+      conflict.bind(5, entry.importedAt).run();
       conflict.reset();
     }
-    for (const auto& p : plan.at("provenance")) insertProvenance(db, response, provenanceFromJson(p));
+    for (const auto& p : entry.provenance) insertProvenance(db, response, p);
     sql::Statement pin(db, "UPDATE contribution_requests SET signer = ?2 WHERE id = ?1 AND signer = ''");
-    pin.bind(1, request).bind(2, signerKey).run();
-    sql::Statement done(db, "UPDATE contribution_imports SET status = 'done', plan = NULL WHERE id = ?1");
-    done.bind(1, importId).run();
-  });
-}
-
-void ContributionStore::abandonImport(std::int64_t importId) {
-  inTransaction(tr("undo the import"), [&](sql::Database& db) {
-    sql::Statement s(db, "DELETE FROM contribution_imports WHERE id = ?1 AND status = 'pending'");
-    s.bind(1, importId).run();
+    pin.bind(1, entry.requestId).bind(2, entry.signerKey).run();
   });
 }
 

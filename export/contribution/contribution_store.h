@@ -1,21 +1,23 @@
 // The focal point's bookkeeping of contributions, kept in the workspace file
-// beside the answers, in tables of its own (created when first needed):
+// beside the answers, in tables of its own:
 //
 //   contribution_requests    each request: agency, sections, who asked and when,
 //                            the request file, the signing key first seen
 //   contribution_base        the merge base of each request, path by path: the
 //                            request's snapshot, moved forward to what was taken
-//   contribution_imports     each import: file, person, counts; with its plan
-//                            while it is being applied (see below)
+//   contribution_imports     each import: file, person, the contribution's
+//                            sequence number, counts
 //   contribution_conflicts   open and resolved conflicts, with both sides' who and when
 //   contribution_provenance  every answer taken from an agency: agency, person, when
 //   contribution_files       attached files of conflicting answers, until resolved
+//   contribution_request     in an agency's request workspace: the request itself
 //
-// The answers themselves are written through the response document (one
-// transaction, one undo step); the bookkeeping follows in a second one. An
-// import is first recorded as pending with its plan; if the program stops
-// between the two, the next store opened on the workspace finishes the
-// bookkeeping when the answers were written, and drops it when they were not.
+// They are registered as the "contributions" steps of the workspace's
+// migrations (forms/schema_registry.h), so every workspace opened for
+// writing has them, at the version this program knows.
+//
+// An import writes the answers (through the response document) and this
+// bookkeeping in one transaction: both are on disk, or neither is.
 #pragma once
 
 #include <cstdint>
@@ -60,11 +62,11 @@ struct AssignmentStatus {
   std::string signer;  // the fingerprint of the key its contributions are signed with
 };
 
-// What one import will do, recorded before the answers are written.
-struct ImportPlan {
+// What one import did, recorded with its answers.
+struct ImportRecord {
   std::string requestId, file, contentSha256, person, signerKey, exportedAt;
+  std::int64_t sequence = 0;  // the contribution's number; 0 for a file without one
   std::string importedAt, importedBy;
-  std::vector<AnswerChange> writes;  // path, the focal point's value before, the value written
   std::map<std::string, std::string> nextBase;
   std::vector<StoredConflict> conflicts;  // the request's open conflicts after this import
   std::vector<ProvenanceRecord> provenance;
@@ -74,8 +76,7 @@ struct ImportPlan {
 
 class ContributionStore {
  public:
-  // Creates the tables when the workspace is writable and finishes or drops
-  // imports left pending. Throws WorkspaceError.
+  // The tables exist once the workspace was opened for writing (its migrations).
   explicit ContributionStore(Workspace& workspace);
   Workspace& workspace() { return workspace_; }
 
@@ -89,13 +90,21 @@ class ContributionStore {
   std::string signer(const std::string& requestId);
   // Whether a contribution with this content was already imported for the request.
   bool alreadyImported(const std::string& requestId, const std::string& contentSha256);
-  // The export time of the newest contribution imported for the request; "" when none.
-  std::string latestExportedAt(const std::string& requestId);
+  // The newest contribution imported for the request: the highest sequence
+  // number, then the latest export time (files without a number are 0).
+  struct Newest {
+    bool any = false;
+    std::int64_t sequence = 0;
+    std::string exportedAt;
+  };
+  Newest newestImport(const std::string& requestId);
 
   // ---- imports ----
-  std::int64_t beginImport(ResponseId response, const ImportPlan& plan);
-  void finishImport(std::int64_t importId);
-  void abandonImport(std::int64_t importId);
+  // Records an import: its row, the next merge base, the request's open
+  // conflicts, provenance, attached files of conflicts and the signer, in one
+  // transaction, or as a savepoint of the caller's (the import's own, which
+  // holds the answers as well).
+  void recordImport(ResponseId response, const ImportRecord& entry);
 
   // ---- conflicts ----
   std::vector<StoredConflict> openConflicts(ResponseId response, const std::string& requestId = {});
@@ -115,8 +124,6 @@ class ContributionStore {
   std::vector<AssignmentStatus> dashboard(ResponseId response);
 
  private:
-  void createTables();
-  void recover();
   bool tablesExist();
   template <typename F>
   void inTransaction(const std::string& doing, F&& body);

@@ -39,6 +39,40 @@ class ContributionCli : public ::testing::Test {
   std::string output_;
 };
 
+// Attack (#18 point 2), through the command line: the agency's second
+// contribution imported first, then the first one. The first is stale, says
+// so with both numbers, and q_4 keeps the newer value.
+TEST_F(ContributionCli, AnOlderContributionImportedAfterANewerOneIsStale) {
+  ASSERT_EQ(cli("contribution request national.focal --agency 'Ministry of Justice' --sections victims "
+                "-o justice.focal --user Jeanne"),
+            0)
+      << output_;
+  for (const char* value : {"6", "7"}) {
+    test::writeFile(dir_.file("justice.csv"), std::string("question_id,value\nq_4,") + value + "\n");
+    ASSERT_EQ(cli("contribution fill justice.focal --answers justice.csv --user Maria", "maria"), 0)
+        << output_;
+    ASSERT_EQ(
+        cli(std::string("contribution export justice.focal -o q4-") + value + ".focalcontrib --user Maria",
+            "maria"),
+        0)
+        << output_;
+  }
+  ASSERT_EQ(cli("contribution import national.focal q4-7.focalcontrib --user Jeanne"), 0) << output_;
+  EXPECT_THAT(output_, HasSubstr("1 applied"));
+  ASSERT_EQ(cli("contribution import national.focal q4-6.focalcontrib --json --user Jeanne"), 0) << output_;
+  json old = json::parse(output_);
+  EXPECT_TRUE(old["applied"].empty());
+  ASSERT_FALSE(old["stale"].empty());
+  EXPECT_LT(old["stale"][0]["sequence"].get<long long>(), old["stale"][0]["newer_sequence"].get<long long>());
+  ASSERT_EQ(cli("contribution import national.focal q4-6.focalcontrib --user Jeanne"), 0) << output_;
+  EXPECT_THAT(output_, HasSubstr("stale, nothing applied: number "));
+  EXPECT_THAT(output_, HasSubstr("already imported; its "));
+  EXPECT_THAT(output_, ::testing::Not(HasSubstr("applied    ")));
+  ASSERT_EQ(cli("history national.focal q_4"), 0) << output_;
+  EXPECT_THAT(output_, HasSubstr("(contribution, imported by Jeanne)  q_4  = 7"));
+  EXPECT_THAT(output_, ::testing::Not(HasSubstr("q_4  = 6")));
+}
+
 TEST_F(ContributionCli, RequestFillExportImportResolve) {
   ASSERT_EQ(cli("contribution request national.focal --agency 'Ministry of Justice' --sections victims "
                 "-o justice.focal --user Jeanne"),
@@ -73,12 +107,11 @@ TEST_F(ContributionCli, RequestFillExportImportResolve) {
   EXPECT_EQ(first["conflicts"][0]["ours_by"], "Jeanne");
   EXPECT_FALSE(first["unchanged"].empty());
 
-  // Again: nothing new.
+  // Again: stale, and said so (not "applied").
   ASSERT_EQ(cli("contribution import national.focal justice.focalcontrib --user Jeanne"), 0) << output_;
-  EXPECT_THAT(output_, HasSubstr("0 applied"));
-  EXPECT_THAT(output_, HasSubstr("imported before"));
-  EXPECT_THAT(output_,
-              HasSubstr("answers not applied: this contribution was exported no later than the one of"));
+  EXPECT_THAT(output_, HasSubstr("stale, nothing applied: this same contribution was imported before"));
+  EXPECT_THAT(output_, HasSubstr("were not applied and the newer values are kept"));
+  EXPECT_THAT(output_, ::testing::Not(HasSubstr("applied    ")));
 
   ASSERT_EQ(cli("contribution status national.focal --json"), 0) << output_;
   json status = json::parse(output_);

@@ -25,6 +25,7 @@ id: contrib-test
 title: {en: Contribution test}
 instrument: tip
 cycle: 2
+previous_cycle: contrib-test-cycle1
 version: 1.0.0
 languages: [en, fr]
 sections:
@@ -38,7 +39,7 @@ sections:
     relevant: ${q_1} = 'yes'
     questions:
       - {id: q_3, type: long_text, label: {en: Protection measures}}
-      - {id: q_4, type: integer, label: {en: Shelters}, min: 0}
+      - {id: q_4, type: integer, label: {en: Shelters}, min: 0, max: 1000}
       - id: q_5
         type: table
         label: {en: Victims identified}
@@ -51,6 +52,7 @@ sections:
           - {id: q_6_partner, type: country, label: {en: Partner State}}
           - {id: q_6_title, type: text, label: {en: Title}}
       - {id: q_7, type: attachment, label: {en: Attach the law.}, types: [pdf, txt]}
+      - {id: q_10, type: integer, label: {en: Shelters last cycle}, read_only: true, carry_forward_from: q_4}
   - id: cooperation
     title: {en: Cooperation}
     questions:

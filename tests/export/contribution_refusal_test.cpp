@@ -149,13 +149,36 @@ TEST_F(Refusals, ValuesOutsideTheQuestionnairesRules) {
   });
   const std::string message = refused(file);
   EXPECT_THAT(message, HasSubstr("5 of its values do not fit the rules"));
-  EXPECT_THAT(message, HasSubstr("q_4 = \"-5\": Enter a number of at least 0"));
-  EXPECT_THAT(message, HasSubstr("q_5/y2022/women = \"abc\": Enter a whole number"));
-  EXPECT_THAT(message, HasSubstr("q_4@status = \"unknown_mark\""));
-  EXPECT_THAT(message, HasSubstr("q_6[ra]/q_6_partner = \"XXX\": 'XXX' is not an ISO 3166"));
-  EXPECT_THAT(message, HasSubstr("q_3 = "));
+  EXPECT_THAT(message, HasSubstr("q_4 \"Shelters\" = \"-5\": Enter a number from 0 to 1000"));
+  EXPECT_THAT(message, HasSubstr("q_5/y2022/women \"Victims identified\" = \"abc\": Enter a whole number"));
+  EXPECT_THAT(message, HasSubstr("q_4@status \"Shelters\" = \"unknown_mark\""));
+  EXPECT_THAT(message,
+              HasSubstr("q_6[ra]/q_6_partner \"Partner State\" = \"XXX\": 'XXX' is not an ISO 3166"));
+  EXPECT_THAT(message, HasSubstr("q_3 \"Protection measures\" = "));
   EXPECT_THAT(message, HasSubstr("U+001B"));
   EXPECT_THAT(message, HasSubstr("Nothing was applied"));
+}
+
+// Attack (#18 point 3): 5000 where the maximum is 1000.
+TEST_F(Refusals, AValueAboveTheMaximumIsRefused) {
+  auto file = rewritten("above.focalcontrib", [](Contribution& c) {
+    for (auto& a : c.answers)
+      if (a.path == "q_4") a.value = "5000";
+  });
+  const std::string message = refused(file);
+  EXPECT_THAT(message, HasSubstr("q_4 \"Shelters\" = \"5000\": Enter a number from 0 to 1000"));
+  EXPECT_THAT(message, HasSubstr("Ask Ministry of Justice to correct them"));
+}
+
+// A read_only answer takes its value from the questionnaire: an agency may
+// not send another one.
+TEST_F(Refusals, AChangedReadOnlyValueIsRefused) {
+  auto file = rewritten("readonly.focalcontrib", [](Contribution& c) {
+    c.answers.push_back({"q_10", "12", "Maria Lopez", "2026-11-29T10:00:00.000Z"});
+    std::sort(c.answers.begin(), c.answers.end(),
+              [](const ContributedAnswer& x, const ContributedAnswer& y) { return x.path < y.path; });
+  });
+  EXPECT_THAT(refused(file), HasSubstr("q_10 \"Shelters last cycle\" = \"12\": 'q_10' is read-only"));
 }
 
 TEST_F(Refusals, AnotherState) {
