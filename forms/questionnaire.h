@@ -77,6 +77,11 @@ struct ValueMapping {
 struct TableAxisItem {
   std::string id;
   LocalizedText label;
+  // `in_total: false`: the row (column) is a different kind of unit (legal
+  // persons beside women and men) and is kept out of the totals that cross
+  // it: a column's total leaves out the cells of such a row, and the
+  // table's total too; the row's own total still adds it up.
+  bool inTotal = true;
 };
 
 // The sub-fields of a legislation citation, in display order.
@@ -166,6 +171,17 @@ struct Question {
   std::string number;
   SourcePosition numberPosition;
 };
+
+// Whether the cell at row `r`, column `c` of table `q` is added into the
+// total of its row (`intoRowTotal`) or of its column: a row's total leaves
+// out the columns kept out of the totals (`in_total: false`), a column's
+// total the rows kept out. The table's total adds the cells added into both.
+inline bool addsToTotal(const Question& q, std::size_t r, std::size_t c, bool intoRowTotal) {
+  return intoRowTotal ? q.columns[c].inTotal : q.rows[r].inTotal;
+}
+inline bool addsToTableTotal(const Question& q, std::size_t r, std::size_t c) {
+  return q.rows[r].inTotal && q.columns[c].inTotal;
+}
 
 struct Section {
   std::string id;

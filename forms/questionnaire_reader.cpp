@@ -41,7 +41,7 @@ const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "tags"};
 const std::vector<std::string> kReferenceKeys = {"instrument", "article", "paragraph", "text"};
 const std::vector<std::string> kChoiceKeys = {"value", "label"};
-const std::vector<std::string> kAxisKeys = {"id", "label"};
+const std::vector<std::string> kAxisKeys = {"id", "label", "in_total"};
 const std::vector<std::string> kKnownTags = {"gating", "technical_assistance", "successful_practice"};
 
 std::vector<std::string> typeKeys(QuestionType type) {
@@ -1004,6 +1004,8 @@ class Reader {
         if (!entry.id.empty() && !seen.insert(entry.id).second)
           error(item, "the id '" + entry.id + "' is used twice");
         if (auto* l = required(item, "label", "this row or column")) entry.label = text(*l, "label");
+        if (auto* t = item.find("in_total"))
+          if (auto b = boolean(*t, "in_total")) entry.inTotal = *b;
         if (!entry.id.empty()) items.push_back(std::move(entry));
       }
       return items;

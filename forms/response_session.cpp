@@ -87,9 +87,11 @@ class SessionContext : public expr::Context {
     if (q.type == QuestionType::Table) {
       const ResponseSession::State* state = s_.stateOf(q.id);
       if (!state || !state->relevant) return out;
-      for (const auto& r : q.rows)
-        for (const auto& c : q.columns)
-          out.push_back(expressionValue(q, s_.value(q.id + "/" + r.id + "/" + c.id)));
+      // The cells the table's total adds: sum(${t}) is ${t/total/total}.
+      for (std::size_t i = 0; i < q.rows.size(); ++i)
+        for (std::size_t j = 0; j < q.columns.size(); ++j)
+          if (addsToTableTotal(q, i, j))
+            out.push_back(expressionValue(q, s_.value(q.id + "/" + q.rows[i].id + "/" + q.columns[j].id)));
       return out;
     }
     if (q.repeat < 0) return out;
@@ -140,10 +142,16 @@ class SessionContext : public expr::Context {
       return expressionValue(q, s_.value(base + "/" + row + "/" + column));
     double sum = 0;
     bool any = false;
-    for (const auto& r : q.rows) {
+    for (std::size_t i = 0; i < q.rows.size(); ++i) {
+      const auto& r = q.rows[i];
       if (row != "total" && r.id != row) continue;
-      for (const auto& c : q.columns) {
+      for (std::size_t j = 0; j < q.columns.size(); ++j) {
+        const auto& c = q.columns[j];
         if (column != "total" && c.id != column) continue;
+        // A row or column kept out of the totals (`in_total: false`) is left out of those crossing it.
+        if (row == "total" && column == "total" ? !addsToTableTotal(q, i, j)
+                                                : !addsToTotal(q, i, j, column == "total"))
+          continue;
         const std::string v = s_.value(base + "/" + r.id + "/" + c.id);
         const expr::Value x = v.empty() ? expr::Value() : expressionValue(q, v);
         if (const double* d = std::get_if<double>(&x)) {

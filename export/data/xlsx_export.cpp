@@ -259,7 +259,8 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
       std::vector<double> columnTotals(question.columns.size() + 1, 0.0);
       std::vector<bool> columnAny(question.columns.size() + 1, false);
       int row = 1;
-      for (const auto& tableRow : question.rows) {
+      for (std::size_t r = 0; r < question.rows.size(); ++r) {
+        const auto& tableRow = question.rows[r];
         book.text(ws, row, 0, m.state);
         book.text(ws, row, 1, tableRow.id);
         book.text(ws, row, 2, context.text(tableRow.label));
@@ -270,16 +271,23 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
           double d;
           if (!value.empty() && parseDecimal(value, d)) {
             book.number(ws, row, static_cast<int>(c) + 3, d);
-            rowTotal += d;
-            columnTotals[c] += d;
-            columnAny[c] = true;
-            any = true;
+            // Rows and columns kept out of the totals (`in_total: false`) stay out.
+            if (addsToTotal(question, r, c, true)) {
+              rowTotal += d;
+              any = true;
+            }
+            if (addsToTotal(question, r, c, false)) {
+              columnTotals[c] += d;
+              columnAny[c] = true;
+            }
+            if (addsToTableTotal(question, r, c)) {
+              columnTotals.back() += d;
+              columnAny.back() = true;
+            }
           }
         }
         if (question.rowTotals && any)
           book.number(ws, row, static_cast<int>(question.columns.size()) + 3, rowTotal, true);
-        columnTotals.back() += rowTotal;
-        if (any) columnAny.back() = true;
         ++row;
       }
       if (question.columnTotals) {

@@ -125,7 +125,8 @@ class Builder {
     auto show = [](const std::optional<double>& total) {
       return total ? formatNumber(*total) : std::string();
     };
-    for (const auto& row : q.rows) {
+    for (std::size_t k = 0; k < q.rows.size(); ++k) {
+      const auto& row = q.rows[k];
       PrintTable::Row r;
       r.header = c_.text(row.label);
       std::optional<double> rowTotal;
@@ -134,12 +135,13 @@ class Builder {
         double d;
         if (!v.empty() && parseDecimal(v, d)) {
           any = true;
-          add(rowTotal, d);
-          add(columnTotals[i], d);
+          // Rows and columns kept out of the totals (`in_total: false`) stay out.
+          if (addsToTotal(q, k, i, true)) add(rowTotal, d);
+          if (addsToTotal(q, k, i, false)) add(columnTotals[i], d);
+          if (addsToTableTotal(q, k, i)) add(columnTotals.back(), d);
         }
         r.cells.push_back(v);
       }
-      if (rowTotal) add(columnTotals.back(), *rowTotal);
       if (q.rowTotals) r.cells.push_back(show(rowTotal));
       t.rows.push_back(std::move(r));
     }

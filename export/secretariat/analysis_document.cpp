@@ -43,6 +43,7 @@ class Builder {
     changes();
     practices();
     provisions();
+    appendCompendium(a_, doc_.blocks);
     annex();
     return std::move(doc_);
   }
@@ -344,29 +345,8 @@ class Builder {
     heading(1, a_.tr("Statistics"));
     for (const auto& t : a_.tables) {
       heading(3, t.id + "  " + t.label);
-      paragraph(a_.tr("Sums across the") + std::string(" ") + count(t.states) + " " +
-                    a_.tr("States that gave figures."),
-                DocParagraph::Style::Note);
-      AnalysisTable out{"", "", {{"", 16}}, {}};
-      for (const auto& c : t.columns) out.columns.push_back({c, 10});
-      out.columns.push_back({a_.tr("Total"), 10});
-      std::vector<double> columnTotals(t.columns.size() + 1, 0);
-      for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        std::vector<Cell> row{Cell::str(t.rows[r])};
-        double sum = 0;
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
-          row.push_back(Cell::real(t.cells[r][c].sum));
-          sum += t.cells[r][c].sum;
-          columnTotals[c] += t.cells[r][c].sum;
-        }
-        columnTotals.back() += sum;
-        row.push_back(Cell::real(sum));
-        out.rows.push_back(std::move(row));
-      }
-      std::vector<Cell> totals{Cell::str(a_.tr("Total"))};
-      for (double v : columnTotals) totals.push_back(Cell::real(v));
-      out.rows.push_back(std::move(totals));
-      table(std::move(out));
+      paragraph(consolidatedTableNote(a_, t), DocParagraph::Style::Note);
+      table(consolidatedTable(a_, t));
     }
     if (!a_.numbers.empty()) {
       heading(2, a_.tr("Numeric answers"));

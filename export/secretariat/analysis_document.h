@@ -47,6 +47,8 @@ struct AnalysisDocument {
 };
 
 AnalysisDocument analysisDocument(const Analysis& analysis);
+// The legislation compendium's part of the report (analysis_compendium.cpp).
+void appendCompendium(const Analysis& analysis, std::vector<DocBlock>& blocks);
 
 // Throw ExportError.
 void writeHtml(const AnalysisDocument& document, const std::string& path);

@@ -1,6 +1,7 @@
 #include "export/secretariat/analysis_results.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "export/common/report_labels.h"
@@ -215,28 +216,72 @@ std::optional<CycleComparison> comparison(const Context& c, const Question& ques
   return out;
 }
 
+// The figure of one total: the cells `adds` takes, summed across States.
+TotalFigure totalFigure(const TableTotals& t, const std::vector<std::vector<char>>& given,
+                        const std::function<bool(std::size_t, std::size_t)>& adds) {
+  TotalFigure f;
+  for (std::size_t i = 0; i < t.rows.size(); ++i)
+    for (std::size_t j = 0; j < t.columns.size(); ++j)
+      if (adds(i, j)) f.sum += t.cells[i][j].sum;
+  // A cell no State gave does not make the sets differ.
+  for (const auto& cells : given) {
+    std::size_t gave = 0, missed = 0;
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+      for (std::size_t j = 0; j < t.columns.size(); ++j) {
+        if (!adds(i, j) || t.cells[i][j].states == 0) continue;
+        ++(cells[i * t.columns.size() + j] ? gave : missed);
+      }
+    if (gave > 0) ++f.states;
+    if (gave > 0 && missed > 0) f.mixed = true;
+  }
+  return f;
+}
+
 TableTotals tableTotals(const Context& c, const Question& question) {
   TableTotals t;
   t.id = question.id;
   t.label = c.label(question);
   t.section = c.sectionOf(question);
-  for (const auto& r : question.rows) t.rows.push_back(c.text(r.label));
-  for (const auto& col : question.columns) t.columns.push_back(c.text(col.label));
-  t.cells.assign(question.rows.size(), std::vector<CellTotal>(question.columns.size()));
+  for (const auto& r : question.rows) {
+    t.rows.push_back(c.text(r.label));
+    t.rowInTotal.push_back(r.inTotal);
+  }
+  for (const auto& col : question.columns) {
+    t.columns.push_back(c.text(col.label));
+    t.columnInTotal.push_back(col.inTotal);
+  }
+  const std::size_t width = question.columns.size();
+  t.cells.assign(question.rows.size(), std::vector<CellTotal>(width));
+  std::vector<std::vector<char>> given;  // per State giving any cell: which cells it gave
   for (const auto& reply : c.replies()) {
+    std::vector<char> gave(question.rows.size() * width, 0);
     bool any = false;
     for (std::size_t i = 0; i < question.rows.size(); ++i)
-      for (std::size_t j = 0; j < question.columns.size(); ++j) {
+      for (std::size_t j = 0; j < width; ++j) {
         const std::string* value =
             reply.find(question.id + "/" + question.rows[i].id + "/" + question.columns[j].id);
         double number = 0;
         if (!value || !parseDecimal(*value, number)) continue;
         t.cells[i][j].sum += number;
         ++t.cells[i][j].states;
+        gave[i * width + j] = 1;
         any = true;
       }
-    if (any) ++t.states;
+    if (any) {
+      ++t.states;
+      given.push_back(std::move(gave));
+    }
   }
+  for (std::size_t i = 0; i < question.rows.size(); ++i)
+    t.rowTotals.push_back(totalFigure(t, given, [&](std::size_t r, std::size_t col) {
+      return r == i && addsToTotal(question, r, col, true);
+    }));
+  for (std::size_t j = 0; j < width; ++j)
+    t.columnTotals.push_back(totalFigure(t, given, [&](std::size_t r, std::size_t col) {
+      return col == j && addsToTotal(question, r, col, false);
+    }));
+  t.total = totalFigure(t, given,
+                        [&](std::size_t r, std::size_t col) { return addsToTableTotal(question, r, col); });
   return t;
 }
 
@@ -375,6 +420,7 @@ Analysis analyse(const AnalysisInput& input) {
   analysis_detail::assistanceGaps(c, a);
   analysis_detail::practices(c, a);
   analysis_detail::provisionCoverage(c, a);
+  analysis_detail::legislationCompendium(c, a);
   return a;
 }
 

@@ -85,11 +85,25 @@ struct CellTotal {
   std::size_t states = 0;  // States that gave this cell
 };
 
+// A total of a statistical table across States: the sum of the cells it
+// adds (rows and columns kept out of the totals are not added), the States
+// that gave any of them, and whether those cells were given by different
+// sets of States (one State gave a cell another left blank), so that the
+// total mixes what different States reported.
+struct TotalFigure {
+  double sum = 0;
+  std::size_t states = 0;
+  bool mixed = false;
+};
+
 struct TableTotals {
   std::string id, label, section;
-  std::vector<std::string> rows, columns;     // labels
-  std::vector<std::vector<CellTotal>> cells;  // [row][column]
-  std::size_t states = 0;                     // States that gave any cell
+  std::vector<std::string> rows, columns;       // labels
+  std::vector<char> rowInTotal, columnInTotal;  // `in_total` of each row and column
+  std::vector<std::vector<CellTotal>> cells;    // [row][column]
+  std::vector<TotalFigure> rowTotals, columnTotals;
+  TotalFigure total;
+  std::size_t states = 0;  // States that gave any cell
 };
 
 // A number question across States, as its `summary` declares: count data
@@ -160,6 +174,18 @@ struct ProvisionCoverageRow {
   std::vector<std::string> legislation;  // "Brazil: Penal Code, art. 149-A, 2016-10-06"
 };
 
+// One act a State cited for one provision (analysis_compendium.cpp): the
+// legislation compendium, per State and article. An act cited in a question
+// that covers no provision has an empty provision.
+struct CitedAct {
+  std::string instrument, instrumentName;  // instrumentKey, and its name in the analysis language
+  std::string provision, provisionTitle;   // "art. 5, para. 1", "Criminalization"
+  std::size_t order = 0;                   // the provision's place: own instrument first, in file order
+  std::string group, state, stateName, question;
+  std::string language;                    // of the State's report, the language of the act's title
+  std::string title, article, date, link;  // the citation's parts, as the State gave them
+};
+
 struct Analysis {
   std::string questionnaireId, title, version, instrument, previousId;
   std::string instrumentName;  // "Trafficking in Persons Protocol", in the analysis language
@@ -190,6 +216,8 @@ struct Analysis {
   std::vector<PracticeQuestion> practices;
   std::vector<ProvisionCoverageRow> provisions;  // of the instrument, then other instruments cited
   std::vector<std::string> uncoveredProvisions;  // "art. 7 (Measures to combat money-laundering)"
+  // Sorted by instrument, provision, regional group, State and act.
+  std::vector<CitedAct> compendium;
 };
 
 Analysis analyse(const AnalysisInput& input);
@@ -200,6 +228,7 @@ struct Context;
 void assistanceGaps(const Context& context, Analysis& out);
 void practices(const Context& context, Analysis& out);
 void provisionCoverage(const Context& context, Analysis& out);
+void legislationCompendium(const Context& context, Analysis& out);
 }  // namespace analysis_detail
 
 // The share count/base as a fraction, 0 when the base is 0.

@@ -6,6 +6,11 @@
 namespace focal {
 
 std::string TableCell::display() const {
+  if (!suffix.empty() && kind != Kind::Text && kind != Kind::Empty) {
+    TableCell bare = *this;
+    bare.suffix.clear();
+    return bare.display() + suffix;
+  }
   char buffer[64];
   switch (kind) {
     case Kind::Empty:
@@ -216,44 +221,6 @@ AnalysisTable changesByState(const Analysis& a) {
   return t;
 }
 
-AnalysisTable tables(const Analysis& a) {
-  AnalysisTable t{"Statistical tables",
-                  a.tr("Statistical tables summed across the States that gave each cell"),
-                  {{a.tr("Question"), 10},
-                   {a.tr("Label"), 50},
-                   {a.tr("Row"), 24},
-                   {a.tr("Column"), 24},
-                   {a.tr("Sum"), 12},
-                   {a.tr("States reporting"), 10}},
-                  {}};
-  for (const auto& table : a.tables) {
-    std::vector<double> columnSums(table.columns.size(), 0);
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      double rowSum = 0;
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const auto& cell = table.cells[r][c];
-        rowSum += cell.sum;
-        columnSums[c] += cell.sum;
-        t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(table.rows[r]),
-                          Cell::str(table.columns[c]), Cell::real(cell.sum),
-                          Cell::integer(static_cast<double>(cell.states))});
-      }
-      t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(table.rows[r]),
-                        Cell::str(a.tr("Total")), Cell::real(rowSum), Cell{}});
-    }
-    double total = 0;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      total += columnSums[c];
-      t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(a.tr("Total")),
-                        Cell::str(table.columns[c]), Cell::real(columnSums[c]), Cell{}});
-    }
-    t.rows.push_back({Cell::str(table.id), Cell::str(table.label), Cell::str(a.tr("Total")),
-                      Cell::str(a.tr("Total")), Cell::real(total),
-                      Cell::integer(static_cast<double>(table.states))});
-  }
-  return t;
-}
-
 AnalysisTable numbers(const Analysis& a) {
   AnalysisTable t{
       "Numbers",
@@ -385,12 +352,14 @@ AnalysisTable practices(const Analysis& a) {
 }  // namespace
 
 std::vector<AnalysisTable> analysisTables(const Analysis& a) {
-  std::vector<AnalysisTable> out{about(a),   rates(a),          states(a), answers(a),
-                                 changes(a), changesByState(a), tables(a), numbers(a)};
+  std::vector<AnalysisTable> out{
+      about(a),  rates(a), states(a), answers(a), changes(a), changesByState(a), statisticalTables(a),
+      numbers(a)};
   for (auto& t : assistance(a)) out.push_back(std::move(t));
   out.push_back(practices(a));
   out.push_back(provisionCoverageTable(a));
   out.push_back(uncoveredProvisionsTable(a));
+  out.push_back(compendiumTable(a));
   return out;
 }
 

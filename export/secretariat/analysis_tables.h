@@ -16,13 +16,14 @@ struct TableCell {
   std::string text;
   double number = 0;     // Integer, Number, and Percent as a fraction (0.25 for 25%)
   std::string language;  // of a free text, for the writers that can say it (HTML, PDF)
+  std::string suffix;    // after a number in display(), such as " (n = 86)"; left out of the workbook
 
   static TableCell str(std::string text, std::string language = {}) {
-    return {Kind::Text, std::move(text), 0, std::move(language)};
+    return {Kind::Text, std::move(text), 0, std::move(language), {}};
   }
-  static TableCell integer(double n) { return {Kind::Integer, {}, n, {}}; }
-  static TableCell real(double n) { return {Kind::Number, {}, n, {}}; }
-  static TableCell percent(double fraction) { return {Kind::Percent, {}, fraction, {}}; }
+  static TableCell integer(double n) { return {Kind::Integer, {}, n, {}, {}}; }
+  static TableCell real(double n) { return {Kind::Number, {}, n, {}, {}}; }
+  static TableCell percent(double fraction) { return {Kind::Percent, {}, fraction, {}, {}}; }
   // The cell as plain text: "12", "3.5", "25.0%".
   std::string display() const;
 };
@@ -44,6 +45,16 @@ std::vector<AnalysisTable> analysisTables(const Analysis& analysis);
 // The coverage of the provisions (analysis_provision_tables.cpp).
 AnalysisTable provisionCoverageTable(const Analysis& analysis);
 AnalysisTable uncoveredProvisionsTable(const Analysis& analysis);
+// The legislation compendium, one act a line (analysis_compendium.cpp).
+AnalysisTable compendiumTable(const Analysis& analysis);
+// The statistical tables (analysis_statistics.cpp): every cell and total
+// with the States it covers, one line each (workbook, CSV); and one table
+// as the report shows it, each cell with its number of States, and the note
+// under it (rows and columns kept out of the totals, totals that add what
+// different sets of States gave).
+AnalysisTable statisticalTables(const Analysis& analysis);
+AnalysisTable consolidatedTable(const Analysis& analysis, const TableTotals& table);
+std::string consolidatedTableNote(const Analysis& analysis, const TableTotals& table);
 // A number question's special codes and the States giving each: "life imprisonment (99): 12".
 std::string specialText(const NumberSummary& n);
 

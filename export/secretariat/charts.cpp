@@ -285,13 +285,21 @@ void drawChart(cairo_t* cr, const BarChart& chart, double x, double y, double wi
 }
 
 std::string chartSvg(const BarChart& chart, double width) {
-  const double height = std::ceil(chartHeight(chart, width));
+  // Laid out and drawn once, into a recording that is then replayed into the
+  // SVG: measuring first (chartHeight) and drawing after shaped every text
+  // twice, the largest cost of the HTML report (docs/performance.md).
+  cairo_surface_t* recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  cairo_t* rc = cairo_create(recording);
+  const double height = std::ceil(render(rc, chart, 0, 0, width, true));
+  cairo_destroy(rc);
   std::string out;
   cairo_surface_t* surface = cairo_svg_surface_create_for_stream(appendToString, &out, width, height);
   cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
   cairo_t* cr = cairo_create(surface);
-  drawChart(cr, chart, 0, 0, width);
+  cairo_set_source_surface(cr, recording, 0, 0);
+  cairo_paint(cr);
   cairo_destroy(cr);
+  cairo_surface_destroy(recording);
   cairo_surface_finish(surface);
   cairo_surface_destroy(surface);
   return out;

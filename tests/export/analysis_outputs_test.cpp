@@ -6,6 +6,7 @@
 // poppler, and the charts.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -225,6 +226,14 @@ TEST(Charts, DrawAsSvgAndPng) {
   EXPECT_GT(charts::chartHeight(chart, 400), h3);
   const std::string svg = charts::chartSvg(chart, 400);
   EXPECT_NE(svg.find("<svg"), std::string::npos);
+  // Drawn once into a recording and replayed: still vectors and glyph outlines, never a picture,
+  // and as tall as the chart measures.
+  EXPECT_EQ(svg.find("<image"), std::string::npos) << svg.substr(0, 2000);
+  EXPECT_NE(svg.find("<path"), std::string::npos);
+  EXPECT_NE(svg.find("height=\"" +
+                     std::to_string(static_cast<int>(std::ceil(charts::chartHeight(chart, 400)))) + "pt\""),
+            std::string::npos)
+      << svg.substr(0, 400);
   const std::string png = charts::chartPng(chart, 400, 1.0);
   EXPECT_EQ(png.substr(1, 3), "PNG");
   chart.stacked = true;

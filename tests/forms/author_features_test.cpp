@@ -371,6 +371,27 @@ TEST(TableTotals, RowColumnAndTableTotalsInExpressions) {
   EXPECT_TRUE(s.answer("prosecuted", "12").ok());
 }
 
+TEST(TableTotals, ARowKeptOutOfTheTotalsIsLeftOutOfThoseCrossingIt) {
+  std::string table = kTable;
+  table.replace(table.find("{id: men, label: Men}"), 21,
+                "{id: men, label: Men}, {id: legal, label: Legal persons, in_total: false}");
+  Scenario s(withQuestions(table));
+  const Question* victims = s.session().questionnaire().find("victims");
+  ASSERT_NE(victims, nullptr);
+  EXPECT_TRUE(victims->columns[1].inTotal);
+  EXPECT_FALSE(victims->columns[2].inTotal);
+  s.answer("victims/y2023/women", "3");
+  s.answer("victims/y2024/men", "5");
+  s.answer("victims/y2024/legal", "2");
+  EXPECT_EQ(s.calculated("all"), "8");     // legal persons are not added to women and men
+  EXPECT_EQ(s.calculated("in2024"), "5");  // nor to the row's total
+  EXPECT_TRUE(s.answer("prosecuted", "8").ok());
+  EXPECT_EQ(s.answer("prosecuted", "9").status, AnswerStatus::ConstraintViolated);  // sum() too
+  std::string wrong = kTable;
+  wrong.replace(wrong.find("{id: men, label: Men}"), 21, "{id: men, label: Men, in_total: perhaps}");
+  EXPECT_THAT(errors(wrong), testing::Contains(testing::HasSubstr("in_total")));
+}
+
 TEST(TableTotals, TotalIsAReservedIdAndOtherIdsAreChecked) {
   std::string reserved = kTable;
   reserved.replace(reserved.find("{id: men, label: Men}"), 21, "{id: total, label: All}");

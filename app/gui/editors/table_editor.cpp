@@ -114,9 +114,11 @@ class TableEditor : public QuestionEditor {
           grid_->SetCellValue(r, c, shown);
         double number = 0;
         if (parseDecimal(value, number)) {
-          rowTotals[r] += number;
-          columnTotals[c] += number;
-          all += number;
+          const auto row = static_cast<std::size_t>(r), column = static_cast<std::size_t>(c);
+          // Rows and columns kept out of the totals (`in_total: false`) stay out.
+          if (addsToTotal(question_, row, column, true)) rowTotals[r] += number;
+          if (addsToTotal(question_, row, column, false)) columnTotals[c] += number;
+          if (addsToTableTotal(question_, row, column)) all += number;
         }
       }
     if (question_.rowTotals)
