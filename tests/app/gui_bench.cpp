@@ -319,7 +319,10 @@ int Measure(const std::string& directory) {
     if (q.sections[s].questions.empty()) continue;
     const auto [shown, whole] = OpenAndMeasure(frame, s, s == 3);
     const bool large = q.sections[s].questions.size() > 100;
-    (large ? largeSize : typicalSize) = q.sections[s].questions.size();
+    // What the section holds: its questions and its repeats' fields.
+    (large ? largeSize : typicalSize) = static_cast<std::size_t>(
+        std::count_if(q.questions.begin(), q.questions.end(),
+                      [s](const focal::Question& question) { return question.section == s; }));
     (large ? largeSwitches : switches).push_back(shown);
     (large ? largeWhole : wholeSwitches).push_back(whole);
     maxWindows = std::max(maxWindows, Count(frame));
