@@ -41,8 +41,10 @@ bench: build
 	@if [ -x $(BUILD)/tests/app/focal_gui_bench ]; then \
 	  $(BUILD)/tests/app/focal_gui_bench --prepare $(BUILD)/gui-bench && \
 	  if [ -z "$$DISPLAY" ] && command -v xvfb-run >/dev/null; then \
-	    xvfb-run -a -s "-screen 0 1280x900x24" $(BUILD)/tests/app/focal_gui_bench $(BUILD)/gui-bench; \
-	  else $(BUILD)/tests/app/focal_gui_bench $(BUILD)/gui-bench; fi; \
+	    xvfb-run -a -s "-screen 0 1280x900x24" $(BUILD)/tests/app/focal_gui_bench $(BUILD)/gui-bench && \
+	    xvfb-run -a -s "-screen 0 1280x900x24" $(BUILD)/tests/app/focal_gui_bench --bundled $(BUILD)/gui-bench; \
+	  else $(BUILD)/tests/app/focal_gui_bench $(BUILD)/gui-bench && \
+	    $(BUILD)/tests/app/focal_gui_bench --bundled $(BUILD)/gui-bench; fi; \
 	fi
 
 # The test suite again with AddressSanitizer and UndefinedBehaviorSanitizer

@@ -48,6 +48,7 @@ void Banner::Rewrap() {
 
 void Banner::ShowMessage(Kind kind, const wxString& message, const wxString& actionLabel,
                          std::function<void()> action) {
+  kind_ = kind;
   switch (kind) {
     case Kind::Information:
       SetBackgroundColour(wxColour(225, 238, 250));

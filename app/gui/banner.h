@@ -21,6 +21,8 @@ class Banner : public wxPanel {
                    std::function<void()> action = {});
   void Dismiss();
   wxString Message() const;
+  // The kind of the message shown.
+  Kind ShownKind() const { return kind_; }
   // The button that hides a message the user has read (not a failure's).
   wxButton* CloseButton() const { return close_; }
 
@@ -29,6 +31,7 @@ class Banner : public wxPanel {
   void Rewrap();
 
   wxString message_;
+  Kind kind_ = Kind::Information;
   int wrappedAt_ = 0;
   wxStaticText* text_ = nullptr;
   wxButton* button_ = nullptr;

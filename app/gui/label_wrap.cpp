@@ -43,7 +43,19 @@ wxString WrapParagraph(wxDC& dc, const wxString& paragraph, int width) {
       const bool betweenCjk = IsCjk(previous) || IsCjk(c);
       if ((afterSpace || betweenCjk) && !NoBreakBefore(c) && !NoBreakAfter(previous) && c != ' ') breakAt = i;
     }
+    if (c == ' ') continue;  // a space at the end of a line is dropped, never wraps it
     if (widthOf(start, i + 1) > width && breakAt != wxString::npos && breakAt > start) {
+      // The extents within a whole paragraph differ from a line measured
+      // alone by several pixels (GTK): a word that fits, measured as the
+      // line it ends, stays on it instead of going a line early.
+      size_t end = i + 1;
+      while (end < paragraph.length() && paragraph[end] != ' ' && !IsCjk(paragraph[end]) &&
+             !IsCjk(paragraph[end - 1]))
+        ++end;
+      if (dc.GetTextExtent(paragraph.Mid(start, end - start)).x <= width) {
+        i = end - 1;
+        continue;
+      }
       wxString line = paragraph.Mid(start, breakAt - start);
       line.Trim();
       out += line + '\n';
@@ -68,10 +80,10 @@ bool HasCjk(const wxString& text) {
 void WrapLabel(wxStaticText* label, int width) {
   if (width <= 0) return;
   const wxString text = label->GetLabelText();
-  if (!HasCjk(text)) {
-    label->Wrap(width);
-    return;
-  }
+  // Every text is broken here, not by wxStaticText::Wrap: that one broke a
+  // line a word early (a title's "…validity of / documents" with room left
+  // for "documents") and measured each word again for every line.
+  if (text.empty()) return;
   wxClientDC dc(label);
   dc.SetFont(label->GetFont());
   wxString out;

@@ -2,8 +2,8 @@
 // spaces, so a Chinese question, which has none, ran off the page in one
 // line. WrapLabel breaks Chinese (and Japanese) text between any two
 // characters, keeping closing punctuation (，。：) with the character before it
-// and opening brackets (（《) with the one after; other text is left to
-// wxStaticText::Wrap as before.
+// and opening brackets (（《) with the one after; other text breaks at spaces,
+// each line as long as the width allows.
 #pragma once
 
 #include <wx/stattext.h>

@@ -513,7 +513,9 @@ void MainFrame::ShowSaveStatus(const SaveStatus& status) {
       break;
     case SaveStatus::State::Saved:
       SetStatusText(wxString::FromUTF8("✓ ") + _("All changes saved"), 1);
-      if (banner_->IsShown()) banner_->Dismiss();
+      // Only the failure to save goes away by itself; a notice (the demo's)
+      // stays until it is closed.
+      if (banner_->IsShown() && banner_->ShownKind() == Banner::Kind::Failure) banner_->Dismiss();
       if (!status.warning.empty()) SetStatus(FromUtf8(status.warning));
       break;
     case SaveStatus::State::Pending:

@@ -78,18 +78,19 @@ void QuestionPage::Build() {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   const int margin = FromDIP(kMargin);
 
-  auto wrapped = [&](const wxString& text) {
+  // The title's font is set before it is wrapped: wrapped at the body's
+  // font first, its lines broke again at the larger one, one word early.
+  auto wrapped = [&](const wxString& text, bool title) {
     auto* label = new wxStaticText(this, wxID_ANY, wxString());
+    if (title) label->SetFont(label->GetFont().Bold().Scaled(1.3f));
     label->SetLabelText(text);
     WrapLabel(label, wrapWidth_);
     wrapped_.emplace_back(label, text);
     sizer->Add(label, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
     return label;
   };
-  wxStaticText* title = wrapped(SectionTitle(q, section_, language_));
-  title->SetFont(title->GetFont().Bold().Scaled(1.3f));
-  WrapLabel(title, wrapWidth_);
-  if (!section.intro.empty()) wrapped(Localized(section.intro, language_, q));
+  wrapped(SectionTitle(q, section_, language_), true);
+  if (!section.intro.empty()) wrapped(Localized(section.intro, language_, q), false);
   notRelevant_ =
       new wxStaticText(this, wxID_ANY, _("This section does not apply, given your answers so far."));
   notRelevant_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
