@@ -62,6 +62,48 @@ TEST_F(CarryControlCliTest, AnUnconfirmedCarriedAnswerBlocksAFinalExport) {
   EXPECT_EQ(cli("export new.focal --format report -o draft.focalreport").code, 0);  // a draft is not blocked
 }
 
+TEST_F(CarryControlCliTest, NewFromListsTheRecordsTheFilterLeftOut) {
+  test::writeFile(dir.file("cf-1.yaml"), test::storeYaml("cf-1", "1", R"(  - id: s
+    title: S
+    questions:
+      - id: a_5
+        type: repeat
+        label: Agreements
+        questions:
+          - {id: a_5_partner, type: country, label: Partner}
+          - {id: a_5_active, type: yes_no, label: In force}
+)"));
+  test::writeFile(dir.file("cf-2.yaml"), test::storeYaml("cf-2", "1", R"(  - id: s
+    title: S
+    questions:
+      - id: b_5
+        type: repeat
+        label: Agreements
+        carry_forward_from: a_5
+        carry_forward_filter: "${b_5_active} = 'yes'"
+        questions:
+          - {id: b_5_partner, type: country, label: Partner, carry_forward_from: a_5_partner}
+          - {id: b_5_active, type: yes_no, label: In force, carry_forward_from: a_5_active}
+)",
+                                                         "previous_cycle: cf-1\n"));
+  ASSERT_EQ(cli("new p.focal --questionnaire cf-1.yaml --state NGA").code, 0);
+  test::writeFile(dir.file("r.csv"),
+                  "question_id,value\na_5[1]/a_5_partner,FRA\na_5[1]/a_5_active,yes\n"
+                  "a_5[2]/a_5_partner,BEN\na_5[2]/a_5_active,no\n");
+  ASSERT_EQ(cli("fill p.focal --answers r.csv").code, 0);
+  CliRun r = cli("new n.focal --questionnaire cf-2.yaml --state NGA --from p.focal");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Carried forward 1 question from p.focal"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nRecords not carried forward:\n  a_5["), std::string::npos) << r.out;
+  EXPECT_NE(
+      r.out.find("]: the record does not meet the carry_forward_filter of b_5: ${b_5_active} = 'yes'\n"),
+      std::string::npos)
+      << r.out;
+  r = cli("status n.focal --json");
+  const auto response = nlohmann::json::parse(r.out)["responses"][0];
+  EXPECT_EQ(response["since_previous_cycle"]["unconfirmed"].size(), 1u) << r.out;
+}
+
 TEST_F(CarryControlCliTest, UpgradeListsWhatItWillDoFromTheDiff) {
   test::writeFile(dir.file("v1.yaml"), test::storeYaml("up", "1", R"(  - id: s
     title: S
