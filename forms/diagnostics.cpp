@@ -16,7 +16,9 @@ std::string Diagnostic::format() const {
       out += std::to_string(column);
     }
   }
-  out += severity == Severity::Error ? ": error: " : ": warning: ";
+  out += severity == Severity::Error     ? ": error: "
+         : severity == Severity::Warning ? ": warning: "
+                                         : ": note: ";
   out += message;
   return out;
 }
@@ -27,6 +29,10 @@ void Diagnostics::error(int line, int column, std::string message) {
 
 void Diagnostics::warning(int line, int column, std::string message) {
   items_.push_back({Diagnostic::Severity::Warning, file_, line, column, std::move(message)});
+}
+
+void Diagnostics::note(int line, int column, std::string message) {
+  items_.push_back({Diagnostic::Severity::Note, file_, line, column, std::move(message)});
 }
 
 bool Diagnostics::hasErrors() const { return errorCount() > 0; }

@@ -8,7 +8,8 @@
 namespace focal {
 
 struct Diagnostic {
-  enum class Severity { Error, Warning };
+  // A note informs (a partial language's coverage); --strict leaves it a note.
+  enum class Severity { Error, Warning, Note };
   Severity severity = Severity::Error;
   std::string file;
   int line = 0;  // 1-based; 0 when the problem concerns the whole file
@@ -24,6 +25,7 @@ class Diagnostics {
   explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
   void error(int line, int column, std::string message);
   void warning(int line, int column, std::string message);
+  void note(int line, int column, std::string message);
   const std::vector<Diagnostic>& all() const { return items_; }
   bool hasErrors() const;
   std::size_t errorCount() const;

@@ -132,6 +132,14 @@ struct Question {
   std::string carryForwardFrom;         // id of the matching question of the previous cycle
   SourcePosition carryForwardPosition;  // of the carry_forward_from value
   std::vector<ValueMapping> carryForwardMap;
+  // `confirm_carried: required` (or `optional`) on the question; when not
+  // given, the questionnaire's `confirm_carried` holds. Required: the carried
+  // answer, until confirmed or changed, blocks a final report.
+  std::optional<bool> confirmCarried;
+  // repeat: `carry_forward_filter`, a condition over a record's fields (the
+  // carried values, by this questionnaire's ids): only the previous cycle's
+  // records for which it holds are carried forward.
+  std::optional<CompiledExpression> carryForwardFilter;
   std::vector<std::string> alsoAskedIn;  // "questionnaire_id:question_id" of the same question elsewhere
   std::vector<std::string> tags;         // gating, technical_assistance, successful_practice
 
@@ -203,8 +211,19 @@ struct QuestionnaireInfo {
   int cycle = 1;
   std::string version;
   std::vector<std::string> languages;  // the first is the default
-  std::string previousCycle;           // id of the previous cycle's questionnaire, may be empty
-  std::vector<int> referenceYears;     // `reference_years`, in order; empty when not given
+  // Languages declared partial ({ar: partial}): still in translation; their
+  // missing texts fall back to the default language without a warning.
+  std::vector<std::string> partialLanguages;
+  bool isPartial(const std::string& language) const {
+    for (const auto& l : partialLanguages)
+      if (l == language) return true;
+    return false;
+  }
+  std::string previousCycle;        // id of the previous cycle's questionnaire, may be empty
+  std::vector<int> referenceYears;  // `reference_years`, in order; empty when not given
+  // `confirm_carried: required`: every carried answer must be confirmed (or
+  // changed) before a final report.
+  bool confirmCarried = false;
 };
 
 class Questionnaire {
@@ -221,6 +240,10 @@ class Questionnaire {
 
   const std::string& defaultLanguage() const { return info.languages.front(); }
   const Question* find(const std::string& id) const;
+  // Whether the question's carried answer must be confirmed before a final report.
+  bool mustConfirmCarried(const Question& question) const {
+    return question.confirmCarried.value_or(info.confirmCarried);
+  }
   int indexOf(const std::string& id) const;  // -1 when absent
   std::vector<int> topLevelSections() const;
 

@@ -84,6 +84,9 @@ class ExpressionCompiler {
     // choice_filter: `.` is each choice in turn, so its values are checked.
     if (question.choiceFilter)
       compile(*question.choiceFilter, "choice_filter", repeat, expr::Type::String, true, question.id);
+    // carry_forward_filter: a condition over the fields of one record of this list.
+    if (question.carryForwardFilter)
+      compile(*question.carryForwardFilter, "carry_forward_filter", question.id, std::nullopt, true, {});
     if (question.repeatCount) {
       compile(*question.repeatCount, "repeat_count", repeat, std::nullopt, false, {});
       const CompiledExpression& e = *question.repeatCount;

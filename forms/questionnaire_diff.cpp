@@ -85,6 +85,14 @@ std::vector<FieldChange> compare(const Questionnaire& oldQ, const Question& b, c
   field("min", number(b.min) + b.minDate, number(a.min) + a.minDate);
   field("max", number(b.max) + b.maxDate, number(a.max) + a.maxDate);
   field("carry_forward_from", b.carryForwardFrom, a.carryForwardFrom);
+  field("carry_forward_filter", expressionText(b.carryForwardFilter), expressionText(a.carryForwardFilter));
+  field("confirm_carried",
+        b.carryForwardFrom.empty()   ? ""
+        : oldQ.mustConfirmCarried(b) ? "required"
+                                     : "optional",
+        a.carryForwardFrom.empty()   ? ""
+        : newQ.mustConfirmCarried(a) ? "required"
+                                     : "optional");
   compareTexts("help", b.help, a.help, out);
   return out;
 }

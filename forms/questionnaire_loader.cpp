@@ -17,7 +17,10 @@ std::size_t LoadResult::errorCount() const {
                        [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
 }
 
-std::size_t LoadResult::warningCount() const { return diagnostics.size() - errorCount(); }
+std::size_t LoadResult::warningCount() const {
+  return std::count_if(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Warning; });
+}
 
 namespace {
 
@@ -44,6 +47,16 @@ void warnAboutTranslations(const Questionnaire& q, const detail::TranslationCove
     const std::size_t done = coverage.texts - missing;
     const int percent = coverage.texts ? static_cast<int>(100 * done / coverage.texts) : 100;
     const auto& first = it->second.front();
+    if (q.info.isPartial(language)) {
+      // Declared partial: coverage, not a problem, even under --strict.
+      const SourcePosition at = coverage.declared.count(language) ? coverage.declared.at(language) : first;
+      d.note(at.line, at.column,
+             "language '" + language + "' (partial): " + std::to_string(done) + " of " +
+                 std::to_string(coverage.texts) + " texts (" + std::to_string(percent) +
+                 "%); the default language (" + q.defaultLanguage() + ") is shown for the other " +
+                 std::to_string(missing));
+      continue;
+    }
     d.warning(first.line, first.column,
               "language '" + language + "' covers " + std::to_string(done) + " of " +
                   std::to_string(coverage.texts) + " texts (" + std::to_string(percent) +
@@ -311,7 +324,8 @@ LoadResult finish(Diagnostics& diagnostics, std::shared_ptr<Questionnaire> q, co
   LoadResult result;
   result.diagnostics = diagnostics.all();
   if (options.strict)
-    for (auto& d : result.diagnostics) d.severity = Diagnostic::Severity::Error;
+    for (auto& d : result.diagnostics)
+      if (d.severity == Diagnostic::Severity::Warning) d.severity = Diagnostic::Severity::Error;
   if (q && result.errorCount() == 0) result.questionnaire = std::move(q);
   return result;
 }

@@ -15,9 +15,9 @@ namespace focal::detail {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"focal",        "id",       "title",          "instrument",
-                                           "cycle",        "version",  "languages",      "previous_cycle",
-                                           "choice_lists", "sections", "reference_years"};
+const std::vector<std::string> kTopKeys = {"focal",        "id",       "title",           "instrument",
+                                           "cycle",        "version",  "languages",       "previous_cycle",
+                                           "choice_lists", "sections", "reference_years", "confirm_carried"};
 const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",    "references",
                                                "relevant", "questions", "sections", "number"};
 const std::vector<std::string> kCommonQuestionKeys = {"id",
@@ -37,6 +37,7 @@ const std::vector<std::string> kCommonQuestionKeys = {"id",
                                                       "not_available",
                                                       "carry_forward_from",
                                                       "carry_forward_map",
+                                                      "confirm_carried",
                                                       "also_asked_in",
                                                       "tags"};
 const std::vector<std::string> kReferenceKeys = {"instrument", "article", "paragraph", "text"};
@@ -64,7 +65,7 @@ std::vector<std::string> typeKeys(QuestionType type) {
     case QuestionType::Table:
       return {"rows", "columns", "totals", "cells", "min", "max"};
     case QuestionType::Repeat:
-      return {"questions", "min_records", "max_records", "repeat_count"};
+      return {"questions", "min_records", "max_records", "repeat_count", "carry_forward_filter"};
     case QuestionType::Calculate:
       return {"calculation", "unit"};
     default:
@@ -413,6 +414,27 @@ class Reader {
           q_.info.previousCycle = *s;
       }
     }
+    if (auto* n = root.find("confirm_carried")) {
+      if (auto v = confirmCarried(*n); v && *v && q_.info.previousCycle.empty())
+        error(*n,
+              "'confirm_carried' concerns answers carried forward, but the questionnaire names no "
+              "'previous_cycle'; add it or remove 'confirm_carried'");
+      else if (v)
+        q_.info.confirmCarried = *v;
+    }
+  }
+
+  // confirm_carried: required | optional
+  std::optional<bool> confirmCarried(const YamlNode& node) {
+    auto s = scalar(node, "confirm_carried");
+    if (!s) return std::nullopt;
+    if (*s == "required") return true;
+    if (*s == "optional") return false;
+    error(node,
+          "'confirm_carried' is 'required' (a carried answer must be confirmed or changed before a "
+          "final report) or 'optional', not '" +
+              *s + "'");
+    return std::nullopt;
   }
 
   static std::optional<Instrument> instrument(const std::string& s) {
@@ -429,7 +451,18 @@ class Reader {
       return;
     }
     for (const auto& item : node.items) {
-      auto s = scalar(item, "languages");
+      // {ar: partial}: a language still in translation (its missing texts are not warned about).
+      const bool mapping = item.isMapping();
+      if (mapping && (item.entries.size() != 1 || !item.entries.front().key.isScalar())) {
+        error(
+            item,
+            "an entry of 'languages' is a language code, or one language marked partial as in {ar: partial}");
+        continue;
+      }
+      // A wrong mark is reported, and the language taken as complete.
+      const bool partial = mapping && partialMark(item.entries.front());
+      const YamlNode& code = mapping ? item.entries.front().key : item;
+      auto s = scalar(code, "languages");
       if (!s) continue;
       bool valid = s->size() >= 2 && s->size() <= 3 &&
                    std::all_of(s->begin(), s->end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -437,9 +470,29 @@ class Reader {
         error(item, "'" + *s + "' is not a language code; use ISO 639-1 codes such as en, fr, ar, zh");
       else if (languageDeclared(*s))
         error(item, "the language '" + *s + "' is listed twice");
-      else
+      else {
+        if (partial && q_.info.languages.empty())
+          error(code, "the first language, '" + *s +
+                          "', is the default language, which every text must have, so it cannot be partial; "
+                          "list a complete language first");
         q_.info.languages.push_back(*s);
+        if (partial && q_.info.languages.size() > 1) {
+          q_.info.partialLanguages.push_back(*s);
+          coverage_.declared[*s] = {code.line, code.column};
+        }
+      }
     }
+  }
+
+  // The mark of {code: partial}: whether it is 'partial' (anything else is reported).
+  bool partialMark(const YamlEntry& entry) {
+    const YamlNode& value = entry.value;
+    if (value.isScalar() && value.scalar == "partial") return true;
+    error(value.isScalar() ? value : entry.key, "the language '" + entry.key.scalar + "' is marked '" +
+                                                    (value.isScalar() ? value.scalar : kindName(value)) +
+                                                    "'; the only mark is 'partial', as in {" +
+                                                    entry.key.scalar + ": partial}");
+    return false;
   }
 
   // ---- choice lists -------------------------------------------------------
@@ -702,6 +755,12 @@ class Reader {
     if (auto* n = node.find("tags")) readTags(*n, question);
     if (typeKnown) readTypeKeys(node, question);
     if (auto* n = node.find("carry_forward_map")) readCarryForwardMap(*n, question);
+    if (auto* n = node.find("confirm_carried")) {
+      question.confirmCarried = confirmCarried(*n);
+      if (question.confirmCarried && question.carryForwardFrom.empty())
+        error(*n, "'confirm_carried' concerns the answer carried forward, but '" + question.id +
+                      "' has no 'carry_forward_from'; add it or remove 'confirm_carried'");
+    }
 
     const int index = static_cast<int>(q_.questions.size());
     const bool isRepeat = question.type == QuestionType::Repeat;
@@ -871,6 +930,12 @@ class Reader {
         if (question.minRecords > question.maxRecords)
           error(*node.find("min_records"), "'min_records' is larger than 'max_records'");
         if (auto* n = node.find("repeat_count")) question.repeatCount = expression(*n, "repeat_count");
+        if (auto* n = node.find("carry_forward_filter")) {
+          question.carryForwardFilter = expression(*n, "carry_forward_filter");
+          if (!node.find("carry_forward_from"))
+            error(*n, "'carry_forward_filter' chooses the records carried forward, but '" + question.id +
+                          "' has no 'carry_forward_from'; add it or remove the filter");
+        }
         break;
       case QuestionType::Calculate:
         if (auto* n = required(node, "calculation", "the question '" + question.id + "'"))

@@ -17,6 +17,7 @@ namespace focal::detail {
 struct TranslationCoverage {
   std::size_t texts = 0;
   std::map<std::string, std::vector<SourcePosition>> missing;  // by language
+  std::map<std::string, SourcePosition> declared;              // where each partial language is listed
 };
 
 // `lenient`: a questionnaire accepted before (kept in a workspace or a

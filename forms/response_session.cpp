@@ -252,6 +252,13 @@ std::vector<AnswerWrite> ResponseSession::repeatCountWrites() const {
   return writes;
 }
 
+bool ResponseSession::recordMatches(const std::string& repeatId, const std::string& key,
+                                    const expr::Expression& condition) const {
+  const int index = questionnaire_->indexOf(repeatId);
+  if (index < 0) return false;
+  return expr::truthy(condition.evaluate(SessionContext(*this, index, key)));
+}
+
 std::vector<std::string> ResponseSession::choicesShown(const std::string& questionPath) const {
   std::vector<std::string> shown;
   auto parsed = parseAnswerPath(questionPath);
@@ -776,9 +783,17 @@ std::vector<Problem> ResponseSession::problems() const {
     }
     if (!s->constraint.empty()) out.push_back({ProblemKind::ConstraintViolated, path, index, s->constraint});
     if (!s->warning.empty()) out.push_back({ProblemKind::Warning, path, index, s->warning});
-    if (value(path + "@carried") == "pending")
-      out.push_back({ProblemKind::CarriedForwardPending, path, index,
-                     tr("Carried forward from the previous cycle; please confirm or change it.")});
+    if (value(path + "@carried") == "pending") {
+      if (q.mustConfirmCarried(question))
+        out.push_back({ProblemKind::CarriedForwardPending, path, index,
+                       tr("Carried forward from the previous cycle and not yet confirmed; the questionnaire "
+                          "requires it to be confirmed before a final report: confirm it (Confirm beside the "
+                          "answer, Ctrl+Shift+C) or change it."),
+                       true});
+      else
+        out.push_back({ProblemKind::CarriedForwardPending, path, index,
+                       tr("Carried forward from the previous cycle; please confirm or change it.")});
+    }
   };
   for (int i = 0; i < static_cast<int>(q.questions.size()); ++i) {
     const Question& question = q.questions[i];

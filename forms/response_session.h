@@ -71,8 +71,15 @@ struct Problem {
   std::string path;  // the question's path (id or rep[k]/child)
   int question = -1;
   std::string message;
-  // Whether it blocks a final report (a pending carry-forward and a warning do not).
-  bool blocking() const { return kind != ProblemKind::CarriedForwardPending && kind != ProblemKind::Warning; }
+  // A pending carry-forward that the questionnaire requires to be confirmed
+  // (`confirm_carried: required`).
+  bool mustConfirm = false;
+  // Whether it blocks a final report (a warning does not, nor a pending
+  // carry-forward unless it must be confirmed).
+  bool blocking() const {
+    if (kind == ProblemKind::CarriedForwardPending) return mustConfirm;
+    return kind != ProblemKind::Warning;
+  }
 };
 
 struct Progress {
@@ -131,6 +138,10 @@ class ResponseSession {
   // `choice_filter` lets through, and "other" when it has it.
   std::vector<std::string> choicesShown(const std::string& questionPath) const;
   std::string calculated(const std::string& questionPath) const;
+  // Whether `condition` (compiled in the scope of the list `repeatId`, as a
+  // carry_forward_filter) holds for its record `key`.
+  bool recordMatches(const std::string& repeatId, const std::string& key,
+                     const expr::Expression& condition) const;
   bool isSectionRelevant(int section) const;
 
   // Completion of a section (with its subsections), and overall.

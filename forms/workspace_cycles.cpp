@@ -13,6 +13,8 @@
 #include "forms/answer_text.h"
 #include "forms/answer_value.h"
 #include "forms/cycle_changes.h"
+#include "forms/response_session.h"
+#include "forms/upgrade_plan.h"
 #include "forms/workspace.h"
 #include "forms/workspace_internal.h"
 
@@ -67,6 +69,43 @@ std::string mapValues(const Question& question, const AnswerPath& path, const st
   return out;
 }
 
+// carry_forward_filter: the records of a carried list for which the filter
+// does not hold are left out, and listed in notCarried.
+void dropFilteredRecords(const Questionnaire& next, std::set<std::string>& carried, CarryForward& out) {
+  std::vector<const Question*> filtered;
+  for (const auto& id : carried)
+    if (const Question* q = next.find(id); q && q->carryForwardFilter && q->carryForwardFilter->compiled)
+      filtered.push_back(q);
+  if (filtered.empty()) return;
+  // Evaluated on the carried answers, as the new questionnaire reads them.
+  ResponseSession session(std::shared_ptr<const Questionnaire>(&next, [](const Questionnaire*) {}));
+  session.load(out.answers);
+  for (const Question* list : filtered) {
+    std::vector<std::string> kept;
+    for (const auto& key : session.records(list->id)) {
+      if (session.recordMatches(list->id, key, *list->carryForwardFilter->compiled)) {
+        kept.push_back(key);
+        continue;
+      }
+      const std::string prefix = list->id + "[" + key + "]";
+      for (auto it = out.answers.lower_bound(prefix);
+           it != out.answers.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
+        it = out.answers.erase(it);
+      std::erase_if(out.attachments,
+                    [&](const auto& a) { return a.second.compare(0, prefix.size(), prefix) == 0; });
+      out.notCarried.emplace_back(list->carryForwardFrom + "[" + key + "]",
+                                  msg("the record does not meet the carry_forward_filter of {}: {}", list->id,
+                                      list->carryForwardFilter->text));
+    }
+    if (kept.empty()) {
+      out.answers.erase(list->id);
+      carried.erase(list->id);
+    } else {
+      out.answers[list->id] = joinWords(kept);
+    }
+  }
+}
+
 }  // namespace
 
 // ---- upgrade ----------------------------------------------------------------
@@ -92,7 +131,6 @@ UpgradeReport Workspace::upgradeResponse(ResponseId id, const Questionnaire& new
     report.kept = stored.size();
     return report;
   }
-  const std::string label = msg("version {}", newer.info.version);
   const std::string now = utcTimestamp();
   for (const auto& answer : stored) {
     auto parsed = parseAnswerPath(answer.path);
@@ -101,12 +139,7 @@ UpgradeReport Workspace::upgradeResponse(ResponseId id, const Questionnaire& new
     if (!parsed) {
       why = tr("it is not a valid answer path");
     } else {
-      index = newer.indexOf(parsed->question);
-      why = misfit(newer, older->find(parsed->question), *parsed, index, label);
-      if (why.empty() && !parsed->repeat.empty() &&
-          newer.questions[newer.questions[index].repeat].id != parsed->repeat)
-        why = msg("{} now belongs to the list {}", parsed->question,
-                  newer.questions[newer.questions[index].repeat].id);
+      why = answerMisfit(*older, newer, *parsed, index);  // as the plan says (forms/upgrade_plan.h)
     }
     if (!why.empty()) {
       report.orphaned.push_back({answer.path, answer.value, answer.changedBy, answer.changedAt, why,
@@ -208,6 +241,7 @@ CarryForward carryForward(const Questionnaire& next, const Questionnaire& previo
       out.attachments.emplace_back(path, mapped.str());
     carried.insert(mapped.repeat.empty() ? mapped.question : mapped.repeat);
   }
+  dropFilteredRecords(next, carried, out);
   for (const auto& id : carried) {
     out.answers[id + "@carried"] = "pending";
     // Last cycle's answer as carried, to tell later what changed (forms/cycle_changes.h).

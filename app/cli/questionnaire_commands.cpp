@@ -42,7 +42,8 @@ int validate(const std::vector<std::string>& files, bool strict, const std::stri
     }
     const auto& q = *result.questionnaire;
     std::string languages;
-    for (const auto& l : q.info.languages) languages += (languages.empty() ? "" : " ") + l;
+    for (const auto& l : q.info.languages)
+      languages += (languages.empty() ? "" : " ") + l + (q.info.isPartial(l) ? " (partial)" : "");
     std::cout << file << ": ok (" << q.sections.size() << " sections, " << q.questions.size()
               << " questions, languages: " << languages << ")\n";
     printUncovered(file, q);

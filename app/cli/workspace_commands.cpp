@@ -1,6 +1,7 @@
 // focal-cli new, fill, upgrade, backup and restore: the focal point's
 // workspace from the command line (status and history are in
 // workspace_report_commands.cpp). Shared helpers are in workspace_cli.h.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -14,6 +15,7 @@
 #include "forms/questionnaire_loader.h"
 #include "forms/response_document.h"
 #include "forms/stored_questionnaire.h"
+#include "forms/upgrade_plan.h"
 
 namespace focal::cli {
 
@@ -156,11 +158,21 @@ int newResponse(const NewArgs& a) {
     carriedNote = "Carried forward " + plural(carried.questions, "question", "questions") + " from " +
                   previous->source +
                   "; each is marked 'carried forward, please confirm' until it is confirmed or changed.";
-    if (!carried.notCarried.empty())
+    // Whole records (REPEAT[KEY]) are those a carry_forward_filter left out; listed with why.
+    std::size_t unmatched = 0;
+    std::string filtered;
+    for (const auto& [path, why] : carried.notCarried) {
+      if (!path.empty() && path.back() == ']')
+        filtered += "\n  " + path + ": " + why;
+      else
+        ++unmatched;
+    }
+    if (unmatched > 0)
       carriedNote +=
-          "\n" + std::to_string(carried.notCarried.size()) +
+          "\n" + std::to_string(unmatched) +
           " earlier answers have no matching question in this cycle and were not copied (they stay in " +
           a.from + ").";
+    if (!filtered.empty()) carriedNote += "\nRecords not carried forward:" + filtered;
   }
   {
     ResponseSession defaults(q);
@@ -192,7 +204,12 @@ int newResponse(const NewArgs& a) {
   std::cout << "Started response " << id << " in " << printable(a.workspace) << ": " << printable(q->info.id)
             << " version " << printable(q->info.version) << " for " << printable(state) << " ("
             << printable(language) << ").\n";
-  if (!carriedNote.empty()) std::cout << printable(carriedNote) << "\n";
+  // Line by line: printable() shows a line break inside a text as \n.
+  for (std::size_t start = 0; start < carriedNote.size();) {
+    const std::size_t end = std::min(carriedNote.find('\n', start), carriedNote.size());
+    std::cout << printable(carriedNote.substr(start, end - start)) << "\n";
+    start = end + 1;
+  }
   std::cout << "Next: focal-cli fill " << printable(a.workspace) << " --answers FILE, or open it in Focal.\n";
   return kOk;
 }
@@ -242,12 +259,43 @@ int fill(const std::string& path, const std::string& answersFile, std::optional<
 
 // ---- upgrade ----------------------------------------------------------------------
 
+// What the upgrade will do, from the comparison focal-cli diff makes.
+void printUpgradePlan(const UpgradePlan& plan, const Questionnaire& newer, ResponseId id) {
+  std::cout << "What version " << printable(newer.info.version) << " changes for the answers of response "
+            << id << " (the differences focal-cli diff lists):\n";
+  for (const auto& step : plan.steps) {
+    std::string change;
+    for (const auto& f : step.fields) change += (change.empty() ? "" : ", ") + f;
+    if (!step.before.empty() || !step.after.empty()) change += " (" + step.before + " -> " + step.after + ")";
+    if (change.empty()) change = "answers no longer fit";
+    std::string counts;
+    auto add = [&](std::size_t n, const char* one, const char* many) {
+      if (n > 0) counts += (counts.empty() ? "" : ", ") + plural(n, one, many);
+    };
+    add(step.kept, "answer kept", "answers kept");
+    add(step.review, "answer kept to review", "answers kept to review");
+    add(step.setAside, "answer set aside", "answers set aside");
+    std::cout << "  " << printable(step.question) << "  " << printable(change) << ": " << counts;
+    if (!step.reason.empty()) std::cout << " (" << printable(step.reason) << ")";
+    std::cout << "\n";
+  }
+  if (plan.steps.empty()) std::cout << "  no change concerns an answer given\n";
+  std::cout << "  In all: " << plural(plan.kept, "answer kept", "answers kept") << ", "
+            << plural(plan.review, "to review", "to review") << ", "
+            << plural(plan.setAside, "set aside", "set aside") << "; "
+            << plural(plan.diff.added.size(), "question added", "questions added") << ".\n";
+}
+
 int upgrade(const std::string& path, const std::string& questionnaireFile,
-            std::optional<ResponseId> requested, const std::string& user) {
+            std::optional<ResponseId> requested, const std::string& user, bool dryRun) {
   auto q = loadOrReport(questionnaireFile);
   if (!q) return kInvalid;
   WorkspaceOptions options;
   options.user = userName(user);
+  if (dryRun) {
+    options.readOnly = true;
+    options.backupOnClose = false;
+  }
   auto ws = Workspace::open(path, options);
   printWarnings(*ws);
   if (!requested) {
@@ -264,6 +312,28 @@ int upgrade(const std::string& path, const std::string& questionnaireFile,
   }
   auto id = chooseResponse(*ws, requested);
   if (!id) return kInvalid;
+  auto older = ws->questionnaire(*id);
+  if (older->info.id == q->info.id && older->sourceText != q->sourceText) {
+    std::map<std::string, std::string> answers;
+    for (const auto& a : ws->storedAnswers(*id)) answers[a.path] = a.value;
+    printUpgradePlan(planUpgrade(*older, *q, answers), *q, *id);
+    if (dryRun) {
+      std::cout << "Nothing was changed (--dry-run); run the command without --dry-run to upgrade.\n";
+      return kOk;
+    }
+  }
+  if (dryRun && older->info.id != q->info.id) {
+    printError(questionnaireFile + " is the questionnaire " + q->info.id + ", but response " +
+               std::to_string(*id) + " answers " + older->info.id +
+               "; an upgrade needs a newer version of the same questionnaire.");
+    return kInvalid;
+  }
+  if (dryRun && older->sourceText == q->sourceText) {
+    std::cout << printable(path) << ", response " << *id << " already uses this text of "
+              << printable(q->info.id) << " version " << printable(q->info.version)
+              << "; nothing was changed.\n";
+    return kOk;
+  }
   UpgradeReport report = ws->upgradeResponse(*id, *q);
   if (report.unchanged) {
     std::cout << printable(path) << ", response " << *id << " already uses this text of "
@@ -365,8 +435,11 @@ const Registrar registrar(20, [](CLI::App& app) {
   upgradeCommand->add_option("--response", *upResponse, "Response id, when the workspace holds several");
   upgradeCommand->add_option("--user", *upUser,
                              "Your name in the history (default: $FOCAL_USER, else your login)");
-  upgradeCommand->callback(
-      [=] { exitCode() = guarded([&] { return upgrade(*upPath, *upFile, *upResponse, *upUser); }); });
+  auto upDryRun = std::make_shared<bool>(false);
+  upgradeCommand->add_flag("--dry-run", *upDryRun, "List what the upgrade would do, and change nothing");
+  upgradeCommand->callback([=] {
+    exitCode() = guarded([&] { return upgrade(*upPath, *upFile, *upResponse, *upUser, *upDryRun); });
+  });
 
   auto* backupCommand =
       app.add_subcommand("backup", "Copy a workspace (into its backup folder, or to -o FILE)");

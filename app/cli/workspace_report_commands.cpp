@@ -161,9 +161,10 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print, bool al
     if (problem.question >= 0) item["label"] = label(problem.question);
     if (problem.kind == ProblemKind::RequiredButEmpty)
       required.push_back(item);
-    else if (problem.kind == ProblemKind::CarriedForwardPending)
+    else if (problem.kind == ProblemKind::CarriedForwardPending) {
+      item["blocks_final"] = problem.mustConfirm;  // confirm_carried: required
       carried.push_back(item);
-    else if (problem.kind == ProblemKind::Warning)
+    } else if (problem.kind == ProblemKind::Warning)
       warnings.push_back(item);
     else
       failing.push_back(item);
@@ -206,6 +207,8 @@ json responseStatus(Workspace& ws, const ResponseInfo& info, bool print, bool al
         else if (item.contains("label"))
           std::cout << shortValue(item["label"].get<std::string>(), 70);
         std::cout << "\n";
+        if (!withMessage && item.value("blocks_final", false))
+          std::cout << "      " << printable(item["message"].get<std::string>()) << "\n";
       }
     };
     list("Answers that fail a check", failing, true);

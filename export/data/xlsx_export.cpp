@@ -17,6 +17,7 @@
 #include "export/common/xlsx_text.h"
 #include "export/data/data_exports.h"
 #include "export/data/export_rows.h"
+#include "export/print/questionnaire_review.h"
 #include "export/report/report_assembly.h"
 #include "forms/answer_value.h"
 #include "forms/bidi_controls.h"
@@ -205,8 +206,9 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
   worksheet_autofilter(answers, 0, 0, static_cast<lxw_row_t>(std::max(r - 1, 1)), 14);
 
   lxw_worksheet* questions = book.sheet("Questions");
-  book.header(questions, {"question", "section", "type", "repeat", "relevant", "label"});
+  book.header(questions, {"question", "section", "type", "repeat", "relevant", "label", "number"});
   const auto numbers = sectionNumbers(q);
+  const auto questionNumber = questionNumbers(q);  // as printed: `number:`, else the position
   r = 1;
   for (const auto& question : q.questions) {
     int section = question.repeat >= 0 ? q.questions[question.repeat].section : question.section;
@@ -216,6 +218,8 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
     book.text(questions, r, 3, question.repeat >= 0 ? q.questions[question.repeat].id : std::string());
     book.text(questions, r, 4, question.repeat >= 0 ? "" : session.isRelevant(question.id) ? "yes" : "no");
     book.text(questions, r, 5, context.text(question.label), true);
+    if (auto it = questionNumber.find(question.id); it != questionNumber.end())
+      book.text(questions, r, 6, it->second);
     ++r;
   }
   worksheet_set_column(questions, 5, 5, 90, nullptr);

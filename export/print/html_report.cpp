@@ -2,6 +2,8 @@
 // resource (a Content-Security-Policy says so to the browser as well), every
 // text escaped, dir="rtl" for right-to-left languages and dir="auto" on each
 // answer so that a paragraph in another script keeps its own direction.
+#include <cctype>
+
 #include "export/common/output_file.h"
 #include "export/print/printed_report.h"
 #include "forms/markup_escape.h"
@@ -10,9 +12,21 @@ namespace focal {
 
 namespace {
 
+// A section's id from its number ("2.1" -> "s2-1"). A `number:` is the
+// author's text ("Part II", "9 (a)"): any byte but a letter or digit is
+// written as _XX, so the id stays valid, unique and needs no escaping.
 std::string anchor(const std::string& number) {
+  static const char* kHex = "0123456789abcdef";
   std::string out = "s";
-  for (char c : number) out += c == '.' ? '-' : c;
+  for (char c : number) {
+    const auto b = static_cast<unsigned char>(c);
+    if (c == '.')
+      out += '-';
+    else if (std::isalnum(b) && b < 0x80)
+      out += c;
+    else
+      out += {'_', kHex[b >> 4], kHex[b & 15]};
+  }
   return out;
 }
 

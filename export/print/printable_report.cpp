@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "export/print/cycle_change_text.h"
+#include "export/print/questionnaire_review.h"
 #include "export/report/report_assembly.h"
 #include "forms/answer_path.h"
 #include "forms/answer_value.h"
@@ -257,7 +258,9 @@ PrintableReport buildPrintableReport(const ReportContext& context, const PrintOp
 
   Builder builder(context);
   const auto numbers = sectionNumbers(q);
-  std::map<std::string, std::string> questionNumbers;
+  // By position in the questionnaire, not among the questions printed, so
+  // that 2.3 is the same question in every State's report; `number:` as written.
+  const auto questionNumber = questionNumbers(q);
   for (std::size_t s = 0; s < q.sections.size(); ++s) {
     if (!session.isSectionRelevant(static_cast<int>(s))) continue;
     const Section& section = q.sections[s];
@@ -267,14 +270,12 @@ PrintableReport buildPrintableReport(const ReportContext& context, const PrintOp
     ps.intro = context.text(section.intro);
     ps.references = referencesText(section.references, out.language);
     ps.depth = section.depth;
-    int n = 0;
     for (int index : section.questions) {
       const Question& question = q.questions[index];
       if (!session.isRelevant(question.id)) continue;
       PrintQuestion pq = builder.question(question, question.id);
-      if (!pq.note) pq.number = ps.number + "." + std::to_string(++n);
-      if (!pq.note && !question.number.empty()) pq.number = question.number;  // `number:` as written
-      questionNumbers[question.id] = pq.number;
+      if (auto it = questionNumber.find(question.id); !pq.note && it != questionNumber.end())
+        pq.number = it->second;
       ps.questions.push_back(std::move(pq));
     }
     out.sections.push_back(std::move(ps));
@@ -285,7 +286,9 @@ PrintableReport buildPrintableReport(const ReportContext& context, const PrintOp
     auto path = parseAnswerPath(file.path);
     std::string owner = path ? (path->repeat.empty() ? path->question : path->repeat) : file.path;
     const Question* question = path ? q.find(path->question) : nullptr;
-    a.question = questionNumbers[owner] + " " + (question ? context.filled(question->label) : file.path);
+    auto number = questionNumber.find(owner);
+    a.question = (number == questionNumber.end() ? std::string() : number->second + " ") +
+                 (question ? context.filled(question->label) : file.path);
     a.size = humanSize(file.data.size());
     a.sha256 = file.sha256;
     out.attachments.push_back(std::move(a));

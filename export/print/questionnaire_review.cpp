@@ -164,6 +164,9 @@ Json questionJson(const Questionnaire& q, const Question& question,
   }
   j["carry_forward_from"] =
       question.carryForwardFrom.empty() ? Json(nullptr) : Json(question.carryForwardFrom);
+  if (!question.carryForwardFrom.empty() && question.repeat < 0)
+    j["confirm_carried"] = q.mustConfirmCarried(question) ? "required" : "optional";
+  if (question.carryForwardFilter) j["carry_forward_filter"] = expressionJson(question.carryForwardFilter);
   if (!question.children.empty()) {
     j["questions"] = Json::array();
     for (int child : question.children)

@@ -67,7 +67,8 @@ TEST(PrintedReport, HoldsRelevantQuestionsWithTheirAnswersInReadingForm) {
   EXPECT_EQ(findQuestion(p, "q_11")->lines, std::vector<std::string>{"2"});
   ASSERT_EQ(p.attachments.size(), 1u);
   EXPECT_EQ(p.attachments[0].name, "law.txt");
-  EXPECT_EQ(p.attachments[0].question, "1.6 Attach the law.") << "q_1_b is not relevant, so q_6 is the sixth";
+  EXPECT_EQ(p.attachments[0].question, "1.7 Attach the law.")
+      << "numbered by position in the questionnaire (q_1_b counts although not relevant), as in every reply";
 }
 
 TEST(PrintedReport, LabelsFollowTheReportLanguage) {
