@@ -1016,18 +1016,20 @@ bool Compiler::numberInQuotes(const Operand& operand) const {
 // choice question whose values are all numbers; a number that is not one of
 // them is reported, as a misspelt value in quotes is.
 bool Compiler::numericCode(const Operand& choice, const Operand& number) {
-  if (choice.choiceId.empty() || !number.literal || number.type != Type::Number || !symbols_) return false;
-  const std::optional<Symbol> symbol = symbols_(choice.choiceId);
+  const std::string_view id = !choice.refId.empty() ? choice.refId : choice.choiceId;
+  if (id.empty() || !number.literal || number.type != Type::Number || !symbols_) return false;
+  const std::optional<Symbol> symbol = symbols_(id);
   if (!symbol || symbol->choices.empty()) return false;
   for (const std::string& value : symbol->choices) {
+    if (value == "other") continue;  // "Other", offered with other: true
     if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return false;
   }
   std::size_t end = number.offset;
   while (end < text_.size() && (isDigit(text_[end]) || text_[end] == '.')) ++end;
   const std::string written(text_.substr(number.offset, end - number.offset));
   if (std::find(symbol->choices.begin(), symbol->choices.end(), written) == symbol->choices.end()) {
-    error(number.offset, "'" + written + "' is not a value of '" + std::string(choice.choiceId) +
-                             "'; its values are " + quotedList(symbol->choices));
+    error(number.offset, "'" + written + "' is not a value of '" + std::string(id) + "'; its values are " +
+                             quotedList(symbol->choices));
   }
   return true;
 }
