@@ -71,6 +71,12 @@ class Context {
   virtual Value self() const = 0;
   // today(), as YYYY-MM-DD.
   virtual std::string today() const = 0;
+  // position(..): the 1-based number of the current record of the repeat
+  // group `repeatId`; 0 outside a record.
+  virtual std::size_t position(std::string_view repeatId) const {
+    (void)repeatId;
+    return 0;
+  }
 };
 
 class Expression {

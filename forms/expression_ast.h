@@ -47,13 +47,17 @@ enum class Op : std::uint8_t {
   JumpIfPresent,  // top answered (not null, '' or an empty list): jump to operand; else pop it
   StringLength,
   CountSelected,
-  Selected,  // (list, choice) -> boolean
-  Concat,    // operand: the number of values
-  Round,     // operand: 1 (value) or 2 (value, digits)
-  ToNumber,  // number()
-  IsEmpty,   // replace the top with whether it is unanswered (null, '' or an empty list)
-  Regex,     // (value, pattern) -> whether value matches regexes[operand]
-  DateDiff,  // (from, to, unit) -> to - from in the DateUnit `operand`
+  Selected,      // (list, choice) -> boolean
+  Concat,        // operand: the number of values
+  Round,         // operand: 1 (value) or 2 (value, digits)
+  ToNumber,      // number()
+  IsEmpty,       // replace the top with whether it is unanswered (null, '' or an empty list)
+  Regex,         // (value, pattern) -> whether value matches regexes[operand]
+  DateDiff,      // (from, to, unit) -> to - from in the DateUnit `operand`
+  Call,          // operand: Lib << 8 | the number of values; callLibrary() on them
+  IndexedValue,  // (n) -> the value of paths[operand] in the n-th record of its repeat
+  Position,      // push the 1-based number of the current record of the repeat paths[operand]
+  LoadAll,       // push the answered values of paths[operand] across the records, as a list
 };
 
 struct Instruction {

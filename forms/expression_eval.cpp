@@ -1,10 +1,15 @@
 // Evaluating a compiled expression, and the value helpers of expression.h.
 //
 // Semantics of "no answer" (null): it equals '' and null, and nothing else;
-// arithmetic with it gives null, as do division by zero and results too large
-// for a double; an order comparison (<, <=, >, >=) with it is false; and, or,
-// not() and if() read it as false. string-length(null) and
-// count-selected(null) are 0, selected(null, x) is false.
+// arithmetic with it gives null; an order comparison (<, <=, >, >=) with it
+// is false; and, or, not() and if() read it as false. string-length(null)
+// and count-selected(null) are 0, selected(null, x) is false.
+//
+// As in XLSForm (JavaRosa): division by zero gives Infinity (0 div 0 and
+// x mod 0 give NaN), so ${n} div ${z} > 1 holds when ${z} is 0; numbers are
+// equal when they differ by less than 1e-12, so 0.1 + 0.2 = 0.3; round()
+// takes halves up, so round(-2.5) is -2. An expression whose final value is
+// Infinity or NaN gives no answer: a calculation never stores one.
 //
 // Values whose type was only known at run time (Any) are converted where an
 // operator needs them: text that reads as a number counts as that number.
@@ -24,6 +29,7 @@
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
 #include "forms/expression_functions.h"
+#include "forms/expression_library.h"
 #include "forms/utf8.h"
 
 namespace focal::expr {
@@ -81,18 +87,13 @@ void appendValue(std::string& out, const Value& value) {
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Text as a number: surrounding spaces and a leading '+' are allowed;
-// anything else that is not a finite number gives nullopt.
-std::optional<double> parseNumber(std::string_view s) {
-  while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  if (s.empty()) return std::nullopt;
-  double value = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
+// Text as a number, as XPath reads it (expression_library.h): '-', digits
+// and one '.', with spaces around; '+5', '1.1e6' and '14,6' are not numbers.
+std::optional<double> parseNumber(std::string_view s) { return parseXPathNumber(s); }
+
+// JavaRosa's tolerance for '=' between numbers.
+constexpr double kEqualityTolerance = 1e-12;
+bool sameNumber(double x, double y) { return x == y || std::fabs(x - y) < kEqualityTolerance; }
 
 std::optional<double> toNumber(const Value& value) {
   switch (value.index()) {
@@ -126,7 +127,8 @@ bool equal(const Value& a, const Value& b) {
     const Value& other = isNull(a) ? b : a;
     return isNull(other) || ((other.index() == 3 || other.index() == 4) && !present(other));
   }
-  if (a.index() == b.index()) return a == b;  // for doubles this is ==, so NaN equals nothing
+  if (a.index() == 2 && b.index() == 2) return sameNumber(std::get<double>(a), std::get<double>(b));
+  if (a.index() == b.index()) return a == b;
   if (a.index() == 1 || b.index() == 1) {
     // XPath: against true/false, the other side counts as true/false.
     return (a.index() == 1 ? std::get<bool>(a) : std::get<bool>(b)) == truthy(a.index() == 1 ? b : a);
@@ -134,7 +136,7 @@ bool equal(const Value& a, const Value& b) {
   if (a.index() == 4 || b.index() == 4) return toString(a) == toString(b);
   // A number and text: equal when the text reads as that number.
   const std::optional<double> x = toNumber(a), y = toNumber(b);
-  return x && y && *x == *y;
+  return x && y && sameNumber(*x, *y);
 }
 
 // -1, 0 or 1; nullopt when the two cannot be ordered (null, lists, NaN,
@@ -168,21 +170,18 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
       result = *x * *y;
       break;
     case Op::Divide:
-      if (*y == 0) return {};
-      result = *x / *y;
+      result = *x / *y;  // IEEE 754: 1 div 0 is Infinity, 0 div 0 is NaN
       break;
     case Op::Modulo:
-      if (*y == 0) return {};
-      result = std::fmod(*x, *y);
+      result = std::fmod(*x, *y);  // x mod 0 is NaN
       break;
     default:
       return {};
   }
-  if (!std::isfinite(result)) return {};
   return result;
 }
 
-// Rounds half away from zero at `digits` decimals (negative: tens,
+// Rounds half up (towards +Infinity, as XLSForm: round(-2.5) is -2) at `digits` decimals (negative: tens,
 // hundreds). The scaled value is first cut to 15 significant digits so that
 // round(2.675, 2) is 2.68 although 2.675 is stored as 2.67499999...
 double roundTo(double x, double digits) {
@@ -195,7 +194,7 @@ double roundTo(double x, double digits) {
   char buffer[64];
   const auto printed = std::to_chars(buffer, buffer + sizeof buffer, scaled, std::chars_format::general, 15);
   std::from_chars(buffer, printed.ptr, scaled);
-  const double rounded = std::round(scaled);
+  const double rounded = std::floor(scaled + 0.5);
   const double result = places >= 0 ? rounded / factor : rounded * factor;
   return std::isfinite(result) ? result : x;
 }
@@ -217,6 +216,10 @@ bool selected(const Value& answer, const Value& choice) {
   if (!present(answer) || isNull(choice)) return false;
   std::string wanted;
   appendValue(wanted, choice);
+  // selected(${q}, ' a ') is selected(${q}, 'a'), as in JavaRosa.
+  while (!wanted.empty() && isSpace(wanted.back())) wanted.pop_back();
+  const std::size_t first = wanted.find_first_not_of(" \t\r\n");
+  wanted.erase(0, first == std::string::npos ? wanted.size() : first);
   switch (answer.index()) {
     case 3:
       return anyWord(std::get<std::string>(answer), [&](std::string_view word) { return word == wanted; });
@@ -370,8 +373,7 @@ Value Expression::evaluate(const Context& context) const {
         Value& left = stack[sp - 2];
         const Value& right = stack[sp - 1];
         if (left.index() == 2 && right.index() == 2 && in.op == Op::Add) {
-          const double result = std::get<double>(left) + std::get<double>(right);
-          left = std::isfinite(result) ? Value(result) : Value();
+          left = std::get<double>(left) + std::get<double>(right);
         } else {
           left = arithmetic(in.op, left, right);
         }
@@ -464,6 +466,9 @@ Value Expression::evaluate(const Context& context) const {
       case Op::Round: {
         const std::size_t count = in.operand;
         Value& target = stack[sp - count];
+        // round('14,6') is 15, as in JavaRosa: a decimal comma is read as a point.
+        if (target.index() == 3)
+          std::replace(std::get<std::string>(target).begin(), std::get<std::string>(target).end(), ',', '.');
         const std::optional<double> x = toNumber(target);
         std::optional<double> digits = 0.0;
         if (count == 2) digits = toNumber(stack[sp - 1]);
@@ -488,6 +493,38 @@ Value Expression::evaluate(const Context& context) const {
         sp -= 2;
         break;
       }
+      case Op::Call: {
+        const std::size_t count = in.operand & 0xFF;
+        Value* args = stack + sp - count;
+        Value result = callLibrary(static_cast<Lib>(in.operand >> 8), args, count);
+        sp -= count;
+        stack[sp++] = std::move(result);
+        break;
+      }
+      case Op::IndexedValue: {
+        Value& top = stack[sp - 1];
+        const std::optional<double> n = toNumber(top);
+        top = std::monostate{};
+        if (n && *n >= 1) {
+          const std::vector<Value> values = context.values(node.paths[in.operand]);
+          const double index = std::floor(*n);
+          if (index <= static_cast<double>(values.size())) top = values[static_cast<std::size_t>(index) - 1];
+        }
+        break;
+      }
+      case Op::Position: {
+        const std::size_t position = context.position(node.paths[in.operand]);
+        stack[sp++] = position == 0 ? Value() : Value(static_cast<double>(position));
+        break;
+      }
+      case Op::LoadAll: {
+        std::vector<std::string> items;
+        for (const Value& value : context.values(node.paths[in.operand])) {
+          if (present(value)) items.push_back(toString(value));
+        }
+        stack[sp++] = std::move(items);
+        break;
+      }
       case Op::ToNumber: {
         Value& top = stack[sp - 1];
         const std::optional<double> x = toNumber(top);
@@ -496,7 +533,11 @@ Value Expression::evaluate(const Context& context) const {
       }
     }
   }
-  return sp > 0 ? std::move(stack[sp - 1]) : Value();
+  if (sp == 0) return {};
+  Value& result = stack[sp - 1];
+  // Infinity and NaN live only inside an expression: as a result, no answer.
+  if (result.index() == 2 && !std::isfinite(std::get<double>(result))) return {};
+  return std::move(result);
 }
 
 }  // namespace focal::expr

@@ -44,6 +44,7 @@
 #include "forms/expression.h"
 #include "forms/expression_ast.h"
 #include "forms/expression_functions.h"
+#include "forms/expression_library.h"
 #include "forms/utf8.h"
 
 namespace focal::expr {
@@ -110,6 +111,10 @@ enum class Fn : std::uint8_t {
   IsEmpty,
   Regex,
   DateDiff,
+  CountNonEmpty,
+  IndexedRepeat,
+  Position,
+  Library,  // one of expression_library.h
 };
 
 struct FunctionSpec {
@@ -118,7 +123,7 @@ struct FunctionSpec {
   int minArgs, maxArgs;  // maxArgs -1: no limit
 };
 
-constexpr std::array<FunctionSpec, 17> kFunctions = {{
+constexpr std::array<FunctionSpec, 20> kFunctions = {{
     {"not", Fn::Not, 1, 1},
     {"if", Fn::If, 3, 3},
     {"selected", Fn::Selected, 2, 2},
@@ -136,6 +141,9 @@ constexpr std::array<FunctionSpec, 17> kFunctions = {{
     {"is-empty", Fn::IsEmpty, 1, 1},
     {"regex", Fn::Regex, 2, 2},
     {"date-diff", Fn::DateDiff, 3, 3},
+    {"count-non-empty", Fn::CountNonEmpty, 1, 1},
+    {"indexed-repeat", Fn::IndexedRepeat, 3, 3},
+    {"position", Fn::Position, 0, 0},
 }};
 
 const FunctionSpec* findFunction(std::string_view name) {
@@ -143,6 +151,14 @@ const FunctionSpec* findFunction(std::string_view name) {
     if (spec.name == name) return &spec;
   }
   return nullptr;
+}
+
+// Every function name, the built-in ones first, for "did you mean".
+std::vector<std::string_view> functionNames() {
+  std::vector<std::string_view> names;
+  for (const FunctionSpec& spec : kFunctions) names.push_back(spec.name);
+  for (const LibrarySpec& spec : libraryFunctions()) names.push_back(spec.name);
+  return names;
 }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -230,21 +246,27 @@ struct Equivalent {
   std::string_view xlsform;
   std::string_view advice;
 };
-constexpr std::array<Equivalent, 12> kEquivalents = {{
+constexpr std::array<Equivalent, 14> kEquivalents = {{
     {"now", "Focal answers hold dates, not times: use today()"},
-    {"min", "write if(a < b, a, b)"},
-    {"max", "write if(a > b, a, b)"},
-    {"abs", "write if(x < 0, -x, x)"},
-    {"int",
-     "round(x) rounds to the nearest whole number; for the whole part of a positive x, write round(x - 0.5)"},
-    {"string", "concat(x) gives x as text"},
-    {"join", "concat(a, ' ', b) joins texts"},
-    {"count-non-empty",
-     "for a question inside a repeat group, count(${id}) counts the records where it is answered"},
     {"empty", "use is-empty(x)"},
-    {"choice-name", "Focal has no choice labels in expressions; compare the value, as in ${id} = 'value'"},
+    {"choice-name",
+     "expressions work with choice values, not labels; compare the value, as in ${id} = 'value', and "
+     "write ${id} in a label to show the chosen choice"},
+    {"jr:choice-name",
+     "expressions work with choice values, not labels; compare the value, as in ${id} = 'value', and "
+     "write ${id} in a label to show the chosen choice"},
     {"boolean", "compare the value instead, as in ${id} = 'yes' or ${n} > 0"},
-    {"pow", "multiply, as in x * x"},
+    {"substring", "use substr(text, start, end), which counts from 0"},
+    {"count-selected-at", "use selected-at(${id}, n)"},
+    {"once", "a calculation is computed again whenever its answers change; use a question instead"},
+    {"uuid", "Focal identifies each reply itself; there is no need for a generated id"},
+    {"random", "Focal questionnaires are not randomised"},
+    {"randomize", "Focal questionnaires are not randomised"},
+    {"pulldata",
+     "Focal has no external data files: carry answers forward from the previous cycle with "
+     "carry_forward_from"},
+    {"instance", "Focal has no secondary instances: use a choice_filter on the question"},
+    {"decimal-date-time", "Focal answers hold dates, not times: use date-diff(${from}, ${to}, 'days')"},
 }};
 
 std::string unknownFunctionMessage(std::string_view name) {
@@ -258,25 +280,28 @@ std::string unknownFunctionMessage(std::string_view name) {
   }
   // Only a near name is offered: one or two letters off, or the name as a
   // whole part of a longer one ("length" for "string-length"): XLSForm's
-  // int, now and pow are not "near" not.
-  const FunctionSpec* best = nullptr;
+  // now is not "near" not, nor min near if.
+  const std::vector<std::string_view> names = functionNames();
+  std::string_view best;
   std::size_t bestDistance = 0;
-  for (const FunctionSpec& spec : kFunctions) {
-    std::size_t distance = editDistance(lower, spec.name);
-    if (lower.size() >= 4 && spec.name.find(lower) != std::string_view::npos) distance = 1;
-    if (!best || distance < bestDistance) {
-      best = &spec;
+  for (const std::string_view candidate : names) {
+    std::size_t distance = editDistance(lower, candidate);
+    if (lower.size() >= 4 && candidate.find(lower) != std::string_view::npos) distance = 1;
+    if (best.empty() || distance < bestDistance) {
+      best = candidate;
       bestDistance = distance;
     }
   }
+  // A short name must be one letter off and keep its first letter.
   const std::size_t allowed = lower.size() <= 4 ? 1 : std::max<std::size_t>(2, lower.size() / 4);
-  if (best && bestDistance <= allowed) {
-    return message + "; did you mean '" + std::string(best->name) + "'?";
+  const bool sameStart = !lower.empty() && !best.empty() && lower[0] == best[0];
+  if (!best.empty() && bestDistance <= allowed && (lower.size() > 4 || sameStart || bestDistance == 0)) {
+    return message + "; did you mean '" + std::string(best) + "'?";
   }
   message += "; the functions are";
-  for (std::size_t i = 0; i < kFunctions.size(); ++i) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
     message += (i == 0 ? " " : ", ");
-    message += kFunctions[i].name;
+    message += names[i];
   }
   return message;
 }
@@ -370,6 +395,17 @@ std::optional<std::size_t> maxStackDepth(const std::vector<Instruction>& code) {
         break;
       case Op::Regex:
         pops = 2;
+        pushes = 1;
+        break;
+      case Op::Call:
+        pops = in.operand & 0xFF;
+        pushes = 1;
+        break;
+      case Op::IndexedValue:
+        pops = pushes = 1;
+        break;
+      case Op::Position:
+      case Op::LoadAll:
         pushes = 1;
         break;
       case Op::DateDiff:
@@ -497,6 +533,13 @@ class Compiler {
   [[gnu::noinline]] Operand parseAggregateArgument(Fn fn, std::string_view fnName);
   [[gnu::noinline]] Operand finishCall(const FunctionSpec& spec, const Token& name,
                                        std::vector<Operand>& args);
+  // XLSForm functions (expression_parser_xlsform.cpp).
+  [[gnu::noinline]] Operand parseRepeatReference(const Token& fnName, std::size_t index);
+  [[gnu::noinline]] Operand parseJoinedValues();
+  [[gnu::noinline]] bool skipParentStep();
+  void finishLibrary(const LibrarySpec& spec, std::vector<Operand>& args, Operand& result);
+  void finishIndexedRepeat(const Token& name, std::vector<Operand>& args, Operand& result);
+  void finishPosition(const Token& name, Operand& result);
   [[gnu::noinline]] void unknownFunction(const Token& name);
   [[gnu::noinline]] void wrongArity(const FunctionSpec& spec, const Token& name, int count);
   [[noreturn, gnu::noinline]] void unclosed(const Token& open, const Token& found);
@@ -534,7 +577,9 @@ class Compiler {
                                          std::size_t count, const char* expected, bool ok);
   [[gnu::noinline]] Type unify(Operand& a, Operand& b, const Token& name);
   [[gnu::noinline]] std::optional<Symbol> lookup(const Token& ref);
-  [[gnu::noinline]] void checkChoiceTexts(const Operand& choice, const Operand& texts);
+  [[gnu::noinline]] void checkChoiceTexts(const Operand& choice, const Operand& texts, bool trim = false);
+  [[gnu::noinline]] bool numericCode(const Operand& choice, const Operand& number);
+  bool numberInQuotes(const Operand& operand) const;
   std::string choiceHint(const Operand& operand);
   std::string textAt(std::uint32_t offset) const;
   void finishRegex(std::vector<Operand>& args, std::size_t count);
@@ -639,6 +684,11 @@ void Compiler::lexToken() {
     if (word == "or") kind = Tok::Or;
     if (word == "div") kind = Tok::Div;
     if (word == "mod") kind = Tok::Mod;
+    // XLSForm's jr:choice-name is read as one name, so that it is refused by name.
+    if (word == "jr" && i + 1 < s.size() && s[i] == ':' && isIdStart(s[i + 1])) {
+      ++i;
+      while (i < s.size() && isIdChar(s[i])) ++i;
+    }
     if (kind == Tok::Name) {
       while (i + 1 < s.size() && s[i] == '-' && isIdStart(s[i + 1])) {
         ++i;
@@ -918,6 +968,8 @@ void Compiler::requireComparable(Operand& left, Operand& right, const Token& op)
   rejectList(right);
   const Type a = left.type, b = right.type;
   if (a == Type::Any || b == Type::Any || a == b || (isText(a) && isText(b))) return;
+  // ${q} = 1 where q's choice values are numbers (1, 2, 99): as XLSForm allows.
+  if (numericCode(left, right) || numericCode(right, left)) return;
   error(op.offset, std::string("cannot compare ") + ::focal::expr::describe(a) + " with " +
                        ::focal::expr::describe(b) + choiceHint(left) + choiceHint(right));
 }
@@ -951,6 +1003,37 @@ std::string quotedList(const std::vector<std::string>& values) {
 }
 }  // namespace
 
+// A number written in quotes, as in round('14.6') or round('14,6') (XLSForm
+// reads a decimal comma there).
+bool Compiler::numberInQuotes(const Operand& operand) const {
+  if (!operand.literal || operand.type != Type::String) return false;
+  std::string text = textAt(operand.offset);
+  std::replace(text.begin(), text.end(), ',', '.');
+  return parseXPathNumber(text).has_value();
+}
+
+// Whether `number` is a number written in the expression and `choice` a
+// choice question whose values are all numbers; a number that is not one of
+// them is reported, as a misspelt value in quotes is.
+bool Compiler::numericCode(const Operand& choice, const Operand& number) {
+  const std::string_view id = !choice.refId.empty() ? choice.refId : choice.choiceId;
+  if (id.empty() || !number.literal || number.type != Type::Number || !symbols_) return false;
+  const std::optional<Symbol> symbol = symbols_(id);
+  if (!symbol || symbol->choices.empty()) return false;
+  for (const std::string& value : symbol->choices) {
+    if (value == "other") continue;  // "Other", offered with other: true
+    if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return false;
+  }
+  std::size_t end = number.offset;
+  while (end < text_.size() && (isDigit(text_[end]) || text_[end] == '.')) ++end;
+  const std::string written(text_.substr(number.offset, end - number.offset));
+  if (std::find(symbol->choices.begin(), symbol->choices.end(), written) == symbol->choices.end()) {
+    error(number.offset, "'" + written + "' is not a value of '" + std::string(id) + "'; its values are " +
+                             quotedList(symbol->choices));
+  }
+  return true;
+}
+
 // "; 'q_1' is a yes_no question: its values are 'yes' and 'no'" for an
 // operand that is a choice question, else "".
 std::string Compiler::choiceHint(const Operand& operand) {
@@ -963,13 +1046,19 @@ std::string Compiler::choiceHint(const Operand& operand) {
 
 // Each text in quotes that `texts` may be must be a value of the choice
 // question `choice` is: a misspelt value would make the comparison never true.
-void Compiler::checkChoiceTexts(const Operand& choice, const Operand& texts) {
+// With `trim` (selected()), spaces around the text are not part of the value.
+void Compiler::checkChoiceTexts(const Operand& choice, const Operand& texts, bool trim) {
   if (choice.choiceId.empty() || texts.texts.empty() || !symbols_) return;
   const std::optional<Symbol> symbol = symbols_(choice.choiceId);
   if (!symbol || symbol->choices.empty()) return;
   const std::string id(choice.choiceId);
   for (const std::uint32_t offset : texts.texts) {
-    const std::string value = textAt(offset);
+    std::string value = textAt(offset);
+    if (trim) {
+      const std::size_t first = value.find_first_not_of(" \t\r\n");
+      value = first == std::string::npos ? std::string()
+                                         : value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
+    }
     if (value.empty()) continue;  // '': unanswered
     if (std::find(symbol->choices.begin(), symbol->choices.end(), value) != symbol->choices.end()) continue;
     std::string message = "'" + printable(value) + "' is not a value of '" + id + "'";
@@ -1317,6 +1406,18 @@ Compiler::Operand Compiler::parseAggregateArgument(Fn fn, std::string_view fnNam
     return operand;
   }
   const bool inRepeat = !symbol->repeatId.empty();
+  if (fn == Fn::CountNonEmpty) {
+    if (inRepeat || symbol->type == Type::Cells) {
+      emit(Op::CountAnswered, path(idView));
+    } else {
+      error(
+          ref.offset,
+          "count-non-empty() needs a question inside a repeat group or a table, but '" + id + "' is neither" +
+              (symbol->type == Type::Records ? "; count(${" + id + "}) counts its records" : std::string()));
+      emit(Op::PushNull);
+    }
+    return operand;
+  }
   if (fn == Fn::Count) {
     if (symbol->type == Type::Records) {
       emit(Op::CountRecords, path(idView));
@@ -1406,9 +1507,16 @@ Compiler::Operand Compiler::parseCall(const Token& name) {
   DepthGuard guard(*this, open.offset);
   const std::string_view fnName = source(name);
   const FunctionSpec* spec = findFunction(fnName);
+  FunctionSpec librarySpec{};
+  const LibrarySpec* library = spec ? nullptr : findLibraryFunction(fnName);
+  if (library) {
+    librarySpec = FunctionSpec{library->name, Fn::Library, library->minArgs, library->maxArgs};
+    spec = &librarySpec;
+  }
   if (!spec) unknownFunction(name);
   const Fn fn = spec ? spec->fn : Fn::Unknown;
   const std::uint32_t codeStart = here();
+  if (fn == Fn::Position) skipParentStep();  // position(..)
 
   std::vector<Operand> args;
   std::vector<std::uint32_t> jumps;  // if() and coalesce() skip the values they do not need
@@ -1423,8 +1531,12 @@ Compiler::Operand Compiler::parseCall(const Token& name) {
       } else if (fn == Fn::Coalesce && index >= 1) {
         jumps.push_back(emit(Op::JumpIfPresent));
       }
-      if ((fn == Fn::Count || fn == Fn::Sum) && atAggregateArgument()) {
+      if ((fn == Fn::Count || fn == Fn::Sum || fn == Fn::CountNonEmpty) && atAggregateArgument()) {
         args.push_back(parseAggregateArgument(fn, fnName));
+      } else if (fn == Fn::IndexedRepeat && index < 2) {
+        args.push_back(parseRepeatReference(name, index));
+      } else if (library && library->fn == Lib::Join && index >= 1 && atAggregateArgument()) {
+        args.push_back(parseJoinedValues());
       } else {
         args.push_back(parseOr());
       }
@@ -1446,7 +1558,9 @@ Compiler::Operand Compiler::parseCall(const Token& name) {
     emit(Op::PushNull);
     return result(Type::Any, name.offset, codeStart);
   }
-  return finishCall(*spec, name, args);
+  Operand call = finishCall(*spec, name, args);
+  if (library) finishLibrary(*library, args, call);
+  return call;
 }
 
 void Compiler::unknownFunction(const Token& name) {
@@ -1506,7 +1620,7 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
       rejectList(args[1]);
       requireArgument(args[1], fnName, 1, count, "a choice value in quotes, such as 'yes'",
                       is(args[1], {Type::String}));
-      checkChoiceTexts(args[0], args[1]);
+      checkChoiceTexts(args[0], args[1], true);
       emit(Op::Selected);
       result.type = Type::Boolean;
       break;
@@ -1518,9 +1632,10 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
       break;
     case Fn::Count:
     case Fn::Sum:
+    case Fn::CountNonEmpty:
       if (!args[0].aggregate) {
         error(args[0].offset,
-              std::string(fnName) + (spec.fn == Fn::Count
+              std::string(fnName) + (spec.fn != Fn::Sum
                                          ? "() needs a repeat group or a question inside one, written "
                                            "directly as in count(${id})"
                                          : "() needs a table or a number question inside a repeat group, "
@@ -1557,7 +1672,8 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
     case Fn::Round:
       for (std::size_t i = 0; i < count; ++i) {
         rejectList(args[i]);
-        requireArgument(args[i], fnName, i, count, "a number", is(args[i], {Type::Number}));
+        requireArgument(args[i], fnName, i, count, "a number",
+                        is(args[i], {Type::Number}) || (i == 0 && numberInQuotes(args[i])));
       }
       emit(Op::Round, static_cast<std::uint32_t>(count));
       result.type = Type::Number;
@@ -1581,6 +1697,14 @@ Compiler::Operand Compiler::finishCall(const FunctionSpec& spec, const Token& na
     case Fn::DateDiff:
       finishDateDiff(args, count);
       result.type = Type::Number;
+      break;
+    case Fn::IndexedRepeat:
+      finishIndexedRepeat(name, args, result);
+      break;
+    case Fn::Position:
+      finishPosition(name, result);
+      break;
+    case Fn::Library:  // finishLibrary, once the spec is known
       break;
     case Fn::Unknown:
       emit(Op::PushNull);
@@ -1650,6 +1774,142 @@ void Compiler::finishDateDiff(std::vector<Operand>& args, std::size_t count) {
     }
   }
   emit(Op::DateDiff, unit);
+}
+
+// ---------------------------------------------------------------- XLSForm functions
+
+// The first two values of indexed-repeat(${name}, ${people}, 2): a question
+// inside a repeat group, then that group, each written as ${id}. They emit
+// no code: the evaluator reads the question's values across the records.
+Compiler::Operand Compiler::parseRepeatReference(const Token& fnName, std::size_t index) {
+  const Token ref = peek();
+  if (ref.kind != Tok::Reference || isCell(ref)) {
+    error(ref.offset, std::string("the ") + ordinal(index) + " value of " + std::string(source(fnName)) +
+                          "() must be " +
+                          (index == 0 ? "a question inside a repeat group" : "the repeat group") +
+                          ", written as ${id}, as in indexed-repeat(${name}, ${people}, 2)");
+    return parseOr();
+  }
+  next();
+  Operand operand;
+  operand.offset = ref.offset;
+  operand.codeStart = here();
+  operand.aggregate = true;
+  operand.refId = refId(ref);
+  const std::optional<Symbol> symbol = lookup(ref);
+  if (!symbol) return operand;
+  const std::string id(refId(ref));
+  if (index == 0 && symbol->repeatId.empty()) {
+    error(ref.offset,
+          "indexed-repeat() reads a question inside a repeat group, but '" + id + "' is not in one");
+  } else if (index == 1 && symbol->type != Type::Records) {
+    error(ref.offset,
+          "the second value of indexed-repeat() must be a repeat group, but '" + id + "' is not one");
+  }
+  operand.type = symbol->type;
+  return operand;
+}
+
+void Compiler::finishIndexedRepeat(const Token& name, std::vector<Operand>& args, Operand& result) {
+  (void)name;
+  rejectList(args[2]);
+  requireArgument(args[2], "indexed-repeat", 2, 3, "a record number (1 for the first)",
+                  args[2].type == Type::Number || args[2].type == Type::Any);
+  const std::string_view question = args[0].refId, repeat = args[1].refId;
+  result.type = args[0].type == Type::Records ? Type::Any : args[0].type;
+  if (!question.empty() && !repeat.empty() && symbols_) {
+    const std::optional<Symbol> symbol = symbols_(question);
+    if (symbol && !symbol->repeatId.empty() && symbol->repeatId != repeat) {
+      error(args[1].offset, "'" + std::string(question) + "' is inside the repeat group '" +
+                                symbol->repeatId + "', not '" + std::string(repeat) + "'");
+    }
+    if (symbol && !symbol->choices.empty()) result.choiceId = question;
+  }
+  emit(Op::IndexedValue, path(question));
+}
+
+// position(..): '..' (the record around the question) is the only value
+// XLSForm gives it; position() is read the same.
+bool Compiler::skipParentStep() {
+  if (peek().kind != Tok::Dot || peekAhead().kind != Tok::Dot) return false;
+  next();
+  next();
+  return true;
+}
+
+void Compiler::finishPosition(const Token& name, Operand& result) {
+  if (repeatId_.empty()) {
+    error(name.offset,
+          "position(..) is the number of the current record of a repeat group: use it inside the group's "
+          "questions");
+  }
+  emit(Op::Position, path(repeatId_));
+  result.type = Type::Number;
+}
+
+// join(', ', ${name}) outside the repeat group of `name`: all its answers.
+Compiler::Operand Compiler::parseJoinedValues() {
+  const Token ref = peek();
+  std::optional<Symbol> symbol;
+  if (symbols_) symbol = symbols_(refId(ref));
+  if (!symbol || symbol->repeatId.empty() || symbol->repeatId == repeatId_ || symbol->type == Type::Records) {
+    return parseOr();
+  }
+  next();
+  lookup(ref);
+  Operand operand;
+  operand.offset = ref.offset;
+  operand.codeStart = here();
+  operand.aggregate = true;
+  operand.type = Type::List;
+  emit(Op::LoadAll, path(refId(ref)));
+  return operand;
+}
+
+// Checks the values of a function of expression_library.h against its
+// kinds, and emits the call.
+void Compiler::finishLibrary(const LibrarySpec& spec, std::vector<Operand>& args, Operand& result) {
+  const std::size_t count = args.size();
+  if (count > 255) {
+    error(result.offset, std::string(spec.name) + "() is given more than 255 values");
+    return;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    Operand& arg = args[i];
+    const char kind = spec.kinds[std::min(i, spec.kinds.size() - 1)];
+    const Type t = arg.type;
+    switch (kind) {
+      case 'n':
+        rejectList(arg);
+        requireArgument(arg, spec.name, i, count, "a number",
+                        arg.type == Type::Number || arg.type == Type::Any);
+        break;
+      case 't':
+        rejectList(arg);
+        break;
+      case 'l':
+        requireArgument(arg, spec.name, i, count, "a choice question or text",
+                        t == Type::List || t == Type::String || t == Type::Any);
+        break;
+      case 'd':
+        rejectList(arg);
+        requireArgument(arg, spec.name, i, count, "a date",
+                        t == Type::Date || t == Type::String || t == Type::Number || t == Type::Any);
+        if (arg.literal && arg.type == Type::String) {
+          const std::string text = textAt(arg.offset);
+          if (!dayNumber(text.size() > 10 && text[10] == 'T' ? text.substr(0, 10) : text)) {
+            error(arg.offset, "the " + std::string(count == 1 ? "" : std::string(ordinal(i)) + " ") +
+                                  "value of " + std::string(spec.name) + "() must be a date, but '" +
+                                  printable(text) + "' is not a date written YYYY-MM-DD");
+          }
+        }
+        break;
+      default:  // 'v': anything, a multiple-choice answer too
+        break;
+    }
+  }
+  emit(Op::Call, (static_cast<std::uint32_t>(spec.fn) << 8) | static_cast<std::uint32_t>(count & 0xFF));
+  result.type = spec.result;
 }
 
 // ---------------------------------------------------------------- driver

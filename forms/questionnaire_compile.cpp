@@ -35,7 +35,13 @@ class ExpressionCompiler {
       for (const auto& c : question.columns) symbol.columns.push_back(c.id);
     }
     if (question.type == QuestionType::Calculate) symbol.type = calculationType(index);
-    if (lenient_) {
+    // Numeric choice codes (1, 2, 99) are known even in a kept questionnaire,
+    // so that ${q} = 99 reads as it did: no older file can hold them.
+    bool numericCodes = !question.choices.empty();
+    for (const auto& choice : question.choices)
+      if (choice.value.empty() || choice.value.find_first_not_of("0123456789") != std::string::npos)
+        numericCodes = false;
+    if (lenient_ && !numericCodes) {
       // A kept questionnaire: values in quotes are not checked against the choices.
     } else if (question.type == QuestionType::YesNo) {
       symbol.choices = {"yes", "no"};

@@ -80,6 +80,14 @@ std::vector<std::string> allQuestionKeys() {
   return {keys.begin(), keys.end()};
 }
 
+// A numeric choice code, as statisticians and CSPro write them: 1 to 9 digits.
+bool isNumericCode(const std::string& s) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 bool isIdentifier(const std::string& s) {
   if (s.empty() || s.size() > limits::kMaxIdLength) return false;
   if (!(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
@@ -540,8 +548,10 @@ class Reader {
       Choice choice;
       if (auto* v = required(item, "value", "this choice")) {
         if (auto s = scalar(*v, "value")) {
-          if (!isIdentifier(*s)) {
-            error(*v, "the choice value '" + *s + "' is not valid: use letters, digits and '_'");
+          if (!isIdentifier(*s) && !isNumericCode(*s)) {
+            error(*v, "the choice value '" + *s +
+                          "' is not valid: use letters, digits and '_' (starting with a letter or '_'), or "
+                          "a whole number code such as 1 or 99");
           } else if (auto [it, inserted] = seen.emplace(*s, v->line); !inserted) {
             error(*v, "the choice value '" + *s + "' is used twice in " + what + " (first on line " +
                           std::to_string(it->second) + ")");

@@ -129,6 +129,13 @@ class SessionContext : public expr::Context {
 
   std::string today() const override { return s_.today(); }
 
+  std::size_t position(std::string_view repeatId) const override {
+    if (key_.empty() || repeatId.empty()) return 0;
+    const std::vector<std::string> keys = s_.records(std::string(repeatId));
+    const auto it = std::find(keys.begin(), keys.end(), key_);
+    return it == keys.end() ? 0 : static_cast<std::size_t>(it - keys.begin()) + 1;
+  }
+
  private:
   // A cell "row/column", or a total: "total/column" adds up a column,
   // "row/total" a row, "total/total" the table. Unanswered cells are left

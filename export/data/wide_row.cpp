@@ -10,6 +10,24 @@ namespace focal {
 
 namespace {
 
+// The codes of a single-choice question's values in the SPSS and Stata
+// exports: the values themselves when every one is a whole number written
+// without leading zeros (1, 2, 99), else 1, 2, 3... in the order of the list.
+std::vector<int> choiceCodes(const std::vector<Choice>& choices) {
+  std::vector<int> codes;
+  for (const Choice& choice : choices) {
+    const std::string& v = choice.value;
+    const bool numeric = !v.empty() && v.size() <= 9 && (v == "0" || v[0] != '0') &&
+                         std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!numeric) break;
+    codes.push_back(std::stoi(v));
+  }
+  if (codes.size() == choices.size()) return codes;
+  codes.clear();
+  for (std::size_t i = 0; i < choices.size(); ++i) codes.push_back(static_cast<int>(i) + 1);
+  return codes;
+}
+
 // A label being built: its text, and which byte ranges of it are question
 // labels (shortened first when a format caps labels).
 struct Label {
@@ -56,13 +74,16 @@ class Builder {
         std::vector<std::pair<int, std::string>> labels;
         std::optional<double> code;
         std::string v = value(base);
+        // Numeric choice values (1, 2, 99) are the codes; else 1, 2, 3... by position.
+        const std::vector<int> codes = choiceCodes(q.choices);
         for (std::size_t i = 0; i < q.choices.size(); ++i) {
-          labels.emplace_back(static_cast<int>(i) + 1, c_.text(q.choices[i].label));
-          if (q.choices[i].value == v) code = static_cast<double>(i) + 1;
+          labels.emplace_back(codes[i], c_.text(q.choices[i].label));
+          if (q.choices[i].value == v) code = codes[i];
         }
         if (q.otherOption) {
-          labels.emplace_back(static_cast<int>(q.choices.size()) + 1, l.other);
-          if (v == "other") code = static_cast<double>(q.choices.size()) + 1;
+          const int otherCode = codes.empty() ? 1 : *std::max_element(codes.begin(), codes.end()) + 1;
+          labels.emplace_back(otherCode, l.other);
+          if (v == "other") code = otherCode;
         }
         coded(q.id + suffix, label, labels, code);
         if (q.otherOption) {
