@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "forms/answer_path.h"
 #include "forms/answer_text.h"
@@ -335,6 +336,7 @@ class Importer {
     result_.rejected = file_.problems;
     std::vector<Item> direct;
     std::vector<std::pair<std::string, std::vector<Item>>> records;  // "repeat[number]" in file order
+    std::map<std::string, std::size_t> groupIndex;                   // "repeat[number]" -> place in records
     for (const auto& row : file_.rows) {
       if (row.isNull || row.value.empty()) {
         ++result_.skipped;
@@ -344,10 +346,9 @@ class Importer {
       if (!item) continue;
       if (!item->path.repeat.empty() && allDigits(item->path.recordKey)) {
         const std::string group = item->path.repeat + "[" + item->path.recordKey + "]";
-        auto it =
-            std::find_if(records.begin(), records.end(), [&](const auto& g) { return g.first == group; });
-        if (it == records.end()) it = records.insert(records.end(), {group, {}});
-        it->second.push_back(*item);
+        auto [at, added] = groupIndex.try_emplace(group, records.size());
+        if (added) records.push_back({group, {}});
+        records[at->second].second.push_back(*item);
       } else {
         direct.push_back(*item);
       }
@@ -484,26 +485,62 @@ class Importer {
     return true;
   }
 
+  // A repeat's records as the import sees them: how many there are, and
+  // for each field's value the records holding it, so that finding a record
+  // that already holds a group's values does not read every record per row.
+  struct RecordIndex {
+    std::size_t count = 0;
+    std::unordered_map<std::string, std::vector<std::string>> byValue;  // "field\nvalue" -> keys
+  };
+  static std::string fieldKey(const std::string& repeatId, const std::string& path,
+                              const std::string& value) {
+    // path is repeatId[key]/rest; the field is what follows the key.
+    const std::size_t close = path.find(']', repeatId.size());
+    return (close == std::string::npos ? path : path.substr(close + 1)) + "\n" + value;
+  }
+  void indexRecord(RecordIndex& index, const std::string& repeatId, const std::string& key) {
+    const std::string prefix = repeatId + "[" + key + "]";
+    const auto& answers = doc_.session().answers();
+    for (auto it = answers.lower_bound(prefix);
+         it != answers.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+      index.byValue[fieldKey(repeatId, it->first, it->second)].push_back(key);
+  }
+  RecordIndex& recordIndex(const std::string& repeatId) {
+    auto [it, added] = recordIndexes_.try_emplace(repeatId);
+    if (added) {
+      const auto keys = doc_.session().records(repeatId);
+      it->second.count = keys.size();
+      for (const auto& key : keys) indexRecord(it->second, repeatId, key);
+    }
+    return it->second;
+  }
+
   void addRecord(std::vector<Item>& items) {
     const Questionnaire& q = doc_.questionnaire();
     const ResponseSession& s = doc_.session();
     const std::string repeatId = items.front().path.repeat;
     const Question& repeat = *q.find(repeatId);
-    for (const auto& key : s.records(repeatId)) {
-      bool same = std::all_of(items.begin(), items.end(), [&](const Item& item) {
-        AnswerPath p = item.path;
-        p.recordKey = key;
-        return s.value(p.str()) == item.row->value;
-      });
-      if (same) {
-        ++result_.recordsAlreadyPresent;
-        result_.unchanged += items.size();
-        for (auto& item : items) item.path.recordKey = key;
-        return;
+    RecordIndex& index = recordIndex(repeatId);
+    const Item& first = items.front();
+    auto candidates = index.byValue.find(fieldKey(repeatId, first.path.str(), first.row->value));
+    if (candidates != index.byValue.end()) {
+      for (const auto& key : candidates->second) {
+        ++result_.recordsCompared;
+        bool same = std::all_of(items.begin(), items.end(), [&](const Item& item) {
+          AnswerPath p = item.path;
+          p.recordKey = key;
+          return s.value(p.str()) == item.row->value;
+        });
+        if (same) {
+          ++result_.recordsAlreadyPresent;
+          result_.unchanged += items.size();
+          for (auto& item : items) item.path.recordKey = key;
+          return;
+        }
       }
     }
     const std::size_t limit = repeat.maxRecords ? repeat.maxRecords : limits::kDefaultMaxRecords;
-    if (s.records(repeatId).size() >= limit) {
+    if (index.count >= limit) {
       for (const auto& item : items)
         reject(*item.row,
                msg("The list {} already has {} records, the most it may have; this record was not added.",
@@ -512,10 +549,12 @@ class Importer {
     }
     const std::string key = doc_.addRecord(repeatId);
     ++result_.recordsAdded;
+    index.count = s.records(repeatId).size();
     for (auto& item : items) {
       item.path.recordKey = key;
       if (!store(item)) reject(*item.row, lastRefusal_);
     }
+    if (!key.empty()) indexRecord(index, repeatId, key);
   }
 
   // The second look: once everything is in, flag what the questionnaire
@@ -542,6 +581,7 @@ class Importer {
   std::string lastRefusal_;
   std::set<std::string> judged_;
   std::map<std::string, std::string> before_;
+  std::map<std::string, RecordIndex> recordIndexes_;
 };
 
 }  // namespace

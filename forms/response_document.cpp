@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <unordered_map>
 
 #include "forms/answer_path.h"
 #include "forms/i18n.h"
@@ -255,6 +256,17 @@ void ResponseDocument::endBatch() {
   mergeOpen_ = false;
   if (!batchChanges_.empty()) pushUndo(std::exchange(batchChanges_, {}), {});
   mergeOpen_ = false;
+  // Each path once, where it first changed, with the author of its last change.
+  std::unordered_map<std::string, std::size_t> seen;
+  std::vector<Pending> unique;
+  for (auto& p : pending_) {
+    auto [it, added] = seen.try_emplace(p.path, unique.size());
+    if (added)
+      unique.push_back(std::move(p));
+    else
+      unique[it->second].author = std::move(p.author);
+  }
+  pending_ = std::move(unique);
   flush();
 }
 
@@ -264,6 +276,12 @@ void ResponseDocument::markPending(const std::vector<AnswerChange>& changes) {
   // The author is fixed now, when the change is made: a write that waits
   // (a full disk) is stamped later with the same name.
   const std::string& author = author_.empty() ? workspace_.user() : author_;
+  // In a batch (fill: a million rows) the paths are appended and made
+  // unique once when it ends; a search per change made fill quadratic.
+  if (batchDepth_ > 0) {
+    for (const auto& c : changes) pending_.push_back({c.path, author});
+    return;
+  }
   for (const auto& c : changes) {
     auto it =
         std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.path == c.path; });

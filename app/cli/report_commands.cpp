@@ -130,6 +130,7 @@ const char* advice(ReportVerdict verdict) {
 
 int verifyCommand(const std::vector<std::string>& files, const std::string& key, bool keyGiven, bool asJson) {
   VerifyOptions options;
+  options.attachmentData = false;  // sizes and digests suffice: memory bounded by the attachment cap
   if (keyGiven) {
     std::string error;
     options.expectedKey = ExpectedKey::parse(key, &error);

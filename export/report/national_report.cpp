@@ -141,8 +141,8 @@ crypto::Digest contentDigest(const NationalReport& report) {
     str(f->path);
     str(f->name);
     str(f->type);
-    h.updateU64(f->data.size());
-    h.update(crypto::sha256(f->data));
+    h.updateU64(f->dataOmitted ? f->dataSize : f->data.size());
+    h.update(f->dataOmitted ? f->dataSha256 : crypto::sha256(f->data));
   }
   return h.finish();
 }

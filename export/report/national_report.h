@@ -4,6 +4,7 @@
 // in report_file.h, and both are specified in docs/report-format.md.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,6 +56,11 @@ struct ReportAttachment {
   std::string type;    // media type or extension, as given
   std::string sha256;  // hex SHA-256 of data
   std::vector<unsigned char> data;
+  // When a reader left the bytes out (verify: memory bounded by the
+  // attachment cap, not the file), their size and SHA-256 stand for them.
+  bool dataOmitted = false;
+  std::uint64_t dataSize = 0;
+  crypto::Digest dataSha256{};
 };
 
 struct NationalReport {

@@ -48,6 +48,9 @@ struct ReportLimits {
 struct VerifyOptions {
   std::optional<ExpectedKey> expectedKey;
   ReportLimits limits;
+  // false (verify): attachments keep only their size and SHA-256, so the
+  // memory used is bounded by the attachment cap, not by the file.
+  bool attachmentData = true;
 };
 
 struct ReportCheck {

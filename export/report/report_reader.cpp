@@ -2,8 +2,15 @@
 // checks decides the verdict: what stops the content being read makes it
 // unreadable; readable content whose digest, signature or seal fails was
 // altered; then unsigned, another key, or intact.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <functional>
 
 #include "export/common/output_file.h"
 #include "export/report/report_file.h"
@@ -46,18 +53,18 @@ ReportCheck verdict(ReportVerdict v, std::string reason) {
 
 class HostileReader {
  public:
-  HostileReader(std::span<const unsigned char> database, const ReportLimits& limits) : limits_(limits) {
-    db_ = sql::Database(":memory:", SQLITE_OPEN_READWRITE);
+  // `load` puts the database in place once the defensive settings are on:
+  // it deserializes bytes in memory, or does nothing for a file opened read-only.
+  HostileReader(sql::Database db, const std::function<void(sqlite3*)>& load, const ReportLimits& limits,
+                bool attachmentData)
+      : limits_(limits), attachmentData_(attachmentData), db_(std::move(db)) {
     sqlite3* h = db_.handle();
     // Defensive settings first (BRIEF.md), then the bytes, read-only.
     db_.hardenForUntrustedFile();
     sqlite3_limit(h, SQLITE_LIMIT_ATTACHED, 0);
     const auto longest = std::max<std::uint64_t>(limits.maxAttachmentBytes, 8u << 20) + 4096;
     sqlite3_limit(h, SQLITE_LIMIT_LENGTH, static_cast<int>(std::min<std::uint64_t>(longest, 1'000'000'000)));
-    auto* data = const_cast<unsigned char*>(database.data());  // never written: SQLITE_DESERIALIZE_READONLY
-    int rc = sqlite3_deserialize(h, "main", data, static_cast<sqlite3_int64>(database.size()),
-                                 static_cast<sqlite3_int64>(database.size()), SQLITE_DESERIALIZE_READONLY);
-    if (rc != SQLITE_OK) throw Refused{"SQLite cannot open it (" + std::string(sqlite3_errstr(rc)) + ")"};
+    load(h);
     db_.exec("PRAGMA cell_size_check=ON; PRAGMA mmap_size=0; PRAGMA query_only=ON;");
   }
 
@@ -142,10 +149,19 @@ class HostileReader {
       a.sha256 = text(s, 4, "an attachment hash", 64);
       if (sqlite3_column_type(s.handle(), 5) != SQLITE_BLOB)
         throw Refused{"an attachment's data is not a blob"};
-      a.data = s.blob(5);
-      if (a.data.size() > limits_.maxAttachmentBytes)
+      // Hashed where SQLite holds it; copied only when the caller keeps the bytes.
+      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(s.handle(), 5));
+      const std::span<const unsigned char> bytes(
+          blob, static_cast<std::size_t>(sqlite3_column_bytes(s.handle(), 5)));
+      if (bytes.size() > limits_.maxAttachmentBytes)
         throw Refused{"an attachment is larger than Focal accepts"};
-      if (size != static_cast<std::int64_t>(a.data.size()) || sha256Hex(a.data) != a.sha256)
+      a.dataSha256 = crypto::sha256(bytes);
+      a.dataSize = bytes.size();
+      if (attachmentData_)
+        a.data.assign(bytes.begin(), bytes.end());
+      else
+        a.dataOmitted = true;
+      if (size != static_cast<std::int64_t>(bytes.size()) || crypto::hex(a.dataSha256) != a.sha256)
         mismatched.push_back(a.path);
       report.attachments.push_back(std::move(a));
     }
@@ -170,6 +186,7 @@ class HostileReader {
 
  private:
   ReportLimits limits_;
+  bool attachmentData_ = true;
   sql::Database db_;
 };
 
@@ -181,44 +198,167 @@ bool fixedHex(const std::string& text, std::array<unsigned char, N>& out) {
   return true;
 }
 
+// Where the checks take the file's bytes from: memory, or the file read a
+// piece at a time, so that verifying a large report never holds all of it.
+class Source {
+ public:
+  virtual ~Source() = default;
+  virtual std::uint64_t size() const = 0;
+  virtual void read(std::uint64_t offset, unsigned char* out, std::size_t n) = 0;
+  virtual crypto::Digest hashPrefix(std::uint64_t n) = 0;
+  virtual HostileReader open(std::uint64_t databaseLength, const VerifyOptions& options) = 0;
+};
+
+class MemorySource : public Source {
+ public:
+  explicit MemorySource(std::span<const unsigned char> bytes) : bytes_(bytes) {}
+  std::uint64_t size() const override { return bytes_.size(); }
+  void read(std::uint64_t offset, unsigned char* out, std::size_t n) override {
+    std::memcpy(out, bytes_.data() + offset, n);
+  }
+  crypto::Digest hashPrefix(std::uint64_t n) override {
+    return crypto::sha256(bytes_.subspan(0, static_cast<std::size_t>(n)));
+  }
+  HostileReader open(std::uint64_t databaseLength, const VerifyOptions& options) override {
+    auto database = bytes_.subspan(0, static_cast<std::size_t>(databaseLength));
+    return HostileReader(
+        sql::Database(":memory:", SQLITE_OPEN_READWRITE),
+        [&](sqlite3* h) {
+          auto* data =
+              const_cast<unsigned char*>(database.data());  // never written: SQLITE_DESERIALIZE_READONLY
+          int rc =
+              sqlite3_deserialize(h, "main", data, static_cast<sqlite3_int64>(database.size()),
+                                  static_cast<sqlite3_int64>(database.size()), SQLITE_DESERIALIZE_READONLY);
+          if (rc != SQLITE_OK)
+            throw Refused{"SQLite cannot open it (" + std::string(sqlite3_errstr(rc)) + ")"};
+        },
+        options.limits, options.attachmentData);
+  }
+
+ private:
+  std::span<const unsigned char> bytes_;
+};
+
+// The file on disk: SQLite reads it read-only and immutable through its
+// page cache, and the seal's digest is taken in 1 MiB pieces.
+class FileSource : public Source {
+ public:
+  FileSource(std::string path, std::uint64_t size) : path_(std::move(path)), size_(size) {
+    in_.open(path_, std::ios::binary);
+    if (!in_) throw Refused{"it cannot be opened"};
+  }
+  std::uint64_t size() const override { return size_; }
+  void read(std::uint64_t offset, unsigned char* out, std::size_t n) override {
+    in_.clear();
+    in_.seekg(static_cast<std::streamoff>(offset));
+    in_.read(reinterpret_cast<char*>(out), static_cast<std::streamsize>(n));
+    if (static_cast<std::size_t>(in_.gcount()) != n) throw Refused{"it changed while it was read"};
+  }
+  crypto::Digest hashPrefix(std::uint64_t n) override {
+    crypto::Sha256 h;
+    std::vector<unsigned char> piece(1 << 20);
+    for (std::uint64_t at = 0; at < n; at += piece.size()) {
+      const std::size_t length = static_cast<std::size_t>(std::min<std::uint64_t>(piece.size(), n - at));
+      read(at, piece.data(), length);
+      h.update(std::span<const unsigned char>(piece.data(), length));
+    }
+    return h.finish();
+  }
+  HostileReader open(std::uint64_t, const VerifyOptions& options) override {
+    return HostileReader(
+        sql::Database(uri(), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI), [](sqlite3*) {}, options.limits,
+        options.attachmentData);
+  }
+
+ private:
+  // file:PATH?mode=ro&immutable=1, with the characters a URI gives a meaning escaped.
+  std::string uri() const {
+    // An absolute path gets an empty authority ("file:///..."), so that "//x" is never read as a host.
+    std::string out = path_.starts_with('/') ? "file://" : "file:";
+    for (unsigned char c : path_) {
+      if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7F) {
+        static const char* kHex = "0123456789ABCDEF";
+        out += '%';
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out + "?mode=ro&immutable=1";
+  }
+  std::string path_;
+  std::uint64_t size_;
+  std::ifstream in_;
+};
+
+ReportCheck checkReport(Source& source, const VerifyOptions& options);
+
 }  // namespace
 
 ReportCheck readReportFile(const std::string& path, const VerifyOptions& options) {
-  std::string bytes;
-  try {
-    bytes = readWholeFile(path, options.limits.maxFileBytes);
-  } catch (const ExportError& e) {
-    return verdict(ReportVerdict::Unreadable, e.what());
+  // The same refusals as readWholeFile, without reading the file into memory.
+  std::uint64_t size = 0;
+  {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+      return verdict(ReportVerdict::Unreadable, "cannot open " + path + ": " + std::strerror(errno));
+    struct stat info {};
+    const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+    ::close(fd);
+    if (!regular) return verdict(ReportVerdict::Unreadable, path + " is not a regular file");
+    size = static_cast<std::uint64_t>(info.st_size);
   }
-  return readReportBytes(std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()),
-                         options);
+  if (size > options.limits.maxFileBytes)
+    return verdict(ReportVerdict::Unreadable, path + " is larger than " +
+                                                  std::to_string(options.limits.maxFileBytes >> 20) +
+                                                  " MiB, the most Focal reads");
+  try {
+    FileSource source(path, size);
+    return checkReport(source, options);
+  } catch (const Refused& r) {
+    return verdict(ReportVerdict::Unreadable, "it is not a readable Focal report: " + r.reason);
+  }
 }
 
 ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOptions& options) {
-  const std::size_t size = bytes.size();
+  MemorySource source(bytes);
+  try {
+    return checkReport(source, options);
+  } catch (const Refused& r) {
+    return verdict(ReportVerdict::Unreadable, "it is not a readable Focal report: " + r.reason);
+  }
+}
+
+namespace {
+
+ReportCheck checkReport(Source& source, const VerifyOptions& options) {
+  const std::uint64_t size = source.size();
   if (size > options.limits.maxFileBytes)
     return verdict(ReportVerdict::Unreadable, "it is larger than Focal reads");
   // The seal, when the file ends with one, is checked first: in a signed
   // file any changed byte, the header's included, is an alteration, not a
   // file of another kind or format.
-  const bool sealed =
-      size >= rs::kSealBytes + 100 &&
-      std::memcmp(bytes.data() + size - rs::kSealBytes, rs::kSealMagic.data(), rs::kSealMagic.size()) == 0;
+  std::vector<unsigned char> sealBytes(rs::kSealBytes);
+  if (size >= rs::kSealBytes + 100) source.read(size - rs::kSealBytes, sealBytes.data(), rs::kSealBytes);
+  const bool sealed = size >= rs::kSealBytes + 100 &&
+                      std::memcmp(sealBytes.data(), rs::kSealMagic.data(), rs::kSealMagic.size()) == 0;
   if (sealed) {
-    const unsigned char* seal = bytes.data() + size - rs::kSealBytes;
+    const unsigned char* seal = sealBytes.data();
     crypto::PublicKey sealKey;
     crypto::Signature sealSignature;
     std::memcpy(sealKey.data(), seal + rs::kSealKeyOffset, sealKey.size());
     std::memcpy(sealSignature.data(), seal + rs::kSealSignatureOffset, sealSignature.size());
-    if (!crypto::verify(sealKey,
-                        crypto::sha256(bytes.subspan(0, size - rs::kSealBytes + rs::kSealSignatureOffset)),
+    if (!crypto::verify(sealKey, source.hashPrefix(size - rs::kSealBytes + rs::kSealSignatureOffset),
                         sealSignature))
       return verdict(ReportVerdict::Altered,
                      "bytes of the file were changed after signing (it is damaged or was altered)");
   }
-  if (size < 100 || std::memcmp(bytes.data(), "SQLite format 3", 16) != 0)
+  std::array<unsigned char, 100> headerBytes{};
+  if (size >= 100) source.read(0, headerBytes.data(), headerBytes.size());
+  if (size < 100 || std::memcmp(headerBytes.data(), "SQLite format 3", 16) != 0)
     return verdict(ReportVerdict::Unreadable, "it is not a Focal report (not a SQLite file)");
-  const unsigned char* header = bytes.data();
+  const unsigned char* header = headerBytes.data();
   if (rs::getU32(header + 68) != kReportApplicationId)
     return verdict(
         ReportVerdict::Unreadable,
@@ -246,8 +386,9 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
   // of the file was cut off (a copy or download that stopped), nothing added.
   if (!sealed && databaseLength < contentEnd && contentEnd - databaseLength < rs::kSealBytes) {
     const std::size_t tail = static_cast<std::size_t>(contentEnd - databaseLength);
-    if (std::memcmp(bytes.data() + databaseLength, rs::kSealMagic.data(),
-                    std::min(tail, rs::kSealMagic.size())) == 0)
+    std::vector<unsigned char> after(std::min(tail, rs::kSealMagic.size()));
+    source.read(databaseLength, after.data(), after.size());
+    if (std::memcmp(after.data(), rs::kSealMagic.data(), after.size()) == 0)
       return verdict(ReportVerdict::Altered,
                      "it is truncated: its last " + std::to_string(rs::kSealBytes - tail) +
                          " bytes are missing (the file was cut short in copying or sending)");
@@ -255,14 +396,14 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
   std::string layoutProblem;
   if (databaseLength < contentEnd)
     layoutProblem = std::to_string(contentEnd - databaseLength) + " bytes were added after the database";
-  else if (sealed && rs::getU64(bytes.data() + contentEnd + rs::kSealLengthOffset) != databaseLength)
+  else if (sealed && rs::getU64(sealBytes.data() + rs::kSealLengthOffset) != databaseLength)
     layoutProblem = "the seal does not match the database's length";
 
   ReportCheck check;
   std::vector<std::string> mismatched;
   std::optional<HostileReader::SignatureRow> signature;
   try {
-    HostileReader reader(bytes.subspan(0, static_cast<std::size_t>(databaseLength)), options.limits);
+    HostileReader reader = source.open(databaseLength, options);
     reader.quickCheck();
     reader.checkSchema();
     NationalReport report;
@@ -308,7 +449,7 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
     return altered("its signature does not match its content");
   if (!sealed) return altered("its seal is missing: the file was rewritten after it was signed");
   // The seal verified above with its own key; it must be the signer's.
-  if (std::memcmp(bytes.data() + contentEnd + rs::kSealKeyOffset, key.data(), key.size()) != 0)
+  if (std::memcmp(sealBytes.data() + rs::kSealKeyOffset, key.data(), key.size()) != 0)
     return altered("its seal was made with another key than its signature");
 
   // Content that is signed but does not hold together.
@@ -328,5 +469,7 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
   check.reason = "intact, signed by the key " + check.fingerprint;
   return check;
 }
+
+}  // namespace
 
 }  // namespace focal
