@@ -154,6 +154,10 @@ AttachmentInfo ResponseDocument::attach(const std::string& path, const std::stri
         fmt::format(fmt::runtime(tr("'{}' is not an attachment question; files can only be attached "
                                     "to questions that ask for one.")),
                     path));
+  // The workspace's rule before any byte is stored: a file the rule refuses
+  // is not kept either.
+  if (std::string why = workspace_.writeRefusal({{path, fileName}}, session_.language()); !why.empty())
+    throw WorkspaceError(WorkspaceError::Kind::Refused, why);
   const std::string base = std::filesystem::path(fileName).filename().string();
   if (!q->allowedTypes.empty()) {
     std::string extension = lower(std::filesystem::path(base).extension().string());

@@ -17,6 +17,8 @@
 
 namespace focal::gui {
 
+class DocumentModel;
+
 // Where the answers stand, for the quiet indicator and the failure banner.
 struct SaveStatus {
   enum class State {
@@ -55,6 +57,8 @@ class ResponseModel {
   virtual std::string state() const = 0;
   virtual std::string filePath() const = 0;
   virtual bool isPreview() const = 0;
+  // The workspace document behind the model; null in a preview.
+  virtual DocumentModel* AsDocument() { return nullptr; }
 
   // Writes as one undo step. Writes with the same non-empty `mergeKey`
   // following each other (keystrokes in one field) merge into one step.
