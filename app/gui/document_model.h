@@ -45,8 +45,8 @@ class DocumentModel : public ResponseModel {
   Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) override;
   bool canUndo() const override { return document_->canUndo(); }
   bool canRedo() const override { return document_->canRedo(); }
-  void undo() override { document_->undo(); }
-  void redo() override { document_->redo(); }
+  UndoResult undo() override { return document_->undo(); }
+  UndoResult redo() override { return document_->redo(); }
   void sealUndoStep() override { document_->sealUndoStep(); }
   void setLanguage(const std::string& language) override;
 
