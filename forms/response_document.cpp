@@ -43,7 +43,8 @@ ResponseDocument::ResponseDocument(Workspace& workspace, ResponseId id, Document
     : workspace_(workspace),
       id_(id),
       options_(std::move(options)),
-      session_(questionnaireOf(workspace, id), languageOf(workspace, id)) {
+      session_(questionnaireOf(workspace, id), languageOf(workspace, id)),
+      history_(UndoHistory::Options{options_.mergeWindow, options_.undoLimit, options_.clock}) {
   session_.load(workspace_.answers(id_));
   if (workspace_.readOnly()) {
     DocumentStatus s;
@@ -62,10 +63,6 @@ ResponseDocument::ResponseDocument(Workspace& workspace, ResponseId id, Document
 
 ResponseDocument::~ResponseDocument() {
   if (!pending_.empty()) flush();
-}
-
-std::chrono::steady_clock::time_point ResponseDocument::now() const {
-  return options_.clock ? options_.clock() : std::chrono::steady_clock::now();
 }
 
 std::optional<Outcome> ResponseDocument::refuseIfReadOnly() const {
@@ -155,6 +152,10 @@ AttachmentInfo ResponseDocument::attach(const std::string& path, const std::stri
         fmt::format(fmt::runtime(tr("'{}' is not an attachment question; files can only be attached "
                                     "to questions that ask for one.")),
                     path));
+  // The workspace's rule before any byte is stored: a file the rule refuses
+  // is not kept either.
+  if (std::string why = workspace_.writeRefusal({{path, fileName}}, session_.language()); !why.empty())
+    throw WorkspaceError(WorkspaceError::Kind::Refused, why);
   const std::string base = std::filesystem::path(fileName).filename().string();
   if (!q->allowedTypes.empty()) {
     std::string extension = lower(std::filesystem::path(base).extension().string());
@@ -171,7 +172,7 @@ AttachmentInfo ResponseDocument::attach(const std::string& path, const std::stri
     }
   }
   AttachmentInfo info = workspace_.storeAttachment(id_, path, base, mimeType, data, q->maxBytes, author);
-  mergeOpen_ = false;
+  history_.seal();
   const std::string outer = std::exchange(author_, author);
   edit({{path, info.name}}, {}, nullptr);
   author_ = outer;
@@ -188,74 +189,32 @@ void ResponseDocument::record(std::vector<AnswerChange> changes, const std::stri
                          std::make_move_iterator(changes.end()));
     return;
   }
-  pushUndo(std::move(changes), mergePath);
+  history_.record(std::move(changes), mergePath);
   flush();
 }
 
-void ResponseDocument::pushUndo(std::vector<AnswerChange> changes, const std::string& mergePath) {
-  redo_.clear();
-  const auto time = now();
-  if (mergeOpen_ && !mergePath.empty() && !undo_.empty()) {
-    Step& top = undo_.back();
-    if (top.mergePath == mergePath && time - top.time <= options_.mergeWindow) {
-      for (auto& change : changes) {
-        auto it = std::find_if(top.changes.begin(), top.changes.end(),
-                               [&](const AnswerChange& c) { return c.path == change.path; });
-        if (it != top.changes.end())
-          it->after = std::move(change.after);
-        else
-          top.changes.push_back(std::move(change));
-      }
-      top.time = time;
-      // Typing back to where the step began leaves nothing to undo.
-      if (std::all_of(top.changes.begin(), top.changes.end(),
-                      [](const AnswerChange& c) { return c.before == c.after; }))
-        undo_.pop_back();
-      return;
-    }
-  }
-  undo_.push_back({std::move(changes), mergePath, time});
-  mergeOpen_ = !mergePath.empty();
-  if (undo_.size() > options_.undoLimit) undo_.erase(undo_.begin());
+UndoResult ResponseDocument::undo() {
+  if (!history_.canUndo() || workspace_.readOnly()) return {};
+  return replay(history_.takeUndo());
 }
 
-bool ResponseDocument::undo() {
-  if (undo_.empty() || workspace_.readOnly()) return false;
-  Step step = std::move(undo_.back());
-  undo_.pop_back();
-  std::vector<AnswerWrite> writes;
-  for (auto it = step.changes.rbegin(); it != step.changes.rend(); ++it)
-    writes.push_back({it->path, it->before});
-  std::vector<AnswerChange> applied;
-  session_.apply(writes, &applied);
-  markPending(applied);
-  redo_.push_back(std::move(step));
-  mergeOpen_ = false;
-  flush();
-  return true;
+UndoResult ResponseDocument::redo() {
+  if (!history_.canRedo() || workspace_.readOnly()) return {};
+  return replay(history_.takeRedo());
 }
 
-bool ResponseDocument::redo() {
-  if (redo_.empty() || workspace_.readOnly()) return false;
-  Step step = std::move(redo_.back());
-  redo_.pop_back();
-  std::vector<AnswerWrite> writes;
-  for (const auto& c : step.changes) writes.push_back({c.path, c.after});
-  std::vector<AnswerChange> applied;
-  session_.apply(writes, &applied);
-  markPending(applied);
-  step.time = now();
-  undo_.push_back(std::move(step));
-  mergeOpen_ = false;
+UndoResult ResponseDocument::replay(const std::vector<AnswerWrite>& writes) {
+  UndoResult result;
+  session_.apply(writes, &result.changes);
+  markPending(result.changes);
   flush();
-  return true;
+  return result;
 }
 
 void ResponseDocument::endBatch() {
   if (--batchDepth_ > 0) return;
-  mergeOpen_ = false;
-  if (!batchChanges_.empty()) pushUndo(std::exchange(batchChanges_, {}), {});
-  mergeOpen_ = false;
+  history_.seal();
+  if (!batchChanges_.empty()) history_.record(std::exchange(batchChanges_, {}), {});
   // Each path once, where it first changed, with the author of its last change.
   std::unordered_map<std::string, std::size_t> seen;
   std::vector<Pending> unique;

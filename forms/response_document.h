@@ -23,6 +23,7 @@
 
 #include "forms/observer.h"
 #include "forms/response_session.h"
+#include "forms/undo_history.h"
 #include "forms/workspace.h"
 
 namespace focal {
@@ -103,13 +104,16 @@ class ResponseDocument {
   };
   [[nodiscard]] Batch batch() { return Batch(*this); }
 
-  // ---- undo ----
-  bool canUndo() const { return !undo_.empty(); }
-  bool canRedo() const { return !redo_.empty(); }
-  bool undo();
-  bool redo();
+  // ---- undo (forms/undo_history.h) ----
+  bool canUndo() const { return history_.canUndo(); }
+  bool canRedo() const { return history_.canRedo(); }
+  const UndoHistory& history() const { return history_; }
+  // Undoes (redoes) the last step; the result holds the changes it made,
+  // so a window can show where they are. False when there was nothing to do.
+  UndoResult undo();
+  UndoResult redo();
   // The next edit starts a new step even within the window (the focus left the field).
-  void sealUndoStep() { mergeOpen_ = false; }
+  void sealUndoStep() { history_.seal(); }
 
   // ---- saving ----
   const DocumentStatus& status() const { return status_; }
@@ -130,20 +134,13 @@ class ResponseDocument {
   }
 
  private:
-  struct Step {
-    std::vector<AnswerChange> changes;
-    std::string mergePath;  // the single path this step may absorb keystrokes of; "" when none
-    std::chrono::steady_clock::time_point time;
-  };
-
-  std::chrono::steady_clock::time_point now() const;
   std::optional<Outcome> refuseIfReadOnly() const;
   // The writes plus the removal of the @carried marks they confirm.
   std::vector<AnswerWrite> withConfirmations(const std::vector<AnswerWrite>& writes) const;
   Outcome edit(const std::vector<AnswerWrite>& writes, const std::string& mergePath,
                std::vector<AnswerChange>* changesOut);
   void record(std::vector<AnswerChange> changes, const std::string& mergePath);
-  void pushUndo(std::vector<AnswerChange> changes, const std::string& mergePath);
+  UndoResult replay(const std::vector<AnswerWrite>& writes);
   void markPending(const std::vector<AnswerChange>& changes);
   bool flush();
   void endBatch();
@@ -153,8 +150,7 @@ class ResponseDocument {
   ResponseId id_;
   DocumentOptions options_;
   ResponseSession session_;
-  std::vector<Step> undo_, redo_;
-  bool mergeOpen_ = false;
+  UndoHistory history_;
   int batchDepth_ = 0;
   std::vector<AnswerChange> batchChanges_;
   struct Pending {

@@ -98,7 +98,6 @@ int fill(const std::string& path, const std::string& answersFile, const std::str
   }
   ResponseDocument document(*ws, opened->response);
   AnswerFile file = readAnswerFile(answersFile, document.questionnaire());
-  const std::size_t outside = restrictToAssignment(*ws, file);
   ImportResult result = importAnswers(document, file);
   for (const auto& p : result.rejected)
     std::cerr << printable(answersFile + ": " + p.where + ": " + (p.path.empty() ? "" : p.path + ": ") +
@@ -112,9 +111,6 @@ int fill(const std::string& path, const std::string& answersFile, const std::str
             << "): " << plural(result.saved, "answer saved", "answers saved");
   if (result.unchanged) std::cout << ", " << result.unchanged << " already there";
   std::cout << ".\n";
-  if (outside)
-    std::cerr << outside << (outside == 1 ? " row is" : " rows are") << " outside the sections assigned to "
-              << printable(opened->request.agency) << " and were not stored (listed above).\n";
   return result.rejected.empty() ? kOk : kInvalid;
 }
 

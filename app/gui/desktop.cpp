@@ -102,8 +102,8 @@ MainFrame* Desktop::OpenWorkspace(const std::string& path, wxWindow* parent) {
     }
     auto model = std::make_shared<DocumentModel>(std::move(workspace), id);
     const auto warnings = model->openingWarnings();
-    // An agency's contribution request answers only its assigned sections.
-    MainFrame* frame = ShowModel(RestrictToAssignment(model));
+    // An agency's contribution request: the window offers the agency's commands.
+    MainFrame* frame = ShowModel(WithRequest(model));
     wxString text;
     for (const auto& warning : warnings) text += (text.empty() ? "" : "\n") + FromUtf8(warning);
     if (!text.empty()) frame->ShowWarning(text);

@@ -13,6 +13,10 @@
 #include "forms/response_document.h"
 #include "forms/workspace.h"
 
+namespace focal {
+struct RequestWorkspace;
+}
+
 namespace focal::gui {
 
 class DocumentModel : public ResponseModel {
@@ -29,12 +33,20 @@ class DocumentModel : public ResponseModel {
   std::string state() const override { return info_.state; }
   std::string filePath() const override { return workspace_->path(); }
   bool isPreview() const override { return false; }
+  DocumentModel* AsDocument() override { return this; }
+
+  // The agency's request when this workspace is one (app/gui/contribution_model.h
+  // sets it); null for a focal point's workspace. It only tells the window what
+  // to offer: the rule on what may be written is the workspace's own, applied
+  // by the document for every caller.
+  const RequestWorkspace* Request() const { return request_.get(); }
+  void SetRequest(std::shared_ptr<const RequestWorkspace> request) { request_ = std::move(request); }
 
   Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) override;
   bool canUndo() const override { return document_->canUndo(); }
   bool canRedo() const override { return document_->canRedo(); }
-  void undo() override { document_->undo(); }
-  void redo() override { document_->redo(); }
+  UndoResult undo() override { return document_->undo(); }
+  UndoResult redo() override { return document_->redo(); }
   void sealUndoStep() override { document_->sealUndoStep(); }
   void setLanguage(const std::string& language) override;
 
@@ -86,6 +98,7 @@ class DocumentModel : public ResponseModel {
   std::vector<std::string> offerFiles_;  // added with addOfferSource
   std::string offerStamp_;               // what the sources were when read (OfferStamp)
   std::string OfferStamp() const;
+  std::shared_ptr<const RequestWorkspace> request_;
   void UsePreparerName();
 };
 

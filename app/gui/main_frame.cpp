@@ -458,8 +458,7 @@ void MainFrame::FlushTyping() {
   if (page_) page_->FlushTyping();
 }
 
-void MainFrame::OnSessionChange(const SessionChange& change) {
-  lastChange_ = change;
+void MainFrame::OnSessionChange(const SessionChange& /*change*/) {
   if (progressPending_) return;
   progressPending_ = true;
   // Once per burst of changes, after the page has updated itself.
@@ -604,10 +603,10 @@ int MainFrame::NeighbourSection(int delta) const {
 void MainFrame::Undo() {
   if (!model_ || !model_->canUndo()) return;
   FlushTyping();
-  lastChange_ = {};
-  model_->undo();
-  if (!lastChange_.answers.empty()) {
-    const auto parsed = parseAnswerPath(lastChange_.answers.front().path);
+  // Show where the step was: the first path it changed.
+  const UndoResult result = model_->undo();
+  if (result) {
+    const auto parsed = parseAnswerPath(result.changes.front().path);
     if (parsed) GoToQuestion(parsed->questionPath().str());
   }
 }
@@ -615,10 +614,10 @@ void MainFrame::Undo() {
 void MainFrame::Redo() {
   if (!model_ || !model_->canRedo()) return;
   FlushTyping();
-  lastChange_ = {};
-  model_->redo();
-  if (!lastChange_.answers.empty()) {
-    const auto parsed = parseAnswerPath(lastChange_.answers.front().path);
+  // Show where the step was: the first path it changed.
+  const UndoResult result = model_->redo();
+  if (result) {
+    const auto parsed = parseAnswerPath(result.changes.front().path);
     if (parsed) GoToQuestion(parsed->questionPath().str());
   }
 }

@@ -172,7 +172,6 @@ class MainFrame : public wxFrame {
   bool overviewShown_ = false;
   bool demo_ = false;
   bool progressPending_ = false;
-  SessionChange lastChange_;
   SaveStatus shownStatus_;
   bool shownTyping_ = false;
   bool statusShown_ = false;

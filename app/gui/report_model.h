@@ -27,8 +27,8 @@ class ReportModel : public ResponseModel {
   Outcome apply(const std::vector<AnswerWrite>&, const std::string& = {}) override;
   bool canUndo() const override { return false; }
   bool canRedo() const override { return false; }
-  void undo() override {}
-  void redo() override {}
+  UndoResult undo() override { return {}; }
+  UndoResult redo() override { return {}; }
   void sealUndoStep() override {}
   void setLanguage(const std::string& language) override { session_->setLanguage(language); }
   SaveStatus saveStatus() const override;

@@ -14,8 +14,11 @@
 #include "forms/observer.h"
 #include "forms/offers.h"
 #include "forms/response_session.h"
+#include "forms/undo_history.h"
 
 namespace focal::gui {
+
+class DocumentModel;
 
 // Where the answers stand, for the quiet indicator and the failure banner.
 struct SaveStatus {
@@ -55,14 +58,17 @@ class ResponseModel {
   virtual std::string state() const = 0;
   virtual std::string filePath() const = 0;
   virtual bool isPreview() const = 0;
+  // The workspace document behind the model; null in a preview.
+  virtual DocumentModel* AsDocument() { return nullptr; }
 
   // Writes as one undo step. Writes with the same non-empty `mergeKey`
   // following each other (keystrokes in one field) merge into one step.
   virtual Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) = 0;
   virtual bool canUndo() const = 0;
   virtual bool canRedo() const = 0;
-  virtual void undo() = 0;
-  virtual void redo() = 0;
+  // Undoes (redoes) the last step; what it changed, so the window can show it.
+  virtual UndoResult undo() = 0;
+  virtual UndoResult redo() = 0;
   // The focus left a field: its next keystrokes start a new undo step.
   virtual void sealUndoStep() = 0;
 
@@ -106,30 +112,7 @@ class ResponseModel {
   Publisher<SaveStatus> statusChanges_;
 };
 
-// Undo and redo over a session: each step keeps what a write changed.
-class UndoSteps {
- public:
-  // Records a step; `mergeKey` merges it into the last one when they match.
-  void record(std::vector<AnswerChange> changes, const std::string& mergeKey);
-  bool canUndo() const { return next_ > 0; }
-  bool canRedo() const { return next_ < steps_.size(); }
-  // The writes that undo (or redo) the step, and moves the cursor.
-  std::vector<AnswerWrite> undoWrites();
-  std::vector<AnswerWrite> redoWrites();
-  // Stops the last step absorbing further keystrokes.
-  void seal() { sealed_ = true; }
-
- private:
-  struct Step {
-    std::vector<AnswerChange> changes;
-    std::string mergeKey;
-  };
-  std::vector<Step> steps_;
-  std::size_t next_ = 0;
-  bool sealed_ = true;
-};
-
-// The author's preview: answers in memory only, undo included.
+// The author's preview: answers in memory only, with the workspace's undo history.
 class PreviewModel : public ResponseModel {
  public:
   PreviewModel(std::shared_ptr<const Questionnaire> questionnaire, std::string language,
@@ -146,15 +129,15 @@ class PreviewModel : public ResponseModel {
   Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) override;
   bool canUndo() const override { return undo_.canUndo(); }
   bool canRedo() const override { return undo_.canRedo(); }
-  void undo() override;
-  void redo() override;
+  UndoResult undo() override;
+  UndoResult redo() override;
   void sealUndoStep() override { undo_.seal(); }
   void setLanguage(const std::string& language) override { session_.setLanguage(language); }
   SaveStatus saveStatus() const override { return {}; }
 
  private:
   ResponseSession session_;
-  UndoSteps undo_;
+  UndoHistory undo_;  // the same history, and rules, as a workspace's document
 };
 
 }  // namespace focal::gui

@@ -251,24 +251,6 @@ std::optional<RequestWorkspace> openRequestWorkspace(Workspace& workspace) {
   return out;
 }
 
-std::size_t restrictToAssignment(Workspace& workspace, AnswerFile& file) {
-  auto request = openRequestWorkspace(workspace);
-  if (!request) return 0;
-  std::size_t moved = 0;
-  std::vector<AnswerRow> kept;
-  for (auto& row : file.rows) {
-    if (request->scope->covers(row.path)) {
-      kept.push_back(std::move(row));
-      continue;
-    }
-    file.problems.push_back(
-        {row.where, row.path, request->scope->refusal(row.path, request->request.agency)});
-    ++moved;
-  }
-  file.rows = std::move(kept);
-  return moved;
-}
-
 Contribution contributionFromRequest(Workspace& workspace, const std::string& person, bool leaveOutUnassigned,
                                      std::vector<std::string>* leftOut) {
   auto opened = openRequestWorkspace(workspace);

@@ -14,7 +14,6 @@
 #include "export/contribution/contribution.h"
 #include "export/contribution/contribution_scope.h"
 #include "export/report/signing_key.h"
-#include "forms/answer_import.h"
 #include "forms/workspace.h"
 
 namespace focal {
@@ -47,12 +46,6 @@ struct RequestWorkspace {
   std::string refusal(const std::vector<AnswerWrite>& writes, const std::string& language = {}) const;
 };
 std::optional<RequestWorkspace> openRequestWorkspace(Workspace& workspace);
-
-// For focal-cli fill on a request workspace: moves the rows outside the
-// assignment to the file's problems (each with a message saying why), so
-// only the agency's sections are stored. Returns how many were moved; 0
-// for an ordinary workspace.
-std::size_t restrictToAssignment(Workspace& workspace, AnswerFile& file);
 
 // The contribution of a request workspace: every answer of the assigned
 // sections, with who and when, and their attached files. Answers outside the

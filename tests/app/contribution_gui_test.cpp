@@ -4,6 +4,7 @@
 // its provenance, in the exported national report. The agency's window
 // refuses answers outside its sections.
 #include <wx/button.h>
+#include <fstream>
 
 #include <filesystem>
 
@@ -41,6 +42,7 @@ sections:
     title: {en: General}
     questions:
       - {id: q_1, type: yes_no, label: {en: "Is trafficking an offence?"}}
+      - {id: q_2, type: attachment, label: {en: The act}}
   - id: victims
     title: {en: Victims}
     questions:
@@ -167,8 +169,20 @@ TEST_F(ContributionGuiTest, TheAgencysWindowRefusesAnswersOutsideItsSections) {
   Prepare();
   auto model = std::make_shared<gui::DocumentModel>(
       Workspace::open(directory_ + "/justice.focal", Options("Maria Lopez")), 1);
-  std::shared_ptr<gui::ResponseModel> restricted = gui::RestrictToAssignment(model);
+  std::shared_ptr<gui::ResponseModel> restricted = gui::WithRequest(model);
   ASSERT_NE(gui::RequestOf(*restricted), nullptr);
+  // The same refusal for a file attached outside the assignment, before any byte is stored.
+  const std::string file = directory_ + "/act.txt";
+  std::ofstream(file) << "outside";
+  try {
+    restricted->attach("q_2", file, 1 << 20);
+    ADD_FAILURE() << "a file outside the assignment was attached";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("not assigned to Ministry of Justice"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(restricted->session().value("q_2"), "");
+  EXPECT_EQ(model->workspace().attachmentBytes(), 0u);
   Outcome outside = restricted->apply({{"q_1", "no"}});
   EXPECT_EQ(outside.status, AnswerStatus::Refused);
   EXPECT_NE(outside.message.find("not assigned to Ministry of Justice"), std::string::npos)

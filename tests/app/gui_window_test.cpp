@@ -349,23 +349,5 @@ TEST_F(WindowTest, TheArabicInterfaceIsRightToLeftAndTranslated) {
   EXPECT_EQ(frame->GetMenuBar()->GetMenuLabelText(0), "File");
 }
 
-TEST(UndoSteps, KeystrokesOfOneFieldMergeIntoOneStep) {
-  gui::UndoSteps steps;
-  steps.record({{"a", "", "x"}}, "a");
-  steps.record({{"a", "x", "xy"}}, "a");
-  steps.record({{"b", "", "1"}}, "");
-  ASSERT_TRUE(steps.canUndo());
-  const auto last = steps.undoWrites();
-  ASSERT_EQ(last.size(), 1u);
-  EXPECT_EQ(last[0].path, "b");
-  EXPECT_EQ(last[0].value, "");
-  const auto writes = steps.undoWrites();
-  ASSERT_EQ(writes.size(), 1u);
-  EXPECT_EQ(writes[0].path, "a");
-  EXPECT_EQ(writes[0].value, "");
-  EXPECT_FALSE(steps.canUndo());
-  EXPECT_EQ(steps.redoWrites().front().value, "xy");
-}
-
 }  // namespace
 }  // namespace focal::test

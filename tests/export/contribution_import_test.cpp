@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "contribution_fixtures.h"
+#include "forms/answer_import.h"
 #include "forms/answer_value.h"
+#include "forms/response_document.h"
 
 namespace focal {
 namespace {
@@ -70,12 +72,17 @@ TEST(ContributionFill, RefusesRowsOutsideTheAssignment) {
   FocalPoint focal(dir);
   focal.request("Ministry of Justice", {"victims"}, "justice.focal");
   auto ws = Workspace::open(dir.file("justice.focal"), test::contributionOptions("maria"));
+  ResponseDocument document(*ws, ws->responses().front().id);
+  // The import has no rule of its own: the workspace's rule, applied by the
+  // document, refuses the row outside the assignment and names the section.
   AnswerFile file = parseAnswersCsv("question_id,value\nq_4,9\nq_8,Police\n", "answers.csv");
-  EXPECT_EQ(restrictToAssignment(*ws, file), 1u);
-  ASSERT_EQ(file.rows.size(), 1u);
-  EXPECT_EQ(file.rows[0].path, "q_4");
-  ASSERT_EQ(file.problems.size(), 1u);
-  EXPECT_THAT(file.problems[0].message, HasSubstr("\"Cooperation\" (cooperation), which is not assigned"));
+  ImportResult result = importAnswers(document, file);
+  EXPECT_EQ(result.saved, 1u);
+  ASSERT_EQ(result.rejected.size(), 1u);
+  EXPECT_EQ(result.rejected[0].path, "q_8");
+  EXPECT_THAT(result.rejected[0].message, HasSubstr("\"Cooperation\" (cooperation), which is not assigned"));
+  EXPECT_EQ(document.session().value("q_4"), "9");
+  EXPECT_EQ(document.session().value("q_8"), "");
 }
 
 TEST(ContributionImport, AppliesOnlyTheAgencysChangesWithProvenance) {

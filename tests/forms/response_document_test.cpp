@@ -130,6 +130,24 @@ TEST_F(DocumentTest, AddingAndRemovingARecordAreOneStepEach) {
   EXPECT_FALSE(document->canUndo());
 }
 
+TEST_F(DocumentTest, UndoAndRedoSayWhatTheyChanged) {
+  document->answer("q_1", "no");
+  document->sealUndoStep();
+  document->answer("q_2", "Because.");
+  const UndoResult undone = document->undo();
+  ASSERT_EQ(undone.changes.size(), 1u);
+  EXPECT_EQ(undone.changes[0].path, "q_2");
+  EXPECT_EQ(undone.changes[0].before, "Because.");
+  EXPECT_EQ(undone.changes[0].after, "");
+  EXPECT_EQ(stored("q_2"), "");
+  EXPECT_EQ(document->history().nextRedoPath(), "q_2");
+  const UndoResult redone = document->redo();
+  ASSERT_EQ(redone.changes.size(), 1u);
+  EXPECT_EQ(redone.changes[0].after, "Because.");
+  EXPECT_EQ(stored("q_2"), "Because.");
+  EXPECT_FALSE(document->redo());  // nothing left to redo
+}
+
 TEST_F(DocumentTest, ABatchIsOneStep) {
   {
     auto batch = document->batch();
