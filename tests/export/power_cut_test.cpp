@@ -1,10 +1,11 @@
 // The power-cut campaign (issue 18, docs/reliability.md): a disk that
 // drops every write not yet made durable by fsync (tests/support/
 // power_cut_vfs.h), cut at every point of the focal point's typing, of
-// `fill`, of the rolling backup and of a contribution's import. After each
-// cut the workspace opens, SQLite's integrity_check passes and every answer
-// acknowledged before the cut is there; a backup is either complete or not
-// listed; an import is all or nothing, and running it again completes it.
+// `fill`, of the rolling backup, of a contribution's import and of the
+// secretariat's merge. After each cut the file opens, SQLite's
+// integrity_check passes and everything acknowledged before the cut is
+// there; a backup is either complete or not listed; an import is all or
+// nothing; and running the import or the merge again completes it.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -14,7 +15,10 @@
 #include <set>
 #include <string>
 
+#include "consolidated_fixtures.h"
 #include "contribution_fixtures.h"
+#include "export/secretariat/consolidated_merge.h"
+#include "export/secretariat/consolidated_store.h"
 #include "export_fixtures.h"
 #include "forms/answer_import.h"
 #include "forms/response_document.h"
@@ -27,7 +31,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kCutsPerOperation = 260;  // four operations: over 1,000 cuts in all
+constexpr int kCutsPerOperation = 260;  // five operations: 1,300 cuts in all
 
 // The figures of one operation's campaign, printed for docs/reliability.md.
 struct Campaign {
@@ -300,6 +304,64 @@ TEST(PowerCut, AContributionsImportIsAllOrNothingAndCanBeRunAgain) {
         importContribution(*s.document, *s.store, s.contribution, {});
         for (const auto& [path, v] : s.after) EXPECT_EQ(value(path), v) << what << ", imported again";
         s.close();
+      });
+}
+
+// The secretariat's store, half the reports merged, the other half being merged.
+struct Merging {
+  std::unique_ptr<ConsolidatedStore> store;
+  std::string file;
+  std::vector<std::string> first, second;  // merged before the operation, merged by it
+  void close() {
+    try {
+      store.reset();
+    } catch (...) {
+    }
+  }
+};
+
+Merging startMerging(const TempDir& dir) {
+  Merging m;
+  m.file = dir.file("store.focaldb");
+  const std::vector<std::string> files = writeReplies(dir);
+  m.first.assign(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(files.size() / 2));
+  m.second.assign(files.begin() + static_cast<std::ptrdiff_t>(files.size() / 2), files.end());
+  m.store = std::make_unique<ConsolidatedStore>(m.file);
+  trustFixtures(*m.store);
+  MergeOptions serial;
+  serial.parallel = false;
+  EXPECT_EQ(mergeReports(*m.store, m.first, serial).imported, m.first.size());
+  return m;
+}
+
+TEST(PowerCut, AMergeKeepsEveryReportMergedBeforeAndCanBeRunAgain) {
+  std::int64_t cleanAnswers = 0;
+  std::size_t cleanReports = 0;
+  MergeOptions serial;
+  serial.parallel = false;
+  {
+    TempDir dir;
+    Merging m = startMerging(dir);
+    mergeReports(*m.store, m.second, serial);
+    cleanAnswers = m.store->database().queryInteger("SELECT count(*) FROM answers");
+    cleanReports = m.store->reports().size();
+  }
+  ASSERT_GT(cleanAnswers, 0);
+  campaign(
+      "merge", startMerging, [&](const TempDir&, Merging& m) { mergeReports(*m.store, m.second, serial); },
+      [&](const TempDir&, Merging& m, const std::string& what) {
+        ASSERT_EQ(integrity(m.file), "ok") << what;
+        ASSERT_NO_THROW(m.store = std::make_unique<ConsolidatedStore>(m.file)) << what;
+        const std::size_t before = m.store->reports().size();
+        if (before < m.first.size()) ++gCampaign.lost;
+        EXPECT_GE(before, m.first.size()) << what << ": a report merged before the cut is gone";
+        // Merging everything again finishes the work: the store as after a merge never cut.
+        std::vector<std::string> all = m.first;
+        all.insert(all.end(), m.second.begin(), m.second.end());
+        mergeReports(*m.store, all, serial);
+        EXPECT_EQ(m.store->reports().size(), cleanReports) << what;
+        EXPECT_EQ(m.store->database().queryInteger("SELECT count(*) FROM answers"), cleanAnswers) << what;
+        m.close();
       });
 }
 
