@@ -1,6 +1,6 @@
 // The expression functions that need more than a line of the evaluator:
 // regex() (a pattern compiled once, when the questionnaire is loaded) and
-// the date arithmetic of date-diff(). Used by expression_parser.cpp (checks
+// the date arithmetic of date-diff(). Used by expression_calls.cpp (checks
 // at load time) and expression_eval.cpp.
 #pragma once
 

@@ -2,7 +2,7 @@
 // no access to answers of their own: int(), min(), contains(), substr(),
 // format-date() and the like. Each is described by a LibrarySpec (how many
 // values, of which kinds, and the kind of its result), checked by the
-// compiler (expression_parser.cpp) and run by callLibrary() in one
+// compiler (expression_calls.cpp) and run by callLibrary() in one
 // instruction of the evaluator. Semantics follow the ODK XForms
 // specification and JavaRosa; where Focal differs it is said below and in
 // docs/questionnaire-format.md ("Differences from XLSForm").

@@ -6,7 +6,7 @@
 // checker gave the expression.
 //
 //   clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. \
-//     tests/fuzz/expression_fuzz.cpp forms/expression_parser.cpp forms/expression_eval.cpp
+//     tests/fuzz/expression_fuzz.cpp forms/expression_*.cpp forms/diagnostics.cpp
 //   ./a.out tests/fuzz/corpus/expression
 
 #include <cstddef>
