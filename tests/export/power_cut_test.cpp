@@ -15,36 +15,18 @@
 #include <set>
 #include <string>
 
-#include "consolidated_fixtures.h"
 #include "contribution_fixtures.h"
-#include "export/secretariat/consolidated_merge.h"
-#include "export/secretariat/consolidated_store.h"
 #include "export_fixtures.h"
 #include "forms/answer_import.h"
 #include "forms/response_document.h"
 #include "forms/sqlite.h"
 #include "forms/workspace.h"
-#include "support/power_cut_vfs.h"
+#include "power_cut_campaign.h"
 
 namespace focal::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr int kCutsPerOperation = 260;  // five operations: 1,300 cuts in all
-
-// The figures of one operation's campaign, printed for docs/reliability.md.
-struct Campaign {
-  int cuts = 0;
-  std::size_t dropped = 0;  // unsynced writes the cuts threw away
-  int lost = 0;             // acknowledged answers missing afterwards (the goal: 0)
-};
-Campaign gCampaign;
-
-std::string integrity(const std::string& file) {
-  sql::Database db(file, SQLITE_OPEN_READONLY);
-  return db.queryText("PRAGMA integrity_check").value_or("no answer");
-}
 
 WorkspaceOptions options() {
   WorkspaceOptions o = contributionOptions("Jeanne Martin");
@@ -74,49 +56,6 @@ void checkAfterCut(const std::string& file, const Acknowledged& acknowledged, co
                     << (it == stored.end() ? "missing" : "'" + it->second + "'");
     }
   }
-}
-
-// Runs `operation` once counting writes and syncs, then cuts the power at
-// each of them in turn (and again with other torn writes), calling `check`.
-template <typename Setup, typename Operation, typename Check>
-void campaign(const std::string& name, Setup setup, Operation operation, Check check) {
-  PowerCutVfs disk;
-  gCampaign = {};
-  std::uint64_t total = 0;
-  {
-    TempDir dir;
-    auto state = setup(dir);
-    disk.settle();
-    disk.count();
-    operation(dir, state);
-    total = disk.operations();
-    disk.settle();
-  }
-  ASSERT_GT(total, 5u) << name << ": the operation made too few writes to cut";
-  for (int i = 0; i < kCutsPerOperation; ++i) {
-    TempDir dir;
-    auto state = setup(dir);
-    disk.settle();
-    const std::uint64_t at = 1 + static_cast<std::uint64_t>(i) % total;
-    disk.arm(at, static_cast<std::uint32_t>(i + 1));
-    try {
-      operation(dir, state);
-    } catch (const std::exception&) {
-      // The machine stopped: whatever the program said then is lost with it.
-    }
-    state.close();
-    gCampaign.dropped += disk.restore();
-    ++gCampaign.cuts;
-    check(dir, state, name + ", cut at write or sync " + std::to_string(at) + " of " + std::to_string(total));
-    if (::testing::Test::HasFailure()) return;
-  }
-  std::printf(
-      "power cuts during %s: %d cuts over %llu writes and syncs, %zu unsynced writes dropped, %d "
-      "acknowledged answers lost\n",
-      name.c_str(), gCampaign.cuts, static_cast<unsigned long long>(total), gCampaign.dropped,
-      gCampaign.lost);
-  EXPECT_EQ(gCampaign.cuts, kCutsPerOperation);
-  EXPECT_EQ(gCampaign.lost, 0);
 }
 
 const char* kQuestionnaire = R"(focal: 1
@@ -304,64 +243,6 @@ TEST(PowerCut, AContributionsImportIsAllOrNothingAndCanBeRunAgain) {
         importContribution(*s.document, *s.store, s.contribution, {});
         for (const auto& [path, v] : s.after) EXPECT_EQ(value(path), v) << what << ", imported again";
         s.close();
-      });
-}
-
-// The secretariat's store, half the reports merged, the other half being merged.
-struct Merging {
-  std::unique_ptr<ConsolidatedStore> store;
-  std::string file;
-  std::vector<std::string> first, second;  // merged before the operation, merged by it
-  void close() {
-    try {
-      store.reset();
-    } catch (...) {
-    }
-  }
-};
-
-Merging startMerging(const TempDir& dir) {
-  Merging m;
-  m.file = dir.file("store.focaldb");
-  const std::vector<std::string> files = writeReplies(dir);
-  m.first.assign(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(files.size() / 2));
-  m.second.assign(files.begin() + static_cast<std::ptrdiff_t>(files.size() / 2), files.end());
-  m.store = std::make_unique<ConsolidatedStore>(m.file);
-  trustFixtures(*m.store);
-  MergeOptions serial;
-  serial.parallel = false;
-  EXPECT_EQ(mergeReports(*m.store, m.first, serial).imported, m.first.size());
-  return m;
-}
-
-TEST(PowerCut, AMergeKeepsEveryReportMergedBeforeAndCanBeRunAgain) {
-  std::int64_t cleanAnswers = 0;
-  std::size_t cleanReports = 0;
-  MergeOptions serial;
-  serial.parallel = false;
-  {
-    TempDir dir;
-    Merging m = startMerging(dir);
-    mergeReports(*m.store, m.second, serial);
-    cleanAnswers = m.store->database().queryInteger("SELECT count(*) FROM answers");
-    cleanReports = m.store->reports().size();
-  }
-  ASSERT_GT(cleanAnswers, 0);
-  campaign(
-      "merge", startMerging, [&](const TempDir&, Merging& m) { mergeReports(*m.store, m.second, serial); },
-      [&](const TempDir&, Merging& m, const std::string& what) {
-        ASSERT_EQ(integrity(m.file), "ok") << what;
-        ASSERT_NO_THROW(m.store = std::make_unique<ConsolidatedStore>(m.file)) << what;
-        const std::size_t before = m.store->reports().size();
-        if (before < m.first.size()) ++gCampaign.lost;
-        EXPECT_GE(before, m.first.size()) << what << ": a report merged before the cut is gone";
-        // Merging everything again finishes the work: the store as after a merge never cut.
-        std::vector<std::string> all = m.first;
-        all.insert(all.end(), m.second.begin(), m.second.end());
-        mergeReports(*m.store, all, serial);
-        EXPECT_EQ(m.store->reports().size(), cleanReports) << what;
-        EXPECT_EQ(m.store->database().queryInteger("SELECT count(*) FROM answers"), cleanAnswers) << what;
-        m.close();
       });
 }
 
