@@ -82,6 +82,9 @@ class AnalysisCompendium : public ::testing::Test {
           files.back(), &test::stateKey(state));
     }
     ConsolidatedStore store(dir_->file("store.focaldb"));
+    // What the secretariat trusts: the questionnaire registered, each State's key accepted.
+    store.registerQuestionnaire(*q, "registered for the test");
+    for (const auto& [state, answers] : replies) store.acceptKey(state, test::stateKey(state).fingerprint());
     ASSERT_EQ(mergeReports(store, files).imported, files.size());
     analysis_ = new Analysis(analyse(loadAnalysisInput(store, "compendium-test", test::testGroups())));
   }

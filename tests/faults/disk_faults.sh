@@ -25,7 +25,7 @@ trap 'umount "$disk" 2>/dev/null; rm -rf "$work" "$disk"' EXIT
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
   XDG_CACHE_HOME="$work/home/.cache"
 unset FOCAL_CONFIG_DIR
-mount -t tmpfs -o size=320k tmpfs "$disk" || { echo "skipped: mount refused"; exit 77; }
+mount -t tmpfs -o size=640k tmpfs "$disk" || { echo "skipped: mount refused"; exit 77; }
 fail() { echo "FAILED: $*"; exit 1; }
 
 cat > "$work/q.yaml" <<'YAML'
@@ -55,7 +55,7 @@ full=0
 for i in 1 2 3 4 5 6; do
   if ! "$cli" fill "$ws" --answers "$work/big.csv" --user tester >"$work/out" 2>&1; then full=1; break; fi
 done
-[ $full = 1 ] || fail "the 320 KB disk never filled up"
+[ $full = 1 ] || fail "the 640 KB disk never filled up"
 grep -q "the disk is full" "$work/out" || fail "no clear message: $(cat "$work/out")"
 grep -q "Free some space" "$work/out" || fail "the message does not say what to do: $(cat "$work/out")"
 # The desktop program's promise (it holds answers) is not the command line's.
