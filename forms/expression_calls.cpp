@@ -3,6 +3,8 @@
 // functions that need more than a type check (regex(), date-diff()), the
 // XLSForm functions (indexed-repeat(), position(), join()) and the functions
 // of expression_library.h.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <initializer_list>
 #include <memory>
@@ -274,8 +276,8 @@ void Compiler::finishIndexedRepeat(const Token& name, std::vector<Operand>& args
   if (!question.empty() && !repeat.empty() && symbols_) {
     const std::optional<Symbol> symbol = symbols_(question);
     if (symbol && !symbol->repeatId.empty() && symbol->repeatId != repeat) {
-      error(args[1].offset, "'" + std::string(question) + "' is inside the repeat group '" +
-                                symbol->repeatId + "', not '" + std::string(repeat) + "'");
+      error(args[1].offset, fmt::format("'{}' is inside the repeat group '{}', not '{}'", question,
+                                        symbol->repeatId, repeat));
     }
     if (symbol && !symbol->choices.empty()) result.choiceId = question;
   }
