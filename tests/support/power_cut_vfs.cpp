@@ -15,7 +15,7 @@ sqlite3_vfs gVfs;              // the shim; a copy of the previous default with 
 sqlite3_vfs* gReal = nullptr;  // the previous default, which does the real work
 PowerCutVfs* gDisk = nullptr;
 
-struct alignas(16) CutFile {
+struct CutFile {  // pointers only: the 8-byte alignment SQLite gives a file
   sqlite3_file base;
   sqlite3_file* real;
   std::string* path;  // null for files not kept across a cut (temporary, deleted on close)
