@@ -87,26 +87,12 @@ void appendValue(std::string& out, const Value& value) {
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Text as a number, as XPath reads it (expression_library.h): '-', digits
-// and one '.', with spaces around; '+5', '1.1e6' and '14,6' are not numbers.
-std::optional<double> parseNumber(std::string_view s) { return parseXPathNumber(s); }
-
 // JavaRosa's tolerance for '=' between numbers.
 constexpr double kEqualityTolerance = 1e-12;
 bool sameNumber(double x, double y) { return x == y || std::fabs(x - y) < kEqualityTolerance; }
 
-std::optional<double> toNumber(const Value& value) {
-  switch (value.index()) {
-    case 1:
-      return std::get<bool>(value) ? 1.0 : 0.0;
-    case 2:
-      return std::get<double>(value);
-    case 3:
-      return parseNumber(std::get<std::string>(value));
-    default:
-      return std::nullopt;
-  }
-}
+// A value as a number, as XPath reads text (expression_library.h).
+std::optional<double> toNumber(const Value& value) { return numberOf(value); }
 
 // Answered: not null, not '' and not an empty selection.
 bool present(const Value& value) {

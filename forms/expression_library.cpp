@@ -40,19 +40,6 @@ constexpr std::array<LibrarySpec, 20> kLibrary = {{
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::optional<double> number(const Value& value) {
-  switch (value.index()) {
-    case 1:
-      return std::get<bool>(value) ? 1.0 : 0.0;
-    case 2:
-      return std::get<double>(value);
-    case 3:
-      return parseXPathNumber(std::get<std::string>(value));
-    default:
-      return std::nullopt;
-  }
-}
-
 // The byte offset of each character of valid UTF-8 text, and its size at the end.
 std::vector<std::size_t> characterOffsets(const std::string& s) {
   std::vector<std::size_t> offsets;
@@ -228,7 +215,7 @@ std::string formatDate(const std::string& iso, long long days, const std::string
 Value minOrMax(Value* args, std::size_t count, bool wantMax) {
   std::optional<double> best;
   for (std::size_t i = 0; i < count; ++i) {
-    const std::optional<double> x = number(args[i]);
+    const std::optional<double> x = numberOf(args[i]);
     if (!x || std::isnan(*x)) return {};
     if (!best || (wantMax ? *x > *best : *x < *best)) best = x;
   }
@@ -236,7 +223,7 @@ Value minOrMax(Value* args, std::size_t count, bool wantMax) {
 }
 
 Value numeric(const Value& arg, double (*f)(double)) {
-  const std::optional<double> x = number(arg);
+  const std::optional<double> x = numberOf(arg);
   return x ? Value(f(*x)) : Value();
 }
 
@@ -274,6 +261,19 @@ std::optional<double> parseXPathNumber(std::string_view s) {
   return value;
 }
 
+std::optional<double> numberOf(const Value& value) {
+  switch (value.index()) {
+    case 1:
+      return std::get<bool>(value) ? 1.0 : 0.0;
+    case 2:
+      return std::get<double>(value);
+    case 3:
+      return parseXPathNumber(std::get<std::string>(value));
+    default:
+      return std::nullopt;
+  }
+}
+
 Value callLibrary(Lib fn, Value* args, std::size_t count) {
   switch (fn) {
     case Lib::Int:
@@ -285,7 +285,7 @@ Value callLibrary(Lib fn, Value* args, std::size_t count) {
     case Lib::Ceiling:
       return numeric(args[0], [](double x) { return std::ceil(x); });
     case Lib::Pow: {
-      const std::optional<double> x = number(args[0]), y = number(args[1]);
+      const std::optional<double> x = numberOf(args[0]), y = numberOf(args[1]);
       if (!x || !y) return {};
       return std::pow(*x, *y);
     }
@@ -299,11 +299,11 @@ Value callLibrary(Lib fn, Value* args, std::size_t count) {
     case Lib::EndsWith:
       return toString(args[0]).ends_with(toString(args[1]));
     case Lib::Substr: {
-      const std::optional<double> start = number(args[1]);
+      const std::optional<double> start = numberOf(args[1]);
       if (!start) return {};
       std::optional<double> end;
       if (count == 3) {
-        end = number(args[2]);
+        end = numberOf(args[2]);
         if (!end) return {};
       }
       return substr(toString(args[0]), *start, end);
@@ -345,7 +345,7 @@ Value callLibrary(Lib fn, Value* args, std::size_t count) {
       return s == "true" || s == "1";
     }
     case Lib::SelectedAt: {
-      const std::optional<double> index = number(args[1]);
+      const std::optional<double> index = numberOf(args[1]);
       const std::vector<std::string> items = words(args[0]);
       if (!index || *index < 0 || *index >= static_cast<double>(items.size())) return {};
       return items[static_cast<std::size_t>(*index)];

@@ -66,4 +66,8 @@ Value callLibrary(Lib fn, Value* args, std::size_t count);
 // and 'Infinity' are not numbers (nullopt).
 std::optional<double> parseXPathNumber(std::string_view text);
 
+// A value as a number: true 1, false 0, text as parseXPathNumber reads it;
+// nullopt for no value (an unanswered question) and for text that is not one.
+std::optional<double> numberOf(const Value& value);
+
 }  // namespace focal::expr

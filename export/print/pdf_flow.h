@@ -37,6 +37,17 @@ struct TextStyle {
   double lineSpacing = 1.0;  // a factor of the font's line height
 };
 
+// A style by its size, weight, colour and slant: style(9, true, kNavy).
+inline TextStyle style(double size, bool bold = false, Color color = {0.13, 0.13, 0.13},
+                       bool italic = false) {
+  TextStyle s;
+  s.size = size;
+  s.bold = bold;
+  s.color = color;
+  s.italic = italic;
+  return s;
+}
+
 struct TableCell {
   std::string text;
   TextStyle style;

@@ -17,6 +17,7 @@ namespace {
 using pdf::Align;
 using pdf::Color;
 using pdf::Flow;
+using pdf::style;
 using pdf::TextStyle;
 
 const Color kBlue{0.0, 0.62, 0.86};  // UN blue
@@ -25,15 +26,6 @@ const Color kGrey{0.40, 0.43, 0.48};
 const Color kLight{0.86, 0.90, 0.95};
 const Color kBar{0.70, 0.82, 0.92};
 const Color kTotal{0.93, 0.95, 0.97};
-
-TextStyle style(double size, bool bold = false, Color color = {0.13, 0.13, 0.13}, bool italic = false) {
-  TextStyle s;
-  s.size = size;
-  s.bold = bold;
-  s.color = color;
-  s.italic = italic;
-  return s;
-}
 
 struct Pages {
   std::vector<int> sections;

@@ -23,21 +23,13 @@ namespace {
 using pdf::Align;
 using pdf::Color;
 using pdf::Flow;
+using pdf::style;
 using pdf::TextStyle;
 
 const Color kNavy{0.0, 0.32, 0.55};
 const Color kGrey{0.4, 0.4, 0.4};
 const Color kQuote{0.34, 0.71, 0.91};
 const Color kHeaderFill{0.93, 0.95, 0.97};
-
-TextStyle style(double size, bool bold = false, Color color = {0.13, 0.13, 0.13}, bool italic = false) {
-  TextStyle s;
-  s.size = size;
-  s.bold = bold;
-  s.color = color;
-  s.italic = italic;
-  return s;
-}
 
 std::string cut(const std::string& text, std::size_t max) {
   if (text.size() <= max) return text;
