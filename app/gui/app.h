@@ -3,7 +3,7 @@
 //   focal FILE.focal         opens a workspace
 //   focal QUESTIONNAIRE.yaml previews a questionnaire, reloaded when it changes
 //   focal --demo PATH        creates (when missing) and opens a demo workspace on tip-cycle2
-//   focal --language CODE    the interface language: en, fr, es or ar
+//   focal --language CODE    the interface language: en, fr, es, ar, ru or zh
 #pragma once
 
 #include <wx/app.h>
