@@ -1,20 +1,22 @@
 #include "forms/digest.h"
 
-#include <sodium.h>
+#include "forms/sha256.h"
 
 namespace focal {
 
-std::string sha256Hex(std::span<const unsigned char> data) {
-  [[maybe_unused]] static const int ready = sodium_init();  // idempotent; picks the CPU's routines
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, data.data(), data.size());
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
+std::string lowerHex(std::span<const unsigned char> data) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * data.size());
+  for (unsigned char c : data) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 0xF]);
+  }
+  return out;
 }
 
-std::string sha256Hex(std::string_view data) {
-  return sha256Hex(std::span(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
-}
+std::string sha256Hex(std::span<const unsigned char> data) { return lowerHex(sha256Digest(data)); }
+
+std::string sha256Hex(std::string_view data) { return lowerHex(sha256Digest(data)); }
 
 }  // namespace focal

@@ -1,4 +1,4 @@
-// SHA-256 as lower-case hex (libsodium): the fingerprint Focal keeps of a
+// SHA-256 as lower-case hex (forms/sha256.h): the fingerprint Focal keeps of a
 // questionnaire's text, an attachment and a contribution's files. The
 // report's seal and signatures use export/common/crypto.h over the same
 // function.
@@ -12,5 +12,7 @@ namespace focal {
 
 std::string sha256Hex(std::string_view data);
 std::string sha256Hex(std::span<const unsigned char> data);
+// Any bytes as lower-case hex.
+std::string lowerHex(std::span<const unsigned char> data);
 
 }  // namespace focal

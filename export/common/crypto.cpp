@@ -9,56 +9,11 @@ void ensureInitialized() {
   if (result < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
-Digest sha256(std::span<const unsigned char> data) {
-  ensureInitialized();
-  Digest digest;
-  crypto_hash_sha256(digest.data(), data.data(), data.size());
-  return digest;
-}
+Digest sha256(std::span<const unsigned char> data) { return sha256Digest(data); }
 
-Digest sha256(std::string_view data) {
-  return sha256(std::span(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
-}
+Digest sha256(std::string_view data) { return sha256Digest(data); }
 
-Sha256::Sha256() {
-  ensureInitialized();
-  crypto_hash_sha256_init(&state_);
-}
-
-Sha256& Sha256::update(std::span<const unsigned char> data) {
-  crypto_hash_sha256_update(&state_, data.data(), data.size());
-  return *this;
-}
-
-Sha256& Sha256::update(std::string_view data) {
-  return update(std::span(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
-}
-
-Sha256& Sha256::updateU64(std::uint64_t value) {
-  unsigned char bytes[8];
-  for (int i = 7; i >= 0; --i) {
-    bytes[i] = static_cast<unsigned char>(value & 0xFF);
-    value >>= 8;
-  }
-  return update(std::span<const unsigned char>(bytes, 8));
-}
-
-Digest Sha256::finish() {
-  Digest digest;
-  crypto_hash_sha256_final(&state_, digest.data());
-  return digest;
-}
-
-std::string hex(std::span<const unsigned char> data) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(data.size() * 2);
-  for (unsigned char c : data) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 0xF]);
-  }
-  return out;
-}
+std::string hex(std::span<const unsigned char> data) { return lowerHex(data); }
 
 std::optional<std::vector<unsigned char>> fromHex(std::string_view text) {
   if (text.size() % 2 != 0) return std::nullopt;

@@ -14,10 +14,11 @@
 #include <vector>
 
 #include "forms/digest.h"  // sha256Hex: the same SHA-256, as hex text
+#include "forms/sha256.h"
 
 namespace focal::crypto {
 
-using Digest = std::array<unsigned char, 32>;
+using Digest = Sha256Digest;
 using PublicKey = std::array<unsigned char, crypto_sign_PUBLICKEYBYTES>;
 using Signature = std::array<unsigned char, crypto_sign_BYTES>;
 
@@ -27,17 +28,8 @@ void ensureInitialized();
 Digest sha256(std::span<const unsigned char> data);
 Digest sha256(std::string_view data);
 
-class Sha256 {
- public:
-  Sha256();
-  Sha256& update(std::span<const unsigned char> data);
-  Sha256& update(std::string_view data);
-  Sha256& updateU64(std::uint64_t value);  // 8 bytes, big-endian
-  Digest finish();
-
- private:
-  crypto_hash_sha256_state state_;
-};
+// Streaming SHA-256 (forms/sha256.h).
+using Sha256 = Sha256Stream;
 
 // Lower-case hex.
 std::string hex(std::span<const unsigned char> data);

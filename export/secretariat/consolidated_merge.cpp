@@ -13,7 +13,6 @@
 
 #include "export/common/output_file.h"
 #include "export/report/report_assembly.h"
-#include "export/secretariat/consolidated_hash.h"
 #include "forms/answer_value.h"
 #include "forms/clock.h"
 #include "forms/countries.h"
@@ -203,7 +202,7 @@ class Verifier {
     } catch (const std::exception& e) {
       return refuse(e.what());
     }
-    const std::string fileSha = crypto::hex(fastSha256(bytes));
+    const std::string fileSha = crypto::hex(crypto::sha256(bytes));
     if (known_.count(fileSha)) {
       p.result.result = MergeResult::Unchanged;
       p.result.reason = "already in the store";
@@ -257,8 +256,7 @@ class Verifier {
             "); ask the State to set its computer's date and time right and export the report again");
     }
     // The reader checks this for signed reports only.
-    if (check.verdict == ReportVerdict::Unsigned &&
-        crypto::hex(fastSha256(m.questionnaireText)) != m.questionnaireSha256)
+    if (check.verdict == ReportVerdict::Unsigned && sha256Hex(m.questionnaireText) != m.questionnaireSha256)
       return refuse("its questionnaire text does not match its SHA-256");
     std::string problem;
     auto questionnaire = cache_.get(m.questionnaireSha256, m.questionnaireText, &problem);

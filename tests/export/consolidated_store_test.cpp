@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include "consolidated_fixtures.h"
-#include "export/secretariat/consolidated_hash.h"
 
 namespace focal {
 namespace {
@@ -17,7 +16,7 @@ VerifiedReport verified(const std::string& file, bool allowUnsigned = false) {
   const std::string bytes = test::readFile(file);
   VerifiedReport v;
   v.fileName = file;
-  v.fileSha256 = crypto::hex(fastSha256(bytes));
+  v.fileSha256 = crypto::hex(crypto::sha256(bytes));
   v.check = readReportFile(file);
   EXPECT_TRUE(v.check.intact() || (allowUnsigned && v.check.verdict == ReportVerdict::Unsigned))
       << v.check.reason;
@@ -181,27 +180,6 @@ TEST(ConsolidatedStore, AcceptKeyTakesAFingerprintAsTypedAndRefusesNonsense) {
   EXPECT_THROW(store.acceptKey("FRA", ""), StoreError);
   EXPECT_THROW(store.acceptKey("FRA", "0000"), StoreError);
   EXPECT_THROW(store.acceptKey("XX", key.fingerprint()), StoreError);
-}
-
-TEST(ConsolidatedHash, MatchesLibsodiumAtEveryLength) {
-  std::string data;
-  unsigned x = 7;
-  for (int n = 0; n < 300; ++n) {
-    EXPECT_EQ(fastSha256(data), crypto::sha256(data)) << "length " << n;
-    x = x * 1103515245 + 12345;
-    data.push_back(static_cast<char>(x >> 16));
-  }
-  const std::string big(3 << 20, 'x');
-  EXPECT_EQ(fastSha256(big), crypto::sha256(big));
-  // Streaming, in uneven pieces, with the numbers the content digest uses.
-  FastSha256 fast;
-  crypto::Sha256 portable;
-  for (std::size_t at = 0, piece = 1; at < data.size(); at += piece, piece = piece * 3 % 97 + 1) {
-    const std::string_view part = std::string_view(data).substr(at, piece);
-    fast.update(part).updateU64(at);
-    portable.update(part).updateU64(at);
-  }
-  EXPECT_EQ(fast.finish(), portable.finish());
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "export/secretariat/consolidated_hash.h"
+#include "forms/sha256.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -65,9 +65,7 @@ __attribute__((target("sha,sse4.1,ssse3"))) void compress(std::uint32_t state[8]
   _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
 }
 
-}  // namespace
-
-bool fastSha256Accelerated() {
+bool shaInstructions() {
   // CPUID rather than __builtin_cpu_supports("sha"), which clang does not
   // know: leaf 1 ECX has SSSE3 (bit 9) and SSE4.1 (bit 19), leaf 7 EBX SHA (bit 29).
   static const bool supported = [] {
@@ -80,24 +78,29 @@ bool fastSha256Accelerated() {
   return supported;
 }
 
+}  // namespace
+
 #else
 
 namespace {
 void compress(std::uint32_t*, const unsigned char*, std::size_t) {}
+bool shaInstructions() { return false; }
 }  // namespace
-bool fastSha256Accelerated() { return false; }
 
 #endif
 
-crypto::Digest fastSha256(std::string_view data) {
-  if (!fastSha256Accelerated()) return crypto::sha256(data);
-  return FastSha256().update(data).finish();
+bool Sha256Stream::accelerated() { return shaInstructions(); }
+
+Sha256Stream::Sha256Stream() {
+  if (!accelerated()) {
+    [[maybe_unused]] static const int ready = sodium_init();  // idempotent
+    crypto_hash_sha256_init(&portable_);
+  }
 }
 
-FastSha256& FastSha256::update(std::span<const unsigned char> data) {
-  if (!fastSha256Accelerated()) {
-    if (!portable_) portable_.emplace();
-    portable_->update(data);
+Sha256Stream& Sha256Stream::update(std::span<const unsigned char> data) {
+  if (!accelerated()) {
+    crypto_hash_sha256_update(&portable_, data.data(), data.size());
     return *this;
   }
   length_ += data.size();
@@ -118,20 +121,21 @@ FastSha256& FastSha256::update(std::span<const unsigned char> data) {
   return *this;
 }
 
-FastSha256& FastSha256::update(std::string_view data) {
+Sha256Stream& Sha256Stream::update(std::string_view data) {
   return update(std::span(reinterpret_cast<const unsigned char*>(data.data()), data.size()));
 }
 
-FastSha256& FastSha256::updateU64(std::uint64_t value) {
+Sha256Stream& Sha256Stream::updateU64(std::uint64_t value) {
   unsigned char bytes[8];
   for (int i = 7; i >= 0; --i, value >>= 8) bytes[i] = static_cast<unsigned char>(value & 0xFF);
   return update(std::span<const unsigned char>(bytes, 8));
 }
 
-crypto::Digest FastSha256::finish() {
-  if (!fastSha256Accelerated()) {
-    if (!portable_) portable_.emplace();
-    return portable_->finish();
+Sha256Digest Sha256Stream::finish() {
+  Sha256Digest digest;
+  if (!accelerated()) {
+    crypto_hash_sha256_final(&portable_, digest.data());
+    return digest;
   }
   unsigned char tail[128] = {};
   std::memcpy(tail, buffer_, buffered_);
@@ -140,10 +144,15 @@ crypto::Digest FastSha256::finish() {
   const std::uint64_t bits = length_ * 8;
   for (int i = 0; i < 8; ++i) tail[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   compress(state_, tail, blocks);
-  crypto::Digest digest;
   for (int i = 0; i < 8; ++i)
     for (int b = 0; b < 4; ++b) digest[4 * i + b] = static_cast<unsigned char>(state_[i] >> (24 - 8 * b));
   return digest;
 }
+
+Sha256Digest sha256Digest(std::span<const unsigned char> data) {
+  return Sha256Stream().update(data).finish();
+}
+
+Sha256Digest sha256Digest(std::string_view data) { return Sha256Stream().update(data).finish(); }
 
 }  // namespace focal
