@@ -337,10 +337,10 @@ class NumberCheck {
 
  private:
   void text(const YamlNode& node, const std::string& key) {
-    if (node.isScalar()) check(node, key, q_.info.languages.empty() ? "" : q_.defaultLanguage());
+    if (node.isScalar()) check(node, key);
     if (node.isMapping())
       for (const auto& [language, value] : node.entries)
-        if (language.isScalar() && value.isScalar()) check(value, key, language.scalar);
+        if (value.isScalar()) check(value, key);
   }
 
   void report(const YamlNode& node, std::size_t offset, std::string message, bool error) {
@@ -351,24 +351,21 @@ class NumberCheck {
       diag_.warning(at.line, at.column, std::move(message));
   }
 
-  std::string what(const std::string& key, const std::string& language) const {
-    const std::string name = key == "constraint_message" || key == "warning_message" ? "'" + key + "'" : key;
-    return q_.info.languages.size() > 1 ? "the " + name + " (" + language + ")" : "the " + name;
-  }
+  static std::string what(const std::string& key) { return "the " + key; }
 
-  void check(const YamlNode& node, const std::string& key, const std::string& language) {
+  void check(const YamlNode& node, const std::string& key) {
     const std::string& value = node.scalar;
     for (const NumberPlaceholder& p : numberPlaceholders(value)) {
       const std::string written(value.substr(p.begin, p.end - p.begin));
       std::string message = placeholderProblem(p);
-      if (!message.empty()) report(node, p.begin, what(key, language) + " holds " + written + message, true);
+      if (!message.empty()) report(node, p.begin, what(key) + " shows " + written + message, true);
     }
     if (lenient_) return;  // a kept questionnaire is read as it was sent
     for (const QuestionCitation& c : questionCitations(value)) {
       if (citesShownNumber(c, numbers_)) continue;
       const std::string cited = c.number + (c.letter.empty() ? "" : " (" + c.letter + ")");
-      std::string message = what(key, language) + " cites question " + cited +
-                            ", but no question is numbered " + cited +
+      std::string message = what(key) + " cites question " + cited + ", but no question is numbered " +
+                            cited +
                             "; write {number:ID} with the id of the question meant, so that the number "
                             "shown is always its own";
       if (const std::string guess = guessId(c); !guess.empty())
