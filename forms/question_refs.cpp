@@ -338,9 +338,24 @@ class NumberCheck {
  private:
   void text(const YamlNode& node, const std::string& key) {
     if (node.isScalar()) check(node, key);
-    if (node.isMapping())
-      for (const auto& [language, value] : node.entries)
-        if (value.isScalar()) check(value, key);
+    if (!node.isMapping()) return;
+    if (startsWithPlaceholder(node)) return;
+    for (const auto& [language, value] : node.entries) {
+      if (value.isScalar()) check(value, key);
+      if (value.isMapping()) startsWithPlaceholder(value);
+    }
+  }
+
+  // `en: {number:q_1} is...` unquoted: YAML reads a mapping, and the reader
+  // says only that a text was expected. Say why, and the cure.
+  bool startsWithPlaceholder(const YamlNode& node) {
+    if (!node.flow || node.entries.size() != 1 || !node.entries.front().key.isScalar()) return false;
+    const std::string& name = node.entries.front().key.scalar;
+    if (name != "number" && name.rfind("number:", 0) != 0) return false;
+    diag_.error(node.line, node.column,
+                "a text that starts with {number:...} must be in quotes, or YAML reads the braces as a "
+                "mapping: write the whole text in quotes, as in \"{number:q_1} asked about shelters\"");
+    return true;
   }
 
   void report(const YamlNode& node, std::size_t offset, std::string message, bool error) {

@@ -206,6 +206,23 @@ TEST(QuestionNumbersInTexts, ANoteASectionAMisspeltNameAndAMissingIdAreErrors) {
   for (std::size_t n = 0; n < 3; ++n) EXPECT_TRUE(test::documented(found[n])) << found[n];
 }
 
+TEST(QuestionNumbersInTexts, ATextThatStartsWithThePlaceholderUnquotedIsToldToTakeQuotes) {
+  const auto found = errors(questionnaireYaml(kSection + kYesNo +
+                                                  "      - id: q_2\n"              // 14
+                                                  "        type: text\n"           // 15
+                                                  "        label:\n"               // 16
+                                                  "          en: {number:q_1}\n",  // 17
+                                              {}, "[en]"));
+  EXPECT_THAT(found,
+              testing::Contains("q.yaml:17:15: error: a text that starts with {number:...} must be in "
+                                "quotes, or YAML reads the braces as a mapping: write the whole text in "
+                                "quotes, as in \"{number:q_1} asked about shelters\""));
+  for (const auto& message : found)
+    if (message.find("{number:...}") != std::string::npos) {
+      EXPECT_TRUE(test::documented(message)) << message;
+    }
+}
+
 TEST(QuestionNumbersInTexts, AKeptQuestionnaireIsReadWithWarningsNotRefused) {
   const std::string yaml = questionnaireYaml(
       kSection + kYesNo + "      - {id: q_2, type: text, label: \"See {number:q_9}\"}\n", {}, "[en]");
@@ -298,6 +315,60 @@ TEST(HandWrittenQuestionNumbers, ValidateWarnsAndStrictRefuses) {
   r = test::runCli(dir, "validate --strict q.yaml");
   EXPECT_NE(r.code, 0);
   EXPECT_NE(r.err.find("q.yaml:14:57: error: the label cites question 2.1"), std::string::npos) << r.err;
+}
+
+TEST(QuestionNumbersInTexts, TheNumbersAreThoseShowPrintsWithGivenNumbersNotesAndRepeats) {
+  test::TempDir dir;
+  test::writeFile(
+      dir.file("q.yaml"),
+      questionnaireYaml("  - id: s1\n"
+                        "    title: One\n"
+                        "    number: \"IV\"\n"
+                        "    questions:\n"
+                        "      - {id: n_1, type: note, label: Read this}\n"
+                        "      - {id: q_1, type: yes_no, label: \"Shelters?\"}\n"
+                        "      - {id: q_2, type: yes_no, number: \"9.3 (a)\", label: \"Funded?\"}\n"
+                        "      - id: r\n"
+                        "        type: repeat\n"
+                        "        label: Shelters\n"
+                        "        questions:\n"
+                        "          - {id: r_n, type: note, label: One per shelter}\n"
+                        "          - {id: r_name, type: text, label: Name}\n"
+                        "          - {id: r_beds, type: integer, number: \"B\", label: Beds}\n"
+                        "    sections:\n"
+                        "      - id: s1a\n"
+                        "        title: One A\n"
+                        "        questions:\n"
+                        "          - {id: q_3, type: text, label: \"See {number:r_name}\"}\n"
+                        "  - id: s2\n"
+                        "    title: Two\n"
+                        "    questions:\n"
+                        "      - {id: q_4, type: text, label: \"See {number:q_2}\"}\n",
+                        {}, "[en]"));
+  LoadResult result = loadQuestionnaireFile(dir.file("q.yaml"));
+  ASSERT_TRUE(result.ok());
+  const auto numbers = displayedQuestionNumbers(*result.questionnaire);
+  EXPECT_EQ(numbers, (std::map<std::string, std::string>{{"q_1", "IV.1"},
+                                                         {"q_2", "9.3 (a)"},
+                                                         {"r", "IV.3"},
+                                                         {"r_name", "IV.3.1"},
+                                                         {"r_beds", "B"},
+                                                         {"q_3", "IV.1.1"},
+                                                         {"q_4", "2.1"}}));
+  EXPECT_EQ(result.questionnaire->find("q_3")->label.get("en"), "See IV.3.1");
+  test::CliRun r = test::runCli(dir, "show --json q.yaml");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json outline = nlohmann::json::parse(r.out);
+  const auto& s1 = outline["sections"][0];
+  EXPECT_EQ(s1["number"], "IV");
+  EXPECT_EQ(s1["questions"][1]["number"], numbers.at("q_1"));
+  EXPECT_EQ(s1["questions"][2]["number"], numbers.at("q_2"));
+  EXPECT_EQ(s1["questions"][3]["number"], numbers.at("r"));
+  EXPECT_EQ(s1["questions"][3]["questions"][1]["number"], numbers.at("r_name"));
+  EXPECT_EQ(s1["questions"][3]["questions"][2]["number"], numbers.at("r_beds"));
+  EXPECT_EQ(s1["sections"][0]["questions"][0]["number"], numbers.at("q_3"));
+  EXPECT_EQ(s1["sections"][0]["questions"][0]["label"], "See IV.3.1");
+  EXPECT_EQ(outline["sections"][1]["questions"][0]["label"], "See 9.3 (a)");
 }
 
 // ---- the bundled questionnaires -------------------------------------------
