@@ -151,7 +151,7 @@ std::size_t afterJoiner(std::string_view text, std::size_t at) {
 }
 
 // The words for "question" and how each may end before the number.
-enum class WordEnd { LatinPlural, Letters, None };
+enum class WordEnd { LatinPlural, RussianCase, Letters, None };
 struct QuestionWord {
   std::string_view word;
   WordEnd end;
@@ -160,10 +160,10 @@ struct QuestionWord {
 const QuestionWord kQuestionWords[] = {
     {"question", WordEnd::LatinPlural, true},  // en, fr
     {"pregunta", WordEnd::LatinPlural, true},  // es
-    {"\xd0\xb2\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81", WordEnd::Letters,
+    {"\xd0\xb2\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81", WordEnd::RussianCase,
      false},  // вопрос (вопроса, вопросы...)
-    {"\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81", WordEnd::Letters, false},  // Вопрос
-    {"\xd8\xb3\xd8\xa4\xd8\xa7\xd9\x84", WordEnd::Letters, false},                  // سؤال (السؤال)
+    {"\xd0\x92\xd0\xbe\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81", WordEnd::RussianCase, false},  // Вопрос
+    {"\xd8\xb3\xd8\xa4\xd8\xa7\xd9\x84", WordEnd::Letters, false},          // سؤال (السؤال)
     {"\xd8\xa3\xd8\xb3\xd8\xa6\xd9\x84\xd8\xa9", WordEnd::Letters, false},  // أسئلة (الأسئلة)
     {"\xe9\x97\xae\xe9\xa2\x98", WordEnd::None, false},                     // 问题
 };
@@ -174,10 +174,31 @@ std::size_t endOfWord(std::string_view text, std::size_t at, WordEnd end) {
     if (at < text.size() && (text[at] == 's' || text[at] == 'S')) ++at;
     return at < text.size() && asciiLetter(text[at]) ? std::string_view::npos : at;
   }
-  if (end == WordEnd::Letters)  // Cyrillic or Arabic letters: two-byte sequences led by 0xD0 to 0xDB
-    while (at + 1 < text.size() && static_cast<unsigned char>(text[at]) >= 0xD0 &&
-           static_cast<unsigned char>(text[at]) <= 0xDB)
-      at += 2;
+  const auto letters = [&](std::size_t from) {  // Cyrillic or Arabic: two-byte letters led by 0xD0 to 0xDB
+    while (from + 1 < text.size() && static_cast<unsigned char>(text[from]) >= 0xD0 &&
+           static_cast<unsigned char>(text[from]) <= 0xDB)
+      from += 2;
+    return from;
+  };
+  if (end == WordEnd::RussianCase) {
+    // вопрос, вопроса, вопросу, вопросе, вопросом, вопросы, вопросов, вопросам, вопросами, вопросах;
+    // not вопросник (a questionnaire).
+    static const std::string_view kEndings[] = {"",
+                                                "\xd0\xb0",
+                                                "\xd1\x83",
+                                                "\xd0\xb5",
+                                                "\xd0\xbe\xd0\xbc",
+                                                "\xd1\x8b",
+                                                "\xd0\xbe\xd0\xb2",
+                                                "\xd0\xb0\xd0\xbc",
+                                                "\xd0\xb0\xd0\xbc\xd0\xb8",
+                                                "\xd0\xb0\xd1\x85"};
+    const std::size_t wordEnd = letters(at);
+    for (const std::string_view ending : kEndings)
+      if (text.substr(at, wordEnd - at) == ending) return wordEnd;
+    return std::string_view::npos;
+  }
+  if (end == WordEnd::Letters) return letters(at);
   return at;
 }
 

@@ -253,8 +253,9 @@ TEST(HandWrittenQuestionNumbers, AreFoundInTheSixLanguagesWithTheirLetters) {
   EXPECT_THAT(cited("السؤال ٣-٦"), ElementsAre("3.6@٣-٦"));
   EXPECT_THAT(cited("如果对问题2.4(b)的回答为否"), ElementsAre("2.4/b@2.4"));
   // Not citations: a single number, another word, a version.
-  EXPECT_THAT(cited("question 5 of the questionnaire 1.2, article 3.1, version 1.2.0, subquestion"),
+  EXPECT_THAT(cited("question 5 of the questionnaire 1.2, article 3.1, version 1.2.0, subquestion 1.2"),
               IsEmpty());
+  EXPECT_THAT(cited("вопросник 1.2, вопросами 1.3 и 1.4"), ElementsAre("1.3@1.3", "1.4@1.4"));
 }
 
 TEST(HandWrittenQuestionNumbers, ANumberNoQuestionHasIsAWarningAtItAndAnErrorUnderStrict) {
