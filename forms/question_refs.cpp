@@ -224,9 +224,11 @@ std::vector<NumberPlaceholder> numberPlaceholders(std::string_view text) {
                                : std::string(inside.substr(first, inside.find_last_not_of(' ') - first + 1));
     const std::string l = lower(name);
     static const std::vector<std::string> kNumber = {"number"};
-    const bool near = l == "number" || l == "num" || l == "no" || l == "nr" || l == "numero" ||
-                      l == "question" || l == "question_number" || l == "q" ||
-                      !nearestWord(l, kNumber).empty();
+    // A misspelling of "number" starts as it does ({numbre:}, {nubmer:}), not {member:} or {amber:}.
+    const bool misspelt = l.size() > 1 && l[0] == 'n' && (l[1] == 'u' || l[1] == 'm' || l[1] == 'b') &&
+                          !nearestWord(l, kNumber).empty();
+    const bool near = l == "number" || misspelt || l == "num" || l == "no" || l == "nr" || l == "numero" ||
+                      l == "question" || l == "question_number" || l == "q";
     if (near) out.push_back({name, id, at, close + 1});
   }
   return out;

@@ -163,6 +163,8 @@ TEST(QuestionNumbersInTexts, AnswersYearsAndOtherBracesAreLeftToTheirOwnPlacehol
   EXPECT_EQ(q->find("q_2")->label.get("en"), "1.1 said ${q_1} in 2021; {other: x}");
   EXPECT_EQ(expandQuestionNumbers("${number:q_1} {number:q_9}", {{"q_1", "1.1"}}),
             "${number:q_1} {number:q_9}");
+  EXPECT_TRUE(numberPlaceholders("{member: 1} {amber:x} {year_first}").empty());
+  EXPECT_EQ(numberPlaceholders("{nubmer:q_1}").size(), 1u);
 }
 
 TEST(QuestionNumbersInTexts, AnUnknownIdIsAnErrorAtItsPositionWithTheNearestId) {
