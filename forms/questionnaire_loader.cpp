@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "forms/provisions.h"
+#include "forms/question_refs.h"
 #include "forms/questionnaire_reader.h"
 #include "forms/stored_questionnaire.h"
 #include "forms/yaml_tree.h"
@@ -339,6 +340,7 @@ LoadResult load(const std::optional<YamlNode>& root, std::string text, const std
   q->sourceText = std::move(text);  // the compiler finds positions inside expressions in it
   detail::TranslationCoverage coverage;
   detail::readQuestionnaire(*root, *q, diagnostics, coverage, lenient);
+  detail::resolveQuestionNumbers(*root, *q, diagnostics, lenient);  // {number:id} in texts
   if (!q->sections.empty() || !q->questions.empty()) detail::compileQuestionnaire(*q, diagnostics, lenient);
   warnAboutTranslations(*q, coverage, diagnostics);
   checkProvisions(*q, path, diagnostics, lenient);
