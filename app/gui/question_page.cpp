@@ -5,7 +5,7 @@
 #include <wx/statline.h>
 #include <wx/stattext.h>
 
-#include <chrono>
+#include <algorithm>
 #include <unordered_set>
 
 #include "app/gui/editors/editors.h"
@@ -19,9 +19,43 @@ namespace focal::gui {
 namespace {
 constexpr int kMargin = 16;
 constexpr int kTypingPauseMs = 700;
-// How long one idle pass builds questions: GTK then takes about as long
-// again to realise and lay out what was built, while input waits.
-constexpr int kSliceMs = 8;
+// Rows within this many pixels above or below the view are built with it:
+// a turn of the mouse wheel (60 pixels) then finds its rows ready.
+constexpr int kBuildMargin = 120;
+// Rows further than this many screens from the view are destroyed again.
+constexpr int kKeepScreens = 1;
+// How many of the rows last asked for (EditorAt, FocusQuestion) are kept.
+constexpr std::size_t kPinned = 16;
+
+// What a row of each type measured, less its texts' lines: the estimate of
+// the rows not built yet (shared by the pages, learnt as they build).
+struct Learnt {
+  double sum = 0;
+  int count = 0;
+};
+std::unordered_map<int, Learnt>& LearntHeights() {
+  static std::unordered_map<int, Learnt> learnt;
+  return learnt;
+}
+
+// How many lines the texts of a question take at `width` pixels, and how
+// many units (choices, table rows) its input has.
+int TextLines(const wxString& text, int charWidth, int width) {
+  if (text.empty()) return 0;
+  return 1 + static_cast<int>(text.length()) * charWidth / std::max(1, width);
+}
+
+int Units(const Question& question) {
+  switch (question.type) {
+    case QuestionType::SingleChoice:
+    case QuestionType::MultipleChoice:
+      return static_cast<int>(question.choices.size()) + (question.otherOption ? 1 : 0);
+    case QuestionType::Table:
+      return static_cast<int>(question.rows.size()) + 2;
+    default:
+      return 0;
+  }
+}
 }  // namespace
 
 QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> model, int section,
@@ -45,6 +79,8 @@ QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> mode
   // bring the control itself into view once the focus has settled.
   Bind(wxEVT_CHILD_FOCUS, [this](wxChildFocusEvent& event) {
     event.Skip();
+    // The questions the keyboard reaches from here exist before the next key.
+    BuildNeighbours(RowOfWindow(wxWindow::FindFocus()));
     CallAfter([this] { RevealFocus(); });
   });
   Freeze();
@@ -69,7 +105,7 @@ QuestionPage::~QuestionPage() {
   StopFollowing();
   // Windows first, while the editors they call back still exist.
   DestroyChildren();
-  editors_.clear();
+  rows_.clear();
 }
 
 void QuestionPage::Build() {
@@ -108,44 +144,262 @@ void QuestionPage::Build() {
   sizer->AddSpacer(FromDIP(8));
   SetSizer(sizer);
   sizer_ = sizer;
+  headerItems_ = sizer_->GetItemCount();
 
-  // A screenful at once, the rest while idle.
-  const int wanted = std::max(GetClientSize().y, FromDIP(400)) + FromDIP(100);
-  for (int height = 0; !complete_ && height < wanted;) height += BuildNext();
-  if (!complete_) Bind(wxEVT_IDLE, &QuestionPage::OnIdle, this);
+  // A placeholder for each question, then the links after them.
+  rows_.resize(section.questions.size());
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    rowOf_[QuestionOf(static_cast<int>(i)).id] = static_cast<int>(i);
+    rows_[i].extent = Estimate(static_cast<int>(i));
+    sizer_->Add(0, rows_[i].extent);
+  }
+  BuildTail();
   FitInside();
   Layout();
+  // The rows in view at once; the page is then complete until it scrolls.
+  FillView();
+  Bind(wxEVT_IDLE, &QuestionPage::OnIdle, this);
 }
 
-int QuestionPage::BuildNext() {
+const Question& QuestionPage::QuestionOf(int row) const {
   const Questionnaire& q = model_->questionnaire();
-  const focal::Section& section = q.sections[section_];
-  if (built_ >= section.questions.size()) {
-    BuildTail();
-    return 0;
+  return q.questions[q.sections[section_].questions[row]];
+}
+
+int QuestionPage::RowOf(const std::string& path) const {
+  std::string id = path;
+  if (auto parsed = parseAnswerPath(path)) id = parsed->repeat.empty() ? parsed->question : parsed->repeat;
+  auto it = rowOf_.find(id);
+  return it == rowOf_.end() ? -1 : it->second;
+}
+
+int QuestionPage::RowOfWindow(wxWindow* window) const {
+  for (; window && window != this; window = window->GetParent())
+    if (window->GetParent() == this && window->GetClientData())
+      return RowOf(static_cast<QuestionEditor*>(window->GetClientData())->Path());
+  return -1;
+}
+
+bool QuestionPage::RowShown(int row) const {
+  if (const auto& editor = rows_[row].editor) return editor->Window()->IsShown();
+  return model_->session().isRelevant(QuestionOf(row).id);
+}
+
+int QuestionPage::Estimate(int row) const {
+  if (!RowShown(row)) return 0;
+  const Question& question = QuestionOf(row);
+  const Questionnaire& q = model_->questionnaire();
+  const int charWidth = GetCharWidth(), lineHeight = GetCharHeight();
+  const int lines = TextLines(Localized(question.label, language_, q), charWidth, wrapWidth_) +
+                    TextLines(Localized(question.help, language_, q), charWidth, wrapWidth_);
+  const auto& learnt = LearntHeights();
+  const auto it = learnt.find(static_cast<int>(question.type));
+  // Before any was measured: an input and the "More" button.
+  const int rest = it != learnt.end() && it->second.count > 0
+                       ? static_cast<int>(it->second.sum / it->second.count)
+                       : FromDIP(70) + Units(question) * FromDIP(26);
+  return FromDIP(kMargin) + lines * lineHeight + rest;
+}
+
+std::vector<int> QuestionPage::RowTops() const {
+  std::vector<int> tops(rows_.size());
+  int y = 0;
+  const auto& items = sizer_->GetChildren();
+  std::size_t index = 0;
+  for (const wxSizerItem* item : items) {
+    if (index >= headerItems_ && index - headerItems_ < rows_.size()) tops[index - headerItems_] = y;
+    if (item->IsShown()) y += item->GetSize().y;
+    ++index;
   }
-  const Question& question = q.questions[section.questions[built_++]];
+  return tops;
+}
+
+int QuestionPage::ScrollUnit() const {
+  int unitX = 1, unitY = 1;
+  GetScrollPixelsPerUnit(&unitX, &unitY);
+  return std::max(1, unitY);
+}
+
+int QuestionPage::ViewTop() const { return GetViewStart().y * ScrollUnit(); }
+
+std::size_t QuestionPage::BuiltRows() const {
+  return static_cast<std::size_t>(
+      std::count_if(rows_.begin(), rows_.end(), [](const Row& row) { return row.editor != nullptr; }));
+}
+
+void QuestionPage::BuildRow(int row) {
+  const Question& question = QuestionOf(row);
   auto editor = CreateEditor(*this, question, question.id);
   editor->Create(this);
   byPath_[question.id] = editor.get();
   editor->Update(model_->session());
   if (model_->saveStatus().state == SaveStatus::State::ReadOnly) editor->Enable(false);
-  sizer_->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(kMargin));
-  const int height = editor->Window()->IsShown() ? editor->Window()->GetBestSize().y + FromDIP(kMargin) : 0;
-  editors_.push_back(std::move(editor));
-  if (built_ == section.questions.size()) BuildTail();
-  return height;
+  // In the tab order of the questions: before the next row built, or the links.
+  wxWindow* window = editor->Window();
+  wxWindow* before = tailFirst_;
+  for (std::size_t next = row + 1; next < rows_.size(); ++next)
+    if (rows_[next].editor) {
+      before = rows_[next].editor->Window();
+      break;
+    }
+  if (before) window->MoveBeforeInTabOrder(before);
+  const std::size_t index = headerItems_ + row;
+  sizer_->Remove(static_cast<int>(index));
+  sizer_->Insert(index, window, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(kMargin));
+  rows_[row].editor = std::move(editor);
+}
+
+void QuestionPage::BuildRows(std::vector<int> rows) {
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  std::erase_if(rows, [this](int row) { return rows_[row].editor != nullptr; });
+  if (rows.empty() || closing_) return;
+  const int viewTop = ViewTop();
+  const std::vector<int> tops = RowTops();
+  Freeze();
+  int above = 0;  // the height the rows built above the view had as placeholders
+  for (int row : rows) {
+    if (tops[row] < viewTop) above -= rows_[row].extent;
+    BuildRow(row);
+  }
+  FitInside();
+  Layout();
+  const int charWidth = GetCharWidth(), lineHeight = GetCharHeight();
+  const Questionnaire& q = model_->questionnaire();
+  for (int row : rows) {
+    wxWindow* window = rows_[row].editor->Window();
+    const int extent = window->IsShown() ? window->GetSize().y + FromDIP(kMargin) : 0;
+    if (tops[row] < viewTop) above += extent;
+    rows_[row].extent = extent;
+    rows_[row].measured = true;
+    if (extent == 0) continue;
+    // What this type measures beside its texts, for the next estimates.
+    const Question& question = QuestionOf(row);
+    const int lines = TextLines(Localized(question.label, language_, q), charWidth, wrapWidth_) +
+                      TextLines(Localized(question.help, language_, q), charWidth, wrapWidth_);
+    Learnt& learnt = LearntHeights()[static_cast<int>(question.type)];
+    if (Units(question) == 0 && learnt.count < 1000) {
+      learnt.sum += extent - FromDIP(kMargin) - lines * lineHeight;
+      ++learnt.count;
+    }
+  }
+  // What was on screen stays where it was.
+  if (above != 0) {
+    const int unit = ScrollUnit();
+    Scroll(-1, std::max(0, (viewTop + above + unit / 2) / unit));
+  }
+  Thaw();
+  fillPending_ = true;
+}
+
+void QuestionPage::Evict(int row) {
+  Row& r = rows_[row];
+  if (!r.editor) return;
+  wxWindow* window = r.editor->Window();
+  const int extent = window->IsShown() ? window->GetSize().y + FromDIP(kMargin) : 0;
+  Release(*r.editor);
+  const std::size_t index = headerItems_ + row;
+  sizer_->Detach(static_cast<int>(index));
+  sizer_->Insert(index, 0, extent);
+  // The window first, while the editor it calls back still exists.
+  window->Destroy();
+  r.editor.reset();
+  r.extent = extent;
+  r.measured = true;
+}
+
+void QuestionPage::FillView() {
+  if (closing_) return;
+  const int margin = FromDIP(kBuildMargin);
+  for (int pass = 0; pass < 8; ++pass) {
+    const int top = ViewTop() - margin, bottom = ViewTop() + GetClientSize().y + margin;
+    const std::vector<int> tops = RowTops();
+    std::vector<int> wanted;
+    for (std::size_t row = 0; row < rows_.size(); ++row)
+      if (!rows_[row].editor && rows_[row].extent > 0 && tops[row] < bottom &&
+          tops[row] + rows_[row].extent > top)
+        wanted.push_back(static_cast<int>(row));
+    if (wanted.empty()) break;
+    BuildRows(std::move(wanted));
+  }
+  filledTop_ = ViewTop();
+  filledHeight_ = GetClientSize().y;
+  fillPending_ = false;
+}
+
+bool QuestionPage::Complete() const {
+  return closing_ || (!fillPending_ && filledTop_ == ViewTop() && filledHeight_ == GetClientSize().y);
+}
+
+void QuestionPage::BuildAll() {
+  if (!Complete()) FillView();
+}
+
+std::pair<int, int> QuestionPage::Neighbours(int row) const {
+  const int count = static_cast<int>(rows_.size());
+  int first = row, last = row;
+  for (int i = row - 1; i >= 0; --i) {
+    first = i;
+    if (RowShown(i) && takesAnswer(QuestionOf(i).type)) break;
+  }
+  for (int i = row + 1; i < count; ++i) {
+    last = i;
+    if (RowShown(i) && takesAnswer(QuestionOf(i).type)) break;
+  }
+  return {first, last};
+}
+
+void QuestionPage::BuildNeighbours(int row) {
+  if (row < 0 || closing_) return;
+  const auto [first, last] = Neighbours(row);
+  std::vector<int> wanted;
+  for (int i = first; i <= last; ++i)
+    if (!rows_[i].editor && RowShown(i)) wanted.push_back(i);
+  BuildRows(std::move(wanted));
+}
+
+void QuestionPage::Pin(int row) {
+  std::erase(pinned_, row);
+  pinned_.push_back(row);
+  if (pinned_.size() > kPinned) pinned_.erase(pinned_.begin());
+}
+
+void QuestionPage::EvictFar() {
+  // Typed text waits with a pointer to its editor; the next pass will do.
+  if (closing_ || typingCommit_) return;
+  const int keep = GetClientSize().y * kKeepScreens + FromDIP(kBuildMargin);
+  const int top = ViewTop() - keep, bottom = ViewTop() + GetClientSize().y + keep;
+  std::vector<bool> held(rows_.size(), false);
+  for (int row : pinned_) held[row] = true;
+  auto hold = [&](int row) {
+    if (row < 0) return;
+    const auto [first, last] = Neighbours(row);
+    for (int i = first; i <= last; ++i) held[i] = true;
+  };
+  hold(RowOfWindow(wxWindow::FindFocus()));
+  if (current_) hold(RowOf(current_->Path()));
+  const std::vector<int> tops = RowTops();
+  std::vector<int> far;
+  for (std::size_t row = 0; row < rows_.size(); ++row)
+    if (rows_[row].editor && !held[row] && (tops[row] + rows_[row].extent <= top || tops[row] >= bottom))
+      far.push_back(static_cast<int>(row));
+  if (far.empty()) return;
+  Freeze();
+  for (int row : far) Evict(row);
+  FitInside();
+  Layout();
+  Thaw();
 }
 
 void QuestionPage::BuildTail() {
-  if (complete_) return;
-  complete_ = true;
   const Questionnaire& q = model_->questionnaire();
   const focal::Section& section = q.sections[section_];
   const int margin = FromDIP(kMargin);
   // Subsections, then the next section: the keyboard flows on from the last question.
   if (!section.subsections.empty()) {
-    sizer_->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
+    auto* line = new wxStaticLine(this);
+    tailFirst_ = line;
+    sizer_->Add(line, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
     for (int sub : section.subsections) {
       auto* open = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_LEFT);
       open->SetLabelText(SectionTitle(q, sub, language_));
@@ -158,31 +412,11 @@ void QuestionPage::BuildTail() {
   sizer_->AddSpacer(margin * 2);
 }
 
-void QuestionPage::BuildSlice(int budgetMs) {
-  if (complete_) return;
-  const auto start = std::chrono::steady_clock::now();
-  Freeze();
-  do BuildNext();
-  while (!complete_ && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(budgetMs));
-  FitInside();
-  Layout();
-  Thaw();
-}
-
 void QuestionPage::OnIdle(wxIdleEvent& event) {
   event.Skip();
-  if (closing_ || complete_) return;
-  BuildSlice(kSliceMs);
-  if (!complete_) event.RequestMore();
-}
-
-void QuestionPage::BuildAll() {
-  if (complete_) return;
-  Freeze();
-  while (!complete_) BuildNext();
-  FitInside();
-  Layout();
-  Thaw();
+  if (closing_) return;
+  if (!Complete()) FillView();
+  EvictFar();
 }
 
 void QuestionPage::UpdateSectionNote() {
@@ -196,8 +430,10 @@ QuestionEditor* QuestionPage::Find(const std::string& path) const {
 }
 
 QuestionEditor* QuestionPage::EditorAt(const std::string& path) {
-  if (QuestionEditor* editor = Find(path); editor || complete_) return editor;
-  BuildAll();
+  const int row = RowOf(path);
+  if (row < 0) return Find(path);
+  Pin(row);
+  BuildRows({row});
   return Find(path);
 }
 
@@ -226,9 +462,21 @@ void QuestionPage::OnSessionChange(const SessionChange& change) {
       visit(parsed->questionPath().str());
       if (parsed->repeat.empty()) showing(parsed->question);
     }
+  // A placeholder takes the room of its question when it applies, none when not.
+  bool placeholders = false;
+  for (const auto& path : seen)
+    if (auto it = rowOf_.find(path); it != rowOf_.end() && !rows_[it->second].editor) {
+      Row& row = rows_[it->second];
+      const bool shown = session.isRelevant(path);
+      if (shown == (row.extent > 0)) continue;
+      row.extent = shown ? Estimate(it->second) : 0;
+      row.measured = false;
+      sizer_->GetItem(headerItems_ + it->second)->AssignSpacer(0, row.extent);
+      placeholders = true;
+    }
   const bool wasShown = notRelevant_->IsShown();
   UpdateSectionNote();
-  if (!resized.empty() || wasShown != notRelevant_->IsShown()) LayoutAgain(resized);
+  if (!resized.empty() || placeholders || wasShown != notRelevant_->IsShown()) LayoutAgain(resized);
   Thaw();
 }
 
@@ -237,8 +485,8 @@ void QuestionPage::RefreshOffers() {
   const ResponseSession& session = model_->session();
   std::vector<wxWindow*> resized;
   Freeze();
-  for (const auto& editor : editors_)
-    if (editor->Update(session)) resized.push_back(editor->Window());
+  for (const auto& row : rows_)
+    if (row.editor && row.editor->Update(session)) resized.push_back(row.editor->Window());
   if (!resized.empty()) LayoutAgain(resized);
   Thaw();
 }
@@ -310,6 +558,8 @@ void QuestionPage::LayoutAgain(const std::vector<wxWindow*>& changed) {
   Layout();
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) (*it)->Layout();
   FitInside();
+  // Rows changed height: others may have come into view.
+  fillPending_ = true;
 }
 
 void QuestionPage::Notify(const wxString& message) {
@@ -330,7 +580,14 @@ void QuestionPage::Rewrap() {
     label->SetLabelText(text);
     WrapLabel(label, wrapWidth_);
   }
-  for (auto& editor : editors_) editor->Rewrap(wrapWidth_);
+  for (std::size_t i = 0; i < rows_.size(); ++i)
+    if (rows_[i].editor) {
+      rows_[i].editor->Rewrap(wrapWidth_);
+    } else {
+      rows_[i].extent = Estimate(static_cast<int>(i));
+      rows_[i].measured = false;
+      sizer_->GetItem(headerItems_ + i)->AssignSpacer(0, rows_[i].extent);
+    }
   std::vector<wxWindow*> all;
   for (const auto& [path, editor] : byPath_) all.push_back(editor->Window());
   LayoutAgain(all);
@@ -339,18 +596,27 @@ void QuestionPage::Rewrap() {
 
 bool QuestionPage::FocusQuestion(const std::string& path) {
   QuestionEditor* editor = EditorAt(path);
-  if (!editor) return false;
-  wxWindow* window = editor->Window();
-  if (!window->IsShown()) return false;
-  const wxPoint inPage = ScreenToClient(window->GetScreenPosition());
-  const wxPoint unscrolled = CalcUnscrolledPosition(inPage);
-  int unitX = 1, unitY = 1;
-  GetScrollPixelsPerUnit(&unitX, &unitY);
-  if (unitY > 0) Scroll(-1, std::max(0, unscrolled.y - FromDIP(kMargin)) / unitY);
+  if (!editor || !editor->Window()->IsShown()) return false;
+  // To the question, with the rows around it built; again, as those may
+  // have moved it.
+  ScrollToWindow(editor->Window());
+  FillView();
+  ScrollToWindow(editor->Window());
+  FillView();
   editor->FocusInput();
   current_ = editor;
   if (onFocus) onFocus(editor);
   return true;
+}
+
+void QuestionPage::ScrollToWindow(wxWindow* window) {
+  // Its place in the page, from the rows' tops (GTK may not have moved it yet).
+  int y = 0;
+  for (; window && window->GetParent() != this; window = window->GetParent()) y += window->GetPosition().y;
+  const int row = RowOfWindow(window);
+  if (row < 0) return;
+  y += RowTops()[row] + FromDIP(kMargin);
+  Scroll(-1, std::max(0, y - FromDIP(kMargin)) / ScrollUnit());
 }
 
 void QuestionPage::RevealFocus() {
@@ -371,14 +637,11 @@ void QuestionPage::RevealFocus() {
 }
 
 void QuestionPage::FocusFirst() {
-  for (std::size_t i = 0;; ++i) {
-    if (i == editors_.size()) {
-      if (complete_) break;
-      BuildSlice(kSliceMs);
-    }
-    if (i >= editors_.size()) break;
-    if (editors_[i]->Window()->IsShown() && takesAnswer(editors_[i]->GetQuestion().type)) {
-      editors_[i]->FocusInput();
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    if (!RowShown(static_cast<int>(i)) || !takesAnswer(QuestionOf(static_cast<int>(i)).type)) continue;
+    BuildRows({static_cast<int>(i)});
+    if (rows_[i].editor && rows_[i].editor->Window()->IsShown()) {
+      rows_[i].editor->FocusInput();
       return;
     }
   }

@@ -1,0 +1,88 @@
+#!/bin/bash
+# Measures from outside how long the desktop program takes to show a
+# section after a click in the section tree, to confirm focal_gui_bench's
+# in-process figures (docs/performance.md). Not run by `make test`: it takes
+# a minute and its figures depend on the machine's load.
+#
+#   tests/app/xdotool_section_timing.sh BUILD_DIR [WORKSPACE.focal] [ROUNDS]
+#
+# BUILD_DIR holds app/focal and gui-bench/bundled/*.focal (from
+# `focal_gui_bench --prepare BUILD_DIR/gui-bench`); WORKSPACE defaults to the
+# bundled tip-cycle1. It starts Xvfb, opens the workspace in `focal` (a 1200x800
+# window at the top left corner, scratch HOME), then for each section row
+# of the tree clicks it with xdotool and reads the question area of the
+# screen (XGetImage, xdotool_section_timing.c) until it has stayed still
+# for 400 ms: the time of its last change is the section shown and drawn in
+# full. Clicking every row in turn, ROUNDS times (default 3), it prints the
+# figure of each click and the median and slowest.
+set -euo pipefail
+
+build=${1:?usage: $0 BUILD_DIR [WORKSPACE.focal] [ROUNDS]}
+workspace=${2:-$build/gui-bench/bundled/tip-cycle1.focal}
+rounds=${3:-3}
+here=$(cd "$(dirname "$0")" && pwd)
+for tool in Xvfb xdotool cc; do
+  command -v $tool >/dev/null || { echo "$0: $tool is missing" >&2; exit 2; }
+done
+[ -x "$build/app/focal" ] || { echo "$0: no $build/app/focal" >&2; exit 2; }
+[ -f "$workspace" ] || { echo "$0: no $workspace (run focal_gui_bench --prepare $build/gui-bench)" >&2; exit 2; }
+
+scratch=$(mktemp -d)
+cleanup() {
+  [ -n "${focal_pid:-}" ] && kill "$focal_pid" 2>/dev/null || true
+  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+cc -O2 -o "$scratch/clock" "$here/xdotool_section_timing.c" -lX11
+
+# A display of its own.
+for n in $(seq 90 120); do
+  [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { display=:$n; break; }
+done
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+
+# A scratch home where the preparer's name is known (no dialog asks for it).
+export HOME=$scratch/home XDG_CONFIG_HOME=$scratch/home/.config XDG_DATA_HOME=$scratch/home/.local/share \
+  XDG_CACHE_HOME=$scratch/home/.cache
+mkdir -p "$XDG_CONFIG_HOME"
+printf '[Preparer]\nName=Timing\n' >"$HOME/.focal"
+cp "$HOME/.focal" "$XDG_CONFIG_HOME/focal"
+cp "$workspace" "$scratch/timing.focal"
+
+"$build/app/focal" "$scratch/timing.focal" >"$scratch/focal.log" 2>&1 &
+focal_pid=$!
+window=$(xdotool search --sync --onlyvisible --pid "$focal_pid" --class focal | head -n 1)
+xdotool windowmove "$window" 0 0 windowsize "$window" 1200 800
+sleep 3
+
+# The tree: its rows from its top, one every $row pixels (GTK's default
+# theme at 96 dpi); the question area: right of the tree, below the toolbar.
+tree_x=${TREE_X:-90} tree_top=${TREE_TOP:-118} row=${TREE_ROW:-26} rows=${TREE_ROWS:-7}
+area="${AREA:-300 110 600 560}"
+if [ -n "${SHOT:-}" ]; then import -window root "$SHOT"; fi
+
+results=()
+for round in $(seq "$rounds"); do
+  for i in $(seq 0 $((rows - 1))); do
+    y=$((tree_top + i * row))
+    xdotool mousemove "$tree_x" "$y"
+    sleep 0.5
+    # shellcheck disable=SC2086
+    line=$("$scratch/clock" $area 400 "xdotool click 1")
+    echo "round $round, row $i (y=$y): $line"
+    ms=$(sed -n 's/.*last change \([0-9.]*\) ms.*/\1/p' <<<"$line")
+    [ -n "$ms" ] && results+=("$ms")
+    sleep 0.5
+  done
+done
+[ ${#results[@]} -gt 0 ] || { echo "no click changed the page" >&2; exit 1; }
+sorted=$(printf '%s\n' "${results[@]}" | sort -n)
+count=${#results[@]}
+median=$(sed -n "$(((count + 1) / 2))p" <<<"$sorted")
+slowest=$(tail -n 1 <<<"$sorted")
+echo "clicks: $count, shown and drawn in full (last change of the question area): median $median ms, slowest $slowest ms"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
