@@ -259,6 +259,7 @@ int Count(wxWindow* window) {
 }
 
 double Percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;  // no turn waited: every page was complete at once
   std::sort(values.begin(), values.end());
   return values[std::min(values.size() - 1, static_cast<std::size_t>(p * (values.size() - 1) + 0.5))];
 }

@@ -29,7 +29,7 @@ done
 
 scratch=$(mktemp -d)
 cleanup() {
-  [ -n "${focal_pid:-}" ] && kill "$focal_pid" 2>/dev/null || true
+  [ -n "${focal_pid:-}" ] && kill "$focal_pid" 2>/dev/null && wait "$focal_pid" 2>/dev/null || true
   [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
   rm -rf "$scratch"
 }
@@ -59,15 +59,19 @@ window=$(xdotool search --sync --onlyvisible --pid "$focal_pid" --class focal | 
 xdotool windowmove "$window" 0 0 windowsize "$window" 1200 800
 sleep 3
 
-# The tree: its rows from its top, one every $row pixels (GTK's default
-# theme at 96 dpi); the question area: right of the tree, below the toolbar.
-tree_x=${TREE_X:-90} tree_top=${TREE_TOP:-118} row=${TREE_ROW:-26} rows=${TREE_ROWS:-7}
-area="${AREA:-300 110 600 560}"
+# The tree: its rows from its top, one every $row pixels (Adwaita at 96 dpi,
+# tip-cycle1: 1, 2, 2.1, 2.2, 3, 3.1, 3.2, 4, 4.1, 4.2); the question area:
+# right of the tree, below the title bar. Another questionnaire or theme:
+# set TREE_X, TREE_TOP, TREE_ROW, TREE_ROWS and AREA ("X Y WIDTH HEIGHT"),
+# looking at the screenshot SHOT=file.png saves first.
+tree_x=${TREE_X:-150} tree_top=${TREE_TOP:-86} row=${TREE_ROW:-23} rows=${TREE_ROWS:-10}
+area="${AREA:-340 80 570 690}"
 if [ -n "${SHOT:-}" ]; then import -window root "$SHOT"; fi
 
 results=()
 for round in $(seq "$rounds"); do
-  for i in $(seq 0 $((rows - 1))); do
+  # The first row's section is open at the start: it comes last.
+  for i in $(seq 1 $((rows - 1))) 0; do
     y=$((tree_top + i * row))
     xdotool mousemove "$tree_x" "$y"
     sleep 0.5
