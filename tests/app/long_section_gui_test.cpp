@@ -43,7 +43,9 @@ std::string WriteQuestionnaire(const std::string& directory) {
   for (int i = 0; i < kQuestions; ++i)
     y << "      - {id: t" << i << ", type: text, label: {en: 'Question " << i
       << ", with a label long enough to wrap on two lines of the page as the real ones do'}}\n";
-  y << "      - {id: follow, type: text, label: {en: Describe the plan}, relevant: \"${gate} = 'yes'\"}\n";
+  y << "      - {id: follow, type: text, label: {en: Describe the plan}, relevant: \"${gate} = 'yes'\"}\n"
+       "      - id: rep\n        type: repeat\n        label: {en: Agreements}\n        questions:\n"
+       "          - {id: rname, type: text, label: {en: Title of the agreement}}\n";
   return file;
 }
 
@@ -113,7 +115,7 @@ TEST_F(LongSectionTest, BuildsOnlyTheQuestionsInViewThenThoseScrolledTo) {
   const std::size_t first = page->BuiltRows();
   EXPECT_GE(first, 3u);
   EXPECT_LT(first, 30u);
-  EXPECT_EQ(page->RowCount(), static_cast<std::size_t>(kQuestions) + 2);
+  EXPECT_EQ(page->RowCount(), static_cast<std::size_t>(kQuestions) + 3);
   // The first questions, in the questionnaire's order.
   std::vector<int> numbers = BuiltNumbers(page);
   ASSERT_FALSE(numbers.empty());
@@ -275,6 +277,26 @@ TEST_F(LongSectionTest, SearchReachesAQuestionNotYetBuilt) {
   const wxRect visible = frame_->Page()->GetScreenRect();
   EXPECT_TRUE(visible.Contains(focus->GetScreenRect()))
       << "page " << visible.y << "+" << visible.height << ", input at " << focus->GetScreenRect().y;
+}
+
+TEST_F(LongSectionTest, AJumpToARecordsQuestionFarDownBuildsAndFocusesIt) {
+  // A record, as Review or undo would name it: rep[key]/rname.
+  const ResponseSession& session = frame_->GetModel()->session();
+  frame_->GetModel()->apply(session.addRecordWrites("rep"));
+  ASSERT_EQ(session.records("rep").size(), 1u);
+  const std::string path = "rep[" + session.records("rep").front() + "]/rname";
+  frame_->GetModel()->apply({{path, "Agreement of 2019"}});
+  ASSERT_TRUE(WaitForCompletePage());
+  ASSERT_TRUE(frame_->GoToQuestion(path));
+  Pump(200);
+  ASSERT_TRUE(WaitForCompletePage());
+  ASSERT_NE(FocusedEditor(), nullptr);
+  EXPECT_EQ(FocusedEditor()->Path(), path);
+  auto* box = dynamic_cast<wxTextCtrl*>(wxWindow::FindFocus());
+  ASSERT_NE(box, nullptr);
+  EXPECT_EQ(box->GetValue(), "Agreement of 2019");
+  EXPECT_TRUE(frame_->Page()->GetScreenRect().Contains(box->GetScreenRect()));
+  EXPECT_LT(frame_->Page()->BuiltRows(), 40u);
 }
 
 TEST_F(LongSectionTest, FastSwitchingLeavesNoPageBehind) {
