@@ -190,6 +190,10 @@ TEST_F(LongSectionTest, TabAndEnterGoOnFromTheLastQuestionBuilt) {
   gui::QuestionEditor* editor = page->EditorAt("t" + std::to_string(last));
   ASSERT_NE(editor, nullptr);
   editor->FocusInput();
+  // The next question exists as soon as the focus is in this one, before
+  // the page has scrolled or been idle: a key typed at once reaches it.
+  const std::vector<std::string> paths = PagePaths(page);
+  EXPECT_NE(std::find(paths.begin(), paths.end(), next), paths.end()) << next << " not built";
   Pump(100);
   // Tab: past the question's "More" button to the next question's box.
   PressKey(WXK_TAB);
