@@ -5,7 +5,7 @@
 #include <wx/statline.h>
 #include <wx/stattext.h>
 
-#include <chrono>
+#include <algorithm>
 #include <unordered_set>
 
 #include "app/gui/editors/editors.h"
@@ -19,9 +19,6 @@ namespace focal::gui {
 namespace {
 constexpr int kMargin = 16;
 constexpr int kTypingPauseMs = 700;
-// How long one idle pass builds questions: GTK then takes about as long
-// again to realise and lay out what was built, while input waits.
-constexpr int kSliceMs = 8;
 }  // namespace
 
 QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> model, int section,
@@ -45,6 +42,8 @@ QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> mode
   // bring the control itself into view once the focus has settled.
   Bind(wxEVT_CHILD_FOCUS, [this](wxChildFocusEvent& event) {
     event.Skip();
+    // The questions the keyboard reaches from here exist before the next key.
+    BuildNeighbours(RowOfWindow(wxWindow::FindFocus()));
     CallAfter([this] { RevealFocus(); });
   });
   Freeze();
@@ -69,7 +68,7 @@ QuestionPage::~QuestionPage() {
   StopFollowing();
   // Windows first, while the editors they call back still exist.
   DestroyChildren();
-  editors_.clear();
+  rows_.clear();
 }
 
 void QuestionPage::Build() {
@@ -108,44 +107,32 @@ void QuestionPage::Build() {
   sizer->AddSpacer(FromDIP(8));
   SetSizer(sizer);
   sizer_ = sizer;
+  headerItems_ = sizer_->GetItemCount();
 
-  // A screenful at once, the rest while idle.
-  const int wanted = std::max(GetClientSize().y, FromDIP(400)) + FromDIP(100);
-  for (int height = 0; !complete_ && height < wanted;) height += BuildNext();
-  if (!complete_) Bind(wxEVT_IDLE, &QuestionPage::OnIdle, this);
+  // A placeholder for each question, then the links after them.
+  rows_.resize(section.questions.size());
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    rowOf_[QuestionOf(static_cast<int>(i)).id] = static_cast<int>(i);
+    rows_[i].extent = Estimate(static_cast<int>(i));
+    sizer_->Add(0, rows_[i].extent);
+  }
+  BuildTail();
   FitInside();
   Layout();
-}
-
-int QuestionPage::BuildNext() {
-  const Questionnaire& q = model_->questionnaire();
-  const focal::Section& section = q.sections[section_];
-  if (built_ >= section.questions.size()) {
-    BuildTail();
-    return 0;
-  }
-  const Question& question = q.questions[section.questions[built_++]];
-  auto editor = CreateEditor(*this, question, question.id);
-  editor->Create(this);
-  byPath_[question.id] = editor.get();
-  editor->Update(model_->session());
-  if (model_->saveStatus().state == SaveStatus::State::ReadOnly) editor->Enable(false);
-  sizer_->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(kMargin));
-  const int height = editor->Window()->IsShown() ? editor->Window()->GetBestSize().y + FromDIP(kMargin) : 0;
-  editors_.push_back(std::move(editor));
-  if (built_ == section.questions.size()) BuildTail();
-  return height;
+  // The rows in view at once; the page is then complete until it scrolls.
+  FillView();
+  Bind(wxEVT_IDLE, &QuestionPage::OnIdle, this);
 }
 
 void QuestionPage::BuildTail() {
-  if (complete_) return;
-  complete_ = true;
   const Questionnaire& q = model_->questionnaire();
   const focal::Section& section = q.sections[section_];
   const int margin = FromDIP(kMargin);
   // Subsections, then the next section: the keyboard flows on from the last question.
   if (!section.subsections.empty()) {
-    sizer_->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
+    auto* line = new wxStaticLine(this);
+    tailFirst_ = line;
+    sizer_->Add(line, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
     for (int sub : section.subsections) {
       auto* open = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_LEFT);
       open->SetLabelText(SectionTitle(q, sub, language_));
@@ -158,31 +145,11 @@ void QuestionPage::BuildTail() {
   sizer_->AddSpacer(margin * 2);
 }
 
-void QuestionPage::BuildSlice(int budgetMs) {
-  if (complete_) return;
-  const auto start = std::chrono::steady_clock::now();
-  Freeze();
-  do BuildNext();
-  while (!complete_ && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(budgetMs));
-  FitInside();
-  Layout();
-  Thaw();
-}
-
 void QuestionPage::OnIdle(wxIdleEvent& event) {
   event.Skip();
-  if (closing_ || complete_) return;
-  BuildSlice(kSliceMs);
-  if (!complete_) event.RequestMore();
-}
-
-void QuestionPage::BuildAll() {
-  if (complete_) return;
-  Freeze();
-  while (!complete_) BuildNext();
-  FitInside();
-  Layout();
-  Thaw();
+  if (closing_) return;
+  if (!Complete()) FillView();
+  EvictFar();
 }
 
 void QuestionPage::UpdateSectionNote() {
@@ -196,8 +163,10 @@ QuestionEditor* QuestionPage::Find(const std::string& path) const {
 }
 
 QuestionEditor* QuestionPage::EditorAt(const std::string& path) {
-  if (QuestionEditor* editor = Find(path); editor || complete_) return editor;
-  BuildAll();
+  const int row = RowOf(path);
+  if (row < 0) return Find(path);
+  Pin(row);
+  BuildRows({row});
   return Find(path);
 }
 
@@ -226,9 +195,21 @@ void QuestionPage::OnSessionChange(const SessionChange& change) {
       visit(parsed->questionPath().str());
       if (parsed->repeat.empty()) showing(parsed->question);
     }
+  // A placeholder takes the room of its question when it applies, none when not.
+  bool placeholders = false;
+  for (const auto& path : seen)
+    if (auto it = rowOf_.find(path); it != rowOf_.end() && !rows_[it->second].editor) {
+      Row& row = rows_[it->second];
+      const bool shown = session.isRelevant(path);
+      if (shown == (row.extent > 0)) continue;
+      row.extent = shown ? Estimate(it->second) : 0;
+      row.measured = false;
+      sizer_->GetItem(headerItems_ + it->second)->AssignSpacer(0, row.extent);
+      placeholders = true;
+    }
   const bool wasShown = notRelevant_->IsShown();
   UpdateSectionNote();
-  if (!resized.empty() || wasShown != notRelevant_->IsShown()) LayoutAgain(resized);
+  if (!resized.empty() || placeholders || wasShown != notRelevant_->IsShown()) LayoutAgain(resized);
   Thaw();
 }
 
@@ -237,8 +218,8 @@ void QuestionPage::RefreshOffers() {
   const ResponseSession& session = model_->session();
   std::vector<wxWindow*> resized;
   Freeze();
-  for (const auto& editor : editors_)
-    if (editor->Update(session)) resized.push_back(editor->Window());
+  for (const auto& row : rows_)
+    if (row.editor && row.editor->Update(session)) resized.push_back(row.editor->Window());
   if (!resized.empty()) LayoutAgain(resized);
   Thaw();
 }
@@ -310,6 +291,8 @@ void QuestionPage::LayoutAgain(const std::vector<wxWindow*>& changed) {
   Layout();
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) (*it)->Layout();
   FitInside();
+  // Rows changed height: others may have come into view.
+  fillPending_ = true;
 }
 
 void QuestionPage::Notify(const wxString& message) {
@@ -330,7 +313,14 @@ void QuestionPage::Rewrap() {
     label->SetLabelText(text);
     WrapLabel(label, wrapWidth_);
   }
-  for (auto& editor : editors_) editor->Rewrap(wrapWidth_);
+  for (std::size_t i = 0; i < rows_.size(); ++i)
+    if (rows_[i].editor) {
+      rows_[i].editor->Rewrap(wrapWidth_);
+    } else {
+      rows_[i].extent = Estimate(static_cast<int>(i));
+      rows_[i].measured = false;
+      sizer_->GetItem(headerItems_ + i)->AssignSpacer(0, rows_[i].extent);
+    }
   std::vector<wxWindow*> all;
   for (const auto& [path, editor] : byPath_) all.push_back(editor->Window());
   LayoutAgain(all);
@@ -339,18 +329,27 @@ void QuestionPage::Rewrap() {
 
 bool QuestionPage::FocusQuestion(const std::string& path) {
   QuestionEditor* editor = EditorAt(path);
-  if (!editor) return false;
-  wxWindow* window = editor->Window();
-  if (!window->IsShown()) return false;
-  const wxPoint inPage = ScreenToClient(window->GetScreenPosition());
-  const wxPoint unscrolled = CalcUnscrolledPosition(inPage);
-  int unitX = 1, unitY = 1;
-  GetScrollPixelsPerUnit(&unitX, &unitY);
-  if (unitY > 0) Scroll(-1, std::max(0, unscrolled.y - FromDIP(kMargin)) / unitY);
+  if (!editor || !editor->Window()->IsShown()) return false;
+  // To the question, with the rows around it built; again, as those may
+  // have moved it.
+  ScrollToWindow(editor->Window());
+  FillView();
+  ScrollToWindow(editor->Window());
+  FillView();
   editor->FocusInput();
   current_ = editor;
   if (onFocus) onFocus(editor);
   return true;
+}
+
+void QuestionPage::ScrollToWindow(wxWindow* window) {
+  // Its place in the page, from the rows' tops (GTK may not have moved it yet).
+  int y = 0;
+  for (; window && window->GetParent() != this; window = window->GetParent()) y += window->GetPosition().y;
+  const int row = RowOfWindow(window);
+  if (row < 0) return;
+  y += RowTops()[row] + FromDIP(kMargin);
+  Scroll(-1, std::max(0, y - FromDIP(kMargin)) / ScrollUnit());
 }
 
 void QuestionPage::RevealFocus() {
@@ -371,14 +370,11 @@ void QuestionPage::RevealFocus() {
 }
 
 void QuestionPage::FocusFirst() {
-  for (std::size_t i = 0;; ++i) {
-    if (i == editors_.size()) {
-      if (complete_) break;
-      BuildSlice(kSliceMs);
-    }
-    if (i >= editors_.size()) break;
-    if (editors_[i]->Window()->IsShown() && takesAnswer(editors_[i]->GetQuestion().type)) {
-      editors_[i]->FocusInput();
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    if (!RowShown(static_cast<int>(i)) || !takesAnswer(QuestionOf(static_cast<int>(i)).type)) continue;
+    BuildRows({static_cast<int>(i)});
+    if (rows_[i].editor && rows_[i].editor->Window()->IsShown()) {
+      rows_[i].editor->FocusInput();
       return;
     }
   }

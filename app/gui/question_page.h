@@ -1,13 +1,18 @@
 // The questions of one section, as editors in a scrolled page. Only the
 // visible section's controls exist: the frame builds a page when a section
 // is opened and destroys the previous one (BRIEF.md: 2,000 live controls
-// cost 15 s and 225 MB under GTK). The page builds its first screen at once
-// and the rest in short slices while the program is idle, so a section
-// opens in the time of a screenful and input waits at most one slice and
-// GTK's drawing of it; whatever needs a question not yet built (search,
-// Review, tests) builds the rest first. The page follows the session: on each
-// change it updates only the editors whose paths changed, inside one
-// Freeze, and lays out once.
+// cost 15 s and 225 MB under GTK). Within the page, rows are virtual: each
+// question is a placeholder of its estimated height (a sizer spacer, no
+// window) until it comes within a margin of the visible part of the page;
+// then its editor is built in its place, in the tab order of the
+// questions. Rows far from the view are destroyed again (a spacer of their
+// real height takes their place), so however long the section, the page
+// holds a few screenfuls of controls. The question with the keyboard focus
+// always has its neighbours built (the previous and the next question that
+// takes an answer), so Tab, Shift+Tab and Enter reach them; a question asked
+// for (search, Review, the overview, undo) is built, scrolled to and kept.
+// The page follows the session: on each change it updates only the editors
+// whose paths changed, inside one Freeze, and lays out once.
 #pragma once
 
 #include <wx/scrolwin.h>
@@ -32,17 +37,23 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   ~QuestionPage() override;
 
   int Section() const { return section_; }
-  // Scrolls to the question (id or rep[key]/child) and puts the focus in it.
+  // Builds the question (id or rep[key]/child), scrolls to it and puts the focus in it.
   bool FocusQuestion(const std::string& path);
   // Focuses the first question that can take the focus.
   void FocusFirst();
   // The question the user was last in, or null.
   QuestionEditor* Current() const { return current_; }
-  // The editor of `path`, building the rest of the page if needed.
+  // The editor of `path`, building its row if needed; the row is kept (not
+  // destroyed when far from the view) while it is among the last asked for.
   QuestionEditor* EditorAt(const std::string& path);
-  // Whether every question of the section has its editor yet.
-  bool Complete() const { return complete_; }
+  // "Fully built": every row within the view and its margin has its editor,
+  // laid out for the current scroll position and size; nothing waits.
+  bool Complete() const;
+  // Builds what the view needs now (the rows in view and around the focus).
   void BuildAll();
+  // How many questions have an editor now, and how many the section has.
+  std::size_t BuiltRows() const;
+  std::size_t RowCount() const { return rows_.size(); }
   // Shows the offers anew after the replies offering them were read again
   // (ResponseModel::refreshOfferSources): each built editor updates its own.
   void RefreshOffers();
@@ -72,13 +83,41 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   void Notify(const wxString& message) override;
 
  private:
+  struct Row {
+    std::unique_ptr<QuestionEditor> editor;
+    int extent = 0;         // the placeholder's height, margin included (0: not relevant)
+    bool measured = false;  // `extent` is the row's real height, not an estimate
+  };
   void Build();
   void StopFollowing();
-  // Builds the next question's editor; returns its height (0 when hidden).
-  int BuildNext();
-  // Builds for about `budgetMs`, then lays out what was added.
-  void BuildSlice(int budgetMs);
-  // The subsection links and the bottom margin, once every question is in.
+  const Question& QuestionOf(int row) const;
+  // The row of a question path (a record's question: its repeat's row), or -1.
+  int RowOf(const std::string& path) const;
+  // The row of the question holding `window`, or -1.
+  int RowOfWindow(wxWindow* window) const;
+  bool RowShown(int row) const;
+  int Estimate(int row) const;
+  // The top of each row in the page's virtual space, from the last layout.
+  std::vector<int> RowTops() const;
+  int ViewTop() const;
+  // Builds the rows' editors in place of their placeholders, lays out once,
+  // and keeps what is on screen still when a row above the view changed height.
+  void BuildRows(std::vector<int> rows);
+  void BuildRow(int row);
+  void Evict(int row);
+  // Builds every row within the view and its margin, until none is left.
+  void FillView();
+  // Destroys the rows far from the view that nothing holds.
+  void EvictFar();
+  // The rows the keyboard can reach from `row` at once: the previous and the
+  // next question that takes an answer (and whatever is shown between).
+  std::pair<int, int> Neighbours(int row) const;
+  void BuildNeighbours(int row);
+  void Pin(int row);
+  int ScrollUnit() const;
+  // Scrolls so that `window` (a question's panel) is at the top.
+  void ScrollToWindow(wxWindow* window);
+  // The subsection links and the bottom margin.
   void BuildTail();
   void OnIdle(wxIdleEvent& event);
   QuestionEditor* Find(const std::string& path) const;
@@ -94,10 +133,14 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   int section_;
   std::string language_;
   int wrapWidth_ = 600;
-  std::vector<std::unique_ptr<QuestionEditor>> editors_;
+  std::vector<Row> rows_;
+  std::unordered_map<std::string, int> rowOf_;  // question id -> row
   wxBoxSizer* sizer_ = nullptr;
-  std::size_t built_ = 0;  // questions of the section with an editor
-  bool complete_ = false;
+  std::size_t headerItems_ = 0;  // sizer items before the first row
+  wxWindow* tailFirst_ = nullptr;
+  std::vector<int> pinned_;  // the rows last asked for, kept built
+  bool fillPending_ = true;
+  int filledTop_ = -1, filledHeight_ = -1;  // the view FillView last filled
   std::unordered_map<std::string, QuestionEditor*> byPath_;
   // For each question id, the questions whose texts show its answer.
   std::unordered_map<std::string, std::vector<std::string>> showers_;
