@@ -26,14 +26,27 @@ SectionTree::SectionTree(wxWindow* parent)
   Bind(
       wxEVT_TIMER,
       [this](wxTimerEvent&) {
-        wxTreeItemId item = GetSelection();
-        if (!item.IsOk() || !onOpen) return;
-        auto* data = static_cast<SectionData*>(GetItemData(item));
-        if (data) onOpen(data->section);
+        ++delayedOpens_;
+        OpenSelected();
       },
       openTimer_.GetId());
+  // A click opens at once; only arrowing waits for the pause. The flag
+  // covers the selection change the click itself makes, and is dropped
+  // once the click has been handled (a click on the selected row changes
+  // nothing).
+  Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& event) {
+    clicked_ = true;
+    CallAfter([this] { clicked_ = false; });
+    event.Skip();
+  });
   Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) {
-    if (!selecting_) openTimer_.StartOnce(kOpenDelayMs);
+    if (selecting_) return;
+    if (clicked_) {
+      openTimer_.Stop();
+      CallAfter([this] { OpenSelected(); });
+    } else {
+      openTimer_.StartOnce(kOpenDelayMs);
+    }
   });
   // Enter opens at once and moves to the questions.
   Bind(wxEVT_TREE_ITEM_ACTIVATED, [this](wxTreeEvent& event) {
@@ -41,6 +54,13 @@ SectionTree::SectionTree(wxWindow* parent)
     auto* data = static_cast<SectionData*>(GetItemData(event.GetItem()));
     if (data && onOpen) onOpen(data->section);
   });
+}
+
+void SectionTree::OpenSelected() {
+  wxTreeItemId item = GetSelection();
+  if (!item.IsOk() || !onOpen) return;
+  auto* data = static_cast<SectionData*>(GetItemData(item));
+  if (data) onOpen(data->section);
 }
 
 void SectionTree::Clear() {

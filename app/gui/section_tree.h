@@ -33,6 +33,10 @@ class SectionTree : public wxTreeCtrl {
   // A section (or kReview) was chosen with the mouse or the keyboard.
   std::function<void(int section)> onOpen;
 
+  // How many sections were opened after the arrowing pause (a click or
+  // Enter opens at once and does not count): for the tests.
+  int DelayedOpens() const { return delayedOpens_; }
+
  private:
   wxString Label(const ResponseSession& session, int section) const;
 
@@ -42,7 +46,11 @@ class SectionTree : public wxTreeCtrl {
   std::vector<wxString> titles_;
   wxTreeItemId review_;
   wxTreeItemId overview_;
+  void OpenSelected();
+
   bool selecting_ = false;
+  bool clicked_ = false;  // the selection is changing under a mouse click
+  int delayedOpens_ = 0;
   wxTimer openTimer_;
 };
 
