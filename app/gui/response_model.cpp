@@ -2,7 +2,19 @@
 
 #include <algorithm>
 
+#include "forms/question_refs.h"
+
 namespace focal::gui {
+
+const std::string& ResponseModel::shownNumber(const std::string& questionId) const {
+  if (numbered_ != &questionnaire()) {
+    numbers_ = displayedQuestionNumbers(questionnaire());
+    numbered_ = &questionnaire();
+  }
+  static const std::string none;
+  const auto it = numbers_.find(questionId);
+  return it == numbers_.end() ? none : it->second;
+}
 
 PreviewModel::PreviewModel(std::shared_ptr<const Questionnaire> questionnaire, std::string language,
                            std::map<std::string, std::string> answers)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,9 @@ class ResponseModel {
 
   virtual const ResponseSession& session() const = 0;
   const Questionnaire& questionnaire() const { return session().questionnaire(); }
+  // The number a question is shown with, as in the printed report and the
+  // texts' {number:id} (forms/question_refs.h); "" for a note.
+  const std::string& shownNumber(const std::string& questionId) const;
   [[nodiscard]] virtual ResponseSession::ChangePublisher::Subscription subscribe(
       ResponseSession::ChangePublisher::Callback callback) = 0;
 
@@ -110,6 +114,10 @@ class ResponseModel {
 
  protected:
   Publisher<SaveStatus> statusChanges_;
+
+ private:
+  mutable const Questionnaire* numbered_ = nullptr;  // the questionnaire numbers_ belong to
+  mutable std::map<std::string, std::string> numbers_;
 };
 
 // The author's preview: answers in memory only, with the workspace's undo history.

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "forms/countries.h"
+#include "forms/question_refs.h"
 
 namespace focal::gui {
 
@@ -32,20 +33,9 @@ wxString ReferenceTitle(const TreatyReference& reference) {
 }
 
 wxString SectionNumber(const Questionnaire& questionnaire, int section) {
-  wxString number;
-  for (int s = section; s >= 0; s = questionnaire.sections[s].parent) {
-    if (const std::string& given = questionnaire.sections[s].number; !given.empty()) {
-      number = number.empty() ? FromUtf8(given) : FromUtf8(given) + "." + number;  // `number:` as written
-      break;
-    }
-    const int parent = questionnaire.sections[s].parent;
-    const std::vector<int> siblings =
-        parent < 0 ? questionnaire.topLevelSections() : questionnaire.sections[parent].subsections;
-    const auto it = std::find(siblings.begin(), siblings.end(), s);
-    const long place = it == siblings.end() ? 0 : (it - siblings.begin()) + 1;
-    number = number.empty() ? wxString::Format("%ld", place) : wxString::Format("%ld.", place) + number;
-  }
-  return number;
+  // As the printed report and the texts' {number:id} number it.
+  const std::vector<std::string> numbers = displayedSectionNumbers(questionnaire);
+  return section >= 0 && section < static_cast<int>(numbers.size()) ? FromUtf8(numbers[section]) : wxString();
 }
 
 wxString SectionTitle(const Questionnaire& questionnaire, int section, const std::string& language) {

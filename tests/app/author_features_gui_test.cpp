@@ -91,6 +91,9 @@ TEST_F(AuthorFeaturesTest, WarningsReadOnlyNumbersAndFilteredChoices) {
   MainFrame* frame = Open();
   ASSERT_NE(frame, nullptr);
   EXPECT_NE(ShownContaining(frame, "total", "4.1  Victims identified"), nullptr);
+  // A question with no `number:` shows its place, as the printed report
+  // and the texts' {number:id} give it.
+  EXPECT_NE(ShownContaining(frame, "children", "1.2  Of whom children"), nullptr);
 
   // The read-only question: no input, a line saying why.
   auto copied = InEditor<wxTextCtrl>(frame, "copied");

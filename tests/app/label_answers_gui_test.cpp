@@ -99,8 +99,8 @@ TEST_F(LabelAnswersTest, AnsweringQ1ChangesTheLabelShownForQ2) {
   MainFrame* frame = Open();
   ASSERT_NE(frame, nullptr);
   const wxString ellipsis = wxString::FromUTF8("\u2026");
-  EXPECT_TRUE(Showing(frame, "q1", "How many victims were identified from 2002 to 2004?"));
-  EXPECT_TRUE(Showing(frame, "q2", "Of the " + ellipsis + " victims identified, which were children?"));
+  EXPECT_TRUE(Showing(frame, "q1", "1.1  How many victims were identified from 2002 to 2004?"));
+  EXPECT_TRUE(Showing(frame, "q2", "1.2  Of the " + ellipsis + " victims identified, which were children?"));
   EXPECT_TRUE(Showing(frame, "q2", "All " + ellipsis));
 
   // The user types 12 in q1's box and leaves it with Tab.
@@ -114,7 +114,7 @@ TEST_F(LabelAnswersTest, AnsweringQ1ChangesTheLabelShownForQ2) {
   PressKey(WXK_TAB);
   ASSERT_TRUE(WaitUntil([&] { return frame->GetModel()->session().value("q1") == "12"; }));
   EXPECT_TRUE(WaitUntil([&] {
-    return Showing(frame, "q2", "Of the 12 victims identified, which were children?");
+    return Showing(frame, "q2", "1.2  Of the 12 victims identified, which were children?");
   })) << "shown: "
       << Joined(Shown(frame, "q2"));
   EXPECT_TRUE(Showing(frame, "q2", "Count each of the 12 victims once."));
@@ -130,7 +130,7 @@ TEST_F(LabelAnswersTest, AnsweringQ1ChangesTheLabelShownForQ2) {
   PressKey(WXK_TAB);
   EXPECT_TRUE(WaitUntil([&] { return frame->GetModel()->session().value("q1").empty(); }));
   EXPECT_TRUE(WaitUntil([&] {
-    return Showing(frame, "q2", "Of the " + ellipsis + " victims identified, which were children?");
+    return Showing(frame, "q2", "1.2  Of the " + ellipsis + " victims identified, which were children?");
   }));
 }
 

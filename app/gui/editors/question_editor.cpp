@@ -64,7 +64,7 @@ void QuestionEditor::BuildMarks(wxBoxSizer* sizer) {
   const wxString offers = question_.allowNotAvailable
                               ? _("Information not available, a comment, or clearing the answer.")
                               : _("A comment, or clearing the answer.");
-  SetAccessibleName(more_, LabelText() + ": " + _("More"), offers);
+  SetAccessibleName(more_, Text(question_.label) + ": " + _("More"), offers);
   more_->SetToolTip(offers);
   more_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowMoreMenu(); });
   marksSizer_->Add(more_, 0, wxALIGN_CENTER_VERTICAL);
@@ -190,7 +190,9 @@ wxString QuestionEditor::ContentText(ContentWord word) const {
 
 wxString QuestionEditor::LabelText() const {
   wxString label = Text(question_.label);
-  if (!question_.number.empty()) label = FromUtf8(question_.number) + "  " + label;  // `number:`
+  // The number the printed report and the texts' {number:id} give it.
+  if (const std::string& number = host_.Model().shownNumber(question_.id); !number.empty())
+    label = FromUtf8(number) + "  " + label;
   if (required_) label += " *";
   return label;
 }
