@@ -7,6 +7,7 @@
 
 #include "forms/author_hints.h"
 #include "forms/label_text.h"
+#include "forms/question_kinds.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/reference_years.h"
 #include "forms/source_map.h"
@@ -20,63 +21,15 @@ const std::vector<std::string> kTopKeys = {"focal",        "id",       "title", 
                                            "choice_lists", "sections", "reference_years", "confirm_carried"};
 const std::vector<std::string> kSectionKeys = {"id",       "title",     "intro",    "references",
                                                "relevant", "questions", "sections", "number"};
-const std::vector<std::string> kCommonQuestionKeys = {"id",
-                                                      "type",
-                                                      "label",
-                                                      "help",
-                                                      "required",
-                                                      "relevant",
-                                                      "constraint",
-                                                      "constraint_message",
-                                                      "warning",
-                                                      "warning_message",
-                                                      "default",
-                                                      "read_only",
-                                                      "number",
-                                                      "references",
-                                                      "not_available",
-                                                      "carry_forward_from",
-                                                      "carry_forward_map",
-                                                      "confirm_carried",
-                                                      "also_asked_in",
-                                                      "tags"};
 const std::vector<std::string> kReferenceKeys = {"instrument", "article", "paragraph", "text"};
 const std::vector<std::string> kChoiceKeys = {"value", "label"};
 const std::vector<std::string> kAxisKeys = {"id", "label", "in_total"};
 const std::vector<std::string> kKnownTags = {"gating", "technical_assistance", "successful_practice"};
 
-std::vector<std::string> typeKeys(QuestionType type) {
-  switch (type) {
-    case QuestionType::SingleChoice:
-      return {"choices", "other", "choice_filter"};
-    case QuestionType::MultipleChoice:
-      return {"choices", "other", "min_selected", "max_selected", "choice_filter"};
-    case QuestionType::Integer:
-    case QuestionType::Decimal:
-      return {"min", "max", "unit", "summary", "special_values"};
-    case QuestionType::Date:
-    case QuestionType::Year:
-      return {"min", "max"};
-    case QuestionType::Text:
-    case QuestionType::LongText:
-      return {"max_length"};
-    case QuestionType::Attachment:
-      return {"types", "max_size_mb"};
-    case QuestionType::Table:
-      return {"rows", "columns", "totals", "cells", "min", "max"};
-    case QuestionType::Repeat:
-      return {"questions", "min_records", "max_records", "repeat_count", "carry_forward_filter"};
-    case QuestionType::Calculate:
-      return {"calculation", "unit"};
-    default:
-      return {};
-  }
-}
-
+// Every key some question allows: a key of another kind is "does not apply".
 std::vector<std::string> allQuestionKeys() {
-  std::set<std::string> keys(kCommonQuestionKeys.begin(), kCommonQuestionKeys.end());
-  for (int t = 0; t <= static_cast<int>(QuestionType::Calculate); ++t)
-    for (auto& k : typeKeys(static_cast<QuestionType>(t))) keys.insert(k);
+  std::set<std::string> keys(commonQuestionKeys().begin(), commonQuestionKeys().end());
+  for (const auto& kind : questionKinds()) keys.insert(kind.keys.begin(), kind.keys.end());
   return {keys.begin(), keys.end()};
 }
 
@@ -320,8 +273,7 @@ class Reader {
           const std::string near = nearestWord(reference.id, ids);
           report(at, "the " + entry.key + " shows ${" + reference.id + "}, but there is no question '" +
                          reference.id + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
-        } else if (it->type == QuestionType::Table || it->type == QuestionType::Repeat ||
-                   it->type == QuestionType::Note) {
+        } else if (!kindOf(it->type).showsInText) {
           report(at, "the " + entry.key + " shows ${" + reference.id + "}, but '" + reference.id + "' is a " +
                          questionTypeKey(it->type) + ", which has no single answer to show");
         }
@@ -684,8 +636,8 @@ class Reader {
         } else {
           std::vector<std::string> names;
           std::string list;
-          for (int t = 0; t <= static_cast<int>(QuestionType::Calculate); ++t) {
-            names.push_back(questionTypeKey(static_cast<QuestionType>(t)));
+          for (const auto& kind : questionKinds()) {
+            names.push_back(kind.key);
             list += (list.empty() ? "" : ", ") + names.back();
           }
           std::string lower = *s;
@@ -699,8 +651,8 @@ class Reader {
     }
     const std::string what = "a question of type '" + std::string(questionTypeKey(question.type)) + "'";
     if (typeKnown) {
-      auto allowed = kCommonQuestionKeys;
-      auto own = typeKeys(question.type);
+      auto allowed = commonQuestionKeys();
+      const auto& own = kindOf(question.type).keys;
       allowed.insert(allowed.end(), own.begin(), own.end());
       std::vector<std::string> elsewhere;
       for (const auto& k : allQuestionKeys())
@@ -787,10 +739,7 @@ class Reader {
             "'carry_forward_map' needs 'carry_forward_from' on the same question; add it or remove the map");
       return;
     }
-    const bool choices = question.type == QuestionType::YesNo ||
-                         question.type == QuestionType::SingleChoice ||
-                         question.type == QuestionType::MultipleChoice;
-    if (!choices) {
+    if (!kindOf(question.type).hasChoices) {
       error(node, "'carry_forward_map' maps choice values, but '" + question.id + "' is a " +
                       questionTypeKey(question.type) + " question; remove the map");
       return;
@@ -799,8 +748,7 @@ class Reader {
       error(node, "'carry_forward_map' must map old values to new ones, as in {mixed: both}");
       return;
     }
-    std::vector<std::string> values;
-    if (question.type == QuestionType::YesNo) values = {"yes", "no"};
+    std::vector<std::string> values = kindOf(question.type).fixedChoices;
     for (const auto& c : question.choices) values.push_back(c.value);
     if (question.otherOption) values.push_back("other");
     for (const auto& [k, v] : node.entries) {
