@@ -16,6 +16,7 @@
 #include "forms/answer_value.h"
 #include "forms/diagnostics.h"
 #include "forms/i18n.h"
+#include "forms/question_kinds.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
 #include "forms/yaml_tree.h"
@@ -86,7 +87,7 @@ class JsonFlattener {
           continue;
         }
         for (const auto& [child, childValue] : record.items()) {
-          const std::string base = key + "[" + number + "]/" + child;
+          const std::string base = recordPrefix(key, number) + child;
           auto childParsed = parseAnswerPath(base);
           const Question* childQuestion = childParsed ? q_.find(childParsed->question) : nullptr;
           if (childParsed && childQuestion && childParsed->mark.empty() && childParsed->part.empty())
@@ -103,9 +104,9 @@ class JsonFlattener {
  private:
   void structured(const std::string& where, const std::string& path, const Question& question,
                   const json& value) {
-    switch (question.type) {
-      case QuestionType::MultipleChoice:
-        if (value.is_array()) {
+    switch (kindOf(question).shape) {
+      case AnswerShape::Choice:
+        if (question.type == QuestionType::MultipleChoice && value.is_array()) {
           std::vector<std::string> words;
           for (const auto& v : value) {
             if (!v.is_string())
@@ -115,31 +116,33 @@ class JsonFlattener {
           return row(where, path, joinWords(words));
         }
         break;
-      case QuestionType::Legislation:
+      case AnswerShape::Fields:  // {"title": ..., "article": ...}
         if (value.is_object()) {
           for (const auto& [part, v] : value.items())
-            scalar(where + ", \"" + part + "\"", path + "/" + part, &question, v);
+            scalar(where + ", \"" + part + "\"", partPath(path, part), &question, v);
           return;
         }
         break;
-      case QuestionType::Table:
+      case AnswerShape::Cells:  // {"row": {"column": number}}
         if (value.is_object()) {
           for (const auto& [rowId, cells] : value.items()) {
             if (!cells.is_object()) {
-              problem(where, path + "/" + rowId,
+              problem(where, partPath(path, rowId),
                       tr("Give each row of a table as an object from column to number."));
               continue;
             }
             for (const auto& [column, v] : cells.items())
-              scalar(where + ", \"" + rowId + "\", \"" + column + "\"", path + "/" + rowId + "/" + column,
+              scalar(where + ", \"" + rowId + "\", \"" + column + "\"", partPath(path, rowId, column),
                      &question, v);
           }
           return;
         }
         break;
-      case QuestionType::Repeat:
-        return problem(where, path, tr("A list cannot be inside another list."));
-      default:
+      case AnswerShape::Value:
+        if (question.type == QuestionType::Repeat)
+          return problem(where, path, tr("A list cannot be inside another list."));
+        break;
+      case AnswerShape::None:
         break;
     }
     scalar(where, path, &question, value);
@@ -345,7 +348,7 @@ class Importer {
       auto item = check(row);
       if (!item) continue;
       if (!item->path.repeat.empty() && allDigits(item->path.recordKey)) {
-        const std::string group = item->path.repeat + "[" + item->path.recordKey + "]";
+        const std::string group = recordId(item->path.repeat, item->path.recordKey);
         auto [at, added] = groupIndex.try_emplace(group, records.size());
         if (added) records.push_back({group, {}});
         records[at->second].second.push_back(*item);
@@ -499,7 +502,7 @@ class Importer {
     return (close == std::string::npos ? path : path.substr(close + 1)) + "\n" + value;
   }
   void indexRecord(RecordIndex& index, const std::string& repeatId, const std::string& key) {
-    const std::string prefix = repeatId + "[" + key + "]";
+    const std::string prefix = recordId(repeatId, key);
     const auto& answers = doc_.session().answers();
     for (auto it = answers.lower_bound(prefix);
          it != answers.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)

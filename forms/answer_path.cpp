@@ -23,11 +23,10 @@ bool isKey(std::string_view s) {
 
 std::string AnswerPath::str() const {
   std::string out;
-  if (!repeat.empty()) out += repeat + "[" + recordKey + "]/";
+  if (!repeat.empty()) out = recordPrefix(repeat, recordKey);
   out += question;
-  if (!part.empty()) out += "/" + part;
-  if (!subpart.empty()) out += "/" + subpart;
-  if (!mark.empty()) out += "@" + mark;
+  if (!part.empty()) out = partPath(out, part, subpart);
+  if (!mark.empty()) out = focal::withMark(out, mark);
   return out;
 }
 
@@ -42,6 +41,21 @@ AnswerPath AnswerPath::questionPath() const {
   p.part.clear();
   p.subpart.clear();
   p.mark.clear();
+  return p;
+}
+
+AnswerPath AnswerPath::withPart(const std::string& newPart, const std::string& newSubpart) const {
+  AnswerPath p = *this;
+  p.part = newPart;
+  p.subpart = newSubpart;
+  return p;
+}
+
+std::string AnswerPath::partText() const { return subpart.empty() ? part : partPath(part, subpart); }
+
+AnswerPath AnswerPath::withMark(const std::string& newMark) const {
+  AnswerPath p = *this;
+  p.mark = newMark;
   return p;
 }
 
@@ -96,6 +110,38 @@ AnswerPath recordPath(const std::string& repeat, const std::string& key, const s
   p.repeat = repeat;
   p.recordKey = key;
   return p;
+}
+
+std::string withMark(std::string_view path, std::string_view mark) {
+  std::string out(path);
+  out += '@';
+  out += mark;
+  return out;
+}
+
+std::string partPath(std::string_view path, std::string_view part, std::string_view subpart) {
+  std::string out(path);
+  if (!part.empty()) {
+    out += '/';
+    out += part;
+  }
+  if (!subpart.empty()) {
+    out += '/';
+    out += subpart;
+  }
+  return out;
+}
+
+std::string recordId(std::string_view repeat, std::string_view key) {
+  std::string out(repeat);
+  out += '[';
+  out += key;
+  out += ']';
+  return out;
+}
+
+std::string recordPrefix(std::string_view repeat, std::string_view key) {
+  return recordId(repeat, key) + '/';
 }
 
 }  // namespace focal

@@ -31,6 +31,11 @@ struct AnswerPath {
   AnswerPath valuePath() const;
   // The path of the question's value (no part, no mark), keeping the record.
   AnswerPath questionPath() const;
+  // The same path with another part (and subpart), or another mark.
+  AnswerPath withPart(const std::string& part, const std::string& subpart = {}) const;
+  AnswerPath withMark(const std::string& mark) const;
+  // The part as written after the question's id: "other", "title", "y2022/women".
+  std::string partText() const;
   bool operator==(const AnswerPath&) const = default;
 };
 
@@ -39,5 +44,13 @@ std::optional<AnswerPath> parseAnswerPath(std::string_view text);
 AnswerPath pathOf(const std::string& question, const std::string& part = {}, const std::string& subpart = {});
 AnswerPath recordPath(const std::string& repeat, const std::string& key, const std::string& question,
                       const std::string& part = {}, const std::string& subpart = {});
+
+// The same helpers over a path already written out (a question's value path
+// such as "q_5" or "r[k]/q_5"): "q_5@status", "q_5/other", "q_14/y2022/women".
+std::string withMark(std::string_view path, std::string_view mark);
+std::string partPath(std::string_view path, std::string_view part, std::string_view subpart = {});
+// A record of a repeat, "r[k]", and the prefix of every path inside it, "r[k]/".
+std::string recordId(std::string_view repeat, std::string_view key);
+std::string recordPrefix(std::string_view repeat, std::string_view key);
 
 }  // namespace focal

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "forms/i18n.h"
+#include "forms/question_kinds.h"
 #include "forms/utf8.h"
 
 namespace focal {
@@ -34,8 +36,8 @@ std::string textRuleProblem(std::string_view text, bool lineBreaksAllowed) {
 bool allowsLineBreaks(const Question& question, const AnswerPath& path) {
   if (path.mark == "comment") return true;
   if (!path.mark.empty()) return false;
-  if (question.type == QuestionType::Legislation) return path.part == "excerpt";
-  return question.type == QuestionType::LongText && path.part.empty();
+  const auto& multiline = kindOf(question).multiline;
+  return std::find(multiline.begin(), multiline.end(), path.part) != multiline.end();
 }
 
 std::string checkAnswerText(const Question& question, const AnswerPath& path, std::string_view value) {

@@ -8,6 +8,7 @@
 
 #include "forms/countries.h"
 #include "forms/i18n.h"
+#include "forms/question_kinds.h"
 #include "forms/utf8.h"
 
 namespace focal {
@@ -119,32 +120,96 @@ std::string checkPathFits(const Question& q, const AnswerPath& path) {
     return {};
   }
   if (!takesAnswer(q.type)) return tr("This item takes no answer.");
-  switch (q.type) {
-    case QuestionType::SingleChoice:
-    case QuestionType::MultipleChoice:
-      if (path.part.empty() || (path.part == "other" && q.otherOption && path.subpart.empty())) return {};
-      break;
-    case QuestionType::Legislation:
-      if (path.subpart.empty() && std::any_of(std::begin(kLegislationFields), std::end(kLegislationFields),
-                                              [&](const char* f) { return path.part == f; }))
-        return {};
+  if (storesPart(q, path.part, path.subpart)) return {};
+  switch (kindOf(q).shape) {
+    case AnswerShape::Fields:
       return fmt::format(
           fmt::runtime(tr("A citation has the parts title, article, date, link and excerpt, not '{}'.")),
           path.part);
-    case QuestionType::Table: {
-      bool row = std::any_of(q.rows.begin(), q.rows.end(),
-                             [&](const TableAxisItem& r) { return r.id == path.part; });
-      bool col = std::any_of(q.columns.begin(), q.columns.end(),
-                             [&](const TableAxisItem& c) { return c.id == path.subpart; });
-      if (row && col) return {};
+    case AnswerShape::Cells:
       return fmt::format(fmt::runtime(tr("The table '{}' has no cell '{}/{}'.")), q.id, path.part,
                          path.subpart);
-    }
     default:
-      if (path.part.empty()) return {};
+      return fmt::format(fmt::runtime(tr("The question '{}' has no part '{}'.")), q.id, path.part);
   }
-  return fmt::format(fmt::runtime(tr("The question '{}' has no part '{}'.")), q.id, path.part);
 }
+
+namespace value_check {
+
+std::string yesNo(const Question&, std::string_view value) {
+  return value == "yes" || value == "no" ? std::string() : tr("Answer yes or no.");
+}
+
+std::string choice(const Question& q, std::string_view value) {
+  if (hasChoice(q, value)) return {};
+  return fmt::format(fmt::runtime(tr("'{}' is not one of the choices of this question.")), value);
+}
+
+std::string choices(const Question& q, std::string_view value) {
+  auto words = splitWords(value);
+  for (const auto& w : words)
+    if (!hasChoice(q, w))
+      return fmt::format(fmt::runtime(tr("'{}' is not one of the choices of this question.")), w);
+  auto sorted = words;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+    return tr("A choice is selected twice.");
+  return {};
+}
+
+std::string text(const Question& q, std::string_view value) {
+  if (q.maxLength && utf8Length(value) > *q.maxLength)
+    return fmt::format(fmt::runtime(tr("This answer has {} characters; at most {} are allowed here.")),
+                       utf8Length(value), *q.maxLength);
+  return {};
+}
+
+std::string wholeNumber(const Question& q, std::string_view value) {
+  long long v = 0;
+  if (!parseInteger(value, v)) return tr("Enter a whole number, for example 42.");
+  return checkRange(q, static_cast<double>(v));
+}
+
+std::string year(const Question& q, std::string_view value) {
+  long long v = 0;
+  if (!parseInteger(value, v) || v < 1000 || v > 9999)
+    return tr("Enter a year with four digits, for example 2024.");
+  return checkRange(q, static_cast<double>(v));
+}
+
+std::string decimal(const Question& q, std::string_view value) {
+  double d = 0;
+  if (!parseDecimal(value, d)) return tr("Enter a number, with a dot for decimals, for example 12.5.");
+  return checkRange(q, d);
+}
+
+std::string tableCell(const Question& q, std::string_view value) {
+  return q.decimalCells ? decimal(q, value) : wholeNumber(q, value);
+}
+
+std::string date(const Question& q, std::string_view value) {
+  if (std::string problem = dateProblem(value); !problem.empty()) return problem;
+  if (!q.minDate.empty() && value < q.minDate)
+    return fmt::format(fmt::runtime(tr("Enter a date on or after {}.")), q.minDate);
+  if (!q.maxDate.empty() && value > q.maxDate)
+    return fmt::format(fmt::runtime(tr("Enter a date on or before {}.")), q.maxDate);
+  return {};
+}
+
+std::string country(const Question&, std::string_view value) {
+  if (!isCountryCode(value))
+    return fmt::format(fmt::runtime(tr("'{}' is not an ISO 3166 country code such as FRA.")), value);
+  return {};
+}
+
+std::string recordKeys(const Question& q, std::string_view value) {
+  auto keys = splitWords(value);
+  if (q.maxRecords && keys.size() > q.maxRecords)
+    return fmt::format(fmt::runtime(tr("At most {} records are allowed here.")), q.maxRecords);
+  return {};
+}
+
+}  // namespace value_check
 
 std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::string_view value) {
   if (value.empty()) return {};
@@ -162,106 +227,23 @@ std::string checkAnswerValue(const Question& q, const AnswerPath& path, std::str
   if (path.mark == "carried")
     return value == "pending" ? std::string() : tr("The carried-forward mark must be 'pending'.");
   if (path.mark == "offered" || path.mark == "previous") return {};  // provenance Focal writes, as JSON
-  if (!path.part.empty() && q.type != QuestionType::Table) {
+  const QuestionKind& kind = kindOf(q);
+  if (!path.part.empty() && kind.shape != AnswerShape::Cells) {
     if (path.part == "date") return dateProblem(value);
     return {};  // "other" text, citation parts
   }
-  switch (q.type) {
-    case QuestionType::YesNo:
-      return value == "yes" || value == "no" ? std::string() : tr("Answer yes or no.");
-    case QuestionType::SingleChoice:
-      if (hasChoice(q, value)) return {};
-      return fmt::format(fmt::runtime(tr("'{}' is not one of the choices of this question.")), value);
-    case QuestionType::MultipleChoice: {
-      auto words = splitWords(value);
-      for (const auto& w : words)
-        if (!hasChoice(q, w))
-          return fmt::format(fmt::runtime(tr("'{}' is not one of the choices of this question.")), w);
-      auto sorted = words;
-      std::sort(sorted.begin(), sorted.end());
-      if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-        return tr("A choice is selected twice.");
-      return {};
-    }
-    case QuestionType::Text:
-    case QuestionType::LongText:
-      if (q.maxLength && utf8Length(value) > *q.maxLength)
-        return fmt::format(fmt::runtime(tr("This answer has {} characters; at most {} are allowed here.")),
-                           utf8Length(value), *q.maxLength);
-      return {};
-    case QuestionType::Integer:
-    case QuestionType::Year:
-    case QuestionType::Table: {
-      if (q.type == QuestionType::Table && q.decimalCells) {
-        double d = 0;
-        if (!parseDecimal(value, d)) return tr("Enter a number, with a dot for decimals, for example 12.5.");
-        return checkRange(q, d);
-      }
-      long long v = 0;
-      if (!parseInteger(value, v))
-        return q.type == QuestionType::Year ? tr("Enter a year with four digits, for example 2024.")
-                                            : tr("Enter a whole number, for example 42.");
-      if (q.type == QuestionType::Year && (v < 1000 || v > 9999))
-        return tr("Enter a year with four digits, for example 2024.");
-      return checkRange(q, static_cast<double>(v));
-    }
-    case QuestionType::Decimal: {
-      double d = 0;
-      if (!parseDecimal(value, d)) return tr("Enter a number, with a dot for decimals, for example 12.5.");
-      return checkRange(q, d);
-    }
-    case QuestionType::Date:
-      if (std::string problem = dateProblem(value); !problem.empty()) return problem;
-      if (!q.minDate.empty() && value < q.minDate)
-        return fmt::format(fmt::runtime(tr("Enter a date on or after {}.")), q.minDate);
-      if (!q.maxDate.empty() && value > q.maxDate)
-        return fmt::format(fmt::runtime(tr("Enter a date on or before {}.")), q.maxDate);
-      return {};
-    case QuestionType::Country:
-      if (!isCountryCode(value))
-        return fmt::format(fmt::runtime(tr("'{}' is not an ISO 3166 country code such as FRA.")), value);
-      return {};
-    case QuestionType::Repeat: {
-      auto keys = splitWords(value);
-      if (q.maxRecords && keys.size() > q.maxRecords)
-        return fmt::format(fmt::runtime(tr("At most {} records are allowed here.")), q.maxRecords);
-      return {};
-    }
-    default:
-      return {};
-  }
+  return kind.check ? kind.check(q, value) : std::string();
 }
 
-expr::Type expressionType(const Question& q) {
-  switch (q.type) {
-    case QuestionType::MultipleChoice:
-      return expr::Type::List;
-    case QuestionType::Integer:
-    case QuestionType::Decimal:
-    case QuestionType::Year:
-      return expr::Type::Number;
-    case QuestionType::Date:
-      return expr::Type::Date;
-    case QuestionType::Repeat:
-      return expr::Type::Records;
-    case QuestionType::Table:
-      return expr::Type::Cells;
-    case QuestionType::Calculate:
-      return expr::Type::Any;
-    default:
-      return expr::Type::String;
-  }
-}
+expr::Type expressionType(const Question& q) { return kindOf(q).expressionType; }
 
 expr::Value expressionValue(const Question& q, std::string_view value) {
   if (value.empty()) return std::monostate{};
-  switch (q.type) {
-    case QuestionType::MultipleChoice:
+  switch (kindOf(q).expressionType) {
+    case expr::Type::List:
       return splitWords(value);
-    case QuestionType::Integer:
-    case QuestionType::Decimal:
-    case QuestionType::Year:
-    case QuestionType::Table: {
+    case expr::Type::Number:
+    case expr::Type::Cells: {  // a table's value is one of its cells
       double d = 0;
       if (parseDecimal(value, d)) return d;
       return std::monostate{};

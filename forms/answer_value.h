@@ -28,6 +28,22 @@ expr::Value expressionValue(const Question& question, std::string_view value);
 // The expression type of a question's answer.
 expr::Type expressionType(const Question& question);
 
+// The value check of each kind of question (QuestionKind::check): the value
+// at the question's own path, never empty here.
+namespace value_check {
+std::string yesNo(const Question& question, std::string_view value);
+std::string choice(const Question& question, std::string_view value);
+std::string choices(const Question& question, std::string_view value);
+std::string text(const Question& question, std::string_view value);
+std::string wholeNumber(const Question& question, std::string_view value);
+std::string year(const Question& question, std::string_view value);
+std::string decimal(const Question& question, std::string_view value);
+std::string tableCell(const Question& question, std::string_view value);
+std::string date(const Question& question, std::string_view value);
+std::string country(const Question& question, std::string_view value);
+std::string recordKeys(const Question& question, std::string_view value);
+}  // namespace value_check
+
 // Strict parsing helpers shared by the checks and the importers.
 bool parseInteger(std::string_view text, long long& out);
 bool parseDecimal(std::string_view text, double& out);

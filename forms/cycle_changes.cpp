@@ -55,8 +55,8 @@ std::vector<CarriedAnswer> cycleChanges(const Questionnaire& questionnaire, cons
   };
   for (const auto& question : questionnaire.questions) {
     if (question.repeat >= 0) continue;
-    const std::string previousText = valueOf(question.id + "@previous");
-    const bool pending = valueOf(question.id + "@carried") == "pending";
+    const std::string previousText = valueOf(withMark(question.id, "previous"));
+    const bool pending = valueOf(withMark(question.id, "carried")) == "pending";
     if (previousText.empty() && !pending) continue;
     CarriedAnswer a;
     a.question = question.id;

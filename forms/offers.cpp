@@ -105,7 +105,7 @@ std::vector<std::pair<std::string, Record>> recordsOf(const AnswerValues& answer
   if (list == answers.end()) return out;
   for (const auto& key : splitWords(list->second)) {
     Record record;
-    const std::string prefix = repeat + "[" + key + "]/";
+    const std::string prefix = recordPrefix(repeat, key);
     for (auto it = answers.lower_bound(prefix);
          it != answers.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
       auto path = parseAnswerPath(it->first);
@@ -158,7 +158,7 @@ std::optional<RecordPlan> planRecords(const Questionnaire& here, const Question&
     Record mapped;
     std::vector<std::pair<std::string, std::string>> files;  // path there, path in the record here
     for (const auto& [rest, value] : record) {
-      auto path = parseAnswerPath(other.id + "[" + theirKey + "]/" + rest);
+      auto path = parseAnswerPath(recordPrefix(other.id, theirKey) + rest);
       if (!path) continue;
       auto field = hereField.find(path->question);
       if (field == hereField.end()) continue;
@@ -196,11 +196,11 @@ std::optional<RecordPlan> planRecords(const Questionnaire& here, const Question&
       used[static_cast<std::size_t>(match)] = true;
       key = mine[static_cast<std::size_t>(match)].first;
     } else {
-      key = newRecordKey(keys, there.info.id + ":" + other.id + "[" + theirKey + "]");
+      key = newRecordKey(keys, there.info.id + ":" + recordId(other.id, theirKey));
       keys.push_back(key);
       ++plan.added;
     }
-    const std::string prefix = repeat.id + "[" + key + "]/";
+    const std::string prefix = recordPrefix(repeat.id, key);
     for (const auto& [rest, value] : mapped) {
       auto [it, added] = plan.values.emplace(prefix + rest, value);
       if (!added && it->second != value) {
@@ -236,7 +236,7 @@ const char* offerStatusKey(OfferStatus status) {
 }
 
 std::optional<TakenFrom> takenFrom(const AnswerValues& answers, const std::string& questionId) {
-  auto it = answers.find(questionId + "@offered");
+  auto it = answers.find(withMark(questionId, "offered"));
   if (it == answers.end() || it->second.empty()) return std::nullopt;
   auto j = json::parse(it->second, nullptr, false);
   if (!j.is_object()) return std::nullopt;
@@ -282,7 +282,7 @@ std::vector<Offer> findOffers(const Questionnaire& questionnaire, const AnswerVa
       if (!source.questionnaire || source.questionnaire->info.id == questionnaire.info.id) continue;
       for (const Question* other : linkedQuestions(questionnaire, question, *source.questionnaire)) {
         // An answer carried from an earlier cycle and not confirmed there is not offered.
-        if (auto c = all[s].find(other->id + "@carried"); c != all[s].end() && c->second == "pending")
+        if (auto c = all[s].find(withMark(other->id, "carried")); c != all[s].end() && c->second == "pending")
           continue;
         const AnswerValues theirs = answerValues(all[s], other->id);
         if (theirs.empty()) continue;
@@ -467,7 +467,7 @@ TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offe
                  {"values", json::parse(valuesJson(target))}};
     if (!keptPaths.empty()) mark["kept"] = keptPaths;
     writes.push_back(
-        {offer.question + "@offered", mark.dump(-1, ' ', false, json::error_handler_t::replace)});
+        {withMark(offer.question, "offered"), mark.dump(-1, ' ', false, json::error_handler_t::replace)});
     result.taken.push_back(offer.id);
     if (!keptPaths.empty()) {
       std::string paths;

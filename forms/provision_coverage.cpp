@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "forms/answer_path.h"
+
 namespace focal {
 
 namespace {
@@ -115,7 +117,7 @@ std::string questionStateLabel(QuestionState state, const std::string& language)
 
 QuestionState questionState(const Question& question, const std::map<std::string, std::string>& answers,
                             const std::function<bool(const std::string&)>& relevant) {
-  if (auto it = answers.find(question.id + "@status"); it != answers.end()) {
+  if (auto it = answers.find(withMark(question.id, "status")); it != answers.end()) {
     if (it->second == "not_available") return QuestionState::NotAvailable;
     if (it->second == "not_applicable") return QuestionState::NotApplicable;
   }

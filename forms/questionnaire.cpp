@@ -1,30 +1,8 @@
 #include "forms/questionnaire.h"
 
-#include <array>
-#include <utility>
+#include "forms/question_kinds.h"
 
 namespace focal {
-
-namespace {
-constexpr std::array<std::pair<QuestionType, const char*>, 16> kTypeKeys{{
-    {QuestionType::YesNo, "yes_no"},
-    {QuestionType::SingleChoice, "single_choice"},
-    {QuestionType::MultipleChoice, "multiple_choice"},
-    {QuestionType::Text, "text"},
-    {QuestionType::LongText, "long_text"},
-    {QuestionType::Integer, "integer"},
-    {QuestionType::Decimal, "decimal"},
-    {QuestionType::Date, "date"},
-    {QuestionType::Year, "year"},
-    {QuestionType::Country, "country"},
-    {QuestionType::Legislation, "legislation"},
-    {QuestionType::Attachment, "attachment"},
-    {QuestionType::Table, "table"},
-    {QuestionType::Repeat, "repeat"},
-    {QuestionType::Note, "note"},
-    {QuestionType::Calculate, "calculate"},
-}};
-}  // namespace
 
 const char* instrumentKey(Instrument instrument) {
   switch (instrument) {
@@ -40,19 +18,15 @@ const char* instrumentKey(Instrument instrument) {
   return "convention";
 }
 
-const char* questionTypeKey(QuestionType type) {
-  for (const auto& [t, key] : kTypeKeys)
-    if (t == type) return key;
-  return "text";
-}
+const char* questionTypeKey(QuestionType type) { return kindOf(type).key; }
 
 std::optional<QuestionType> questionTypeFromKey(const std::string& key) {
-  for (const auto& [t, k] : kTypeKeys)
-    if (key == k) return t;
+  for (const auto& kind : questionKinds())
+    if (key == kind.key) return kind.type;
   return std::nullopt;
 }
 
-bool takesAnswer(QuestionType type) { return type != QuestionType::Note && type != QuestionType::Calculate; }
+bool takesAnswer(QuestionType type) { return kindOf(type).takesAnswer; }
 
 const Question* Questionnaire::find(const std::string& id) const {
   int index = indexOf(id);

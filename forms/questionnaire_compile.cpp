@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "forms/answer_value.h"
+#include "forms/question_kinds.h"
 #include "forms/questionnaire_reader.h"
 #include "forms/source_map.h"
 
@@ -30,7 +31,7 @@ class ExpressionCompiler {
     expr::Symbol symbol;
     symbol.type = expressionType(question);
     if (question.repeat >= 0) symbol.repeatId = q_.questions[question.repeat].id;
-    if (question.type == QuestionType::Table) {
+    if (kindOf(question).shape == AnswerShape::Cells) {
       for (const auto& r : question.rows) symbol.rows.push_back(r.id);
       for (const auto& c : question.columns) symbol.columns.push_back(c.id);
     }
@@ -43,9 +44,8 @@ class ExpressionCompiler {
         numericCodes = false;
     if (lenient_ && !numericCodes) {
       // A kept questionnaire: values in quotes are not checked against the choices.
-    } else if (question.type == QuestionType::YesNo) {
-      symbol.choices = {"yes", "no"};
-    } else if (question.type == QuestionType::SingleChoice || question.type == QuestionType::MultipleChoice) {
+    } else if (kindOf(question).hasChoices) {
+      symbol.choices = kindOf(question).fixedChoices;
       for (const auto& choice : question.choices) symbol.choices.push_back(choice.value);
       if (question.otherOption) symbol.choices.push_back("other");
     }
@@ -107,9 +107,7 @@ class ExpressionCompiler {
   // default: "=expression": a value of the question's type.
   void compileDefault(Question& question, const std::string& repeat) {
     const auto at = question.defaultPosition;
-    if (!takesAnswer(question.type) || question.type == QuestionType::Table ||
-        question.type == QuestionType::Repeat || question.type == QuestionType::Legislation ||
-        question.type == QuestionType::Attachment) {
+    if (!kindOf(question).takesDefault) {
       diag_.error(
           at.line, at.column,
           std::string("a question of type '") + questionTypeKey(question.type) + "' cannot have a 'default'");
@@ -208,19 +206,11 @@ class ExpressionCompiler {
 
   void checkDefault(const Question& question) {
     const auto at = question.defaultPosition;
-    switch (question.type) {
-      case QuestionType::Table:
-      case QuestionType::Repeat:
-      case QuestionType::Legislation:
-      case QuestionType::Attachment:
-      case QuestionType::Note:
-      case QuestionType::Calculate:
-        diag_.error(at.line, at.column,
-                    std::string("a question of type '") + questionTypeKey(question.type) +
-                        "' cannot have a 'default'");
-        return;
-      default:
-        break;
+    if (!kindOf(question).takesDefault) {
+      diag_.error(
+          at.line, at.column,
+          std::string("a question of type '") + questionTypeKey(question.type) + "' cannot have a 'default'");
+      return;
     }
     std::string problem = checkAnswerValue(question, pathOf(question.id), question.defaultValue);
     if (!problem.empty()) {

@@ -84,10 +84,10 @@ std::vector<AnswerWrite> ResponseDocument::withConfirmations(const std::vector<A
     auto parsed = parseAnswerPath(w.path);
     if (!parsed || (!parsed->mark.empty() && parsed->mark != "status")) continue;  // comments confirm nothing
     if (parsed->repeat.empty()) {
-      confirm(parsed->question + "@carried");
+      confirm(withMark(parsed->question, "carried"));
     } else {
-      confirm(parsed->repeat + "@carried");
-      confirm(parsed->questionPath().str() + "@carried");
+      confirm(withMark(parsed->repeat, "carried"));
+      confirm(parsed->questionPath().withMark("carried").str());
     }
   }
   return out;
@@ -136,7 +136,8 @@ void ResponseDocument::moveRecord(const std::string& repeatId, const std::string
 }
 
 void ResponseDocument::confirmCarried(const std::string& questionId) {
-  if (!session_.value(questionId + "@carried").empty()) edit({{questionId + "@carried", ""}}, {}, nullptr);
+  if (!session_.value(withMark(questionId, "carried")).empty())
+    edit({{withMark(questionId, "carried"), ""}}, {}, nullptr);
 }
 
 AttachmentInfo ResponseDocument::attach(const std::string& path, const std::string& fileName,

@@ -87,13 +87,13 @@ void dropFilteredRecords(const Questionnaire& next, std::set<std::string>& carri
         kept.push_back(key);
         continue;
       }
-      const std::string prefix = list->id + "[" + key + "]";
+      const std::string prefix = recordId(list->id, key);
       for (auto it = out.answers.lower_bound(prefix);
            it != out.answers.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
         it = out.answers.erase(it);
       std::erase_if(out.attachments,
                     [&](const auto& a) { return a.second.compare(0, prefix.size(), prefix) == 0; });
-      out.notCarried.emplace_back(list->carryForwardFrom + "[" + key + "]",
+      out.notCarried.emplace_back(recordId(list->carryForwardFrom, key),
                                   msg("the record does not meet the carry_forward_filter of {}: {}", list->id,
                                       list->carryForwardFilter->text));
     }
@@ -243,9 +243,9 @@ CarryForward carryForward(const Questionnaire& next, const Questionnaire& previo
   }
   dropFilteredRecords(next, carried, out);
   for (const auto& id : carried) {
-    out.answers[id + "@carried"] = "pending";
+    out.answers[withMark(id, "carried")] = "pending";
     // Last cycle's answer as carried, to tell later what changed (forms/cycle_changes.h).
-    out.answers[id + "@previous"] = valuesJson(answerValues(out.answers, id));
+    out.answers[withMark(id, "previous")] = valuesJson(answerValues(out.answers, id));
   }
   out.questions = carried.size();
   return out;

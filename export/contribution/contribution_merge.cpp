@@ -23,7 +23,7 @@ const char* conflictKindKey(ConflictKind kind) {
 }
 
 std::string recordConflictPath(const std::string& repeat, const std::string& key) {
-  return repeat + "[" + key + "]";
+  return recordId(repeat, key);
 }
 
 bool parseRecordConflictPath(const std::string& path, std::string& repeat, std::string& key) {
@@ -61,7 +61,7 @@ void setOrErase(Answers& answers, const std::string& path, const std::string& va
 // The fields of record `key` of `repeat` on one side ("rep[key]/...").
 Answers recordFields(const Answers& answers, const std::string& repeat, const std::string& key) {
   Answers out;
-  const std::string prefix = repeat + "[" + key + "]/";
+  const std::string prefix = recordPrefix(repeat, key);
   for (auto it = answers.lower_bound(prefix);
        it != answers.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
     out.emplace_hint(out.end(), it->first, it->second);

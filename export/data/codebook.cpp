@@ -8,6 +8,7 @@
 #include "export/print/questionnaire_review.h"
 #include "export/report/report_context.h"
 #include "forms/markup_escape.h"
+#include "forms/question_kinds.h"
 
 namespace focal {
 
@@ -78,9 +79,10 @@ std::string valuesOf(const WideVariable& v) {
     const auto& [code, label] = v.valueLabels[i];
     std::string stored;
     // What the CSV and XLSX exports hold for this code.
-    if (q && q->type == QuestionType::SingleChoice)
+    const ExportColumns columns = q ? kindOf(*q).columns : ExportColumns::None;
+    if (columns == ExportColumns::Choice)
       stored = i < q->choices.size() ? q->choices[i].value : "other";
-    else if (q && (q->type == QuestionType::YesNo))
+    else if (columns == ExportColumns::YesNo)
       stored = code == 1 ? "yes" : "no";
     add(out, std::to_string(code) + " = " + label + (stored.empty() ? "" : " [" + stored + "]"));
   }
@@ -96,7 +98,7 @@ std::string typeOf(const Questionnaire& q, const WideVariable& v,
                                                                : "text";
   type += std::string(" (") + storage + ")";
   if (!v.choice.empty()) type += ", 1 if '" + v.choice + "' is chosen";
-  if (v.question->type == QuestionType::Repeat) type += ", the number of records";
+  if (kindOf(*v.question).columns == ExportColumns::Records) type += ", the number of records";
   if (v.record > 0) {
     const Question& repeat = q.questions[v.question->repeat];
     auto it = numbers.find(repeat.id);

@@ -5,6 +5,7 @@
 
 #include "forms/answer_path.h"
 #include "forms/answer_value.h"
+#include "forms/question_kinds.h"
 
 namespace focal {
 
@@ -16,20 +17,8 @@ int rank(const Question& q, const AnswerPath& p) {
   int markRank = p.mark.empty() ? 0 : p.mark == "status" ? 1 : p.mark == "comment" ? 2 : 3;
   if (!p.mark.empty()) return 100000 + markRank;
   if (p.part.empty()) return 0;
-  if (p.part == "other") return 90000;
-  if (q.type == QuestionType::Legislation) {
-    for (int i = 0; i < 5; ++i)
-      if (p.part == kLegislationFields[i]) return 1 + i;
-  }
-  if (q.type == QuestionType::Table) {
-    int row = 0, column = 0;
-    for (std::size_t i = 0; i < q.rows.size(); ++i)
-      if (q.rows[i].id == p.part) row = static_cast<int>(i);
-    for (std::size_t i = 0; i < q.columns.size(); ++i)
-      if (q.columns[i].id == p.subpart) column = static_cast<int>(i);
-    return 1 + row * 60 + column;
-  }
-  return 50000;
+  const int index = partIndex(q, p.part, p.subpart);
+  return index < 0 ? 50000 : 1 + index;
 }
 
 bool isNumber(const std::string& text) {
@@ -68,7 +57,7 @@ std::vector<ExportRow> exportRows(const ReportContext& context) {
         row.repeat = repeat;
         row.record = key;
         row.recordNumber = number;
-        row.part = path.subpart.empty() ? path.part : path.part + "/" + path.subpart;
+        row.part = path.partText();
         row.mark = path.mark;
         row.value = answer->value;
         row.changedBy = answer->changedBy;
@@ -82,16 +71,15 @@ std::vector<ExportRow> exportRows(const ReportContext& context) {
           row.label = context.display(question, row.value);
         else
           row.label = row.value;
-        const bool numberType = question.type == QuestionType::Integer ||
-                                question.type == QuestionType::Decimal || question.type == QuestionType::Year;
-        row.numeric = row.mark.empty() &&
-                      ((numberType && row.part.empty()) || question.type == QuestionType::Table) &&
-                      isNumber(row.value);
+        // Numbers: the value of a number question, every cell of a table.
+        const QuestionKind& kind = kindOf(question);
+        row.numeric = row.mark.empty() && kind.numeric &&
+                      (row.part.empty() || kind.shape == AnswerShape::Cells) && isNumber(row.value);
         rows.push_back(std::move(row));
       }
     }
-    if (question.type == QuestionType::Calculate) {
-      const std::string questionPath = repeat.empty() ? question.id : repeat + "[" + key + "]/" + question.id;
+    if (kindOf(question).columns == ExportColumns::Computed) {
+      const std::string questionPath = recordPath(repeat, key, question.id).str();
       if (!session.isRelevant(questionPath)) return;
       std::string value = session.calculated(questionPath);
       if (value.empty()) return;

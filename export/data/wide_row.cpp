@@ -1,10 +1,10 @@
 #include "export/data/wide_row.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 #include "forms/answer_value.h"
+#include "forms/question_kinds.h"
 
 namespace focal {
 
@@ -59,10 +59,11 @@ class Builder {
     const std::size_t first = out_.size();
     question_ = &q;
     record_ = suffix.empty() ? 0 : std::stoi(suffix.substr(1));
-    switch (q.type) {
-      case QuestionType::Note:
+    const AnswerPath at = parseAnswerPath(base).value_or(pathOf(q.id));
+    switch (kindOf(q).columns) {
+      case ExportColumns::None:
         return;
-      case QuestionType::YesNo: {
+      case ExportColumns::YesNo: {
         std::string v = value(base);
         coded(q.id + suffix, label, {{1, l.yes}, {0, l.no}},
               v == "yes"  ? std::optional<double>(1)
@@ -70,7 +71,7 @@ class Builder {
                           : std::nullopt);
         break;
       }
-      case QuestionType::SingleChoice: {
+      case ExportColumns::Choice: {
         std::vector<std::pair<int, std::string>> labels;
         std::optional<double> code;
         std::string v = value(base);
@@ -87,12 +88,12 @@ class Builder {
         }
         coded(q.id + suffix, label, labels, code);
         if (q.otherOption) {
-          text(q.id + "_other" + suffix, label + ": " + l.otherText, value(base + "/other"));
+          text(q.id + "_other" + suffix, label + ": " + l.otherText, value(partPath(base, "other")));
           out_.back().part = "other";
         }
         break;
       }
-      case QuestionType::MultipleChoice: {
+      case ExportColumns::Choices: {
         std::string v = value(base);
         auto words = splitWords(v);
         auto selected = [&](const std::string& choice) -> std::optional<double> {
@@ -107,38 +108,33 @@ class Builder {
         if (q.otherOption) {
           coded(q.id + "_other" + suffix, label + ": " + l.other, {{1, l.yes}, {0, l.no}}, selected("other"));
           out_.back().choice = "other";
-          text(q.id + "_other_text" + suffix, label + ": " + l.otherText, value(base + "/other"));
+          text(q.id + "_other_text" + suffix, label + ": " + l.otherText, value(partPath(base, "other")));
           out_.back().part = "other";
         }
         break;
       }
-      case QuestionType::Integer:
-      case QuestionType::Year:
+      case ExportColumns::Number:
         number(q.id + suffix, label, value(base));
         break;
-      case QuestionType::Decimal:
+      case ExportColumns::Decimal:
         number(q.id + suffix, label, value(base), 2);
         break;
-      case QuestionType::Legislation: {
-        const std::array<const char*, 5> names{l.legislationTitle, l.legislationArticle, l.legislationDate,
-                                               l.legislationLink, l.legislationExcerpt};
-        for (int i = 0; i < 5; ++i) {
-          text(q.id + "_" + kLegislationFields[i] + suffix, label + ": " + names[i],
-               value(base + "/" + kLegislationFields[i]));
-          out_.back().part = kLegislationFields[i];
+      case ExportColumns::Fields:
+        for (const AnswerPath& part : answerParts(q, at)) {
+          text(q.id + "_" + part.part + suffix, label + ": " + c_.partName(part.part), value(part.str()));
+          out_.back().part = part.part;
         }
         break;
-      }
-      case QuestionType::Table:
-        for (const auto& r : q.rows)
-          for (const auto& col : q.columns) {
-            number(q.id + "_" + r.id + "_" + col.id + suffix,
-                   label + ": " + c_.text(r.label) + ", " + c_.text(col.label),
-                   value(base + "/" + r.id + "/" + col.id));
-            out_.back().part = r.id + "/" + col.id;
-          }
+      case ExportColumns::Cells:
+        for (const AnswerPath& cell : answerParts(q, at)) {
+          number(q.id + "_" + cell.part + "_" + cell.subpart + suffix,
+                 label + ": " + c_.text(axisLabel(q.rows, cell.part)) + ", " +
+                     c_.text(axisLabel(q.columns, cell.subpart)),
+                 value(cell.str()));
+          out_.back().part = cell.partText();
+        }
         break;
-      case QuestionType::Calculate: {
+      case ExportColumns::Computed: {
         std::string v = relevant ? c_.session().calculated(base) : std::string();
         double d;
         if (v.empty() || parseDecimal(v, d))
@@ -147,7 +143,7 @@ class Builder {
           text(q.id + suffix, label, v);
         break;
       }
-      case QuestionType::Repeat: {
+      case ExportColumns::Records: {
         auto keys = layout_    ? std::vector<std::string>{"r000001"}
                     : relevant ? c_.session().records(q.id)
                                : std::vector<std::string>();
@@ -158,7 +154,7 @@ class Builder {
           const std::string recordPrefix = fillIn(l.record, std::to_string(n)) + " - ";
           for (int child : q.children) {
             const Question& cq = c_.questionnaire().questions[child];
-            const std::string childBase = q.id + "[" + key + "]/" + cq.id;
+            const std::string childBase = recordPath(q.id, key, cq.id).str();
             question(cq, childBase, "_" + std::to_string(n), label + ", " + recordPrefix,
                      layout_ || c_.session().isRelevant(childBase));
           }
@@ -167,10 +163,10 @@ class Builder {
         }
         break;
       }
-      default:
+      case ExportColumns::Text:
         text(q.id + suffix, label, value(base));
     }
-    if (std::string status = value(base + "@status"); !status.empty() && !layout_) {
+    if (std::string status = value(withMark(base, "status")); !status.empty() && !layout_) {
       // The question's status ("information not available"...) marks its
       // numbers and codes left without a value, so a format can declare it.
       for (std::size_t i = first; i < out_.size(); ++i)
@@ -182,6 +178,12 @@ class Builder {
   std::vector<WideVariable> take() { return std::move(out_); }
 
  private:
+  static const LocalizedText& axisLabel(const std::vector<TableAxisItem>& axis, const std::string& id) {
+    static const LocalizedText none;
+    for (const auto& item : axis)
+      if (item.id == id) return item.label;
+    return none;
+  }
   void coded(std::string name, Label label, std::vector<std::pair<int, std::string>> labels,
              std::optional<double> code) {
     WideVariable v;

@@ -21,6 +21,7 @@
 #include "export/report/report_assembly.h"
 #include "forms/answer_value.h"
 #include "forms/bidi_controls.h"
+#include "forms/question_kinds.h"
 
 namespace focal {
 
@@ -125,34 +126,7 @@ class Workbook {
   int cuts_ = 0;
 };
 
-// The columns of a question inside a record: value, parts, cells.
-std::vector<std::pair<std::string, std::string>> recordColumns(const Question& q) {
-  std::vector<std::pair<std::string, std::string>> out;  // (header, path suffix)
-  switch (q.type) {
-    case QuestionType::Legislation:
-      for (const char* field : kLegislationFields)
-        // Not `"/" + std::string(field)`: g++ 12 at -O3 warns falsely that the
-        // copy may overlap (-Wrestrict, GCC bug 105329).
-        out.emplace_back(q.id + "/" + field, std::string(1, '/').append(field));
-      break;
-    case QuestionType::Table:
-      for (const auto& r : q.rows)
-        for (const auto& c : q.columns)
-          out.emplace_back(q.id + "/" + r.id + "/" + c.id, "/" + r.id + "/" + c.id);
-      break;
-    case QuestionType::Note:
-      break;
-    default:
-      out.emplace_back(q.id, "");
-      if (q.otherOption) out.emplace_back(q.id + "/other", "/other");
-  }
-  return out;
-}
-
-bool numericType(const Question& q) {
-  return q.type == QuestionType::Integer || q.type == QuestionType::Decimal || q.type == QuestionType::Year ||
-         q.type == QuestionType::Table;
-}
+bool numericType(const Question& q) { return kindOf(q).numeric; }
 
 }  // namespace
 
@@ -229,11 +203,12 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
     if (question.type == QuestionType::Repeat) {
       lxw_worksheet* ws = book.sheet(question.id);
       std::vector<std::string> header{"state", "repeat", "record", "record_number"};
-      std::vector<std::tuple<const Question*, std::string>> columns;
+      // The columns of a question inside a record: value, parts, cells.
+      std::vector<std::tuple<const Question*, AnswerPath>> columns;
       for (int child : question.children)
-        for (const auto& [name, suffix] : recordColumns(q.questions[child])) {
-          header.push_back(name);
-          columns.emplace_back(&q.questions[child], suffix);
+        for (const AnswerPath& part : answerParts(q.questions[child])) {
+          header.push_back(part.str());
+          columns.emplace_back(&q.questions[child], part);
         }
       book.header(ws, header);
       int row = 1;
@@ -243,13 +218,13 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
         book.text(ws, row, 2, key);
         book.number(ws, row, 3, row);
         for (std::size_t c = 0; c < columns.size(); ++c) {
-          const auto& [child, suffix] = columns[c];
-          const std::string base = question.id + "[" + key + "]/" + child->id;
-          if (child->type == QuestionType::Calculate) {
-            book.cell(ws, row, static_cast<int>(c) + 4, session.calculated(base), true);
+          const auto& [child, part] = columns[c];
+          const AnswerPath at = recordPath(question.id, key, child->id, part.part, part.subpart);
+          if (kindOf(*child).columns == ExportColumns::Computed) {
+            book.cell(ws, row, static_cast<int>(c) + 4, session.calculated(at.str()), true);
             continue;
           }
-          std::string value = context.value(base + suffix);
+          std::string value = context.value(at.str());
           if (!value.empty()) book.cell(ws, row, static_cast<int>(c) + 4, value, numericType(*child));
         }
         ++row;
@@ -271,7 +246,7 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
         double rowTotal = 0;
         bool any = false;  // a row with no value has no total (not 0)
         for (std::size_t c = 0; c < question.columns.size(); ++c) {
-          std::string value = context.value(question.id + "/" + tableRow.id + "/" + question.columns[c].id);
+          std::string value = context.value(pathOf(question.id, tableRow.id, question.columns[c].id).str());
           double d;
           if (!value.empty() && parseDecimal(value, d)) {
             book.number(ws, row, static_cast<int>(c) + 3, d);

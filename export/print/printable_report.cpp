@@ -10,6 +10,7 @@
 #include "export/report/report_assembly.h"
 #include "forms/answer_path.h"
 #include "forms/answer_value.h"
+#include "forms/question_kinds.h"
 
 namespace focal {
 
@@ -48,54 +49,57 @@ class Builder {
     p.id = q.id;
     p.label = c_.filled(q.label);
     p.references = referencesText(q.references, c_.language());
-    if (q.type == QuestionType::Note) {
+    const PrintedForm form = kindOf(q).printed;
+    if (form == PrintedForm::None) {
       p.note = true;
       return p;
     }
-    const std::string status = c_.value(base + "@status");
-    switch (q.type) {
-      case QuestionType::MultipleChoice:
-        p.lines = c_.choiceLabels(q, c_.value(base), c_.value(base + "/other"));
-        p.list = true;
+    const std::string status = c_.value(withMark(base, "status"));
+    switch (form) {
+      case PrintedForm::Choices:
+        if (q.type == QuestionType::MultipleChoice) {
+          p.lines = c_.choiceLabels(q, c_.value(base), c_.value(partPath(base, "other")));
+          p.list = true;
+        } else if (auto v = c_.value(base); !v.empty()) {
+          p.lines = c_.choiceLabels(q, v, c_.value(partPath(base, "other")));
+        }
         break;
-      case QuestionType::SingleChoice:
-        if (auto v = c_.value(base); !v.empty()) p.lines = c_.choiceLabels(q, v, c_.value(base + "/other"));
-        break;
-      case QuestionType::Legislation:
+      case PrintedForm::Citation:
         p.fields = citation(q, base);
         break;
-      case QuestionType::Table:
+      case PrintedForm::Table:
         table(q, base, p);
         break;
-      case QuestionType::Repeat:
+      case PrintedForm::Records:
         records(q, p);
         break;
-      case QuestionType::Calculate:
+      case PrintedForm::Computed:
         if (auto v = c_.session().calculated(base); !v.empty()) p.lines = {v};
         p.remark = l_.calculated;
         break;
-      case QuestionType::Attachment:
+      case PrintedForm::File:
         if (auto v = c_.value(base); !v.empty()) {
           const ReportAttachment* file = c_.report().attachment(base);
           p.lines = {safeFileName(v) + (file ? " (" + humanSize(file->data.size()) + ")" : "")};
         }
         break;
-      case QuestionType::LongText:
-      case QuestionType::Text:
+      case PrintedForm::Paragraphs:
         p.lines = paragraphs(c_.value(base));
         break;
-      default:
+      case PrintedForm::None:
+      case PrintedForm::Value:
         if (auto v = c_.value(base); !v.empty()) p.lines = {c_.display(q, v)};
     }
     p.answered = !p.lines.empty() || !p.fields.empty() || p.table || !p.records.empty();
     if (!status.empty())
       p.missing = c_.statusText(status);
     else if (!p.answered)
-      p.missing = q.type == QuestionType::Repeat ? l_.noRecords : l_.notAnswered;
-    p.comment = c_.value(base + "@comment");
-    if (c_.value(base + "@carried") == "pending") {
+      p.missing = form == PrintedForm::Records ? l_.noRecords : l_.notAnswered;
+    p.comment = c_.value(withMark(base, "comment"));
+    if (c_.value(withMark(base, "carried")) == "pending") {
       p.remark = l_.carriedPending;
-    } else if (const std::string previous = c_.value(base + "@previous"); !previous.empty() && q.repeat < 0) {
+    } else if (const std::string previous = c_.value(withMark(base, "previous"));
+               !previous.empty() && q.repeat < 0) {
       const bool same = answerValues(c_.session().answers(), q.id) == valuesFromJson(previous);
       p.remark = cycleChangeRemark(same ? CycleChange::Unchanged : CycleChange::Changed, c_.language());
     }
@@ -103,13 +107,13 @@ class Builder {
   }
 
  private:
-  std::vector<PrintField> citation(const Question&, const std::string& base) {
-    const char* names[] = {l_.legislationTitle, l_.legislationArticle, l_.legislationDate, l_.legislationLink,
-                           l_.legislationExcerpt};
+  // The citation's fields in their order; none without a title.
+  std::vector<PrintField> citation(const Question& q, const std::string& base) {
     std::vector<PrintField> fields;
-    if (c_.value(base + "/title").empty()) return fields;
-    for (int i = 0; i < 5; ++i)
-      if (auto v = c_.value(base + "/" + kLegislationFields[i]); !v.empty()) fields.push_back({names[i], v});
+    const QuestionKind& kind = kindOf(q);
+    if (c_.value(partPath(base, kind.valuePart)).empty()) return fields;
+    for (const std::string& field : kind.fields)
+      if (auto v = c_.value(partPath(base, field)); !v.empty()) fields.push_back({c_.partName(field), v});
     return fields;
   }
 
@@ -132,7 +136,7 @@ class Builder {
       r.header = c_.text(row.label);
       std::optional<double> rowTotal;
       for (std::size_t i = 0; i < q.columns.size(); ++i) {
-        std::string v = c_.value(base + "/" + row.id + "/" + q.columns[i].id);
+        std::string v = c_.value(partPath(base, row.id, q.columns[i].id));
         double d;
         if (!v.empty() && parseDecimal(v, d)) {
           any = true;
@@ -159,31 +163,30 @@ class Builder {
 
   // One line for a question inside a record.
   std::string recordValue(const Question& q, const std::string& base) {
-    if (auto status = c_.value(base + "@status"); !status.empty()) return c_.statusText(status);
-    switch (q.type) {
-      case QuestionType::Legislation: {
+    if (auto status = c_.value(withMark(base, "status")); !status.empty()) return c_.statusText(status);
+    switch (kindOf(q).printed) {
+      case PrintedForm::Citation: {
         std::string out;
         for (const auto& f : citation(q, base)) out += (out.empty() ? "" : ", ") + f.value;
         return out;
       }
-      case QuestionType::Table: {
+      case PrintedForm::Table: {
         std::string out;
         for (const auto& r : q.rows)
           for (const auto& col : q.columns)
-            if (auto v = c_.value(base + "/" + r.id + "/" + col.id); !v.empty())
+            if (auto v = c_.value(partPath(base, r.id, col.id)); !v.empty())
               out += (out.empty() ? "" : "; ") + c_.text(r.label) + ", " + c_.text(col.label) + ": " + v;
         return out;
       }
-      case QuestionType::Calculate:
+      case PrintedForm::Computed:
         return c_.session().calculated(base);
-      case QuestionType::SingleChoice:
-      case QuestionType::MultipleChoice: {
+      case PrintedForm::Choices: {
         std::string out;
-        for (const auto& label : c_.choiceLabels(q, c_.value(base), c_.value(base + "/other")))
+        for (const auto& label : c_.choiceLabels(q, c_.value(base), c_.value(partPath(base, "other"))))
           out += (out.empty() ? "" : "; ") + label;
         return out;
       }
-      case QuestionType::Attachment: {
+      case PrintedForm::File: {
         // No file: nothing (safeFileName("") would give the word "attachment").
         const std::string v = c_.value(base);
         return v.empty() ? std::string() : safeFileName(v);
@@ -200,8 +203,8 @@ class Builder {
       record.title = fillIn(l_.record, std::to_string(++n));
       for (int child : q.children) {
         const Question& cq = c_.questionnaire().questions[child];
-        const std::string base = q.id + "[" + key + "]/" + cq.id;
-        if (cq.type == QuestionType::Note || !c_.session().isRelevant(base)) continue;
+        const std::string base = recordPath(q.id, key, cq.id).str();
+        if (kindOf(cq).printed == PrintedForm::None || !c_.session().isRelevant(base)) continue;
         std::string value = recordValue(cq, base);
         PrintField field{c_.filled(cq.label), value, value.empty()};
         if (field.missing) field.value = l_.notAnswered;

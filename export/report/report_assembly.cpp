@@ -75,7 +75,7 @@ bool isExportedPath(const ResponseSession& session, const std::string& path) {
   if (!checkPathFits(*question, *parsed).empty()) return false;
   if (question->repeat >= 0) {
     if (parsed->repeat != q.questions[question->repeat].id) return false;
-    return session.isRelevant(parsed->repeat + "[" + parsed->recordKey + "]/" + question->id);
+    return session.isRelevant(recordPath(parsed->repeat, parsed->recordKey, question->id).str());
   }
   if (!parsed->repeat.empty()) return false;
   return session.isRelevant(question->id);

@@ -4,6 +4,7 @@
 #include "forms/answer_value.h"
 #include "forms/countries.h"
 #include "forms/label_text.h"
+#include "forms/question_kinds.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/stored_questionnaire.h"
 
@@ -42,12 +43,13 @@ std::string ReportContext::filled(const LocalizedText& t) const {
   return fillTextReferences(shown, [&](const std::string& id) -> std::string {
     const Question* question = questionnaire_->find(id);
     if (!question || question->repeat >= 0 || !session_->isRelevant(id)) return {};
-    if (!value(id + "@status").empty()) return {};  // not available, not applicable
+    if (!value(withMark(id, "status")).empty()) return {};  // not available, not applicable
+    // A citation shows its title.
+    if (const QuestionKind& kind = kindOf(*question); !kind.valuePart.empty())
+      return value(partPath(id, kind.valuePart));
     switch (question->type) {
       case QuestionType::Calculate:
         return session_->calculated(id);
-      case QuestionType::Legislation:
-        return value(id + "/title");
       case QuestionType::SingleChoice:
       case QuestionType::MultipleChoice: {
         // The choices' own texts as written: a choice label may show ${id} itself.
@@ -55,7 +57,7 @@ std::string ReportContext::filled(const LocalizedText& t) const {
         for (const auto& word : splitWords(value(id))) {
           std::string label = word;
           if (word == "other" && question->otherOption) {
-            const std::string other = value(id + "/other");
+            const std::string other = value(partPath(id, "other"));
             label = other.empty() ? std::string(labels().other) : other;
           }
           for (const auto& c : question->choices)
@@ -111,6 +113,15 @@ std::vector<std::string> ReportContext::choiceLabels(const Question& question, c
     out.push_back(label);
   }
   return out;
+}
+
+std::string ReportContext::partName(const std::string& part) const {
+  if (part == "title") return labels().legislationTitle;
+  if (part == "article") return labels().legislationArticle;
+  if (part == "date") return labels().legislationDate;
+  if (part == "link") return labels().legislationLink;
+  if (part == "excerpt") return labels().legislationExcerpt;
+  return part;
 }
 
 std::string ReportContext::display(const Question& question, const std::string& value) const {

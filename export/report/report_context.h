@@ -46,6 +46,9 @@ class ReportContext {
   // A stored value as a reader reads it: "Yes", the choices' labels joined
   // by "; ", the country's name, the number with its unit...
   std::string display(const Question& question, const std::string& value) const;
+  // The name of a named part (a citation's "title", "article"...) in the
+  // report's language; the part itself when it has none.
+  std::string partName(const std::string& part) const;
   // The labels of the chosen choices, in order ("Other: text" for other).
   std::vector<std::string> choiceLabels(const Question& question, const std::string& value,
                                         const std::string& otherText) const;

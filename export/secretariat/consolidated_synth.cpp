@@ -213,7 +213,7 @@ class Answerer {
     const bool numeric = q.type == QuestionType::Integer || q.type == QuestionType::Decimal;
     if (!q.required && !random_.chance(hasTag(q, "successful_practice") ? 0.65 : 0.9)) return;
     if (numeric && q.allowNotAvailable && !q.required && prefix.empty() && random_.chance(0.08)) {
-      write(path + "@status", "not_available");
+      write(withMark(path, "status"), "not_available");
       return;
     }
     switch (q.type) {
@@ -237,7 +237,7 @@ class Answerer {
         if (chosen.empty() && !q.choices.empty()) chosen.push_back(q.choices.front().value);
         if (q.otherOption && random_.chance(0.08)) {
           chosen.push_back("other");
-          write(path + "/other", sentence(1));
+          write(partPath(path, "other"), sentence(1));
         }
         write(path, joinWords(chosen));
         break;
@@ -275,15 +275,15 @@ class Answerer {
         write(path, minimalValue(q));
         break;
       case QuestionType::Legislation:
-        write(path + "/title",
+        write(partPath(path, "title"),
               "Act No. " + std::to_string(random_.between(1, 120)) + " on trafficking in persons");
-        write(path + "/article", "Art. " + std::to_string(random_.between(1, 60)));
-        write(path + "/date", std::to_string(random_.between(2001, 2024)) + "-06-15");
+        write(partPath(path, "article"), "Art. " + std::to_string(random_.between(1, 60)));
+        write(partPath(path, "date"), std::to_string(random_.between(2001, 2024)) + "-06-15");
         break;
       case QuestionType::Table:
         for (const auto& row : q.rows)
           for (const auto& column : q.columns)
-            if (random_.chance(0.85)) write(path + "/" + row.id + "/" + column.id, number(q, q.decimalCells));
+            if (random_.chance(0.85)) write(partPath(path, row.id, column.id), number(q, q.decimalCells));
         break;
       default:
         break;  // attachments, notes and calculations are not synthesised
@@ -299,7 +299,7 @@ class Answerer {
       const std::string key = session_.records(q.id).back();
       for (int child : q.children) {
         const Question& c = questionnaire.questions[child];
-        const std::string prefix = q.id + "[" + key + "]/";
+        const std::string prefix = recordPrefix(q.id, key);
         if (session_.isRelevant(prefix + c.id)) answer(c, prefix);
       }
     }
