@@ -16,7 +16,7 @@ ContributionAnnex buildContributionAnnex(const NationalReport& report,
   if (assignments.empty()) return annex;
   const Questionnaire& q = *questionnaire;
   const std::string lang = language.empty() ? q.defaultLanguage() : language;
-  const auto numbers = sectionNumbers(q);
+  const auto numbers = displayedSectionNumbers(q);
   std::map<std::string, std::size_t> perAgency;
   for (const auto& answer : report.answers) {
     auto it = provenance.find(answer.path);

@@ -132,7 +132,7 @@ Codebook buildCodebook(std::shared_ptr<const Questionnaire> questionnaire, const
   book.version = q.info.version;
   book.language = language;
   book.previousCycle = q.info.previousCycle;
-  const auto numbers = questionNumbers(q);
+  const auto numbers = displayedQuestionNumbers(q);
   VariableNamer spss(VariableNamer::Rules::Spss), stata(VariableNamer::Rules::Stata);
   auto variables = identifyingVariables(context);
   const std::vector<std::string> identifyingColumns{"state", "questionnaire", "version", ""};

@@ -181,8 +181,8 @@ void exportXlsx(const ReportContext& context, const std::string& path) {
 
   lxw_worksheet* questions = book.sheet("Questions");
   book.header(questions, {"question", "section", "type", "repeat", "relevant", "label", "number"});
-  const auto numbers = sectionNumbers(q);
-  const auto questionNumber = questionNumbers(q);  // as printed: `number:`, else the position
+  const auto numbers = displayedSectionNumbers(q);
+  const auto questionNumber = displayedQuestionNumbers(q);  // as printed: `number:`, else the position
   r = 1;
   for (const auto& question : q.questions) {
     int section = question.repeat >= 0 ? q.questions[question.repeat].section : question.section;

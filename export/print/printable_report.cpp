@@ -260,10 +260,10 @@ PrintableReport buildPrintableReport(const ReportContext& context, const PrintOp
       lead + fillIn(l.answeredOf, std::to_string(progress.answered), std::to_string(progress.relevant));
 
   Builder builder(context);
-  const auto numbers = sectionNumbers(q);
+  const auto numbers = displayedSectionNumbers(q);
   // By position in the questionnaire, not among the questions printed, so
   // that 2.3 is the same question in every State's report; `number:` as written.
-  const auto questionNumber = questionNumbers(q);
+  const auto questionNumber = displayedQuestionNumbers(q);
   for (std::size_t s = 0; s < q.sections.size(); ++s) {
     if (!session.isSectionRelevant(static_cast<int>(s))) continue;
     const Section& section = q.sections[s];

@@ -40,27 +40,6 @@ std::string comparisonInWords(const std::string& op) {
 
 }  // namespace
 
-std::map<std::string, std::string> questionNumbers(const Questionnaire& q) {
-  std::map<std::string, std::string> out;
-  const auto sections = sectionNumbers(q);
-  for (std::size_t s = 0; s < q.sections.size(); ++s) {
-    int n = 0;
-    for (int index : q.sections[s].questions) {
-      const Question& question = q.questions[index];
-      if (question.type == QuestionType::Note) continue;
-      std::string number = sections[s] + "." + std::to_string(++n);
-      if (!question.number.empty()) number = question.number;  // `number:` as the author wrote it
-      out[question.id] = number;
-      int k = 0;
-      for (int child : question.children)
-        if (q.questions[child].type != QuestionType::Note)
-          out[q.questions[child].id] = q.questions[child].number.empty() ? number + "." + std::to_string(++k)
-                                                                         : q.questions[child].number;
-    }
-  }
-  return out;
-}
-
 std::string conditionInWords(const Questionnaire& q, const std::string& expression,
                              const std::string& language) {
   static const std::regex compare(
@@ -68,7 +47,7 @@ std::string conditionInWords(const Questionnaire& q, const std::string& expressi
   static const std::regex selected(
       R"re(\s*(not\s*\(\s*)?selected\(\s*\$\{(\w+)\}\s*,\s*'([^']*)'\s*\)\s*(\))?\s*)re");
   static const std::regex joiner(R"re((and|or)\b)re");
-  const auto numbers = questionNumbers(q);
+  const auto numbers = displayedQuestionNumbers(q);
   auto name = [&](const std::string& id) {
     auto it = numbers.find(id);
     return it == numbers.end() ? id : it->second;
@@ -196,8 +175,8 @@ Json sectionJson(const Questionnaire& q, int index, const std::vector<std::strin
 }  // namespace
 
 Json reviewJson(const Questionnaire& q, const std::string& language) {
-  const auto numbers = questionNumbers(q);
-  const auto sections = sectionNumbers(q);
+  const auto numbers = displayedQuestionNumbers(q);
+  const auto sections = displayedSectionNumbers(q);
   Json j;
   j["id"] = q.info.id;
   j["title"] = text(q, q.info.title, language);

@@ -9,14 +9,10 @@
 #include <map>
 #include <string>
 
+#include "forms/question_refs.h"  // displayedQuestionNumbers
 #include "forms/questionnaire.h"
 
 namespace focal {
-
-// Each question's number as an author reads it: the section's number and the
-// question's position among the section's questions that are not notes
-// ("2.3"); a repeat's fields add their position ("2.3.1"). A note has none.
-std::map<std::string, std::string> questionNumbers(const Questionnaire& questionnaire);
 
 // The condition in words when it is a simple comparison of answers joined by
 // and/or ("1.2 is Yes", "1.4 includes Forced labour", "2.1 is more than 0"),

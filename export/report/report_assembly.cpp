@@ -28,25 +28,9 @@ std::string ReadinessProblem::describe() const {
 ReportNotReady::ReportNotReady(std::vector<ReadinessProblem> problems)
     : std::runtime_error(joinProblems(problems)), problems_(std::move(problems)) {}
 
-std::vector<std::string> sectionNumbers(const Questionnaire& questionnaire) {
-  std::vector<std::string> numbers(questionnaire.sections.size());
-  std::vector<int> counters(questionnaire.sections.size() + 1, 0);
-  int top = 0;
-  for (std::size_t i = 0; i < questionnaire.sections.size(); ++i) {
-    const Section& s = questionnaire.sections[i];
-    if (s.parent < 0) {
-      numbers[i] = std::to_string(++top);
-    } else {
-      numbers[i] = numbers[s.parent] + "." + std::to_string(++counters[s.parent]);
-    }
-    if (!s.number.empty()) numbers[i] = s.number;  // `number:` as the author wrote it
-  }
-  return numbers;
-}
-
 std::vector<ReadinessProblem> finalReportProblems(const ResponseSession& session) {
   const Questionnaire& q = session.questionnaire();
-  const auto numbers = sectionNumbers(q);
+  const auto numbers = displayedSectionNumbers(q);
   const std::string& language = session.language();
   std::vector<ReadinessProblem> out;
   for (const auto& problem : session.problems()) {

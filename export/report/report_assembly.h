@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "export/report/national_report.h"
+#include "forms/question_refs.h"  // displayedSectionNumbers
 #include "forms/questionnaire.h"
 #include "forms/response_session.h"
 
@@ -68,8 +69,5 @@ NationalReport assembleReport(const ReportInput& input, std::vector<std::string>
 // in `session` (marks and parts follow their question; record fields follow
 // their record's existence and relevance).
 bool isExportedPath(const ResponseSession& session, const std::string& path);
-
-// The number and title of each section, in the questionnaire's order: "1", "1.1", ...
-std::vector<std::string> sectionNumbers(const Questionnaire& questionnaire);
 
 }  // namespace focal

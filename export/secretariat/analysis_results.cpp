@@ -333,7 +333,7 @@ Analysis analyse(const AnalysisInput& input) {
           ? input.language
           : q.defaultLanguage();
   Context c{input, q, language, {}, {}, 0, {}, Translator::forLanguage(language)};
-  const auto numbers = sectionNumbers(q);
+  const auto numbers = displayedSectionNumbers(q);
   for (std::size_t s = 0; s < q.sections.size(); ++s)
     c.sectionLabels.push_back(numbers[s] + " " + c.text(q.sections[s].title));
   bool anyOther = false;
