@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <unordered_map>
 #include <variant>
 
 #include "export/common/report_labels.h"
@@ -50,6 +51,9 @@ struct Contexts {
   PangoContext* ltr = nullptr;
   PangoContext* rtl = nullptr;
   double pointsToUnits = 1;  // the font map's resolution over 72
+  // Laid-out texts by their text and box (Builder::layout); a layout is
+  // never changed once made, so charts share them.
+  std::unordered_map<std::string, Layout> layouts;
   Contexts() {
     PangoFontMap* map = pango_cairo_font_map_get_default();
     auto make = [&](PangoDirection direction) {
@@ -68,6 +72,7 @@ struct Contexts {
     pointsToUnits = pango_cairo_font_map_get_resolution(PANGO_CAIRO_FONT_MAP(map)) / 72.0;
   }
   ~Contexts() {
+    layouts.clear();
     g_object_unref(ltr);
     g_object_unref(rtl);
   }
@@ -193,21 +198,38 @@ class Builder {
   // with "…" when it does not fit.
   Layout layout(const std::string& s, double size, bool bold, double width, PangoAlignment side,
                 int maxLines = 0) const {
+    // The same text in the same box is laid out once per thread: the charts
+    // of one analysis repeat their values, axes, legends and group names.
+    const int pangoSize = static_cast<int>(size * PANGO_SCALE);
+    const int pangoWidth = width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1;
+    std::string key = s;
+    key += '\0';
+    key += std::to_string(pangoSize);
+    key += ' ';
+    key += std::to_string(pangoWidth);
+    key += ' ';
+    key += std::to_string(static_cast<int>(side) * 64 + maxLines * 2 + (bold ? 1 : 0));
+    key += rtl_ ? 'R' : 'L';
+    auto& cache = contexts().layouts;
+    if (auto it = cache.find(key); it != cache.end())
+      return Layout(static_cast<PangoLayout*>(g_object_ref(it->second.get())));
+    if (cache.size() >= 4096) cache.clear();
     Layout l(pango_layout_new(context_));
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family_static(font, kFont);
-    pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
+    pango_font_description_set_size(font, pangoSize);
     if (bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l.get(), font);
     pango_font_description_free(font);
     pango_layout_set_auto_dir(l.get(), FALSE);  // the side given holds for every label
     pango_layout_set_alignment(l.get(), side);
     if (width > 0) {
-      pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
+      pango_layout_set_width(l.get(), pangoWidth);
       pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
     }
     pango_layout_set_text(l.get(), s.c_str(), static_cast<int>(s.size()));
     if (maxLines > 0 && pango_layout_get_line_count(l.get()) > maxLines) cut(l.get(), s, maxLines);
+    cache.emplace(std::move(key), Layout(static_cast<PangoLayout*>(g_object_ref(l.get()))));
     return l;
   }
 
