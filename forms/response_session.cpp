@@ -214,10 +214,44 @@ void ResponseSession::load(std::map<std::string, std::string> answers) {
   answers_ = std::move(answers);
   defaulted_.clear();
   std::erase_if(answers_, [](const auto& entry) { return entry.second.empty(); });
+  relevanceOnly_ = false;
   evaluateAll();
   SessionChange change;
   for (const auto& q : questionnaire_->questions) change.questions.push_back(q.id);
   changes_.publish(change);
+}
+
+void ResponseSession::loadRelevance(std::map<std::string, std::string> answers) {
+  answers_ = std::move(answers);
+  defaulted_.clear();
+  std::erase_if(answers_, [](const auto& entry) { return entry.second.empty(); });
+  relevanceOnly_ = true;
+  evaluateAll();
+}
+
+const std::vector<char>& ResponseSession::readByRelevance() {
+  const auto& q = *questionnaire_;
+  if (readByRelevance_.size() == q.questions.size()) return readByRelevance_;
+  std::vector<char> read(q.questions.size(), 0);
+  std::vector<int> calculations;
+  auto reads = [&](const std::optional<CompiledExpression>& e) {
+    if (!e || !e->compiled) return;
+    for (const auto& id : e->compiled->references())
+      if (const int index = q.indexOf(id); index >= 0 && !read[index]) {
+        read[index] = 1;
+        calculations.push_back(index);
+      }
+  };
+  for (const auto& question : q.questions) reads(question.relevant);
+  for (const auto& section : q.sections) reads(section.relevant);
+  // A calculation read by a relevance reads in turn what it calculates from.
+  while (!calculations.empty()) {
+    const int index = calculations.back();
+    calculations.pop_back();
+    reads(q.questions[index].calculation);
+  }
+  readByRelevance_ = std::move(read);
+  return readByRelevance_;
 }
 
 std::vector<AnswerWrite> ResponseSession::defaultWrites() const {
@@ -373,6 +407,10 @@ Outcome ResponseSession::answer(const std::string& path, const std::string& valu
 
 Outcome ResponseSession::apply(const std::vector<AnswerWrite>& writes,
                                std::vector<AnswerChange>* changesOut) {
+  if (relevanceOnly_) {  // after loadRelevance(): the rest is evaluated before any write
+    relevanceOnly_ = false;
+    evaluateAll();
+  }
   SessionChange change;
   std::vector<int> touched;
   std::optional<Outcome> first, textRefusal;
@@ -522,6 +560,7 @@ void ResponseSession::evaluateAll() {
 void ResponseSession::evaluate(const std::vector<int>& nodes, std::vector<std::string>* touched) {
   const auto& q = *questionnaire_;
   const auto& graph = q.graph;
+  const std::vector<char>* readByRelevance = relevanceOnly_ ? &this->readByRelevance() : nullptr;
   // Phase 1: relevance and calculations, dependencies first.
   for (int node : nodes) {
     if (graph.isSection(node)) {
@@ -534,8 +573,9 @@ void ResponseSession::evaluate(const std::vector<int>& nodes, std::vector<std::s
       continue;
     }
     const Question& question = q.questions[node];
+    const bool calculate = !readByRelevance || (*readByRelevance)[node];
     if (question.repeat < 0) {
-      evaluateRelevance(node, {});
+      evaluateRelevance(node, {}, calculate);
       if (question.type == QuestionType::Repeat) {
         // Forget the states of records that are gone.
         auto keys = records(question.id);
@@ -546,9 +586,11 @@ void ResponseSession::evaluate(const std::vector<int>& nodes, std::vector<std::s
         last = keys;
       }
     } else {
-      for (const auto& key : records(q.questions[question.repeat].id)) evaluateRelevance(node, key);
+      for (const auto& key : records(q.questions[question.repeat].id))
+        evaluateRelevance(node, key, calculate);
     }
   }
+  if (relevanceOnly_) return;
   // Phase 2: required, constraints and formats, once every value is settled.
   for (int node : nodes) {
     if (graph.isSection(node)) continue;
@@ -565,7 +607,7 @@ void ResponseSession::evaluate(const std::vector<int>& nodes, std::vector<std::s
   }
 }
 
-void ResponseSession::evaluateRelevance(int index, const std::string& key) {
+void ResponseSession::evaluateRelevance(int index, const std::string& key, bool calculate) {
   const Question& question = questionnaire_->questions[index];
   State& state = stateFor(index, key);
   bool relevant = question.repeat >= 0 ? states_[question.repeat].relevant
@@ -574,7 +616,7 @@ void ResponseSession::evaluateRelevance(int index, const std::string& key) {
     relevant = expr::truthy(question.relevant->compiled->evaluate(SessionContext(*this, index, key)));
   state.relevant = relevant;
   state.calculated = std::monostate{};
-  if (relevant && question.calculation && question.calculation->compiled)
+  if (calculate && relevant && question.calculation && question.calculation->compiled)
     state.calculated = question.calculation->compiled->evaluate(SessionContext(*this, index, key));
 }
 

@@ -104,6 +104,17 @@ class ResponseSession {
 
   // Replaces every answer (when a stored response is opened) and evaluates all.
   void load(std::map<std::string, std::string> answers);
+  // Replaces every answer like load(), but evaluates only what decides which
+  // questions apply: the sections' and questions' relevance, and the
+  // calculations a relevance reads (directly or through other
+  // calculations), dependencies first. Nothing is checked, counted as
+  // answered or published. For readers of many replies who ask only which
+  // questions applied (the secretariat's merge and analysis):
+  // isRelevant() and isSectionRelevant() then answer exactly as after
+  // load(). The other computed states (required, answered, errors,
+  // progress, problems, the calculations no relevance reads) are not
+  // evaluated until the next load() or write, which evaluates everything.
+  void loadRelevance(std::map<std::string, std::string> answers);
   // The writes that give every unanswered question with a `default` its
   // default (a computed one when it is relevant and has a value).
   std::vector<AnswerWrite> defaultWrites() const;
@@ -178,7 +189,9 @@ class ResponseSession {
 
   void evaluateAll();
   void evaluate(const std::vector<int>& nodes, std::vector<std::string>* touched);
-  void evaluateRelevance(int question, const std::string& key);
+  void evaluateRelevance(int question, const std::string& key, bool calculate = true);
+  // Per question, whether some relevance reads its value (for loadRelevance).
+  const std::vector<char>& readByRelevance();
   void evaluateChecks(int question, const std::string& key);
   bool computeAnswered(int question, const std::string& key) const;
   // Computed defaults due now: relevant, unanswered, not yet given or cleared.
@@ -203,6 +216,9 @@ class ResponseSession {
   // Paths whose computed default was given or that were written in this
   // session: a computed default never fills them (again).
   std::set<std::string> defaulted_;
+  // Set by loadRelevance(): only relevance, and the calculations it reads, are evaluated.
+  bool relevanceOnly_ = false;
+  std::vector<char> readByRelevance_;  // computed on first use
 };
 
 }  // namespace focal

@@ -223,19 +223,25 @@ void Flow::field(const std::string& label, const TextStyle& labelStyle, double l
 
 void Flow::table(const Table& table, double x) {
   constexpr double pad = 4;
-  double width = 0;
-  for (double w : table.widths) width += w;
-  auto drawRow = [&](const std::vector<TableCell>& row) {
+  // Each row laid out once: measured to see whether it fits, then drawn
+  // (the header once, drawn again on every page it repeats on).
+  struct LaidRow {
     std::vector<Layout> layouts;
-    double rowHeight = 0;
+    double height = 0;
+  };
+  auto layRow = [&](const std::vector<TableCell>& row) {
+    LaidRow laid;
     for (std::size_t c = 0; c < row.size() && c < table.widths.size(); ++c) {
-      layouts.push_back(layout(row[c].text, row[c].style, table.widths[c] - 2 * pad));
-      rowHeight = std::max(rowHeight, height(layouts.back().get()) + 2 * pad);
+      laid.layouts.push_back(layout(row[c].text, row[c].style, table.widths[c] - 2 * pad));
+      laid.height = std::max(laid.height, height(laid.layouts.back().get()) + 2 * pad);
     }
-    rowHeight = std::min(rowHeight, bottom() - y_);  // a row taller than the page is cut
+    return laid;
+  };
+  auto drawRow = [&](const std::vector<TableCell>& row, const LaidRow& laid) {
+    const double rowHeight = std::min(laid.height, bottom() - y_);  // a row taller than the page is cut
     if (draw_) {
       double cx = x;
-      for (std::size_t c = 0; c < layouts.size(); ++c) {
+      for (std::size_t c = 0; c < laid.layouts.size(); ++c) {
         const double w = table.widths[c];
         if (row[c].fill) fillRect(cx, y_, w, rowHeight, *row[c].fill);
         cairo_rectangle(cr_, physicalX(cx, w), y_, w, rowHeight);
@@ -245,28 +251,34 @@ void Flow::table(const Table& table, double x) {
         cairo_save(cr_);
         cairo_rectangle(cr_, physicalX(cx, w), y_, w, rowHeight);
         cairo_clip(cr_);
-        place(layouts[c].get(), cx + pad, y_ + pad, w - 2 * pad);
+        place(laid.layouts[c].get(), cx + pad, y_ + pad, w - 2 * pad);
         cairo_restore(cr_);
         cx += w;
       }
     }
     y_ += rowHeight;
-    return rowHeight;
   };
-  auto rowHeightOf = [&](const std::vector<TableCell>& row) { return rowHeight(table, row); };
+  const std::size_t headerRows = std::min<std::size_t>(std::max(table.headerRows, 0), table.rows.size());
+  std::vector<LaidRow> header;
+  for (std::size_t r = 0; r < headerRows; ++r) header.push_back(layRow(table.rows[r]));
   // The header and the first row stay together; a row that does not fit
   // goes to the next page, under a repeated header.
-  if (static_cast<int>(table.rows.size()) > table.headerRows) keep(tableStart(table));
-  for (int r = 0; r < table.headerRows && r < static_cast<int>(table.rows.size()); ++r)
-    drawRow(table.rows[r]);
-  for (std::size_t r = table.headerRows; r < table.rows.size(); ++r) {
-    if (y_ + rowHeightOf(table.rows[r]) > bottom()) {
-      newPage();
-      for (int h = 0; h < table.headerRows; ++h) drawRow(table.rows[h]);
-    }
-    drawRow(table.rows[r]);
+  LaidRow first;
+  if (table.rows.size() > headerRows) {
+    first = layRow(table.rows[headerRows]);
+    double start = first.height;
+    for (const auto& h : header) start += h.height;
+    keep(start);
   }
-  (void)width;
+  for (std::size_t r = 0; r < headerRows; ++r) drawRow(table.rows[r], header[r]);
+  for (std::size_t r = headerRows; r < table.rows.size(); ++r) {
+    const LaidRow laid = r == headerRows ? std::move(first) : layRow(table.rows[r]);
+    if (y_ + laid.height > bottom()) {
+      newPage();
+      for (std::size_t h = 0; h < headerRows; ++h) drawRow(table.rows[h], header[h]);
+    }
+    drawRow(table.rows[r], laid);
+  }
 }
 
 void Flow::block(double height, const Drawing& draw, double x, double width) {

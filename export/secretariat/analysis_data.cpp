@@ -1,6 +1,7 @@
 #include "export/secretariat/analysis_data.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 #include "forms/questionnaire_loader.h"
@@ -47,7 +48,8 @@ QuestionnaireReplies loadReplies(ConsolidatedStore& store, const std::string& qu
   std::int64_t newest = 0;
   for (const auto& r : reports) newest = std::max(newest, r.questionnaire);
   if (newest == 0) return out;
-  out.questionnaire = parseStored(texts.at(newest));
+  // The questionnaire is parsed on another core while the answers are read.
+  auto questionnaire = std::async(std::launch::async, [&] { return parseStored(texts.at(newest)); });
   std::map<std::int64_t, std::size_t> byReport;
   for (const auto& r : reports) {
     byReport[r.id] = out.replies.size();
@@ -76,6 +78,7 @@ QuestionnaireReplies loadReplies(ConsolidatedStore& store, const std::string& qu
     if (!std::is_sorted(r.answers.begin(), r.answers.end())) std::sort(r.answers.begin(), r.answers.end());
   std::sort(out.replies.begin(), out.replies.end(),
             [](const StateReply& a, const StateReply& b) { return a.state < b.state; });
+  out.questionnaire = questionnaire.get();
   return out;
 }
 

@@ -8,6 +8,8 @@
 #include <cairo-pdf.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "export/common/output_file.h"
 #include "export/common/report_labels.h"
@@ -58,9 +60,9 @@ class Renderer {
       else if (const auto* p = std::get_if<DocParagraph>(&block))
         paragraph(*p, startOf(i + 1));
       else if (const auto* t = std::get_if<DocTable>(&block))
-        table(*t);
-      else if (const auto* c = std::get_if<DocChart>(&block))
-        chart(*c);
+        table(*t, i);
+      else if (std::get_if<DocChart>(&block))
+        chart(i);
     }
     flow_.finish();
   }
@@ -150,10 +152,9 @@ class Renderer {
     }
     if (const auto* t = std::get_if<DocTable>(&block)) {
       if (t->table.columns.empty()) return 0;
-      const pdf::Table printed = printTable(*t);
-      return titleHeight(*t) + std::min(flow_.tableStart(printed), 160.0);
+      return titleHeight(*t) + std::min(flow_.tableStart(printedTable(i)), 160.0);
     }
-    if (const auto* c = std::get_if<DocChart>(&block)) return charts::chartHeight(c->chart, width());
+    if (std::get_if<DocChart>(&block)) return drawing(i).height();
     return 0;
   }
 
@@ -309,9 +310,22 @@ class Renderer {
     return flow_.height(flow_.layout(t.table.title, style(8.5, true), width()).get()) + 3;
   }
 
-  void table(const DocTable& t) {
+  // Block `i`'s table and chart, laid out once: measured for the heading
+  // before them (startOf), then placed.
+  const pdf::Table& printedTable(std::size_t i) {
+    auto& slot = tables_[i];
+    if (!slot) slot = printTable(std::get<DocTable>(document_.blocks[i]));
+    return *slot;
+  }
+  const charts::ChartDrawing& drawing(std::size_t i) {
+    auto& slot = charts_[i];
+    if (!slot) slot.emplace(std::get<DocChart>(document_.blocks[i]).chart, width());
+    return *slot;
+  }
+
+  void table(const DocTable& t, std::size_t i) {
     if (t.table.columns.empty()) return;
-    const pdf::Table printed = printTable(t);
+    const pdf::Table& printed = printedTable(i);
     if (!t.table.title.empty()) {
       // The title stays with the header and the first row.
       flow_.text(t.table.title, style(8.5, true), 0, width(),
@@ -320,21 +334,23 @@ class Renderer {
     }
     flow_.table(printed, 0);
     flow_.space(10);
+    tables_.erase(i);
   }
 
-  void chart(const DocChart& c) {
-    const double height = charts::chartHeight(c.chart, width());
+  void chart(std::size_t i) {
+    const charts::ChartDrawing& d = drawing(i);
     flow_.block(
-        height,
-        [&](cairo_t* cr, double left, double top, double w) { charts::drawChart(cr, c.chart, left, top, w); },
-        0, width());
+        d.height(), [&](cairo_t* cr, double left, double top, double) { d.draw(cr, left, top); }, 0, width());
     flow_.space(8);
+    charts_.erase(i);
   }
 
   cairo_surface_t* surface_;
   const AnalysisDocument& document_;
   Flow flow_;
   int outline_ = CAIRO_PDF_OUTLINE_ROOT;
+  std::map<std::size_t, std::optional<pdf::Table>> tables_;
+  std::map<std::size_t, std::optional<charts::ChartDrawing>> charts_;
 };
 
 }  // namespace

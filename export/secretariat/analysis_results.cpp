@@ -95,7 +95,8 @@ bool isConditional(const Questionnaire& q, const Question& question) {
 }
 
 // For every reply, which questions applied: the reply's answers evaluated
-// as the State's Focal evaluated them.
+// as the State's Focal evaluated them, relevance alone (with the
+// calculations it reads); checks and answered states are not needed here.
 std::vector<std::vector<char>> applicability(const QuestionnaireReplies& current) {
   const Questionnaire& q = *current.questionnaire;
   bool any = false;
@@ -104,7 +105,7 @@ std::vector<std::vector<char>> applicability(const QuestionnaireReplies& current
   ResponseSession session(current.questionnaire);
   std::vector<std::vector<char>> out;
   for (const auto& reply : current.replies) {
-    session.load(std::map<std::string, std::string>(reply.answers.begin(), reply.answers.end()));
+    session.loadRelevance(std::map<std::string, std::string>(reply.answers.begin(), reply.answers.end()));
     std::vector<char> applies(q.questions.size(), 1);
     for (std::size_t i = 0; i < q.questions.size(); ++i)
       if (q.questions[i].repeat < 0) applies[i] = session.isRelevant(q.questions[i].id) ? 1 : 0;

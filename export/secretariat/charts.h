@@ -6,10 +6,15 @@
 // carries its value as text, so nothing depends on colour alone, even in
 // black-and-white print: a segment of a stacked bar too narrow for its
 // value (under about 6%) has it written under the bar, with its name.
+// A chart in a right-to-left language (Arabic) is mirrored: titles, labels
+// and the legend start at the right, bars grow leftwards from the labels,
+// the first segment of a stacked bar and the first series of the legend
+// are the rightmost, values stand at the left end of their bar.
 #pragma once
 
 #include <cairo.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +43,31 @@ struct BarChart {
   bool stacked = false;                 // one bar per category, the series as its segments
   bool percent = true;                  // values are fractions, shown as percentages; else counts
   std::string language;                 // of the labels, for shaping ("ar", "zh", ...)
+};
+
+// A chart laid out once at a width: its height is known before it is drawn
+// (the PDF keeps a chart whole on one page, and a heading with it), and the
+// same layout is drawn into cairo or written as SVG.
+class ChartDrawing {
+ public:
+  ChartDrawing(const BarChart& chart, double width);
+  ~ChartDrawing();
+  ChartDrawing(ChartDrawing&&) noexcept;
+  ChartDrawing& operator=(ChartDrawing&&) noexcept;
+
+  double width() const;
+  double height() const;
+  // Draws the chart with its top-left corner at (x, y).
+  void draw(cairo_t* cr, double x, double y) const;
+  // An SVG document: text as <text> (selectable, searchable, shaped by the
+  // reader's fonts) in lines broken as here, each anchored on the side
+  // its alignment keeps (labels towards the bars, values at the bar's end),
+  // so a reader's slightly different font keeps each text beside its bar.
+  std::string svg() const;
+
+ private:
+  struct Parts;
+  std::unique_ptr<Parts> parts_;
 };
 
 // Per category of a stacked chart, the segments too narrow to carry their

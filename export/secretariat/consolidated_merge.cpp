@@ -288,7 +288,8 @@ class Verifier {
   // Only the answers of relevant questions count in the analysis: the
   // session evaluates the report's answers as the State's Focal did. Each
   // thread keeps its session for the next report of the same questionnaire
-  // (load() replaces every answer and evaluates everything once). The
+  // (loadRelevance() replaces every answer and evaluates relevance alone,
+  // with the calculations it reads: what isExportedPath asks). The
   // language does not change relevance; the date does only where a
   // relevance expression reads today().
   static std::vector<char> relevance(const std::shared_ptr<const Questionnaire>& q,
@@ -306,7 +307,7 @@ class Verifier {
       today = exportDate;
       session->setToday(today);
     }
-    session->load(report.answerMap());
+    session->loadRelevance(report.answerMap());
     std::vector<char> relevant(report.answers.size());
     for (std::size_t i = 0; i < report.answers.size(); ++i)
       relevant[i] = isExportedPath(*session, report.answers[i].path) ? 1 : 0;

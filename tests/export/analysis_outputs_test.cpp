@@ -226,10 +226,12 @@ TEST(Charts, DrawAsSvgAndPng) {
   EXPECT_GT(charts::chartHeight(chart, 400), h3);
   const std::string svg = charts::chartSvg(chart, 400);
   EXPECT_NE(svg.find("<svg"), std::string::npos);
-  // Drawn once into a recording and replayed: still vectors and glyph outlines, never a picture,
+  // Laid out once and written as vectors and text (selectable, searchable), never a picture,
   // and as tall as the chart measures.
   EXPECT_EQ(svg.find("<image"), std::string::npos) << svg.substr(0, 2000);
-  EXPECT_NE(svg.find("<path"), std::string::npos);
+  EXPECT_NE(svg.find("<rect"), std::string::npos);
+  EXPECT_NE(svg.find(">Legislative drafting</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">التدريب</text>"), std::string::npos) << svg;
   EXPECT_NE(svg.find("height=\"" +
                      std::to_string(static_cast<int>(std::ceil(charts::chartHeight(chart, 400)))) + "pt\""),
             std::string::npos)
