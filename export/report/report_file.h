@@ -51,7 +51,15 @@ struct VerifyOptions {
   // false (verify): attachments keep only their size and SHA-256, so the
   // memory used is bounded by the attachment cap, not by the file.
   bool attachmentData = true;
+  // The SHA-256 of the file's first `first` bytes (signedPrefixLength), when
+  // the caller took it in its own pass over the same bytes (the merge hashes
+  // whole files): the seal is then checked against it, not hashed again.
+  std::optional<std::pair<std::uint64_t, crypto::Digest>> signedPrefixDigest;
 };
+
+// How many leading bytes of a file of `fileSize` bytes the seal's signature
+// covers, if the file ends with a seal.
+std::uint64_t signedPrefixLength(std::uint64_t fileSize);
 
 struct ReportCheck {
   ReportVerdict verdict = ReportVerdict::Unreadable;

@@ -330,6 +330,10 @@ ReportCheck readReportBytes(std::span<const unsigned char> bytes, const VerifyOp
   }
 }
 
+std::uint64_t signedPrefixLength(std::uint64_t fileSize) {
+  return fileSize - rs::kSealBytes + rs::kSealSignatureOffset;
+}
+
 namespace {
 
 ReportCheck checkReport(Source& source, const VerifyOptions& options) {
@@ -349,8 +353,11 @@ ReportCheck checkReport(Source& source, const VerifyOptions& options) {
     crypto::Signature sealSignature;
     std::memcpy(sealKey.data(), seal + rs::kSealKeyOffset, sealKey.size());
     std::memcpy(sealSignature.data(), seal + rs::kSealSignatureOffset, sealSignature.size());
-    if (!crypto::verify(sealKey, source.hashPrefix(size - rs::kSealBytes + rs::kSealSignatureOffset),
-                        sealSignature))
+    const std::uint64_t signedLength = signedPrefixLength(size);
+    const auto& known = options.signedPrefixDigest;
+    if (!crypto::verify(
+            sealKey, known && known->first == signedLength ? known->second : source.hashPrefix(signedLength),
+            sealSignature))
       return verdict(ReportVerdict::Altered,
                      "bytes of the file were changed after signing (it is damaged or was altered)");
   }

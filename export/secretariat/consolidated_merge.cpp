@@ -202,14 +202,30 @@ class Verifier {
     } catch (const std::exception& e) {
       return refuse(e.what());
     }
-    const std::string fileSha = crypto::hex(crypto::sha256(bytes));
+    // One pass gives both the file's SHA-256 (to recognise a file already
+    // imported) and the one its seal signs, which the reader would take again.
+    VerifyOptions verifyOptions;
+    std::string fileSha;
+    {
+      const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+      const std::uint64_t signedLength = signedPrefixLength(bytes.size());
+      Sha256Stream stream;
+      if (bytes.size() > 200 && signedLength < bytes.size()) {
+        stream.update(std::span(data, static_cast<std::size_t>(signedLength)));
+        verifyOptions.signedPrefixDigest.emplace(signedLength, Sha256Stream(stream).finish());
+        stream.update(std::span(data + signedLength, bytes.size() - static_cast<std::size_t>(signedLength)));
+      } else {
+        stream.update(std::span(data, bytes.size()));
+      }
+      fileSha = crypto::hex(stream.finish());
+    }
     if (known_.count(fileSha)) {
       p.result.result = MergeResult::Unchanged;
       p.result.reason = "already in the store";
       return p;
     }
-    ReportCheck check =
-        readReportBytes(std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()));
+    ReportCheck check = readReportBytes(
+        std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()), verifyOptions);
     bytes.clear();
     bytes.shrink_to_fit();
     if (check.report) {

@@ -38,6 +38,32 @@ NationalReport fraReport(const std::string& exportedAt, const std::string& law =
                           exportedAt);
 }
 
+// The merge hashes each file once and hands the reader the digest its seal
+// signs: the seal is checked against that digest (a wrong one is an
+// alteration), and with the right one the verdict is the reader's own.
+TEST(ConsolidatedStore, TheSealIsCheckedAgainstTheDigestTheMergeTook) {
+  TempDir dir;
+  const auto& key = test::stateKey("FRA");
+  const std::string bytes =
+      test::readFile(writeReport(dir, "fra.focalreport", fraReport("2026-10-01T09:00:00Z"), &key));
+  const std::span data(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  const std::uint64_t signedLength = signedPrefixLength(bytes.size());
+  ASSERT_LT(signedLength, bytes.size());
+
+  VerifyOptions right;
+  right.signedPrefixDigest.emplace(signedLength, crypto::sha256(data.subspan(0, signedLength)));
+  EXPECT_EQ(readReportBytes(data, right).verdict, ReportVerdict::Intact);
+
+  VerifyOptions wrong;
+  wrong.signedPrefixDigest.emplace(signedLength, crypto::sha256(std::string_view("other bytes")));
+  EXPECT_EQ(readReportBytes(data, wrong).verdict, ReportVerdict::Altered);
+
+  // A digest of another length is not used: the reader hashes for itself.
+  VerifyOptions otherLength;
+  otherLength.signedPrefixDigest.emplace(signedLength - 1, crypto::sha256(std::string_view("other bytes")));
+  EXPECT_EQ(readReportBytes(data, otherLength).verdict, ReportVerdict::Intact);
+}
+
 TEST(ConsolidatedStore, CreatesItsSchemaAndOpensAgain) {
   TempDir dir;
   const std::string path = dir.file("store.focaldb");
