@@ -97,11 +97,12 @@ std::string consolidatedTableNote(const Analysis& a, const TableTotals& t) {
           least = std::min(least, cell.states);
           most = std::max(most, cell.states);
         }
-    out +=
-        " " + a.msg(
-                  "A total marked * adds cells that different sets of States gave (each cell from {} to {} "
-                  "States), so it mixes what different States reported.",
-                  least, most);
+    // Appended piece by piece: GCC bug 105329 (a false -Wrestrict at -O3).
+    out += ' ';
+    out += a.msg(
+        "A total marked * adds cells that different sets of States gave (each cell from {} to {} "
+        "States), so it mixes what different States reported.",
+        least, most);
   }
   std::string apart;
   for (std::size_t r = 0; r < t.rows.size(); ++r)
