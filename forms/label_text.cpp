@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "forms/answer_path.h"
 #include "forms/content_words.h"
 #include "forms/countries.h"
 #include "forms/i18n.h"
@@ -51,7 +52,7 @@ std::string fillText(const ResponseSession& session, std::string_view text) {
     // Inside a repeat there is one answer per record; a hidden question's
     // answer is not part of the reply.
     if (!question || question->repeat >= 0 || !session.isRelevant(id)) return {};
-    if (!session.value(id + "@status").empty()) return {};  // not available, not applicable
+    if (!session.value(withMark(id, "status")).empty()) return {};  // not available, not applicable
     if (question->type == QuestionType::Calculate) return session.calculated(id);
     const std::string value = session.value(id);
     const auto choiceLabel = [&](const std::string& word) -> std::string {

@@ -91,7 +91,7 @@ class SessionContext : public expr::Context {
       for (std::size_t i = 0; i < q.rows.size(); ++i)
         for (std::size_t j = 0; j < q.columns.size(); ++j)
           if (addsToTableTotal(q, i, j))
-            out.push_back(expressionValue(q, s_.value(q.id + "/" + q.rows[i].id + "/" + q.columns[j].id)));
+            out.push_back(expressionValue(q, s_.value(partPath(q.id, q.rows[i].id, q.columns[j].id))));
       return out;
     }
     if (q.repeat < 0) return out;
@@ -145,8 +145,7 @@ class SessionContext : public expr::Context {
     const std::string row(cellPath.substr(0, slash));
     const std::string column(slash == std::string_view::npos ? std::string_view()
                                                              : cellPath.substr(slash + 1));
-    if (row != "total" && column != "total")
-      return expressionValue(q, s_.value(base + "/" + row + "/" + column));
+    if (row != "total" && column != "total") return expressionValue(q, s_.value(partPath(base, row, column)));
     double sum = 0;
     bool any = false;
     for (std::size_t i = 0; i < q.rows.size(); ++i) {
@@ -159,7 +158,7 @@ class SessionContext : public expr::Context {
         if (row == "total" && column == "total" ? !addsToTableTotal(q, i, j)
                                                 : !addsToTotal(q, i, j, column == "total"))
           continue;
-        const std::string v = s_.value(base + "/" + r.id + "/" + c.id);
+        const std::string v = s_.value(partPath(base, r.id, c.id));
         const expr::Value x = v.empty() ? expr::Value() : expressionValue(q, v);
         if (const double* d = std::get_if<double>(&x)) {
           sum += *d;
@@ -280,7 +279,7 @@ std::vector<AnswerWrite> ResponseSession::repeatCountWrites() const {
   for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
     if (!questions[i].repeatCount || questions[i].repeat >= 0) continue;
     const auto count = repeatCountOf(i);
-    if (!count || !value(questions[i].id + "@status").empty()) continue;
+    if (!count || !value(withMark(questions[i].id, "status")).empty()) continue;
     auto keys = records(questions[i].id);
     if (keys.size() >= *count) continue;
     static std::mt19937 generator{std::random_device{}()};
@@ -321,7 +320,7 @@ std::optional<std::string> ResponseSession::computedDefault(int index, const std
   const std::string path = recordKeyPath(index, key);
   if (defaulted_.count(path)) return std::nullopt;
   const State* state = stateOf(path);
-  if (!state || !state->relevant || !value(path).empty() || !value(path + "@status").empty())
+  if (!state || !state->relevant || !value(path).empty() || !value(withMark(path, "status")).empty())
     return std::nullopt;
   const expr::Value v = q.defaultExpression->compiled->evaluate(SessionContext(*this, index, key));
   if (expr::isNull(v)) return std::nullopt;
@@ -359,7 +358,7 @@ std::vector<std::string> ResponseSession::records(const std::string& repeatId) c
 std::string ResponseSession::recordKeyPath(int question, const std::string& key) const {
   const Question& q = questionnaire_->questions[question];
   if (q.repeat < 0) return q.id;
-  return questionnaire_->questions[q.repeat].id + "[" + key + "]/" + q.id;
+  return recordPrefix(questionnaire_->questions[q.repeat].id, key) + q.id;
 }
 
 std::optional<ResponseSession::Located> ResponseSession::locate(const std::string& path,
@@ -512,7 +511,7 @@ std::vector<AnswerWrite> ResponseSession::removeRecordWrites(const std::string& 
   auto keys = records(repeatId);
   std::erase(keys, key);
   std::vector<AnswerWrite> writes;
-  const std::string prefix = repeatId + "[" + key + "]/";
+  const std::string prefix = recordPrefix(repeatId, key);
   for (auto it = answers_.lower_bound(prefix);
        it != answers_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
     writes.push_back({it->first, ""});
@@ -623,7 +622,7 @@ void ResponseSession::evaluateRelevance(int index, const std::string& key, bool 
 bool ResponseSession::computeAnswered(int index, const std::string& key) const {
   const Question& q = questionnaire_->questions[index];
   const std::string base = recordKeyPath(index, key);
-  if (!value(base + "@status").empty()) return true;
+  if (!value(withMark(base, "status")).empty()) return true;
   switch (q.type) {
     case QuestionType::Legislation:
       return !value(base + "/title").empty();
@@ -688,8 +687,8 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
     if (std::find(words.begin(), words.end(), "other") != words.end() && value(base + "/other").empty())
       state.invalid = tr("Please specify the other answer.");
   }
-  if (state.invalid.empty() && q.type == QuestionType::MultipleChoice && value(base + "@status").empty() &&
-      (q.minSelected > 0 || q.maxSelected > 0)) {
+  if (state.invalid.empty() && q.type == QuestionType::MultipleChoice &&
+      value(withMark(base, "status")).empty() && (q.minSelected > 0 || q.maxSelected > 0)) {
     const std::size_t chosen = splitWords(value(base)).size();
     if (chosen > 0 && chosen < q.minSelected)
       state.invalid =
@@ -698,7 +697,7 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
       state.invalid =
           fmt::format(fmt::runtime(tr("Choose at most {} answers ({} chosen).")), q.maxSelected, chosen);
   }
-  if (state.invalid.empty() && q.choiceFilter && value(base + "@status").empty()) {
+  if (state.invalid.empty() && q.choiceFilter && value(withMark(base, "status")).empty()) {
     const auto shown = choicesShown(base);
     for (const auto& word : splitWords(value(base))) {
       if (std::find(shown.begin(), shown.end(), word) != shown.end()) continue;
@@ -710,26 +709,26 @@ void ResponseSession::evaluateChecks(int index, const std::string& key) {
       break;
     }
   }
-  if (state.invalid.empty() && q.repeatCount && value(base + "@status").empty()) {
+  if (state.invalid.empty() && q.repeatCount && value(withMark(base, "status")).empty()) {
     const std::size_t count = records(q.id).size();
     if (const auto wanted = repeatCountOf(index); wanted && count > *wanted)
       state.invalid = fmt::format(fmt::runtime(tr("This list should have {} records, as the answer it "
                                                   "follows says; it has {}: remove the extra ones.")),
                                   *wanted, count);
   }
-  if (state.invalid.empty() && q.type == QuestionType::Repeat && value(base + "@status").empty()) {
+  if (state.invalid.empty() && q.type == QuestionType::Repeat && value(withMark(base, "status")).empty()) {
     std::size_t count = records(q.id).size();
     if (q.minRecords > 0 && count > 0 && count < q.minRecords)
       state.invalid = fmt::format(fmt::runtime(tr("At least {} records are needed here.")), q.minRecords);
   }
-  if (state.answered && value(base + "@status").empty() && q.constraint && q.constraint->compiled &&
+  if (state.answered && value(withMark(base, "status")).empty() && q.constraint && q.constraint->compiled &&
       !expr::truthy(q.constraint->compiled->evaluate(context))) {
     state.constraint = q.constraintMessage.empty()
                            ? tr("This answer is not allowed here.")
                            : q.constraintMessage.get(language_, questionnaire_->defaultLanguage());
   }
   if (state.answered && state.invalid.empty() && state.constraint.empty() &&
-      value(base + "@status").empty() && q.warning && q.warning->compiled &&
+      value(withMark(base, "status")).empty() && q.warning && q.warning->compiled &&
       !expr::truthy(q.warning->compiled->evaluate(context))) {
     state.warning = q.warningMessage.empty()
                         ? tr("Please check this answer: it is unusual.")
@@ -832,7 +831,7 @@ std::vector<Problem> ResponseSession::problems() const {
     }
     if (!s->constraint.empty()) out.push_back({ProblemKind::ConstraintViolated, path, index, s->constraint});
     if (!s->warning.empty()) out.push_back({ProblemKind::Warning, path, index, s->warning});
-    if (value(path + "@carried") == "pending") {
+    if (value(withMark(path, "carried")) == "pending") {
       if (q.mustConfirmCarried(question))
         out.push_back({ProblemKind::CarriedForwardPending, path, index,
                        tr("Carried forward from the previous cycle and not yet confirmed; the questionnaire "

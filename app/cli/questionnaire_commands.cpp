@@ -11,6 +11,11 @@ namespace focal::cli {
 
 namespace {
 
+// "1 section", "3 sections": the outline's summary line (English, as the rest of it).
+std::string counted(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 // A note, not a warning: a cycle asks about some provisions only, but the
 // author should see which ones it leaves out.
 void printUncovered(const std::string& file, const Questionnaire& q) {
@@ -44,8 +49,8 @@ int validate(const std::vector<std::string>& files, bool strict, const std::stri
     std::string languages;
     for (const auto& l : q.info.languages)
       languages += (languages.empty() ? "" : " ") + l + (q.info.isPartial(l) ? " (partial)" : "");
-    std::cout << file << ": ok (" << q.sections.size() << " sections, " << q.questions.size()
-              << " questions, languages: " << languages << ")\n";
+    std::cout << file << ": ok (" << counted(q.sections.size(), "section") << ", "
+              << counted(q.questions.size(), "question") << ", languages: " << languages << ")\n";
     printUncovered(file, q);
   }
   return code;
@@ -130,8 +135,8 @@ int show(const std::string& file, std::string language, bool json) {
   std::string languages;
   for (const auto& l : q.info.languages) languages += " " + l;
   std::cout << "\n"
-            << q.sections.size() << " sections, " << q.questions.size()
-            << " questions, languages:" << languages << "\n";
+            << counted(q.sections.size(), "section") << ", " << counted(q.questions.size(), "question")
+            << ", languages:" << languages << "\n";
   return kOk;
 }
 

@@ -103,10 +103,10 @@ class Demo {
     if (q.allowNotAvailable && repeat.empty() && !notAvailableShown_ &&
         (q.type == QuestionType::Integer || q.type == QuestionType::Decimal)) {
       notAvailableShown_ = true;
-      answers_[path + "@status"] = "not_available";
+      answers_[withMark(path, "status")] = "not_available";
       return;
     }
-    if (repeat.empty() && count_ % 6 == 0) answers_[path + "@comment"] = kComment;
+    if (repeat.empty() && count_ % 6 == 0) answers_[withMark(path, "comment")] = kComment;
     switch (q.type) {
       case QuestionType::YesNo:
         answers_[path] = "yes";

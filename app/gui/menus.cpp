@@ -297,19 +297,19 @@ void MainFrame::UpdateCommands() {
 
 bool MainFrame::HasCarried() const {
   QuestionEditor* editor = CurrentEditor();
-  return model_ && editor && !model_->session().value(editor->Path() + "@carried").empty();
+  return model_ && editor && !model_->session().value(withMark(editor->Path(), "carried")).empty();
 }
 
 std::string MainFrame::CurrentStatus() const {
   QuestionEditor* editor = CurrentEditor();
-  return model_ && editor ? model_->session().value(editor->Path() + "@status") : std::string();
+  return model_ && editor ? model_->session().value(withMark(editor->Path(), "status")) : std::string();
 }
 
 void MainFrame::ConfirmCarried() {
   QuestionEditor* editor = CurrentEditor();
   if (!editor) return;
   FlushTyping();
-  model_->apply({{editor->Path() + "@carried", ""}});
+  model_->apply({{withMark(editor->Path(), "carried"), ""}});
   SetStatus(_("Confirmed."));
 }
 
@@ -317,7 +317,7 @@ void MainFrame::ToggleStatus(const std::string& status) {
   QuestionEditor* editor = CurrentEditor();
   if (!editor) return;
   FlushTyping();
-  model_->apply({{editor->Path() + "@status", CurrentStatus() == status ? "" : status}});
+  model_->apply({{withMark(editor->Path(), "status"), CurrentStatus() == status ? "" : status}});
   UpdateCommands();
 }
 

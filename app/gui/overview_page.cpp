@@ -190,8 +190,8 @@ std::vector<OverviewRow> OverviewPage::Build(const ResponseSession& session, con
       row.path = question.id;
       row.text = Localized(question.label, language, q);
       if (session.isRequired(question.id)) row.text += " *";
-      const std::string status = session.value(question.id + "@status");
-      const std::string comment = session.value(question.id + "@comment");
+      const std::string status = session.value(withMark(question.id, "status"));
+      const std::string comment = session.value(withMark(question.id, "comment"));
       row.commented = !comment.empty();
       if (!session.isRelevant(question.id)) {
         row.state = QuestionState::DoesNotApply;

@@ -29,7 +29,7 @@ std::vector<Fields> citations(const Context& c, const StateReply& reply, const Q
   if (question.repeat < 0) {
     Fields f;
     for (const char* part : kLegislationFields)
-      if (const std::string* v = reply.find(question.id + "/" + part); v && !v->empty()) f[part] = *v;
+      if (const std::string* v = reply.find(partPath(question.id, part)); v && !v->empty()) f[part] = *v;
     if (!f.empty()) out.push_back(std::move(f));
     return out;
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "export/secretariat/analysis_context.h"
+#include "forms/answer_path.h"
 #include "forms/provision_coverage.h"
 
 namespace focal::analysis_detail {
@@ -16,7 +17,7 @@ namespace {
 std::string citationText(const StateReply& reply, const std::string& id) {
   std::string out;
   for (const char* part : {"title", "article", "date"}) {
-    const std::string* value = reply.find(id + "/" + part);
+    const std::string* value = reply.find(partPath(id, part));
     if (!value || value->empty()) continue;
     if (!out.empty()) out += ", ";
     out += std::string(part) == "article" ? "art. " + *value : *value;

@@ -8,6 +8,7 @@
 #include "export/report/report_assembly.h"
 #include "export/secretariat/analysis_context.h"
 #include "export/secretariat/consolidated_store.h"
+#include "forms/answer_path.h"
 #include "forms/answer_value.h"
 #include "forms/response_session.h"
 
@@ -135,7 +136,7 @@ QuestionDistribution distribution(const Context& c, const Question& question, in
   d.categories.push_back({"not_applicable", reportLabels(c.language).notApplicable, c.zeros()});
   d.categories.push_back({"", c.t.tr("Left blank"), c.zeros()});
   if (d.conditional) d.categories.push_back({"did_not_apply", c.t.tr("Did not apply"), c.zeros()});
-  const std::string statusPath = question.id + "@status";
+  const std::string statusPath = withMark(question.id, "status");
   for (std::size_t r = 0; r < c.replies().size(); ++r) {
     const StateReply& reply = c.replies()[r];
     if (!c.applied(r, index)) {
@@ -260,7 +261,7 @@ TableTotals tableTotals(const Context& c, const Question& question) {
     for (std::size_t i = 0; i < question.rows.size(); ++i)
       for (std::size_t j = 0; j < width; ++j) {
         const std::string* value =
-            reply.find(question.id + "/" + question.rows[i].id + "/" + question.columns[j].id);
+            reply.find(partPath(question.id, question.rows[i].id, question.columns[j].id));
         double number = 0;
         if (!value || !parseDecimal(*value, number)) continue;
         t.cells[i][j].sum += number;

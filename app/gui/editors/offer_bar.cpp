@@ -10,6 +10,7 @@
 #include "app/gui/editors/editors.h"
 #include "app/gui/wx_text.h"
 #include "export/report/offer_sources.h"
+#include "forms/answer_path.h"
 #include "forms/cycle_changes.h"
 
 namespace focal::gui {
@@ -26,7 +27,7 @@ wxString OfferBar::ValueText(const AnswerValues& values) const {
   wxString out;
   for (const auto& [path, value] : values) {
     wxString shown = FromUtf8(value);
-    if (path == question_.id + "@status")
+    if (path == withMark(question_.id, "status"))
       shown = value == "not_available" ? _("Information not available") : _("Not applicable");
     else if (question_.type == QuestionType::YesNo)
       shown = value == "yes" ? _("Yes") : _("No");

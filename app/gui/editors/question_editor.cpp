@@ -15,6 +15,7 @@
 #include "app/gui/editors/offer_bar.h"
 #include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
+#include "forms/answer_path.h"
 #include "forms/label_text.h"
 
 namespace focal::gui {
@@ -214,7 +215,7 @@ std::string QuestionEditor::PartPath(const std::string& part, const std::string&
   return path;
 }
 
-std::string QuestionEditor::MarkPath(const std::string& mark) const { return path_ + "@" + mark; }
+std::string QuestionEditor::MarkPath(const std::string& mark) const { return withMark(path_, mark); }
 
 void QuestionEditor::Write(std::vector<AnswerWrite> writes, const std::string& mergeKey) {
   const std::string carried = MarkPath("carried");
