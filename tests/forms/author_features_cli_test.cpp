@@ -33,6 +33,17 @@ class AuthorCliTest : public ::testing::Test {
   TempDir dir;
 };
 
+// validate and show count in the number the count needs: "1 section".
+TEST_F(AuthorCliTest, TheSummaryLineSaysOneSection) {
+  test::writeFile(dir.file("q.yaml"), test::storeYaml("soft", "1", kSections));
+  CliRun r = cli("validate q.yaml");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("q.yaml: ok (1 section, 3 questions, languages:"), std::string::npos) << r.out;
+  r = cli("show q.yaml");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\n1 section, 3 questions, languages:"), std::string::npos) << r.out;
+}
+
 TEST_F(AuthorCliTest, StatusListsWarningsApartAndAFinalReportIsNotBlocked) {
   test::writeFile(dir.file("q.yaml"), test::storeYaml("soft", "1", kSections));
   ASSERT_EQ(cli("new w.focal --questionnaire q.yaml --state NGA").code, 0);
