@@ -7,9 +7,9 @@
 namespace focal::gui {
 
 const std::string& ResponseModel::shownNumber(const std::string& questionId) const {
-  if (numbered_ != &questionnaire()) {
-    numbers_ = displayedQuestionNumbers(questionnaire());
-    numbered_ = &questionnaire();
+  if (std::shared_ptr<const Questionnaire> current = session().sharedQuestionnaire(); numbered_ != current) {
+    numbers_ = displayedQuestionNumbers(*current);
+    numbered_ = std::move(current);
   }
   static const std::string none;
   const auto it = numbers_.find(questionId);

@@ -116,7 +116,9 @@ class ResponseModel {
   Publisher<SaveStatus> statusChanges_;
 
  private:
-  mutable const Questionnaire* numbered_ = nullptr;  // the questionnaire numbers_ belong to
+  // The questionnaire numbers_ belong to, held (not its address, which a
+  // freed questionnaire's successor could reuse) so the numbers never go stale.
+  mutable std::shared_ptr<const Questionnaire> numbered_;
   mutable std::map<std::string, std::string> numbers_;
 };
 
