@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app/gui/desktop.h"
 #include "app/gui/translations.h"
@@ -34,6 +35,10 @@ void InstallShutdownSignals() {
           dialog->EndModal(wxID_CANCEL);
     });
 }
+
+void PrepareToolkit() { setenv("GDK_GL", "disable", /*overwrite=*/0); }
+
+FocalApp::FocalApp() { PrepareToolkit(); }
 
 void FocalApp::OnInitCmdLine(wxCmdLineParser& parser) {
   static const wxCmdLineEntryDesc entries[] = {

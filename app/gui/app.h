@@ -12,6 +12,7 @@ namespace focal::gui {
 
 class FocalApp : public wxApp {
  public:
+  FocalApp();
   bool OnInit() override;
   void OnInitCmdLine(wxCmdLineParser& parser) override;
   bool OnCmdLineParsed(wxCmdLineParser& parser) override;
@@ -19,6 +20,13 @@ class FocalApp : public wxApp {
  private:
   wxString file_, demo_, language_;
 };
+
+// Before the toolkit starts (the app object's constructor, before
+// wxEntryStart): GTK 3 opens an OpenGL driver when it opens the display, to
+// pick visuals for GL drawing that Focal never does; with Mesa that driver
+// is LLVM, about 50 MB of the program's memory and part of its start.
+// GDK_GL=disable skips it, unless the user has set GDK_GL.
+void PrepareToolkit();
 
 // What every Focal program with windows does first (also the GUI tests).
 void InitializeDesktop(const std::string& language = {});

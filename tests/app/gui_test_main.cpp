@@ -26,6 +26,7 @@ bool haveDisplay = false;
 
 class TestApp : public wxApp {
  public:
+  TestApp() { focal::gui::PrepareToolkit(); }  // as the program does
   bool OnInit() override { return true; }
 };
 
