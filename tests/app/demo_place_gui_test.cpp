@@ -70,7 +70,15 @@ TEST(DemoAnswers, EveryBundledQuestionnaireGetsValidAnswersInEveryType) {
   }
 }
 
-class DemoTest : public GuiTest {};
+class DemoTest : public GuiTest {
+ protected:
+  // A workspace of `questionnaire` with the demo's answers, in a window.
+  MainFrame* OpenDemoAnswers(const std::shared_ptr<const Questionnaire>& questionnaire) {
+    const std::string file =
+        CreateWorkspace(directory_ + "/every-type.focal", *questionnaire, gui::DemoAnswers(questionnaire));
+    return WaitShown(Desktop::Get().OpenWorkspace(file));
+  }
+};
 
 TEST_F(DemoTest, TheDemoIsAFilledReplyTitledAsADemo) {
   const std::string file = directory_ + "/demo.focal";
@@ -92,10 +100,7 @@ TEST_F(DemoTest, TheDemoIsAFilledReplyTitledAsADemo) {
 }
 
 TEST_F(DemoTest, TheStatusBarNamesQuestionsByTheirWords) {
-  const std::shared_ptr<const Questionnaire> questionnaire = LoadQuestionnaire(kEveryType);
-  const std::string file =
-      CreateWorkspace(directory_ + "/every-type.focal", *questionnaire, gui::DemoAnswers(questionnaire));
-  MainFrame* frame = WaitShown(Desktop::Get().OpenWorkspace(file));
+  MainFrame* frame = OpenDemoAnswers(LoadQuestionnaire(kEveryType));
   ASSERT_NE(frame, nullptr);
   const std::regex id("[a-z]+_[a-z0-9_]+|\\[|\\]|/");
   for (int section : {0, 1}) {
@@ -146,9 +151,7 @@ TEST_F(DemoTest, AWorkspaceOpensAgainWhereItWasLeftAtItsSize) {
 // question's label first (then what it is: "Yes", "Comment", "Add a record").
 TEST_F(DemoTest, EveryControlIsNamedAfterItsQuestion) {
   const std::shared_ptr<const Questionnaire> questionnaire = LoadQuestionnaire(kEveryType);
-  const std::string file =
-      CreateWorkspace(directory_ + "/every-type.focal", *questionnaire, gui::DemoAnswers(questionnaire));
-  MainFrame* frame = WaitShown(Desktop::Get().OpenWorkspace(file));
+  MainFrame* frame = OpenDemoAnswers(questionnaire);
   ASSERT_NE(frame, nullptr);
   int checked = 0;
   for (int section : {0, 1}) {
