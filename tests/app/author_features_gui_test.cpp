@@ -10,10 +10,9 @@
 #include <fstream>
 
 #include "app/gui/desktop.h"
-#include "app/gui/editors/question_editor.h"
 #include "app/gui/main_frame.h"
-#include "app/gui/question_page.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -50,39 +49,12 @@ sections:
         choices: [{value: labour, label: {en: Labour}}, {value: sexual, label: {en: Sexual}}]
 )yaml";
 
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
-
-template <typename T>
-std::vector<T*> InEditor(MainFrame* frame, const std::string& path) {
-  std::vector<T*> all;
-  gui::QuestionEditor* editor = frame->Page() ? frame->Page()->EditorAt(path) : nullptr;
-  if (editor) Collect(editor->Window(), all);
-  return all;
-}
-
-wxStaticText* ShownContaining(MainFrame* frame, const std::string& path, const wxString& part) {
-  for (auto* text : InEditor<wxStaticText>(frame, path))
-    if (text->IsShownOnScreen() && text->GetLabelText().Contains(part)) return text;
-  return nullptr;
-}
-
 class AuthorFeaturesTest : public GuiTest {
  protected:
   MainFrame* Open() {
     const std::string file = directory_ + "/author.yaml";
     std::ofstream(file) << kAuthor;
-    MainFrame* frame = Desktop::Get().OpenPreview(file);
-    EXPECT_NE(frame, nullptr);
-    if (!frame) return nullptr;
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    return ShowFrame(Desktop::Get().OpenPreview(file));
   }
 };
 
@@ -96,12 +68,12 @@ TEST_F(AuthorFeaturesTest, WarningsReadOnlyNumbersAndFilteredChoices) {
   EXPECT_NE(ShownContaining(frame, "children", "1.2  Of whom children"), nullptr);
 
   // The read-only question: no input, a line saying why.
-  auto copied = InEditor<wxTextCtrl>(frame, "copied");
+  auto copied = AllInEditor<wxTextCtrl>(frame, "copied");
   ASSERT_FALSE(copied.empty());
   EXPECT_FALSE(copied.front()->IsEnabled());
   EXPECT_NE(ShownContaining(frame, "copied", "Given by the questionnaire"), nullptr);
 
-  auto total = InEditor<wxTextCtrl>(frame, "total");
+  auto total = AllInEditor<wxTextCtrl>(frame, "total");
   ASSERT_FALSE(total.empty());
   Click(total.front());
   Type("10");
@@ -110,7 +82,7 @@ TEST_F(AuthorFeaturesTest, WarningsReadOnlyNumbersAndFilteredChoices) {
   // Its computed default followed, in the disabled box.
   ASSERT_TRUE(WaitUntil([&] { return copied.front()->GetValue() == "10"; }));
 
-  auto children = InEditor<wxTextCtrl>(frame, "children");
+  auto children = AllInEditor<wxTextCtrl>(frame, "children");
   ASSERT_FALSE(children.empty());
   Click(children.front());
   Type("8");
@@ -126,13 +98,13 @@ TEST_F(AuthorFeaturesTest, WarningsReadOnlyNumbersAndFilteredChoices) {
   // choice_filter: nothing offered until a form is chosen above.
   const auto shownRadios = [&] {
     std::vector<wxString> labels;
-    for (auto* radio : InEditor<wxRadioButton>(frame, "main_form"))
+    for (auto* radio : AllInEditor<wxRadioButton>(frame, "main_form"))
       if (radio->IsShown() && !radio->GetLabelText().empty()) labels.push_back(radio->GetLabelText());
     return labels;
   };
   EXPECT_TRUE(shownRadios().empty());
   wxCheckBox* labour = nullptr;
-  for (auto* box : InEditor<wxCheckBox>(frame, "forms"))
+  for (auto* box : AllInEditor<wxCheckBox>(frame, "forms"))
     if (box->GetLabelText() == "Labour") labour = box;
   ASSERT_NE(labour, nullptr);
   Click(labour);

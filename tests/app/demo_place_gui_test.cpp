@@ -25,20 +25,13 @@
 #include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
 
 using gui::Desktop;
 using gui::MainFrame;
-
-const std::string kEveryType = std::string(FOCAL_TEST_DATA) + "/every-type.yaml";
-
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
 
 // The accessible name GTK gives assistive technologies, read as they read it.
 std::string AtkName(wxWindow* window) {
@@ -51,14 +44,6 @@ std::string AtkName(wxWindow* window) {
   void* accessible = getAccessible(window->GetHandle());
   const char* name = accessible ? getName(accessible) : nullptr;
   return name ? name : "";
-}
-
-MainFrame* Shown(MainFrame* frame) {
-  EXPECT_NE(frame, nullptr);
-  if (!frame) return nullptr;
-  EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-  Pump(100);
-  return frame;
 }
 
 TEST(DemoAnswers, EveryBundledQuestionnaireGetsValidAnswersInEveryType) {
@@ -85,11 +70,19 @@ TEST(DemoAnswers, EveryBundledQuestionnaireGetsValidAnswersInEveryType) {
   }
 }
 
-class DemoTest : public GuiTest {};
+class DemoTest : public GuiTest {
+ protected:
+  // A workspace of `questionnaire` with the demo's answers, in a window.
+  MainFrame* OpenDemoAnswers(const std::shared_ptr<const Questionnaire>& questionnaire) {
+    const std::string file =
+        CreateWorkspace(directory_ + "/every-type.focal", *questionnaire, gui::DemoAnswers(questionnaire));
+    return WaitShown(Desktop::Get().OpenWorkspace(file));
+  }
+};
 
 TEST_F(DemoTest, TheDemoIsAFilledReplyTitledAsADemo) {
   const std::string file = directory_ + "/demo.focal";
-  MainFrame* frame = Shown(Desktop::Get().OpenDemo(file));
+  MainFrame* frame = WaitShown(Desktop::Get().OpenDemo(file));
   ASSERT_NE(frame, nullptr);
   EXPECT_TRUE(frame->IsDemo());
   EXPECT_TRUE(frame->GetTitle().StartsWith(_("Demo reply")));
@@ -101,19 +94,13 @@ TEST_F(DemoTest, TheDemoIsAFilledReplyTitledAsADemo) {
   Pump(100);
 
   // Opened again, the same demo: no second set of answers, still a demo.
-  frame = Shown(Desktop::Get().OpenDemo(file));
+  frame = WaitShown(Desktop::Get().OpenDemo(file));
   EXPECT_TRUE(frame->IsDemo());
   frame->Close();
 }
 
 TEST_F(DemoTest, TheStatusBarNamesQuestionsByTheirWords) {
-  const std::string file = directory_ + "/every-type.focal";
-  {
-    LoadResult result = loadQuestionnaireFile(kEveryType);
-    auto workspace = Workspace::create(file);
-    workspace->createResponse(*result.questionnaire, "FRA", "en", gui::DemoAnswers(result.questionnaire));
-  }
-  MainFrame* frame = Shown(Desktop::Get().OpenWorkspace(file));
+  MainFrame* frame = OpenDemoAnswers(LoadQuestionnaire(kEveryType));
   ASSERT_NE(frame, nullptr);
   const std::regex id("[a-z]+_[a-z0-9_]+|\\[|\\]|/");
   for (int section : {0, 1}) {
@@ -140,13 +127,8 @@ TEST_F(DemoTest, TheStatusBarNamesQuestionsByTheirWords) {
 }
 
 TEST_F(DemoTest, AWorkspaceOpensAgainWhereItWasLeftAtItsSize) {
-  const std::string file = directory_ + "/every-type.focal";
-  {
-    LoadResult result = loadQuestionnaireFile(kEveryType);
-    auto workspace = Workspace::create(file);
-    workspace->createResponse(*result.questionnaire, "FRA", "en");
-  }
-  MainFrame* frame = Shown(Desktop::Get().OpenWorkspace(file));
+  const std::string file = EveryTypeWorkspace(directory_);
+  MainFrame* frame = WaitShown(Desktop::Get().OpenWorkspace(file));
   ASSERT_NE(frame, nullptr);
   EXPECT_EQ(frame->CurrentSection(), 0);
   frame->SetSize(900, 640);
@@ -157,7 +139,7 @@ TEST_F(DemoTest, AWorkspaceOpensAgainWhereItWasLeftAtItsSize) {
   frame->Close();
   Pump(100);
 
-  frame = Shown(Desktop::Get().OpenWorkspace(file));
+  frame = WaitShown(Desktop::Get().OpenWorkspace(file));
   EXPECT_EQ(frame->CurrentSection(), 1);
   ASSERT_NE(frame->CurrentEditor(), nullptr);
   EXPECT_EQ(frame->CurrentEditor()->Path(), "victims");
@@ -168,15 +150,8 @@ TEST_F(DemoTest, AWorkspaceOpensAgainWhereItWasLeftAtItsSize) {
 // Every control a user can reach in a question is announced with the
 // question's label first (then what it is: "Yes", "Comment", "Add a record").
 TEST_F(DemoTest, EveryControlIsNamedAfterItsQuestion) {
-  const std::string file = directory_ + "/every-type.focal";
-  std::shared_ptr<const Questionnaire> questionnaire;
-  {
-    LoadResult result = loadQuestionnaireFile(kEveryType);
-    questionnaire = result.questionnaire;
-    auto workspace = Workspace::create(file);
-    workspace->createResponse(*result.questionnaire, "FRA", "en", gui::DemoAnswers(result.questionnaire));
-  }
-  MainFrame* frame = Shown(Desktop::Get().OpenWorkspace(file));
+  const std::shared_ptr<const Questionnaire> questionnaire = LoadQuestionnaire(kEveryType);
+  MainFrame* frame = OpenDemoAnswers(questionnaire);
   ASSERT_NE(frame, nullptr);
   int checked = 0;
   for (int section : {0, 1}) {

@@ -26,9 +26,9 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/new_response_dialog.h"
 #include "app/gui/question_page.h"
-#include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -36,53 +36,10 @@ namespace {
 using gui::Desktop;
 using gui::MainFrame;
 
-const std::string kEveryType = std::string(FOCAL_TEST_DATA) + "/every-type.yaml";
-
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
-
-template <typename T>
-T* InEditor(MainFrame* frame, const std::string& path) {
-  gui::QuestionEditor* editor = frame->Page() ? frame->Page()->EditorAt(path) : nullptr;
-  if (!editor) return nullptr;
-  std::vector<T*> all;
-  Collect(editor->Window(), all);
-  return all.empty() ? nullptr : all.front();
-}
-
-// The value the workspace file holds, read by a second, read-only connection.
-std::string Stored(const std::string& file, const std::string& path) {
-  WorkspaceOptions options;
-  options.readOnly = true;
-  auto workspace = Workspace::open(file, options);
-  const auto answers = workspace->answers(workspace->responses().front().id);
-  auto it = answers.find(path);
-  return it == answers.end() ? std::string() : it->second;
-}
-
 class FirstWeekTest : public GuiTest {
  protected:
-  std::string Create() {
-    const std::string file = directory_ + "/every-type.focal";
-    LoadResult result = loadQuestionnaireFile(kEveryType);
-    EXPECT_TRUE(result.ok());
-    auto workspace = Workspace::create(file);
-    workspace->createResponse(*result.questionnaire, "FRA", "en");
-    return file;
-  }
-  MainFrame* Open(const std::string& file) {
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
-    EXPECT_NE(frame, nullptr);
-    if (!frame) return nullptr;
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
-  }
+  std::string Create() { return EveryTypeWorkspace(directory_); }
+  static MainFrame* Open(const std::string& file) { return ShowFrame(Desktop::Get().OpenWorkspace(file)); }
   static wxString Saved() { return wxString::FromUTF8("✓ ") + _("All changes saved"); }
 };
 
@@ -221,25 +178,7 @@ class FieldsTest : public GuiTest {
   MainFrame* Open() {
     const std::string file = directory_ + "/fields.yaml";
     std::ofstream(file) << kFields;
-    MainFrame* frame = Desktop::Get().OpenPreview(file);
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
-  }
-  // The texts of an editor that are on screen.
-  static std::vector<wxStaticText*> Shown(MainFrame* frame, const std::string& path) {
-    std::vector<wxStaticText*> all, shown;
-    Collect(frame->Page()->EditorAt(path)->Window(), all);
-    for (auto* text : all)
-      if (text->IsShownOnScreen()) shown.push_back(text);
-    return shown;
-  }
-  static wxStaticText* ShownContaining(MainFrame* frame, const std::string& path, const wxString& part) {
-    for (auto* text : Shown(frame, path))
-      if (text->GetLabelText().Contains(part)) return text;
-    return nullptr;
+    return ShowFrame(Desktop::Get().OpenPreview(file));
   }
 };
 
@@ -285,8 +224,7 @@ TEST_F(FieldsTest, DatesSayWhatIsWrongAndTheCalendarKeepsToTheRule) {
   EXPECT_EQ(upper.FormatISODate(), "2030-12-31");
 
   // A citation's date error shows under its date, above the excerpt.
-  std::vector<wxTextCtrl*> citation;
-  Collect(frame->Page()->EditorAt("law")->Window(), citation);
+  const std::vector<wxTextCtrl*> citation = AllInEditor<wxTextCtrl>(frame, "law");
   ASSERT_EQ(citation.size(), 5u);
   wxTextCtrl* date = citation[2];
   wxTextCtrl* excerpt = citation[4];

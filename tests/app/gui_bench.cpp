@@ -312,25 +312,32 @@ class BenchApp : public wxApp {
   bool OnInit() override { return true; }
 };
 
-int Measure(const std::string& directory) {
-  const auto mainStart = Clock::now();
-  const double execToMain = SinceExecMs();
+// Starts wx and the desktop program with its configuration in `ini`, the
+// messages on stderr and the preparer's name known; false with no display.
+bool StartDesktop(const std::string& ini) {
   wxApp::SetInstance(new BenchApp);
-  int argc = 1;
-  char name[] = "focal_gui_bench";
-  char* argv[] = {name, nullptr};
+  // wx keeps argv until wxEntryCleanup: it outlives this function.
+  static int argc = 1;
+  static char name[] = "focal_gui_bench";
+  static char* argv[] = {name, nullptr};
   if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) {
     std::fprintf(stderr, "focal_gui_bench: no display; run it under xvfb-run (make bench does)\n");
-    return 1;
+    return false;
   }
-  wxConfigBase::Set(new wxFileConfig("focal-bench", wxEmptyString,
-                                     std::filesystem::absolute(directory + "/bench.ini").string(),
+  wxConfigBase::Set(new wxFileConfig("focal-bench", wxEmptyString, std::filesystem::absolute(ini).string(),
                                      wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
   // Messages go to stderr, never to a window that waits for a click.
   delete wxLog::SetActiveTarget(new wxLogStderr);
   // The preparer's name is known: no window asks for it.
   wxConfigBase::Get()->Write("/Preparer/Name", "Bench");
   focal::gui::InitializeDesktop("en");
+  return true;
+}
+
+int Measure(const std::string& directory) {
+  const auto mainStart = Clock::now();
+  const double execToMain = SinceExecMs();
+  if (!StartDesktop(directory + "/bench.ini")) return 1;
   const auto toolkit = Clock::now();
   focal::gui::MainFrame* frame = focal::gui::Desktop::Get().OpenWorkspace(directory + "/bench-2000.focal");
   if (!frame) return 1;
@@ -435,22 +442,7 @@ int Measure(const std::string& directory) {
 
 // Every section of every bundled questionnaire, with the demo's answers.
 int MeasureBundled(const std::string& directory) {
-  wxApp::SetInstance(new BenchApp);
-  int argc = 1;
-  char name[] = "focal_gui_bench";
-  char* argv[] = {name, nullptr};
-  if (!wxEntryStart(argc, argv) || !wxTheApp->CallOnInit()) {
-    std::fprintf(stderr, "focal_gui_bench: no display; run it under xvfb-run (make bench does)\n");
-    return 1;
-  }
-  wxConfigBase::Set(new wxFileConfig("focal-bench", wxEmptyString,
-                                     std::filesystem::absolute(directory + "/bench-bundled.ini").string(),
-                                     wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
-  // Messages go to stderr, never to a window that waits for a click.
-  delete wxLog::SetActiveTarget(new wxLogStderr);
-  // The preparer's name is known: no window asks for it.
-  wxConfigBase::Get()->Write("/Preparer/Name", "Bench");
-  focal::gui::InitializeDesktop("en");
+  if (!StartDesktop(directory + "/bench-bundled.ini")) return 1;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(directory) / "bundled"))
     if (entry.path().extension() == ".focal") files.push_back(entry.path());

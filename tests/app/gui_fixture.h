@@ -11,6 +11,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace focal::test {
 
@@ -33,6 +34,25 @@ std::string Screenshot(wxTopLevelWindow* window, const std::string& name);
 
 // A temporary directory for one test, removed afterwards.
 std::string TemporaryDirectory();
+
+// Every window of type T under `root` (itself included), depth first in the
+// order of the children.
+template <typename T>
+void Collect(wxWindow* root, std::vector<T*>& out) {
+  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
+  for (wxWindow* child : root->GetChildren()) Collect(child, out);
+}
+
+// The first window of type T under `root` (in Collect's order) whose label
+// (or, for a text box, name) is `label`, any label if it is empty; null if none.
+template <typename T>
+T* Find(wxWindow* root, const wxString& label = {}) {
+  if (auto* control = dynamic_cast<T*>(root); control && (label.empty() || root->GetLabel() == label))
+    return control;
+  for (wxWindow* child : root->GetChildren())
+    if (T* found = Find<T>(child, label)) return found;
+  return nullptr;
+}
 
 class GuiTest : public testing::Test {
  protected:

@@ -24,29 +24,13 @@
 #include "app/gui/translations.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
 
 using gui::Desktop;
 using gui::MainFrame;
-
-// The first window of type T under `root` whose label (or, for a text box, name) is `label`.
-template <typename T>
-T* FindControl(wxWindow* root, const wxString& label = {}) {
-  if (auto* control = dynamic_cast<T*>(root); control && (label.empty() || root->GetLabel() == label))
-    return control;
-  for (wxWindow* child : root->GetChildren())
-    if (T* found = FindControl<T>(child, label)) return found;
-  return nullptr;
-}
-
-template <typename T>
-T* InEditor(MainFrame* frame, const std::string& path, const wxString& label = {}) {
-  if (!frame->Page()) return nullptr;
-  gui::QuestionEditor* editor = frame->Page()->EditorAt(path);
-  return editor ? FindControl<T>(editor->Window(), label) : nullptr;
-}
 
 std::string Value(MainFrame* frame, const std::string& path) {
   return frame->GetModel()->session().value(path);
@@ -66,7 +50,7 @@ TEST_F(ScenarioTest, AFocalPointsFirstSession) {
     for (wxWindow* window : wxTopLevelWindows)
       if (auto* d = dynamic_cast<gui::NewResponseDialog*>(window)) dialog = d;
     ASSERT_NE(dialog, nullptr);
-    auto* list = FindControl<wxListBox>(dialog);
+    auto* list = Find<wxListBox>(dialog);
     for (unsigned i = 0; i < list->GetCount(); ++i)
       if (list->GetString(i).Contains("(tip-cycle2,")) list->SetSelection(i);
     list->SetFocus();
@@ -75,19 +59,15 @@ TEST_F(ScenarioTest, AFocalPointsFirstSession) {
     chosen.SetInt(list->GetSelection());
     list->ProcessWindowEvent(chosen);
     // Typed names complete from the list; the completion popup is not what is tested here.
-    FindControl<wxComboBox>(dialog)->SetValue("Austria");
+    Find<wxComboBox>(dialog)->SetValue("Austria");
     Pump(100);
     // The second file picker is "Save as".
     std::vector<wxFilePickerCtrl*> pickers;
-    std::function<void(wxWindow*)> collect = [&](wxWindow* w) {
-      if (auto* p = dynamic_cast<wxFilePickerCtrl*>(w)) pickers.push_back(p);
-      for (wxWindow* c : w->GetChildren()) collect(c);
-    };
-    collect(dialog);
+    Collect(dialog, pickers);
     ASSERT_EQ(pickers.size(), 2u);
     pickers[1]->SetPath(wxString::FromUTF8(file));
     filled = true;
-    Click(FindControl<wxButton>(dialog, _("&Create")));
+    Click(Find<wxButton>(dialog, _("&Create")));
   });
   Desktop::Get().NewResponse(nullptr, false);
   ASSERT_TRUE(filled);

@@ -24,9 +24,9 @@
 #include "app/gui/question_page.h"
 #include "app/gui/questionnaire_files.h"
 #include "app/gui/translations.h"
-#include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -34,55 +34,14 @@ namespace {
 using gui::Desktop;
 using gui::MainFrame;
 
-const std::string kEveryType = std::string(FOCAL_TEST_DATA) + "/every-type.yaml";
-
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
-
-template <typename T>
-T* InEditor(MainFrame* frame, const std::string& path, const wxString& label = {}) {
-  gui::QuestionEditor* editor = frame->Page() ? frame->Page()->EditorAt(path) : nullptr;
-  if (!editor) return nullptr;
-  std::vector<T*> all;
-  Collect(editor->Window(), all);
-  for (T* control : all)
-    if (label.empty() || control->GetLabel() == label) return control;
-  return nullptr;
-}
-
-std::shared_ptr<const Questionnaire> Load(const std::string& file) {
-  LoadResult result = loadQuestionnaireFile(file);
-  EXPECT_TRUE(result.ok()) << file;
-  return result.questionnaire;
-}
-
 class WindowTest : public GuiTest {
  protected:
-  MainFrame* Preview(const std::string& file = kEveryType) {
-    MainFrame* frame = Desktop::Get().OpenPreview(file);
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+  static MainFrame* Preview(const std::string& file = kEveryType) {
+    return ShowFrame(Desktop::Get().OpenPreview(file));
   }
   // A workspace response to every-type.yaml with `initial` answers.
   MainFrame* Workspace(const std::map<std::string, std::string>& initial = {}) {
-    const std::string file = directory_ + "/every-type.focal";
-    {
-      auto workspace = focal::Workspace::create(file);
-      workspace->createResponse(*Load(kEveryType), "FRA", "en", initial);
-    }
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
-    EXPECT_NE(frame, nullptr);
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    return ShowFrame(Desktop::Get().OpenWorkspace(EveryTypeWorkspace(directory_, initial)));
   }
 };
 
@@ -134,9 +93,7 @@ TEST_F(WindowTest, ConstraintMessagesShowInlineBesideTheQuestion) {
   const std::string message = frame->GetModel()->session().error("shelters");
   ASSERT_FALSE(message.empty());
   bool shown = false;
-  std::vector<wxStaticText*> texts;
-  Collect(frame->Page()->EditorAt("shelters")->Window(), texts);
-  for (auto* text : texts)
+  for (auto* text : AllInEditor<wxStaticText>(frame, "shelters"))
     shown |= text->IsShown() && text->GetLabelText().Contains(wxString::FromUTF8(message));
   EXPECT_TRUE(shown);
   EXPECT_EQ(wxTopLevelWindows.GetCount(), 1u);
@@ -226,8 +183,7 @@ TEST_F(WindowTest, TablesRepeatsAndCalculationsWork) {
   ASSERT_EQ(keys.size(), 2u);
   EXPECT_EQ(frame->GetModel()->session().calculated("agreement_count"), "2");
   // Move the second record up: the keys swap, the panels follow.
-  std::vector<wxButton*> ups;
-  Collect(frame->Page()->EditorAt("agreements")->Window(), ups);
+  std::vector<wxButton*> ups = AllInEditor<wxButton>(frame, "agreements");
   std::erase_if(ups, [](wxButton* b) { return b->GetLabel() != _("Move up") || !b->IsEnabled(); });
   ASSERT_EQ(ups.size(), 1u);
   Click(ups.front());
@@ -267,7 +223,7 @@ class FailingModel : public gui::PreviewModel {
 };
 
 TEST_F(WindowTest, ASavingFailureShowsAClearBannerUntilItIsResolved) {
-  auto model = std::make_shared<FailingModel>(Load(kEveryType), "en");
+  auto model = std::make_shared<FailingModel>(LoadQuestionnaire(kEveryType), "en");
   MainFrame* frame = Desktop::Get().ShowModel(model);
   Pump();
   EXPECT_FALSE(frame->GetBanner()->IsShown());

@@ -13,9 +13,8 @@
 #include "app/gui/editors/question_editor.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/question_page.h"
-#include "forms/questionnaire_loader.h"
-#include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -58,31 +57,13 @@ std::string Joined(const std::vector<wxString>& texts) {
   return out;
 }
 
-template <typename T>
-T* First(wxWindow* root) {
-  if (auto* found = dynamic_cast<T*>(root)) return found;
-  for (wxWindow* child : root->GetChildren())
-    if (T* found = First<T>(child)) return found;
-  return nullptr;
-}
-
 class LabelAnswersTest : public GuiTest {
  protected:
   MainFrame* Open() {
     const std::string questionnaire = directory_ + "/labels.yaml";
     std::ofstream(questionnaire) << kShowing;
-    const std::string file = directory_ + "/labels.focal";
-    {
-      LoadResult loaded = loadQuestionnaireFile(questionnaire);
-      EXPECT_TRUE(loaded.ok());
-      auto workspace = focal::Workspace::create(file);
-      workspace->createResponse(*loaded.questionnaire, "FRA", "en", {});
-    }
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
-    EXPECT_NE(frame, nullptr);
-    EXPECT_TRUE(WaitUntil([&] { return frame && frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    const std::string file = CreateWorkspace(directory_ + "/labels.focal", *LoadQuestionnaire(questionnaire));
+    return WaitShown(Desktop::Get().OpenWorkspace(file));
   }
   static std::vector<wxString> Shown(MainFrame* frame, const std::string& id) {
     std::vector<wxString> out;
@@ -106,7 +87,7 @@ TEST_F(LabelAnswersTest, AnsweringQ1ChangesTheLabelShownForQ2) {
   // The user types 12 in q1's box and leaves it with Tab.
   gui::QuestionEditor* q1 = frame->Page()->EditorAt("q1");
   ASSERT_NE(q1, nullptr);
-  auto* box = First<wxTextCtrl>(q1->Window());
+  auto* box = Find<wxTextCtrl>(q1->Window());
   ASSERT_NE(box, nullptr);
   box->SetFocus();
   Pump(100);

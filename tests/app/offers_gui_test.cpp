@@ -21,6 +21,7 @@
 #include "forms/response_document.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -28,25 +29,15 @@ namespace {
 using gui::Desktop;
 using gui::MainFrame;
 
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
-
 std::shared_ptr<const Questionnaire> Bundled(const std::string& id) {
-  LoadResult result = loadQuestionnaireFile(
+  return LoadQuestionnaire(
       (std::filesystem::path(FOCAL_SOURCE_DIR) / "questionnaires" / (id + ".yaml")).string());
-  EXPECT_TRUE(result.ok());
-  return result.questionnaire;
 }
 
 // The texts and buttons of the question's editor.
 std::vector<wxString> Texts(MainFrame* frame, const std::string& path) {
-  std::vector<wxStaticText*> all;
-  Collect(frame->Page()->EditorAt(path)->Window(), all);
   std::vector<wxString> out;
-  for (auto* t : all)
+  for (auto* t : AllInEditor<wxStaticText>(frame, path))
     if (t->IsShownOnScreen()) {
       wxString label = t->GetLabel();
       label.Replace("\n", " ");  // wrapped lines
@@ -56,9 +47,7 @@ std::vector<wxString> Texts(MainFrame* frame, const std::string& path) {
 }
 
 wxButton* Button(MainFrame* frame, const std::string& path, const wxString& label) {
-  std::vector<wxButton*> all;
-  Collect(frame->Page()->EditorAt(path)->Window(), all);
-  for (auto* b : all)
+  for (auto* b : AllInEditor<wxButton>(frame, path))
     if (b->GetLabel() == label && b->IsShownOnScreen()) return b;
   return nullptr;
 }

@@ -19,8 +19,8 @@
 #include "app/gui/question_page.h"
 #include "app/gui/section_tree.h"
 #include "forms/questionnaire_loader.h"
-#include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -28,30 +28,6 @@ namespace {
 using gui::Desktop;
 using gui::MainFrame;
 using gui::QuestionState;
-
-const std::string kEveryType = std::string(FOCAL_TEST_DATA) + "/every-type.yaml";
-
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
-
-template <typename T>
-T* InEditor(MainFrame* frame, const std::string& path) {
-  gui::QuestionEditor* editor = frame->Page() ? frame->Page()->EditorAt(path) : nullptr;
-  if (!editor) return nullptr;
-  std::vector<T*> all;
-  Collect(editor->Window(), all);
-  return all.empty() ? nullptr : all.front();
-}
-
-template <typename T>
-T* Find(wxWindow* root) {
-  std::vector<T*> all;
-  Collect(root, all);
-  return all.empty() ? nullptr : all.front();
-}
 
 bool FocusInside(wxWindow* root) {
   for (wxWindow* w = wxWindow::FindFocus(); w; w = w->GetParent())
@@ -68,21 +44,7 @@ const gui::OverviewRow* RowOf(MainFrame* frame, const std::string& path) {
 class OverviewTest : public GuiTest {
  protected:
   MainFrame* Open(const std::map<std::string, std::string>& initial) {
-    const std::string file = directory_ + "/every-type.focal";
-    {
-      LoadResult result = loadQuestionnaireFile(kEveryType);
-      EXPECT_TRUE(result.ok());
-      auto workspace = Workspace::create(file);
-      workspace->createResponse(*result.questionnaire, "FRA", "en", initial);
-    }
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
-    EXPECT_NE(frame, nullptr);
-    if (!frame) return nullptr;
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    return ShowFrame(Desktop::Get().OpenWorkspace(EveryTypeWorkspace(directory_, initial)));
   }
 };
 

@@ -17,9 +17,8 @@
 #include "app/gui/document_model.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/report_actions.h"
-#include "forms/questionnaire_loader.h"
-#include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 #include "tests/export/export_fixtures.h"
 
 namespace focal::test {
@@ -64,18 +63,8 @@ class PreparerTest : public GuiTest {
   MainFrame* Open(const std::map<std::string, std::string>& answers, const std::string& yaml = kReply) {
     const std::string questionnaire = directory_ + "/reply.yaml";
     std::ofstream(questionnaire) << yaml;
-    file_ = directory_ + "/reply.focal";
-    {
-      LoadResult loaded = loadQuestionnaireFile(questionnaire);
-      EXPECT_TRUE(loaded.ok());
-      auto workspace = focal::Workspace::create(file_);
-      workspace->createResponse(*loaded.questionnaire, "FRA", "en", answers);
-    }
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file_);
-    EXPECT_NE(frame, nullptr);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    file_ = CreateWorkspace(directory_ + "/reply.focal", *LoadQuestionnaire(questionnaire), answers);
+    return WaitShown(Desktop::Get().OpenWorkspace(file_));
   }
   std::string Pdf(MainFrame* frame, wxString* message = nullptr) {
     const std::string pdf = directory_ + "/reply.pdf";

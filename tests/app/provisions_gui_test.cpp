@@ -13,9 +13,8 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/provisions_window.h"
 #include "app/gui/reference_panel.h"
-#include "forms/questionnaire_loader.h"
-#include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -25,13 +24,6 @@ using gui::MainFrame;
 using gui::ProvisionsWindow;
 
 const std::string kTip = std::string(FOCAL_SOURCE_DIR) + "/questionnaires/tip-cycle1.yaml";
-
-gui::ReferencePanel* Pane(wxWindow* root) {
-  if (auto* pane = dynamic_cast<gui::ReferencePanel*>(root)) return pane;
-  for (wxWindow* child : root->GetChildren())
-    if (auto* pane = Pane(child)) return pane;
-  return nullptr;
-}
 
 // The first row whose first column (trimmed) is `text`, or -1.
 long FindRow(const ProvisionsWindow& window, const wxString& text, std::size_t from = 0) {
@@ -43,28 +35,17 @@ long FindRow(const ProvisionsWindow& window, const wxString& text, std::size_t f
 class ProvisionsGui : public GuiTest {
  protected:
   MainFrame* Open() {
-    const std::string file = directory_ + "/tip.focal";
-    {
-      LoadResult loaded = loadQuestionnaireFile(kTip);
-      EXPECT_TRUE(loaded.ok());
-      auto workspace = focal::Workspace::create(file);
-      workspace->createResponse(*loaded.questionnaire, "FRA", "en",
-                                {{"q_2_1", "yes"}, {"q_2_2", "yes"}, {"q_1_5@status", "not_available"}});
-    }
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
-    EXPECT_NE(frame, nullptr);
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    const std::string file =
+        CreateWorkspace(directory_ + "/tip.focal", *LoadQuestionnaire(kTip),
+                        {{"q_2_1", "yes"}, {"q_2_2", "yes"}, {"q_1_5@status", "not_available"}});
+    return ShowFrame(Desktop::Get().OpenWorkspace(file));
   }
 };
 
 TEST_F(ProvisionsGui, ThePaneShowsTheProvisionInTheContentLanguage) {
   if (!HaveDisplay()) GTEST_SKIP() << "no display";
   MainFrame* frame = Open();
-  gui::ReferencePanel* pane = Pane(frame);
+  gui::ReferencePanel* pane = Find<gui::ReferencePanel>(frame);
   ASSERT_NE(pane, nullptr);
   // A follow-up ("If yes, please cite the legislation") that cites nothing itself.
   ASSERT_TRUE(frame->GoToQuestion("q_2_1_a"));

@@ -11,9 +11,8 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/report_actions.h"
 #include "export/report/report_file.h"
-#include "forms/questionnaire_loader.h"
-#include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 #include "tests/export/export_fixtures.h"
 
 namespace focal::test {
@@ -26,14 +25,7 @@ class ReportExportTest : public GuiTest {
  protected:
   MainFrame* Open(const std::map<std::string, std::string>& answers) {
     setenv("FOCAL_CONFIG_DIR", (directory_ + "/config").c_str(), 1);
-    const std::string file = directory_ + "/every-type.focal";
-    {
-      LoadResult loaded = loadQuestionnaireFile(std::string(FOCAL_TEST_DATA) + "/every-type.yaml");
-      EXPECT_TRUE(loaded.ok());
-      auto workspace = focal::Workspace::create(file);
-      workspace->createResponse(*loaded.questionnaire, "FRA", "en", answers);
-    }
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
+    MainFrame* frame = Desktop::Get().OpenWorkspace(EveryTypeWorkspace(directory_, answers));
     EXPECT_NE(frame, nullptr);
     EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
     return frame;

@@ -8,9 +8,8 @@
 #include "app/gui/desktop.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/section_tree.h"
-#include "forms/questionnaire_loader.h"
-#include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -18,27 +17,9 @@ namespace {
 using gui::Desktop;
 using gui::MainFrame;
 
-const std::string kEveryType = std::string(FOCAL_TEST_DATA) + "/every-type.yaml";
-
 class SectionTreeTest : public GuiTest {
  protected:
-  MainFrame* Open() {
-    const std::string file = directory_ + "/every-type.focal";
-    {
-      LoadResult result = loadQuestionnaireFile(kEveryType);
-      EXPECT_TRUE(result.ok());
-      auto workspace = Workspace::create(file);
-      workspace->createResponse(*result.questionnaire, "FRA", "en", {});
-    }
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
-    EXPECT_NE(frame, nullptr);
-    if (!frame) return nullptr;
-    frame->SetSize(1200, 800);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
-  }
+  MainFrame* Open() { return ShowFrame(Desktop::Get().OpenWorkspace(EveryTypeWorkspace(directory_))); }
 };
 
 // The tree's rows for the questionnaire's sections, in order.

@@ -23,6 +23,7 @@
 #include "app/gui/question_page.h"
 #include "app/gui/translations.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -33,23 +34,11 @@ using gui::MainFrame;
 // A message as the engine reads it (forms/i18n.h's tr(), whose N_ clashes with wx's).
 const char* tr(const char* message) { return dgettext("focal", message); }
 
-const std::string kEveryType = std::string(FOCAL_TEST_DATA) + "/every-type.yaml";
-
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
-
 // The labels of the controls of type T in the editor of `path`.
 template <typename T>
 std::vector<wxString> Labels(MainFrame* frame, const std::string& path) {
   std::vector<wxString> out;
-  gui::QuestionEditor* editor = frame->Page() ? frame->Page()->EditorAt(path) : nullptr;
-  if (!editor) return out;
-  std::vector<T*> all;
-  Collect(editor->Window(), all);
-  for (T* control : all)
+  for (T* control : AllInEditor<T>(frame, path))
     if (!control->GetLabel().empty()) out.push_back(control->GetLabel());
   return out;
 }
@@ -68,9 +57,7 @@ class SixLanguages : public GuiTest {
   MainFrame* Preview() {
     MainFrame* frame = Desktop::Get().OpenPreview(kEveryType);
     frame->SetSize(1200, 800);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    return WaitShown(frame);
   }
   // Switches the interface; the windows are built again.
   MainFrame* Interface(const std::string& code) {
@@ -152,8 +139,7 @@ TEST_F(SixLanguages, YesNoAndOtherFollowTheQuestionnaireLanguage) {
   // The table's totals, in the second section.
   frame->OpenSection(1);
   ASSERT_TRUE(WaitUntil([&] { return frame->Page() && frame->Page()->EditorAt("victims"); }));
-  std::vector<wxGrid*> grids;
-  Collect(frame->Page()->EditorAt("victims")->Window(), grids);
+  const std::vector<wxGrid*> grids = AllInEditor<wxGrid>(frame, "victims");
   ASSERT_EQ(grids.size(), 1u);
   EXPECT_EQ(grids[0]->GetColLabelValue(2), wxString::FromUTF8("المجموع"));
   EXPECT_EQ(grids[0]->GetRowLabelValue(2), wxString::FromUTF8("المجموع"));

@@ -11,9 +11,8 @@
 #include "app/gui/editors/question_editor.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/question_page.h"
-#include "forms/questionnaire_loader.h"
-#include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
+#include "tests/app/gui_frames.h"
 
 namespace focal::test {
 namespace {
@@ -21,45 +20,20 @@ namespace {
 using gui::Desktop;
 using gui::MainFrame;
 
-const std::string kEveryType = std::string(FOCAL_TEST_DATA) + "/every-type.yaml";
 const std::string kTip2 = std::string(FOCAL_SOURCE_DIR) + "/questionnaires/tip-cycle2.yaml";
 const wxColour kBad(255, 222, 222);
-
-template <typename T>
-void Collect(wxWindow* root, std::vector<T*>& out) {
-  if (auto* control = dynamic_cast<T*>(root)) out.push_back(control);
-  for (wxWindow* child : root->GetChildren()) Collect(child, out);
-}
 
 class TableTest : public GuiTest {
  protected:
   MainFrame* Open(const std::string& questionnaire, int width, int height) {
-    const std::string file = directory_ + "/reply.focal";
-    LoadResult result = loadQuestionnaireFile(questionnaire);
-    EXPECT_TRUE(result.ok());
-    Workspace::create(file)->createResponse(*result.questionnaire, "FRA", "en");
-    MainFrame* frame = Desktop::Get().OpenWorkspace(file);
-    EXPECT_NE(frame, nullptr);
-    if (!frame) return nullptr;
-    frame->SetSize(width, height);
-    frame->Move(0, 0);
-    EXPECT_TRUE(WaitUntil([&] { return frame->IsShownOnScreen() && frame->Page(); }));
-    Pump(100);
-    return frame;
+    const std::string file = CreateWorkspace(directory_ + "/reply.focal", *LoadQuestionnaire(questionnaire));
+    return ShowFrame(Desktop::Get().OpenWorkspace(file), wxSize(width, height));
   }
-  wxGrid* Grid(MainFrame* frame, const std::string& id) {
-    gui::QuestionEditor* editor = frame->Page()->EditorAt(id);
-    if (!editor) return nullptr;
-    std::vector<wxGrid*> grids;
-    Collect(editor->Window(), grids);
-    return grids.empty() ? nullptr : grids.front();
-  }
+  static wxGrid* Grid(MainFrame* frame, const std::string& id) { return InEditor<wxGrid>(frame, id); }
   // The text of the editor's shown static texts, one per line.
-  std::string Texts(MainFrame* frame, const std::string& id) {
-    std::vector<wxStaticText*> texts;
-    Collect(frame->Page()->EditorAt(id)->Window(), texts);
+  static std::string Texts(MainFrame* frame, const std::string& id) {
     std::string out;
-    for (auto* text : texts)
+    for (auto* text : AllInEditor<wxStaticText>(frame, id))
       if (text->IsShown()) {
         wxString label = text->GetLabelText();
         label.Replace("\n", " ");  // as one reads it, not as it is wrapped
