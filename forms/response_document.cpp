@@ -14,7 +14,9 @@ namespace focal {
 
 namespace {
 
-std::shared_ptr<const Questionnaire> questionnaireOf(Workspace& workspace, ResponseId id) {
+std::shared_ptr<const Questionnaire> questionnaireOf(Workspace& workspace, ResponseId id,
+                                                     const std::shared_ptr<const Questionnaire>& given) {
+  if (given && sha256Hex(given->sourceText) == workspace.response(id).questionnaireSha256) return given;
   return workspace.questionnaire(id);
 }
 
@@ -43,7 +45,7 @@ ResponseDocument::ResponseDocument(Workspace& workspace, ResponseId id, Document
     : workspace_(workspace),
       id_(id),
       options_(std::move(options)),
-      session_(questionnaireOf(workspace, id), languageOf(workspace, id)),
+      session_(questionnaireOf(workspace, id, options_.questionnaire), languageOf(workspace, id)),
       history_(UndoHistory::Options{options_.mergeWindow, options_.undoLimit, options_.clock}) {
   session_.load(workspace_.answers(id_));
   if (workspace_.readOnly()) {

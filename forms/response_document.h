@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,6 +51,10 @@ struct DocumentOptions {
   std::size_t undoLimit = 1000;
   // For tests: the clock the merge window is measured with.
   std::function<std::chrono::steady_clock::time_point()> clock;
+  // The response's questionnaire when the caller holds it already (the
+  // author's preview, loaded from its file with every check): used when its
+  // text is the one kept with the response, instead of parsing that again.
+  std::shared_ptr<const Questionnaire> questionnaire;
 };
 
 class ResponseDocument {

@@ -385,6 +385,24 @@ std::unique_ptr<Workspace> Workspace::create(const std::string& path, WorkspaceO
   return ws;
 }
 
+// In memory rather than in a private temporary file: the store already
+// leaves ":memory:" out of everything that guards a file (the lock between
+// programs, backups, the file moved or removed while open), which a preview
+// does not need: one connection in one program. A temporary file would be
+// synced to disk on every change (WAL, synchronous=FULL) and left behind by
+// a crash. In memory, SQLite keeps its journal in memory as well (no WAL).
+std::unique_ptr<Workspace> Workspace::createInMemory(WorkspaceOptions options) {
+  options.backupOnClose = false;
+  options.backupDirectory.clear();  // no copy anywhere either
+  auto ws = create(":memory:", std::move(options));
+  try {
+    ws->db_.exec("PRAGMA temp_store = MEMORY");  // large sorts would otherwise use a temporary file
+  } catch (const sql::SqliteError& e) {
+    ws->rethrow(e, tr("create the workspace"));
+  }
+  return ws;
+}
+
 std::unique_ptr<Workspace> Workspace::open(const std::string& path, WorkspaceOptions options) {
   if (path == ":memory:") return create(path, std::move(options));
   std::error_code ec;

@@ -162,6 +162,10 @@ class Workspace {
   static std::unique_ptr<Workspace> create(const std::string& path, WorkspaceOptions options = {});
   // Opens an existing workspace; migrates an older format forward, refuses a newer one.
   static std::unique_ptr<Workspace> open(const std::string& path, WorkspaceOptions options = {});
+  // A workspace kept in memory only (SQLite's ":memory:"), for the author's
+  // preview: no file, no -wal, no lock file, no backups, temporary tables in
+  // memory too, so nothing reaches the disk and nothing is left when it closes.
+  static std::unique_ptr<Workspace> createInMemory(WorkspaceOptions options = {});
   ~Workspace();
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
@@ -170,6 +174,7 @@ class Workspace {
   void close();
 
   const std::string& path() const { return path_; }
+  bool inMemory() const { return path_ == ":memory:"; }
   bool readOnly() const { return readOnly_; }
   const std::string& user() const { return options_.user; }
   void setUser(std::string user) { options_.user = std::move(user); }

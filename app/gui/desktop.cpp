@@ -140,7 +140,14 @@ MainFrame* Desktop::OpenPreview(const std::string& path) {
         std::find(languages.begin(), languages.end(), CurrentInterfaceLanguage()) != languages.end()
             ? CurrentInterfaceLanguage()
             : std::string();
-    frame = ShowModel(std::make_shared<PreviewModel>(result.questionnaire, language), file);
+    std::shared_ptr<PreviewModel> model;
+    try {
+      model = std::make_shared<PreviewModel>(result.questionnaire, language);
+    } catch (const std::exception& e) {
+      ReportError(nullptr, FromUtf8(e.what()));  // the store in memory could not be made
+      return nullptr;
+    }
+    frame = ShowModel(std::move(model), file);
   } else {
     frame = ShowModel(nullptr, file);
     frame->ShowLoadErrors(file, result.diagnostics);

@@ -54,13 +54,14 @@ std::string FindFocalPointQuestion(const Questionnaire& q) {
 
 }  // namespace
 
-DocumentModel::DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id)
+DocumentModel::DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id, DocumentOptions options)
     : workspace_(std::move(workspace)), id_(id), info_(workspace_->response(id)) {
-  document_ = std::make_unique<ResponseDocument>(*workspace_, id_);
+  document_ = std::make_unique<ResponseDocument>(*workspace_, id_, std::move(options));
   statusSubscription_ =
       document_->subscribeStatus([this](const DocumentStatus&) { statusChanges_.publish(saveStatus()); });
+  // A store in memory (a preview) has no file to remember its language for.
   wxString language;
-  if (!wxConfigBase::Get()->Read(LanguageKey(workspace_->path(), id_), &language))
+  if (workspace_->inMemory() || !wxConfigBase::Get()->Read(LanguageKey(workspace_->path(), id_), &language))
     language = FromUtf8(info_.language);
   const auto& languages = document_->questionnaire().info.languages;
   if (!language.empty() &&
@@ -123,7 +124,7 @@ void DocumentModel::setLanguage(const std::string& language) {
   // ResponseDocument exposes its session read-only and has no setLanguage
   // yet; the language only changes the messages the session computes.
   const_cast<ResponseSession&>(document_->session()).setLanguage(language);
-  if (!workspace_->readOnly()) {
+  if (!workspace_->readOnly() && !workspace_->inMemory()) {
     wxConfigBase::Get()->Write(LanguageKey(workspace_->path(), id_), FromUtf8(language));
     wxConfigBase::Get()->Flush();
   }
@@ -217,6 +218,36 @@ std::vector<std::string> DocumentModel::openingWarnings() const {
                                   "read-only. Close it there to make changes here."),
                                 FromUtf8(workspace_->lockedBy()->describe()))));
   return out;
+}
+
+// ---- the author's preview ---------------------------------------------------
+
+PreviewModel::Store PreviewModel::MakeStore(const Questionnaire& questionnaire, const std::string& language,
+                                            const std::map<std::string, std::string>& answers) {
+  Store store;
+  store.workspace = Workspace::createInMemory();
+  store.id = store.workspace->createResponse(questionnaire, kState, language, answers);
+  return store;
+}
+
+PreviewModel::PreviewModel(std::shared_ptr<const Questionnaire> questionnaire, std::string language,
+                           std::map<std::string, std::string> answers)
+    : PreviewModel(MakeStore(*questionnaire, language, answers), questionnaire) {}
+
+PreviewModel::PreviewModel(Store store, std::shared_ptr<const Questionnaire> questionnaire)
+    : DocumentModel(std::move(store.workspace), store.id,
+                    [&] {
+                      // The questionnaire as the author's file gave it, not parsed again from the store.
+                      DocumentOptions options;
+                      options.questionnaire = questionnaire;
+                      return options;
+                    }()),
+      file_(questionnaire->sourceName) {}
+
+SaveStatus PreviewModel::saveStatus() const {
+  SaveStatus status = DocumentModel::saveStatus();
+  if (status.state == SaveStatus::State::Saved) status.state = SaveStatus::State::Memory;
+  return status;
 }
 
 }  // namespace focal::gui

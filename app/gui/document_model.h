@@ -1,6 +1,8 @@
 // A workspace response as the window edits it: the answer store's
 // ResponseDocument (session, SQLite persistence, undo, pending-on-failure
-// status) behind the ResponseModel interface the views use.
+// status) behind the ResponseModel interface the views use. The author's
+// preview is the same document over a store kept in memory (PreviewModel),
+// so both follow one set of rules for undo, marks, comments and history.
 #pragma once
 
 #include <map>
@@ -22,7 +24,7 @@ namespace focal::gui {
 class DocumentModel : public ResponseModel {
  public:
   // Takes the workspace; opens the response `id` in it.
-  DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id);
+  DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id, DocumentOptions options = {});
   ~DocumentModel() override;
 
   const ResponseSession& session() const override { return document_->session(); }
@@ -100,6 +102,48 @@ class DocumentModel : public ResponseModel {
   std::string OfferStamp() const;
   std::shared_ptr<const RequestWorkspace> request_;
   void UsePreparerName();
+};
+
+// The author's preview of a questionnaire file: a document like any
+// workspace response (undo, marks, comments, history, attachments), over a
+// store kept in memory only (Workspace::createInMemory), so nothing is
+// written to disk and everything is gone when the window closes. It is no
+// workspace: no State, nothing to export or offer, no language remembered.
+class PreviewModel : public DocumentModel {
+ public:
+  // The State code the preview's response is stored with, shown and exported
+  // nowhere: ISO 3166-1 leaves ZZZ to users, so no country has it.
+  static constexpr const char* kState = "ZZZ";
+
+  // A response to `questionnaire` (its text is kept in the store) in
+  // `language` ("" for its first), with `answers` (those typed before the
+  // file was loaded again). Throws WorkspaceError when the store refuses them.
+  PreviewModel(std::shared_ptr<const Questionnaire> questionnaire, std::string language,
+               std::map<std::string, std::string> answers = {});
+
+  std::string state() const override { return {}; }
+  std::string filePath() const override { return file_; }
+  bool isPreview() const override { return true; }
+  // Not a workspace's document: no report to export, no contributions, no preparer to ask for.
+  DocumentModel* AsDocument() override { return nullptr; }
+  // In memory, as long as the store holds every change.
+  SaveStatus saveStatus() const override;
+  // No other reply of a State to offer answers.
+  std::vector<Offer> offers(const std::string& /*questionId*/) override { return {}; }
+  std::string takeOffer(const Offer& /*offer*/, bool /*replace*/) override { return {}; }
+  std::string addOfferSource(const std::string& /*file*/) override { return {}; }
+  bool refreshOfferSources() override { return false; }
+
+ private:
+  struct Store {
+    std::unique_ptr<Workspace> workspace;
+    ResponseId id = 0;
+  };
+  static Store MakeStore(const Questionnaire& questionnaire, const std::string& language,
+                         const std::map<std::string, std::string>& answers);
+  PreviewModel(Store store, std::shared_ptr<const Questionnaire> questionnaire);
+
+  std::string file_;  // the questionnaire's YAML
 };
 
 }  // namespace focal::gui

@@ -65,7 +65,14 @@ MainFrame::MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFi
       const auto& languages = result.questionnaire->info.languages;
       if (std::find(languages.begin(), languages.end(), language) == languages.end()) language.clear();
       const int section = section_;
-      SetModel(std::make_shared<PreviewModel>(result.questionnaire, language, std::move(answers)));
+      std::shared_ptr<PreviewModel> reloaded;
+      try {
+        reloaded = std::make_shared<PreviewModel>(result.questionnaire, language, std::move(answers));
+      } catch (const std::exception& e) {
+        ShowWarning(FromUtf8(e.what()));  // the store refused them: the previous load stays
+        return;
+      }
+      SetModel(std::move(reloaded));
       if (section >= 0 && section < static_cast<int>(result.questionnaire->sections.size()))
         OpenSection(section);
       SetStatus(

@@ -1,7 +1,7 @@
 // What a main window edits: one response session and where its changes go.
-// The views only talk to this interface, so the same window serves the
-// author's preview (answers kept in memory) and a workspace response
-// (answers saved at once through the answer store, see document_model.h).
+// The views only talk to this interface, so the same window serves a
+// workspace response, the author's preview (both the answer store's
+// document, see document_model.h) and a national report shown read-only.
 // Undo, the save state and the history live behind it, never in the frame.
 #pragma once
 
@@ -120,34 +120,6 @@ class ResponseModel {
   // freed questionnaire's successor could reuse) so the numbers never go stale.
   mutable std::shared_ptr<const Questionnaire> numbered_;
   mutable std::map<std::string, std::string> numbers_;
-};
-
-// The author's preview: answers in memory only, with the workspace's undo history.
-class PreviewModel : public ResponseModel {
- public:
-  PreviewModel(std::shared_ptr<const Questionnaire> questionnaire, std::string language,
-               std::map<std::string, std::string> answers = {});
-
-  const ResponseSession& session() const override { return session_; }
-  [[nodiscard]] ResponseSession::ChangePublisher::Subscription subscribe(
-      ResponseSession::ChangePublisher::Callback callback) override {
-    return session_.subscribe(std::move(callback));
-  }
-  std::string state() const override { return {}; }
-  std::string filePath() const override { return session_.questionnaire().sourceName; }
-  bool isPreview() const override { return true; }
-  Outcome apply(const std::vector<AnswerWrite>& writes, const std::string& mergeKey = {}) override;
-  bool canUndo() const override { return undo_.canUndo(); }
-  bool canRedo() const override { return undo_.canRedo(); }
-  UndoResult undo() override;
-  UndoResult redo() override;
-  void sealUndoStep() override { undo_.seal(); }
-  void setLanguage(const std::string& language) override { session_.setLanguage(language); }
-  SaveStatus saveStatus() const override { return {}; }
-
- private:
-  ResponseSession session_;
-  UndoHistory undo_;  // the same history, and rules, as a workspace's document
 };
 
 }  // namespace focal::gui
