@@ -114,11 +114,9 @@ std::string pdfText(const std::string& pdf) {
   return test::run("/usr/bin/pdftotext -enc UTF-8 '" + pdf + "' - 2>&1");
 }
 
-// pdftotext (poppler 22) reads Arabic with two known faults of its own: it
-// puts a space at the gap after a letter that does not join (alef, dal,
-// ra, waw), and it reverses the letters of a ligature (lam-alef, lam-yeh)
-// whose text the PDF gives in logical order (/ActualText). Comparisons
-// therefore drop spaces and bidi marks and read each such pair either way.
+// Loose comparisons (spaces and bidi marks dropped, ligature pairs read
+// either way), kept from when pdftotext reversed lam-alef; the exact words
+// are checked in pdf_rtl_ligatures_test.cpp.
 std::string comparable(std::string text) {
   for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", " ", "\n"}) {
     for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark))
