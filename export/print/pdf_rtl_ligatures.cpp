@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 
 namespace focal::pdf {
@@ -86,15 +87,20 @@ bool isOperator(const std::string& token) {
            c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'));
 }
 
-// The codes of a hex string "<0001000a>" (two bytes each); false when it is
-// not one.
+// The codes of a hex string "<0001000a>" (two bytes each, white space
+// between the digits allowed: cairo breaks long lines inside strings);
+// false when it is not one.
 bool codesOf(const std::string& token, std::vector<unsigned>& codes) {
-  if (token.size() < 2 || token[0] != '<' || (token.size() - 2) % 4 != 0) return false;
+  if (token.size() < 2 || token[0] != '<') return false;
+  std::string digits;
+  for (std::size_t i = 1; i + 1 < token.size(); ++i)
+    if (!isSpace(token[i])) digits += token[i];
+  if (digits.size() % 4 != 0) return false;
   codes.clear();
-  for (std::size_t i = 1; i + 1 < token.size(); i += 4) {
+  for (std::size_t i = 0; i < digits.size(); i += 4) {
     unsigned code = 0;
     for (std::size_t k = 0; k < 4; ++k) {
-      const int v = hexValue(token[i + k]);
+      const int v = hexValue(digits[i + k]);
       if (v < 0) return false;
       code = code * 16 + static_cast<unsigned>(v);
     }
@@ -106,9 +112,10 @@ bool codesOf(const std::string& token, std::vector<unsigned>& codes) {
 // The operands of one text-showing operator rewritten: each ligature split
 // into its invisible letters (shown first, right to left over its width)
 // and the narrowed ligature. `elements` are the TJ array's tokens (or the
-// single string of Tj). Empty when nothing changes.
-std::string splitShow(const std::vector<std::string>& elements, const std::map<unsigned, LigatureSplit>& font,
-                      bool& any) {
+// single string of Tj). Empty when nothing changes; nothing when a string
+// is not one of two-byte codes.
+std::optional<std::string> splitShow(const std::vector<std::string>& elements,
+                                     const std::map<unsigned, LigatureSplit>& font, bool& any) {
   std::string out, array;
   std::string pending;  // codes not yet put in `array`
   auto flushCodes = [&] {
@@ -127,7 +134,7 @@ std::string splitShow(const std::vector<std::string>& elements, const std::map<u
       array += (array.empty() ? "" : " ") + element + " ";
       continue;
     }
-    if (!codesOf(element, codes)) return {};
+    if (!codesOf(element, codes)) return std::nullopt;
     for (unsigned code : codes) {
       const auto split = font.find(code);
       if (split == font.end()) {
@@ -238,21 +245,28 @@ std::string deflateStream(const std::string& data) {
   return out;
 }
 
-std::string splitLigaturesInContent(const std::string& content,
-                                    const std::map<std::string, std::map<unsigned, LigatureSplit>>& fonts) {
+std::optional<std::string> splitLigaturesInContent(
+    const std::string& content, const std::map<std::string, std::map<unsigned, LigatureSplit>>& fonts) {
+  // A stream that cannot be read or rewritten safely is left as it is if it
+  // names none of the fonts; otherwise the split must not happen at all.
+  auto refuse = [&]() -> std::optional<std::string> {
+    for (const auto& entry : fonts)
+      if (content.find("/" + entry.first) != std::string::npos) return std::nullopt;
+    return content;
+  };
   std::string out;
   out.reserve(content.size() + content.size() / 8);
   std::vector<std::string> operands;
   std::vector<Span> spans;
   const std::map<unsigned, LigatureSplit>* font = nullptr;
-  bool any = false;
+  bool fontSet = false, any = false;
   std::size_t copied = 0, first = std::string::npos, at = 0;
   while (true) {
     while (at < content.size() && isSpace(content[at])) ++at;
     if (at >= content.size()) break;
-    if (content[at] == '%') return content;
+    if (content[at] == '%') return refuse();
     const std::size_t end = tokenEnd(content, at);
-    if (end == std::string::npos) return content;
+    if (end == std::string::npos) return refuse();
     std::string token = content.substr(at, end - at);
     if (first == std::string::npos) first = at;
     at = end;
@@ -266,24 +280,26 @@ std::string splitLigaturesInContent(const std::string& content,
     bool drop = false;
     if (token == "Tr" || token == "Tc" || token == "Tw" || token == "Tz" || token == "'" || token == "\"" ||
         token == "BI") {
-      return content;
+      return refuse();
     } else if (token == "Tf" && operands.size() == 2 && operands[0][0] == '/') {
       const auto found = fonts.find(operands[0].substr(1));
       font = found == fonts.end() ? nullptr : &found->second;
+      fontSet = true;
+    } else if ((token == "Tj" || token == "TJ") && !fontSet) {
+      return std::nullopt;  // a font set by whoever drew this stream
     } else if ((token == "Tj" || token == "TJ") && font) {
       std::vector<std::string> elements = operands;
       if (token == "TJ" && elements.size() >= 2 && elements.front() == "[" && elements.back() == "]")
         elements = std::vector<std::string>(elements.begin() + 1, elements.end() - 1);
       else if (token == "TJ" || elements.size() != 1)
-        elements.clear();
+        return std::nullopt;
       bool split = false;
-      if (!elements.empty()) replacement = splitShow(elements, *font, split);
-      if (split && !replacement.empty()) {
+      const auto shown = splitShow(elements, *font, split);
+      if (!shown) return std::nullopt;
+      if (split && !shown->empty()) {
         any = true;
         for (Span& span : spans) span.ligature |= span.actualText;
-        replacement.pop_back();  // the last space
-      } else {
-        replacement.clear();
+        replacement = shown->substr(0, shown->size() - 1);  // without the last space
       }
     } else if (token == "BDC" || token == "BMC") {
       Span span;
@@ -420,7 +436,7 @@ std::map<long, std::size_t> crossReferences(const std::string& pdf) {
   const std::size_t startxref = pdf.rfind("startxref");
   if (startxref == std::string::npos) return offsets;
   std::size_t at = static_cast<std::size_t>(std::strtoul(pdf.c_str() + startxref + 9, nullptr, 10));
-  if (pdf.compare(at, 4, "xref") != 0) return offsets;
+  if (at >= pdf.size() || pdf.compare(at, 4, "xref") != 0) return offsets;
   at += 4;
   while (true) {
     char* next = nullptr;
@@ -430,8 +446,11 @@ std::map<long, std::size_t> crossReferences(const std::string& pdf) {
     at = static_cast<std::size_t>(next - pdf.c_str());
     while (at < pdf.size() && isSpace(pdf[at])) ++at;
     for (long k = 0; k < count && at + 18 <= pdf.size(); ++k, at += 20) {
-      if (pdf[at + 17] == 'n')
-        offsets[start + k] = static_cast<std::size_t>(std::strtoul(pdf.c_str() + at, nullptr, 10));
+      if (pdf[at + 17] != 'n') continue;
+      // Only where the object is (cairo lists objects it never wrote at 0).
+      const auto offset = static_cast<std::size_t>(std::strtoul(pdf.c_str() + at, nullptr, 10));
+      const std::string head = std::to_string(start + k) + " 0 obj";
+      if (offset < pdf.size() && pdf.compare(offset, head.size(), head) == 0) offsets[start + k] = offset;
     }
     while (at < pdf.size() && isSpace(pdf[at])) ++at;
   }
@@ -443,7 +462,8 @@ std::map<long, std::size_t> crossReferences(const std::string& pdf) {
 void splitRtlLigatures(const std::string& pdf, std::map<long, std::string>& cmaps,
                        std::map<long, std::string>& objects) {
   std::map<std::string, std::map<unsigned, LigatureSplit>> fonts;  // resource name -> ligatures
-  for (auto& [unicodeObject, cmap] : cmaps) {
+  std::map<long, std::string> newCmaps = cmaps, newObjects;        // kept only if every stream splits
+  for (auto& [unicodeObject, cmap] : newCmaps) {
     // The bfchar entries that stand for several right-to-left letters.
     std::map<unsigned, std::vector<gunichar>> ligatures;
     unsigned highest = 0;
@@ -542,13 +562,39 @@ void splitRtlLigatures(const std::string& pdf, std::map<long, std::string>& cmap
     fixedCmap.insert(endcmap, blocks);
     cmap = fixedCmap;
     dict.replace(wBegin, wEnd - wBegin, widthsText(widths));
-    objects[cidFont] = std::to_string(cidFont) + " 0 obj" + dict + "endobj\n";
+    newObjects[cidFont] = std::to_string(cidFont) + " 0 obj" + dict + "endobj\n";
     for (const std::string& name : namesOf(pdf, type0)) fonts[name] = splits;
   }
   if (fonts.empty()) return;
+  auto namesAFont = [&](const std::string& data) {
+    for (const auto& entry : fonts)
+      if (data.find("/" + entry.first) != std::string::npos) return true;
+    return false;
+  };
   // Every content stream (pages and forms) that shows them.
-  for (const auto& [number, offset] : crossReferences(pdf)) {
-    if (cmaps.count(number) || objects.count(number)) continue;
+  const auto offsets = crossReferences(pdf);
+  if (offsets.empty()) return;
+  // The pages' content streams ("/Contents 4 0 R" or an array of them).
+  std::set<long> pageContents;
+  for (const auto& entry : offsets) {
+    const std::size_t objEnd = pdf.find("endobj", entry.second);
+    const std::size_t type = pdf.find("/Type /Page", entry.second);
+    if (type == std::string::npos || type > objEnd || pdf.compare(type, 12, "/Type /Pages") == 0) continue;
+    const std::size_t contents = pdf.find("/Contents", entry.second);
+    if (contents == std::string::npos || contents > objEnd) continue;
+    std::size_t at = contents + 9;
+    while (at < objEnd && (isSpace(pdf[at]) || pdf[at] == '[')) ++at;
+    while (at < objEnd && pdf[at] >= '0' && pdf[at] <= '9') {
+      char* next = nullptr;
+      pageContents.insert(std::strtol(pdf.c_str() + at, &next, 10));
+      at = pdf.find('R', at);
+      if (at == std::string::npos || at > objEnd) break;
+      ++at;
+      while (at < objEnd && isSpace(pdf[at])) ++at;
+    }
+  }
+  for (const auto& [number, offset] : offsets) {
+    if (newCmaps.count(number) || newObjects.count(number)) continue;
     const std::size_t open = pdf.find("<<", offset);
     const std::size_t objEnd = pdf.find("endobj", offset);
     if (open == std::string::npos || objEnd == std::string::npos || open > objEnd) continue;
@@ -558,24 +604,33 @@ void splitRtlLigatures(const std::string& pdf, std::map<long, std::string>& cmap
     while (stream < pdf.size() && isSpace(pdf[stream])) ++stream;
     if (pdf.compare(stream, 6, "stream") != 0) continue;
     const std::string dict = pdf.substr(open, close - open);
-    if (dict.find("/Image") != std::string::npos || dict.find("/Length1") != std::string::npos ||
-        dict.find("/FlateDecode") == std::string::npos || dict.find("/DecodeParms") != std::string::npos)
-      continue;
+    const bool drawn = pageContents.count(number) || dict.find("/Subtype /Form") != std::string::npos;
+    if (dict.find("/Subtype /Image") != std::string::npos) continue;
     stream += 6;
     if (pdf[stream] == '\r') ++stream;
     if (pdf[stream] == '\n') ++stream;
     const std::size_t end = pdf.find("endstream", stream);
     if (end == std::string::npos) continue;
-    const std::string content = inflateStream(pdf.substr(stream, end - stream));
+    const std::string raw = pdf.substr(stream, end - stream);
+    const bool flate =
+        dict.find("/FlateDecode") != std::string::npos && dict.find("/DecodeParms") == std::string::npos;
+    const std::string content = flate ? inflateStream(raw) : std::string();
+    if (!drawn || !flate || (content.empty() && !raw.empty())) {
+      // Font files, maps and metadata are not drawn; a stream this pass does
+      // not read that names one of the fonts might show a ligature.
+      if (drawn ? namesAFont(raw) || namesAFont(content) : namesAFont(content)) return;
+      continue;
+    }
     if (content.find("BT") == std::string::npos) continue;
-    const std::string split = splitLigaturesInContent(content, fonts);
-    if (split == content) continue;
-    const std::string data = deflateStream(split);
-    if (data.empty()) continue;
+    const auto split = splitLigaturesInContent(content, fonts);
+    if (!split) return;
+    if (*split == content) continue;
+    const std::string data = deflateStream(*split);
+    if (data.empty()) return;
     // The dictionary with the new length.
     std::string newDict = dict;
     const std::size_t length = newDict.find("/Length");
-    if (length == std::string::npos) continue;
+    if (length == std::string::npos) return;
     std::size_t valueEnd = length + 7;
     while (valueEnd < newDict.size() && isSpace(newDict[valueEnd])) ++valueEnd;
     char* after = nullptr;
@@ -590,9 +645,11 @@ void splitRtlLigatures(const std::string& pdf, std::map<long, std::string>& cmap
       if (r < newDict.size() && newDict[r] == 'R') valueEnd = r + 1;
     }
     newDict.replace(length, valueEnd - length, "/Length " + std::to_string(data.size()));
-    objects[number] =
+    newObjects[number] =
         std::to_string(number) + " 0 obj\n" + newDict + "\nstream\n" + data + "\nendstream\nendobj\n";
   }
+  cmaps = std::move(newCmaps);
+  objects.insert(newObjects.begin(), newObjects.end());
 }
 
 }  // namespace focal::pdf

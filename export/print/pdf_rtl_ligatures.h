@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,17 +33,23 @@ struct LigatureSplit {
 };
 
 // The content stream with every ligature of `fonts` (resource name ->
-// ligature code -> split) shown as above; the same text when there is
-// none, or when the stream sets a text state that the split would disturb
-// (rendering mode, character or word spacing, horizontal scaling).
-std::string splitLigaturesInContent(const std::string& content,
-                                    const std::map<std::string, std::map<unsigned, LigatureSplit>>& fonts);
+// ligature code -> split) shown as above; the same text when it shows none.
+// Nothing when it names one of the fonts but cannot be rewritten safely: it
+// sets a text state the split would disturb (rendering mode, character or
+// word spacing, horizontal scaling), shows text before setting a font, or
+// holds what this reader does not read (inline images, comments, strings
+// that are not two-byte codes). The split is then made nowhere: the narrowed
+// widths would move the glyphs of a stream left as it was.
+std::optional<std::string> splitLigaturesInContent(
+    const std::string& content, const std::map<std::string, std::map<unsigned, LigatureSplit>>& fonts);
 
 // Rewrites the objects of a cairo PDF (`pdf`) for the right-to-left
 // ligatures of its fonts: `cmaps` (ToUnicode object number -> its CMap, the
 // presentation forms already decomposed) is updated in place, and the new
 // text of every other object changed (font widths, content streams) is
-// added to `objects` (object number -> "N 0 obj ... endobj\n").
+// added to `objects` (object number -> "N 0 obj ... endobj\n"). All or
+// nothing: when one content stream cannot be split (see above), or the file
+// has no classic cross-reference table, nothing is changed.
 void splitRtlLigatures(const std::string& pdf, std::map<long, std::string>& cmaps,
                        std::map<long, std::string>& objects);
 

@@ -129,14 +129,21 @@ TEST(PdfRtlLigatures, ContentShowsInvisibleLettersBeforeTheNarrowedLigature) {
   const std::map<std::string, std::map<unsigned, pdf::LigatureSplit>> fonts = {
       {"f-0-1", {{0x0001, lamAlef}}}};
   const std::string content =
-      "BT\n/Span << /ActualText <feff06440627> >> BDC\n/f-0-1 1 Tf\n[<>-100<0002>50<0001>]TJ\nEMC\n"
+      "BT\n/Span << /ActualText <feff06440627> >> BDC\n/f-0-1 1 Tf\n[<>-100<0002>50<00\n01>]TJ\nEMC\n"
       "/f-0-0 1 Tf\n[<0001>]TJ\nET\n";
-  EXPECT_EQ(pdf::splitLigaturesInContent(content, fonts),
+  const auto split = pdf::splitLigaturesInContent(content, fonts);
+  ASSERT_TRUE(split);
+  EXPECT_EQ(*split,
             "BT\n/f-0-1 1 Tf\n[-100 <0002> 50 ]TJ 3 Tr [-291 <0020> 582]TJ 0 Tr [<0001> -291 ]TJ\n"
             "/f-0-0 1 Tf\n[<0001>]TJ\nET\n");
-  // A stream that sets its own rendering mode is left as it is.
-  const std::string own = "BT\n/f-0-1 1 Tf\n1 Tr\n<0001>Tj\nET\n";
-  EXPECT_EQ(pdf::splitLigaturesInContent(own, fonts), own);
+  // A stream that sets its own rendering mode, or shows text in a font it
+  // did not set, cannot be split: then no stream is (the narrowed width
+  // would move its glyphs).
+  EXPECT_FALSE(pdf::splitLigaturesInContent("BT\n/f-0-1 1 Tf\n1 Tr\n<0001>Tj\nET\n", fonts));
+  EXPECT_FALSE(pdf::splitLigaturesInContent("BT\n<0001>Tj\nET\n", fonts));
+  // One that names none of the fonts is left as it is.
+  const std::string other = "BT\n/f-0-0 1 Tf\n1 Tr\n<0001>Tj\nET\n";
+  EXPECT_EQ(pdf::splitLigaturesInContent(other, fonts), other);
 }
 
 }  // namespace
