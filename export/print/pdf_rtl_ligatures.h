@@ -53,10 +53,4 @@ std::optional<std::string> splitLigaturesInContent(
 void splitRtlLigatures(const std::string& pdf, std::map<long, std::string>& cmaps,
                        std::map<long, std::string>& objects);
 
-// Helpers shared with pdf_text_map.cpp.
-std::vector<gunichar> utf16Hex(const std::string& hex);
-std::string hexOf(const std::vector<gunichar>& text);
-std::string inflateStream(const std::string& data);
-std::string deflateStream(const std::string& data);
-
 }  // namespace focal::pdf

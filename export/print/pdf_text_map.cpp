@@ -12,6 +12,7 @@
 
 #include "export/common/output_file.h"
 #include "export/print/pdf_rtl_ligatures.h"
+#include "export/print/pdf_syntax.h"
 
 namespace focal::pdf {
 
