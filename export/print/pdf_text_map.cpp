@@ -1,7 +1,6 @@
 #include "export/print/pdf_text_map.h"
 
 #include <glib.h>
-#include <zlib.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +11,8 @@
 #include <vector>
 
 #include "export/common/output_file.h"
+#include "export/print/pdf_rtl_ligatures.h"
+#include "export/print/pdf_syntax.h"
 
 namespace focal::pdf {
 
@@ -22,51 +23,6 @@ bool presentationForm(gunichar c) { return (c >= 0xFB00 && c <= 0xFDFF) || (c >=
 // The two- and three-em dashes, which Noto Sans CJK draws for "——" and
 // "———" with one glyph its cmap gives as U+2E3A and U+2E3B.
 bool longDash(gunichar c) { return c == 0x2E3A || c == 0x2E3B; }
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// "<06440627>" (UTF-16BE in hex) as code points; empty when it is not that.
-std::vector<gunichar> utf16Hex(const std::string& hex) {
-  std::vector<gunichar> units;
-  if (hex.size() % 4 != 0) return {};
-  for (std::size_t i = 0; i < hex.size(); i += 4) {
-    gunichar u = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const int v = hexValue(hex[i + k]);
-      if (v < 0) return {};
-      u = u * 16 + static_cast<gunichar>(v);
-    }
-    units.push_back(u);
-  }
-  std::vector<gunichar> out;
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    if (units[i] >= 0xD800 && units[i] <= 0xDBFF && i + 1 < units.size())
-      out.push_back(0x10000 + ((units[i] - 0xD800) << 10) + (units[i + 1] - 0xDC00)), ++i;
-    else
-      out.push_back(units[i]);
-  }
-  return out;
-}
-
-std::string hexOf(const std::vector<gunichar>& text) {
-  std::string out;
-  char buffer[16];
-  for (gunichar c : text) {
-    if (c >= 0x10000) {
-      c -= 0x10000;
-      std::snprintf(buffer, sizeof buffer, "%04x%04x", 0xD800 + (c >> 10), 0xDC00 + (c & 0x3FF));
-    } else {
-      std::snprintf(buffer, sizeof buffer, "%04x", c);
-    }
-    out += buffer;
-  }
-  return out;
-}
 
 // The letters a presentation form stands for (NFKC), else the text itself.
 std::vector<gunichar> decomposed(const std::vector<gunichar>& text) {
@@ -94,34 +50,6 @@ std::vector<gunichar> decomposed(const std::vector<gunichar>& text) {
   for (const gchar* p = normal; *p; p = g_utf8_next_char(p)) out.push_back(g_utf8_get_char(p));
   g_free(normal);
   return out.empty() ? text : out;
-}
-
-std::string inflate(const std::string& data) {
-  z_stream z{};
-  if (inflateInit(&z) != Z_OK) return {};
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  std::string out;
-  char buffer[16384];
-  int status = Z_OK;
-  while (status == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buffer);
-    z.avail_out = sizeof buffer;
-    status = ::inflate(&z, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - z.avail_out);
-  }
-  inflateEnd(&z);
-  return status == Z_STREAM_END ? out : std::string();
-}
-
-std::string deflate(const std::string& data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-                static_cast<uLong>(data.size()), Z_BEST_COMPRESSION) != Z_OK)
-    return {};
-  out.resize(size);
-  return out;
 }
 
 }  // namespace
@@ -172,7 +100,8 @@ void fixToUnicode(const std::string& path) {
   for (std::size_t at = pdf.find("/ToUnicode "); at != std::string::npos;
        at = pdf.find("/ToUnicode ", at + 1))
     objects.insert(std::strtol(pdf.c_str() + at + 11, nullptr, 10));
-  std::map<long, std::string> replaced;  // object number -> its new text
+  std::map<long, std::string> original, cmaps;  // ToUnicode object number -> its map
+  std::map<long, std::string> replaced;         // object number -> its new text
   for (long number : objects) {
     const std::string head = "\n" + std::to_string(number) + " 0 obj";
     const std::size_t object = pdf.find(head);
@@ -186,11 +115,16 @@ void fixToUnicode(const std::string& path) {
     const std::string dictionary = pdf.substr(object, stream - object);
     const bool compressed = dictionary.find("/FlateDecode") != std::string::npos;
     const std::string raw = pdf.substr(stream, end - stream);
-    const std::string cmap = compressed ? inflate(raw) : raw;
+    const std::string cmap = compressed ? inflateStream(raw) : raw;
     if (cmap.empty()) continue;
-    const std::string fixed = decomposedToUnicode(cmap);
-    if (fixed == cmap) continue;
-    const std::string data = deflate(fixed);
+    original[number] = cmap;
+    cmaps[number] = decomposedToUnicode(cmap);
+  }
+  // Right-to-left ligatures as one letter per glyph (pdf_rtl_ligatures.h).
+  splitRtlLigatures(pdf, cmaps, replaced);
+  for (const auto& [number, fixed] : cmaps) {
+    if (fixed == original[number]) continue;
+    const std::string data = deflateStream(fixed);
     if (data.empty()) continue;
     replaced[number] = std::to_string(number) + " 0 obj\n<< /Length " + std::to_string(data.size()) +
                        " /Filter /FlateDecode >>\nstream\n" + data + "\nendstream\nendobj\n";

@@ -4,11 +4,12 @@
 // in the font's ToUnicode map: the Arabic lam-alef ligature, which Noto Sans
 // Arabic also maps from the presentation form U+FEFB, is then read back as
 // U+FEFB instead of lam and alef (cairo adds an /ActualText with the right
-// letters, which pdftotext and mutool do not use). fixToUnicode rewrites
+// letters, which mutool 1.21 ignores and poppler reverses). fixToUnicode rewrites
 // every such entry of the ToUnicode maps to the letters the form stands for
 // (its compatibility decomposition: U+FEFB is U+0644 U+0627, U+FB01 is "fi";
 // the CJK font's two-em dash U+2E3A is the "——" it was drawn for),
-// appended to the file as an incremental update.
+// appended to the file as an incremental update, with the right-to-left
+// ligatures made one letter per glyph (pdf_rtl_ligatures.h).
 #pragma once
 
 #include <string>

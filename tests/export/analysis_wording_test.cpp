@@ -195,7 +195,9 @@ TEST_F(AnalysisWording, ArabicAnalysisPdfIsExtractedAsWritten) {
   EXPECT_EQ(text.find("\uFEFB"), std::string::npos);
   EXPECT_NE(text.find(kChineseAnswer), std::string::npos);
   if (test::haveProgram(kPdftotext)) {
-    EXPECT_NE(pdftotextText(file).find(kChineseAnswer), std::string::npos);
+    const std::string poppler = pdftotextText(file);
+    EXPECT_NE(poppler.find(kChineseAnswer), std::string::npos);
+    EXPECT_NE(poppler.find(test::kArabicPractice), std::string::npos) << poppler;  // لإ not reversed
   }
 }
 
@@ -233,7 +235,8 @@ TEST(NationalPdfText, ArabicAndChineseAnswersAreExtractedAsWritten) {
   if (test::haveProgram(kPdftotext)) {
     const std::string poppler = pdftotextText(file);
     EXPECT_NE(poppler.find(kChineseAnswer), std::string::npos) << poppler;
-    // Words whole: "القانون" never split ("قا نون").
+    // Words whole ("القانون" never "قا نون") and lam-alef not reversed ("لا", never "ال").
+    EXPECT_NE(poppler.find(arabic), std::string::npos) << poppler;
     for (const char* word : {"القانون", "الجديد", "يسمح"}) {
       EXPECT_NE(poppler.find(word), std::string::npos) << word << "\n" << poppler;
     }
