@@ -167,6 +167,9 @@ QuestionEditor* QuestionPage::EditorAt(const std::string& path) {
   if (row < 0) return Find(path);
   Pin(row);
   BuildRows({row});
+  if (QuestionEditor* found = Find(path)) return found;
+  // In a record whose fields wait to come into view.
+  if (rows_[row].editor && rows_[row].editor->RevealPath(path)) Remeasure({row});
   return Find(path);
 }
 

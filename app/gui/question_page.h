@@ -107,6 +107,11 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   void Evict(int row);
   // Builds every row within the view and its margin, until none is left.
   void FillView();
+  // Has the built rows between `top` and `bottom` (page pixels) build what
+  // they hold for the view (Reveal); true when one did.
+  bool RevealInRows(int top, int bottom);
+  // Lays out `rows` again after they grew, and takes their new heights.
+  void Remeasure(const std::vector<int>& rows);
   // Destroys the rows far from the view that nothing holds.
   void EvictFar();
   // The rows the keyboard can reach from `row` at once: the previous and the

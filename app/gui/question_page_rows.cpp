@@ -211,12 +211,43 @@ void QuestionPage::FillView() {
       if (!rows_[row].editor && rows_[row].extent > 0 && tops[row] < bottom &&
           tops[row] + rows_[row].extent > top)
         wanted.push_back(static_cast<int>(row));
-    if (wanted.empty()) break;
-    BuildRows(std::move(wanted));
+    if (!wanted.empty()) {
+      BuildRows(std::move(wanted));
+      continue;
+    }
+    // The rows in view are built: now what they hold that waits for the view
+    // (a repeat's records).
+    if (!RevealInRows(top, bottom)) break;
   }
   filledTop_ = ViewTop();
   filledHeight_ = GetClientSize().y;
   fillPending_ = false;
+}
+
+bool QuestionPage::RevealInRows(int top, int bottom) {
+  const std::vector<int> tops = RowTops();
+  std::vector<int> grown;
+  for (std::size_t row = 0; row < rows_.size(); ++row) {
+    QuestionEditor* editor = rows_[row].editor.get();
+    if (!editor || tops[row] >= bottom || tops[row] + rows_[row].extent <= top) continue;
+    const int editorTop = tops[row] + FromDIP(kMargin);
+    if (editor->Reveal(top - editorTop, bottom - editorTop)) grown.push_back(static_cast<int>(row));
+  }
+  if (grown.empty()) return false;
+  Remeasure(grown);
+  return true;
+}
+
+void QuestionPage::Remeasure(const std::vector<int>& rows) {
+  Freeze();
+  std::vector<wxWindow*> windows;
+  for (int row : rows) windows.push_back(rows_[row].editor->Window());
+  LayoutAgain(windows);
+  for (int row : rows) {
+    wxWindow* window = rows_[row].editor->Window();
+    rows_[row].extent = window->IsShown() ? window->GetSize().y + FromDIP(kMargin) : 0;
+  }
+  Thaw();
 }
 
 bool QuestionPage::Complete() const {

@@ -79,6 +79,13 @@ class QuestionEditor {
   virtual void FocusInput();
   // Re-wraps the long texts at `width` pixels.
   virtual void Rewrap(int width);
+  // Builds what lies between `top` and `bottom` pixels from the editor's own
+  // top and is not built yet (a repeat's records, built as they come into
+  // view like the page's rows); true when it built something.
+  virtual bool Reveal(int /*top*/, int /*bottom*/) { return false; }
+  // Builds the part that holds `path` (a record's field) if it is not built
+  // yet; true when it built something.
+  virtual bool RevealPath(const std::string& /*path*/) { return false; }
   // Opens the comment box and puts the focus in it.
   void AddComment() {
     if (HasMarks()) ShowComment(true);

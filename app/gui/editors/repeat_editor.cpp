@@ -1,6 +1,9 @@
 // repeat: a list of records, each with its own editors (rep[key]/child),
 // with add, remove, move up and move down. Records are matched by their
-// stable key, so reordering moves panels instead of rebuilding them.
+// stable key, so reordering moves panels instead of rebuilding them. A
+// record's fields are built when it comes into view (Reveal), as the page
+// builds its rows; until then the record is its header over the space its
+// fields will take.
 #include <wx/button.h>
 #include <wx/stattext.h>
 
@@ -57,12 +60,33 @@ class RepeatEditor : public QuestionEditor {
       for (auto& editor : record->editors) editor->Rewrap(recordHost_.WrapWidth());
   }
 
+  bool Reveal(int top, int bottom) override {
+    bool built = false;
+    for (auto& record : records_) {
+      if (record->built) continue;
+      int y = 0;  // the record's top within this editor's panel
+      for (wxWindow* w = record->panel; w && w != panel_; w = w->GetParent()) y += w->GetPosition().y;
+      const int height = std::max(record->panel->GetSize().y, record->panel->GetMinSize().y);
+      if (y < bottom && y + height > top) built |= BuildFields(*record);
+    }
+    return built;
+  }
+
+  bool RevealPath(const std::string& path) override {
+    const auto parsed = parseAnswerPath(path);
+    if (!parsed || parsed->repeat != question_.id) return false;
+    const auto index = IndexOf(parsed->recordKey);
+    return index < records_.size() && BuildFields(*records_[index]);
+  }
+
  protected:
   struct Record {
     std::string key;
     wxPanel* panel = nullptr;
     wxStaticText* title = nullptr;
     wxButton *up = nullptr, *down = nullptr, *remove = nullptr;
+    wxBoxSizer* box = nullptr;
+    bool built = false;  // its fields' editors exist
     std::vector<std::unique_ptr<QuestionEditor>> editors;
   };
 
@@ -84,6 +108,7 @@ class RepeatEditor : public QuestionEditor {
   void AddRecord() {
     host_.FlushTyping();
     Write(Session().addRecordWrites(question_.id));
+    if (!records_.empty()) BuildFields(*records_.back());
     if (!records_.empty() && !records_.back()->editors.empty()) {
       for (auto& editor : records_.back()->editors)
         if (editor->Window()->IsShown()) {
@@ -122,11 +147,13 @@ class RepeatEditor : public QuestionEditor {
     return records_.size();
   }
 
-  std::unique_ptr<Record> MakeRecord(const std::string& key, const ResponseSession& session) {
+  // A record's header (title, move and remove buttons); its fields now
+  // (`fields`) or when it comes into view.
+  std::unique_ptr<Record> MakeRecord(const std::string& key, bool fields) {
     auto record = std::make_unique<Record>();
     record->key = key;
     record->panel = new wxPanel(panel_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME);
-    auto* box = new wxBoxSizer(wxVERTICAL);
+    auto* box = record->box = new wxBoxSizer(wxVERTICAL);
     auto* header = new wxBoxSizer(wxHORIZONTAL);
     record->title = new wxStaticText(record->panel, wxID_ANY, wxString());
     record->title->SetFont(record->title->GetFont().Bold());
@@ -144,19 +171,47 @@ class RepeatEditor : public QuestionEditor {
     header->Add(record->down, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(4, panel_));
     header->Add(record->remove, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(4, panel_));
     box->Add(header, 0, wxEXPAND | wxALL, Dip(6, panel_));
+    record->panel->SetSizer(box);
+    if (fields)
+      BuildFields(*record);
+    else
+      record->panel->SetMinSize(wxSize(-1, FieldsHeight()));
+    return record;
+  }
+
+  // Builds a record's fields; false when they were built already.
+  bool BuildFields(Record& record) {
+    if (record.built) return false;
+    record.built = true;
+    const ResponseSession& session = Session();
     const Questionnaire& q = host_.Model().questionnaire();
     for (int child : question_.children) {
       const Question& childQuestion = q.questions[child];
-      auto editor =
-          CreateEditor(recordHost_, childQuestion, recordPath(question_.id, key, childQuestion.id).str());
-      editor->Create(record->panel);
-      box->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, Dip(10, panel_));
+      auto editor = CreateEditor(recordHost_, childQuestion,
+                                 recordPath(question_.id, record.key, childQuestion.id).str());
+      editor->Create(record.panel);
+      record.box->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, Dip(10, panel_));
       host_.Adopt(*editor);
       editor->Update(session);
-      record->editors.push_back(std::move(editor));
+      if (!inputOn_) editor->Enable(false);
+      record.editors.push_back(std::move(editor));
     }
-    record->panel->SetSizer(box);
-    return record;
+    record.panel->SetMinSize(wxDefaultSize);
+    record.panel->InvalidateBestSize();
+    return true;
+  }
+
+  // The height a record not built yet is given: what the built ones
+  // measure, or a guess per field before any is built.
+  int FieldsHeight() const {
+    int sum = 0, count = 0;
+    for (const auto& record : records_)
+      if (record && record->built && record->panel->GetSize().y > 0) {
+        sum += record->panel->GetSize().y;
+        ++count;
+      }
+    return count ? sum / count
+                 : static_cast<int>(question_.children.size()) * Dip(72, panel_) + Dip(40, panel_);
   }
 
   bool SetValue(const ResponseSession& session) override {
@@ -164,6 +219,7 @@ class RepeatEditor : public QuestionEditor {
     std::vector<std::string> current;
     for (const auto& record : records_) current.push_back(record->key);
     if (keys == current && built_) return false;
+    const bool first = !built_;
     built_ = true;
     // Records that are gone.
     for (auto it = records_.begin(); it != records_.end();) {
@@ -180,7 +236,9 @@ class RepeatEditor : public QuestionEditor {
     for (const auto& key : keys) {
       auto it =
           std::find_if(records_.begin(), records_.end(), [&](const auto& r) { return r && r->key == key; });
-      ordered.push_back(it != records_.end() ? std::move(*it) : MakeRecord(key, session));
+      // At the first showing, records wait to come into view; one added
+      // later (by the user, an undo, an import) is built at once.
+      ordered.push_back(it != records_.end() ? std::move(*it) : MakeRecord(key, /*fields=*/!first));
     }
     records_ = std::move(ordered);
     records_sizer_->Clear(false);
