@@ -358,7 +358,10 @@ class Importer {
     }
     std::vector<Item*> refused;
     {
-      auto batch = doc_.batch();
+      // The history says where the values came from.
+      const std::string file = fs::path(file_.name).filename().string();
+      auto batch =
+          doc_.batch(file.empty() ? msg("Filled from an answers file") : msg("Filled from {}", file));
       // Pass 1, in file order: values, then the records.
       for (auto& item : direct)
         if (!store(item)) refused.push_back(&item);

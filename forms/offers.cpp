@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -372,6 +373,12 @@ TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offe
   const AnswerValues& answers = document.session().answers();
   const Questionnaire& q = document.questionnaire();
   std::vector<AnswerWrite> writes;
+  // The writes of each offer taken, writes[begin, end), and what the history calls it.
+  struct Taken {
+    std::size_t begin = 0, end = 0;
+    std::string description;
+  };
+  std::vector<Taken> taken;
   std::set<std::string> questions;
   if (document.workspace().readOnly()) {
     for (const auto& offer : offers) result.refused.emplace_back(offer.id, document.status().message);
@@ -454,6 +461,7 @@ TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offe
       result.refused.emplace_back(offer.id, fileProblem);
       continue;
     }
+    const std::size_t first = writes.size();
     for (const auto& [path, value] : answerValues(answers, offer.question))
       if (!target.count(path)) writes.push_back({path, ""});
     for (const auto& [path, value] : target) writes.push_back({path, value});
@@ -469,6 +477,9 @@ TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offe
     writes.push_back(
         {withMark(offer.question, "offered"), mark.dump(-1, ' ', false, json::error_handler_t::replace)});
     result.taken.push_back(offer.id);
+    taken.push_back({first, writes.size(),
+                     msg("Took the answer of {} to {} ({})", offer.sourceQuestionnaire, offer.sourceQuestion,
+                         std::filesystem::path(offer.sourceFile).filename().string())});
     if (!keptPaths.empty()) {
       std::string paths;
       for (const auto& p : keptPaths) paths += (paths.empty() ? "" : ", ") + p;
@@ -487,11 +498,21 @@ TakeResult takeOffers(ResponseDocument& document, const std::vector<Offer>& offe
     return result;
   }
   document.sealUndoStep();
-  const Outcome outcome = document.apply(writes);  // one undo step
-  if (outcome.status == AnswerStatus::Refused) {
-    for (const auto& id : result.taken) result.refused.emplace_back(id, outcome.message);
-    result.taken.clear();
-    result.kept.clear();
+  std::vector<std::string> refused;
+  {
+    auto batch = document.batch();  // one undo step; the history says where each answer came from
+    for (std::size_t i = 0; i < taken.size(); ++i) {
+      auto described = document.batch(taken[i].description);
+      const Outcome outcome = document.apply({writes.begin() + static_cast<std::ptrdiff_t>(taken[i].begin),
+                                              writes.begin() + static_cast<std::ptrdiff_t>(taken[i].end)});
+      if (outcome.status != AnswerStatus::Refused) continue;
+      result.refused.emplace_back(result.taken[i], outcome.message);
+      refused.push_back(result.taken[i]);
+    }
+  }
+  for (const auto& id : refused) {
+    std::erase(result.taken, id);
+    std::erase_if(result.kept, [&](const auto& kept) { return kept.first == id; });
   }
   return result;
 }

@@ -10,6 +10,10 @@ namespace {
 
 using expr::Type;
 
+// The parts of a legislation citation, in display order. Everything else
+// reads them from the kind (kindOf(question).fields, answerParts).
+const char* const kLegislationFields[] = {"title", "article", "date", "link", "excerpt"};
+
 std::vector<QuestionKind> makeKinds() {
   std::vector<QuestionKind> k;
   auto add = [&](QuestionType type, const char* key, Type expressionType) -> QuestionKind& {

@@ -84,9 +84,6 @@ struct TableAxisItem {
   bool inTotal = true;
 };
 
-// The sub-fields of a legislation citation, in display order.
-inline constexpr const char* kLegislationFields[] = {"title", "article", "date", "link", "excerpt"};
-
 struct CompiledExpression {
   std::string text;
   SourcePosition position;

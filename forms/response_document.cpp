@@ -218,15 +218,17 @@ void ResponseDocument::endBatch() {
   if (--batchDepth_ > 0) return;
   history_.seal();
   if (!batchChanges_.empty()) history_.record(std::exchange(batchChanges_, {}), {});
-  // Each path once, where it first changed, with the author of its last change.
+  // Each path once, where it first changed, with the author and description of its last change.
   std::unordered_map<std::string, std::size_t> seen;
   std::vector<Pending> unique;
   for (auto& p : pending_) {
     auto [it, added] = seen.try_emplace(p.path, unique.size());
-    if (added)
+    if (added) {
       unique.push_back(std::move(p));
-    else
+    } else {
       unique[it->second].author = std::move(p.author);
+      unique[it->second].description = std::move(p.description);
+    }
   }
   pending_ = std::move(unique);
   flush();
@@ -241,23 +243,26 @@ void ResponseDocument::markPending(const std::vector<AnswerChange>& changes) {
   // In a batch (fill: a million rows) the paths are appended and made
   // unique once when it ends; a search per change made fill quadratic.
   if (batchDepth_ > 0) {
-    for (const auto& c : changes) pending_.push_back({c.path, author});
+    for (const auto& c : changes) pending_.push_back({c.path, author, description_});
     return;
   }
   for (const auto& c : changes) {
     auto it =
         std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.path == c.path; });
-    if (it == pending_.end())
-      pending_.push_back({c.path, author});
-    else
+    if (it == pending_.end()) {
+      pending_.push_back({c.path, author, description_});
+    } else {
       it->author = author;
+      it->description = description_;
+    }
   }
 }
 
 std::vector<ChangeSet> ResponseDocument::pendingChanges() const {
   std::vector<ChangeSet> changes;
   for (const auto& p : pending_) {
-    if (changes.empty() || changes.back().author != p.author) changes.push_back({{}, p.author});
+    if (changes.empty() || changes.back().author != p.author || changes.back().description != p.description)
+      changes.push_back({{}, p.author, p.description});
     changes.back().writes.push_back({p.path, session_.value(p.path)});
   }
   return changes;

@@ -92,22 +92,33 @@ class ResponseDocument {
                         std::span<const unsigned char> data, const std::string& author = {});
 
   // Several edits as one undo step and one transaction (an import):
-  //   { auto batch = document.batch(); document.apply(...); ... }
+  //   { auto batch = document.batch(msg("Filled from {}", file)); document.apply(...); ... }
+  // The description says what the change is, in the user's words; the
+  // history keeps it with every value the batch writes. A batch inside
+  // another without one takes the outer batch's.
   class Batch {
    public:
-    explicit Batch(ResponseDocument& document) : document_(&document) { ++document.batchDepth_; }
-    Batch(Batch&& other) noexcept : document_(std::exchange(other.document_, nullptr)) {}
+    explicit Batch(ResponseDocument& document, std::string description = {})
+        : document_(&document), outer_(document.description_) {
+      if (!description.empty()) document.description_ = std::move(description);
+      ++document.batchDepth_;
+    }
+    Batch(Batch&& other) noexcept
+        : document_(std::exchange(other.document_, nullptr)), outer_(std::move(other.outer_)) {}
     Batch(const Batch&) = delete;
     Batch& operator=(const Batch&) = delete;
     Batch& operator=(Batch&&) = delete;
     ~Batch() {
-      if (document_) document_->endBatch();
+      if (!document_) return;
+      document_->description_ = std::move(outer_);
+      document_->endBatch();
     }
 
    private:
     ResponseDocument* document_;
+    std::string outer_;  // the description before this batch
   };
-  [[nodiscard]] Batch batch() { return Batch(*this); }
+  [[nodiscard]] Batch batch(std::string description = {}) { return Batch(*this, std::move(description)); }
 
   // ---- undo (forms/undo_history.h) ----
   bool canUndo() const { return history_.canUndo(); }
@@ -124,7 +135,7 @@ class ResponseDocument {
   const DocumentStatus& status() const { return status_; }
   bool isSaved() const { return pending_.empty(); }
   // The values waiting to be written, as they are now, as change sets by
-  // author, in the order the changes were made.
+  // author and description, in the order the changes were made.
   std::vector<ChangeSet> pendingChanges() const;
   // Tries to write the pending values now; true when everything is saved.
   bool retry();
@@ -160,10 +171,12 @@ class ResponseDocument {
   std::vector<AnswerChange> batchChanges_;
   struct Pending {
     std::string path;
-    std::string author;  // who made the latest change to it
+    std::string author;       // who made the latest change to it
+    std::string description;  // what that change was ("" for typing)
   };
   std::vector<Pending> pending_;  // in the order they changed
   std::string author_;            // during apply() and attach(): who makes the change
+  std::string description_;       // during a batch: what the change is
   DocumentStatus status_;
   StatusPublisher statusChanges_;
 };

@@ -99,6 +99,11 @@ CREATE TABLE orphaned_answers(
   to_version TEXT NOT NULL,
   orphaned_at TEXT NOT NULL);
 )sql",
+    // 2 -> 3: what each change was ("Filled from answers.csv"), kept with
+    // every value of the audit log; earlier values have none.
+    R"sql(
+ALTER TABLE answer_log ADD COLUMN description TEXT NOT NULL DEFAULT '';
+)sql",
 };
 static_assert(std::size(kMigrations) == Workspace::kSchemaVersion);
 
@@ -197,8 +202,8 @@ Workspace::Statements::Statements(sql::Database& db)
           "changed_by = excluded.changed_by, changed_at = excluded.changed_at"),
       deleteAnswer(db, "DELETE FROM answers WHERE response = ?1 AND path = ?2"),
       logAnswer(db,
-                "INSERT INTO answer_log(response, path, value, changed_by, changed_at) VALUES (?1, ?2, ?3, "
-                "?4, ?5)"),
+                "INSERT INTO answer_log(response, path, value, changed_by, changed_at, description) VALUES "
+                "(?1, ?2, ?3, ?4, ?5, ?6)"),
       touchResponse(db, "UPDATE responses SET updated_at = ?2, updated_by = ?3 WHERE id = ?1"),
       lockHolder(db, "SELECT machine, pid FROM lock WHERE id = 1"),
       selectAnswers(db, "SELECT path, value FROM answers WHERE response = ?1") {}

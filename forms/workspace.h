@@ -13,7 +13,8 @@
 //
 // Layout (format version kSchemaVersion; older files are migrated forward,
 // newer ones refused): meta, questionnaires, responses, answers, answer_log,
-// lock (version 1); attachment_data, attachments, orphaned_answers (2).
+// lock (version 1); attachment_data, attachments, orphaned_answers (2);
+// answer_log.description (3).
 // Beside them, schema_modules and the tables other layers register as
 // versioned steps (forms/schema_registry.h), applied in the same migration.
 #pragma once
@@ -40,12 +41,16 @@ namespace focal {
 
 using ResponseId = std::int64_t;
 
-// One change to a response and who made it. The author is part of the
-// change, not of the workspace: a change written later (a pending write
-// retried, an agency's answers imported) keeps the name of whoever made it.
+// One change to a response, who made it and what it was. The author is
+// part of the change, not of the workspace: a change written later (a
+// pending write retried, an agency's answers imported) keeps the name of
+// whoever made it. The description says, in the user's words, what the
+// change was ("Filled from answers.csv"); it is kept with every value in
+// the history, and is empty for ordinary typing.
 struct ChangeSet {
   std::vector<AnswerWrite> writes;
-  std::string author;  // "" means the workspace's user (Workspace::user())
+  std::string author;       // "" means the workspace's user (Workspace::user())
+  std::string description;  // "" for typing
 };
 
 // A failure the user must read: the message names the file and says what to do.
@@ -119,9 +124,10 @@ struct StoredAnswer {
   std::string path, value, changedBy, changedAt;
 };
 
-// One entry of the audit log: a value written (empty when removed), by whom, when.
+// One entry of the audit log: a value written (empty when removed), by
+// whom, when, and what change it was part of ("" for typing).
 struct HistoryEntry {
-  std::string path, value, changedBy, changedAt;
+  std::string path, value, changedBy, changedAt, description;
 };
 
 // An answer the questionnaire upgrade could not place: kept, and listed.
@@ -155,7 +161,7 @@ struct UpgradeReport {
 
 class Workspace {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   static constexpr const char* kExtension = ".focal";
 
   // Creates a new workspace file (refused when it exists). ":memory:" works.
@@ -189,9 +195,16 @@ class Workspace {
   // ---- responses (workspace_responses.cpp) ----
   // Starts a response to `questionnaire` for `state`, with `initial` answers
   // (carried forward), in one transaction. The questionnaire's text is kept.
+  // `description` says where the initial answers came from, for the history.
   ResponseId createResponse(const Questionnaire& questionnaire, const std::string& state,
                             const std::string& language,
-                            const std::map<std::string, std::string>& initial = {});
+                            const std::map<std::string, std::string>& initial = {},
+                            const std::string& description = {});
+  // The same with the initial answers as change sets, each with its own
+  // author and description (carried answers, the questionnaire's defaults).
+  // (Another name: createResponse(q, state, language, {}) stays unambiguous.)
+  ResponseId createResponseFromChanges(const Questionnaire& questionnaire, const std::string& state,
+                                       const std::string& language, const std::vector<ChangeSet>& initial);
   std::vector<ResponseInfo> responses();
   ResponseInfo response(ResponseId id);
   // The questionnaire a response was started with (or upgraded to), loaded
@@ -204,11 +217,14 @@ class Workspace {
   // Throws WorkspaceError; nothing is written when it throws.
   void write(ResponseId id, const std::vector<ChangeSet>& changes);
   // One change by the workspace's user.
-  void write(ResponseId id, const std::vector<AnswerWrite>& writes) { write(id, {ChangeSet{writes, {}}}); }
+  void write(ResponseId id, const std::vector<AnswerWrite>& writes) {
+    write(id, {ChangeSet{writes, {}, {}}});
+  }
   // The number of the latest change to the response's answers (its audit
   // log's), growing with every change, undo included; 0 before any.
   std::int64_t lastChangeNumber(ResponseId id);
-  // Every value the question ever had (its parts, marks and records included), oldest first.
+  // Every value the question ever had (its parts, marks and records
+  // included), oldest first, each with the description of its change.
   std::vector<HistoryEntry> history(ResponseId id, const std::string& questionId);
   std::vector<OrphanedAnswer> orphanedAnswers(ResponseId id);
 
@@ -324,6 +340,7 @@ struct CarryForward {
   std::size_t questions = 0;                   // questions carried
   std::vector<std::pair<std::string, std::string>> notCarried;   // previous path, why
   std::vector<std::pair<std::string, std::string>> attachments;  // previous path, new path (files to copy)
+  std::string description;  // for the history: "Carried forward from tip-cycle1 version 1"
 };
 // Maps the previous cycle's answers onto `next` by its carry_forward_from ids.
 // Refused (WorkspaceError::Refused) when `previous` is not next's previous cycle.

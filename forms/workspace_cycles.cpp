@@ -175,11 +175,14 @@ UpgradeReport Workspace::upgradeResponse(ResponseId id, const Questionnaire& new
         "INSERT INTO orphaned_answers(response, path, value, changed_by, changed_at, reason, "
         "from_version, to_version, orphaned_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     auto& st = *statements_;
+    const std::string setAside = msg("Set aside when the questionnaire was upgraded from version {} to {}",
+                                     report.fromVersion, report.toVersion);
     for (const auto& o : report.orphaned) {
       aside.bind(1, id).bind(2, o.path).bind(3, o.value).bind(4, o.changedBy).bind(5, o.changedAt);
       aside.bind(6, o.reason).bind(7, o.fromVersion).bind(8, o.toVersion).bind(9, o.orphanedAt).run();
       st.deleteAnswer.bind(1, id).bind(2, o.path).run();
-      st.logAnswer.bind(1, id).bind(2, o.path).bind(3, "").bind(4, options_.user).bind(5, now).run();
+      st.logAnswer.bind(1, id).bind(2, o.path).bind(3, "").bind(4, options_.user).bind(5, now);
+      st.logAnswer.bind(6, setAside).run();
     }
     t.commit();
   } catch (const sql::SqliteError& e) {
@@ -209,6 +212,7 @@ CarryForward carryForward(const Questionnaire& next, const Questionnaire& previo
   const std::string label = msg("{} (no question carries it forward)", next.info.id);
 
   CarryForward out;
+  out.description = msg("Carried forward from {} version {}", previous.info.id, previous.info.version);
   std::set<std::string> carried;
   for (const auto& [path, value] : previousAnswers) {
     auto parsed = parseAnswerPath(path);

@@ -97,13 +97,19 @@ void Workspace::refuseUnfitText(const std::vector<AnswerWrite>& writes) const {
 
 ResponseId Workspace::createResponse(const Questionnaire& questionnaire, const std::string& state,
                                      const std::string& language,
-                                     const std::map<std::string, std::string>& initial) {
+                                     const std::map<std::string, std::string>& initial,
+                                     const std::string& description) {
+  ChangeSet change;
+  change.description = description;
+  for (const auto& [path, value] : initial) change.writes.push_back({path, value});
+  return createResponseFromChanges(questionnaire, state, language, {std::move(change)});
+}
+
+ResponseId Workspace::createResponseFromChanges(const Questionnaire& questionnaire, const std::string& state,
+                                                const std::string& language,
+                                                const std::vector<ChangeSet>& initial) {
   requireWritable(tr("start a response"));
-  {
-    std::vector<AnswerWrite> initialWrites;
-    for (const auto& [path, value] : initial) initialWrites.push_back({path, value});
-    refuseUnfitText(initialWrites);
-  }
+  for (const auto& change : initial) refuseUnfitText(change.writes);
   if (questionnaire.sourceText.empty())
     throw WorkspaceError(Kind::Refused,
                          msg("The questionnaire {} has no text to keep with the response; load it from "
@@ -135,10 +141,14 @@ ResponseId Workspace::createResponse(const Questionnaire& questionnaire, const s
         .run();
     id = db_.lastInsertRowid();
     auto& st = *statements_;
-    for (const auto& [path, value] : initial) {
-      if (value.empty()) continue;
-      st.upsertAnswer.bind(1, id).bind(2, path).bind(3, value).bind(4, who).bind(5, now).run();
-      st.logAnswer.bind(1, id).bind(2, path).bind(3, value).bind(4, who).bind(5, now).run();
+    for (const auto& change : initial) {
+      const std::string& author = change.author.empty() ? who : change.author;
+      for (const auto& [path, value] : change.writes) {
+        if (value.empty()) continue;
+        st.upsertAnswer.bind(1, id).bind(2, path).bind(3, value).bind(4, author).bind(5, now).run();
+        st.logAnswer.bind(1, id).bind(2, path).bind(3, value).bind(4, author).bind(5, now);
+        st.logAnswer.bind(6, change.description).run();
+      }
     }
     t.commit();
   } catch (const sql::SqliteError& e) {
@@ -261,7 +271,8 @@ void Workspace::write(ResponseId id, const std::vector<ChangeSet>& changes) {
           st.deleteAnswer.bind(1, id).bind(2, w.path).run();
         else
           st.upsertAnswer.bind(1, id).bind(2, w.path).bind(3, w.value).bind(4, who).bind(5, now).run();
-        st.logAnswer.bind(1, id).bind(2, w.path).bind(3, w.value).bind(4, who).bind(5, now).run();
+        st.logAnswer.bind(1, id).bind(2, w.path).bind(3, w.value).bind(4, who).bind(5, now);
+        st.logAnswer.bind(6, change.description).run();
       }
     }
     if (found) t.commit();
@@ -288,11 +299,14 @@ std::vector<HistoryEntry> Workspace::history(ResponseId id, const std::string& q
   std::vector<HistoryEntry> out;
   try {
     sql::Statement s(
-        db_, "SELECT path, value, changed_by, changed_at FROM answer_log WHERE response = ?1 ORDER BY id");
+        db_,
+        "SELECT path, value, changed_by, changed_at, description FROM answer_log WHERE response = ?1 "
+        "ORDER BY id");
     s.bind(1, id);
     while (s.step()) {
       std::string path = s.text(0);
-      if (belongsTo(path, questionId)) out.push_back({std::move(path), s.text(1), s.text(2), s.text(3)});
+      if (belongsTo(path, questionId))
+        out.push_back({std::move(path), s.text(1), s.text(2), s.text(3), s.text(4)});
     }
   } catch (const sql::SqliteError& e) {
     rethrow(e, tr("read the history"));

@@ -174,12 +174,18 @@ int newResponse(const NewArgs& a) {
           a.from + ").";
     if (!filtered.empty()) carriedNote += "\nRecords not carried forward:" + filtered;
   }
+  // The carried answers and the questionnaire's defaults, each described in the history.
+  std::vector<ChangeSet> initialChanges(2);
+  for (const auto& [path, value] : initial) initialChanges[0].writes.push_back({path, value});
+  initialChanges[0].description = carried.description;
   {
     ResponseSession defaults(q);
     defaults.load(initial);
-    for (const auto& w : defaults.defaultWrites()) initial.emplace(w.path, w.value);
+    for (const auto& w : defaults.defaultWrites())
+      if (!initial.contains(w.path)) initialChanges[1].writes.push_back(w);
+    initialChanges[1].description = msg("Default value given by the questionnaire");
   }
-  const ResponseId id = ws->createResponse(*q, state, language, initial);
+  const ResponseId id = ws->createResponseFromChanges(*q, state, language, initialChanges);
   std::vector<std::pair<std::string, std::string>> notCopied;
   if (previous && previous->workspace) {
     carryAttachments(*previous->workspace, previous->id, *ws, id, carried, &notCopied);

@@ -315,7 +315,7 @@ int history(const std::string& path, const std::string& questionId, std::optiona
   for (const auto& e : entries)
     std::cout << "  " << when(e.changedAt) << "  " << printable(e.changedBy) << "  " << printable(e.path)
               << "  " << (e.value.empty() ? std::string("(removed)") : "= " + shortValue(e.value, 200))
-              << "\n";
+              << (e.description.empty() ? std::string() : "  (" + printable(e.description) + ")") << "\n";
   for (const auto& o : orphaned)
     std::cout << "  " << when(o.orphanedAt) << "  set aside by the upgrade from version "
               << printable(o.fromVersion) << " to " << printable(o.toVersion) << ": " << printable(o.path)

@@ -169,7 +169,7 @@ MainFrame* Desktop::OpenDemo(const std::string& path) {
       wxFileName::Mkdir(wxFileName(FromUtf8(path)).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
       auto workspace = Workspace::create(path);
       workspace->createResponse(*result.questionnaire, "AUT", result.questionnaire->defaultLanguage(),
-                                DemoAnswers(result.questionnaire));
+                                DemoAnswers(result.questionnaire), ToUtf8(_("Sample answers of the demo")));
     } catch (const std::exception& e) {
       // Without a workspace the demo still shows the questionnaire.
       MainFrame* frame = OpenPreview(questionnaire);

@@ -153,7 +153,7 @@ SaveStatus DocumentModel::saveStatus() const {
 std::vector<HistoryItem> DocumentModel::history(const std::string& questionId) {
   std::vector<HistoryItem> out;
   for (const auto& entry : workspace_->history(id_, questionId))
-    out.push_back({entry.path, entry.value, entry.changedBy, entry.changedAt});
+    out.push_back({entry.path, entry.value, entry.changedBy, entry.changedAt, entry.description});
   return out;
 }
 

@@ -43,12 +43,14 @@ HistoryDialog::HistoryDialog(wxWindow* parent, ResponseModel& model, const std::
   auto* heading = new wxStaticText(this, wxID_ANY, wxString());
   heading->SetLabelText(FromUtf8(questionId) + ": " + label);
   heading->Wrap(FromDIP(680));
-  auto* list = new wxListView(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(720, 320)),
+  auto* list = new wxListView(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(940, 320)),
                               wxLC_REPORT | wxLC_SINGLE_SEL);
   list->AppendColumn(_("When (UTC)"), wxLIST_FORMAT_LEFT, FromDIP(170));
   list->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, FromDIP(110));
   list->AppendColumn(_("What"), wxLIST_FORMAT_LEFT, FromDIP(150));
   list->AppendColumn(_("Value"), wxLIST_FORMAT_LEFT, FromDIP(280));
+  // The change the value came with (an import, a fill, carrying forward); empty for typing.
+  list->AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, FromDIP(220));
   const auto history = model.history(questionId);
   // Newest first: that is what one looks for.
   long row = 0;
@@ -59,6 +61,7 @@ HistoryDialog::HistoryDialog(wxWindow* parent, ResponseModel& model, const std::
     list->SetItem(row, 1, FromUtf8(it->changedBy));
     list->SetItem(row, 2, PartName(it->path, questionId));
     list->SetItem(row, 3, Shown(it->value));
+    list->SetItem(row, 4, FromUtf8(it->description));
   }
   SetAccessibleName(list, _("History of the question"), heading->GetLabelText());
   sizer->Add(heading, 0, wxALL, FromDIP(10));

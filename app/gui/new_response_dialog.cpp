@@ -201,6 +201,7 @@ void NewResponseDialog::Create() {
   const std::string language = q.info.languages[std::max(0, language_->GetSelection())];
   try {
     std::map<std::string, std::string> initial;
+    std::string description;  // where the initial answers came from, for the history
     if (previous_->IsChecked()) {
       const std::string previousPath = ToUtf8(previousFile_->GetPath());
       if (previousPath.empty())
@@ -218,6 +219,7 @@ void NewResponseDialog::Create() {
       const CarryForward carried =
           carryForward(q, *previous->questionnaire(*previousId), previous->answers(*previousId));
       initial = carried.answers;
+      description = carried.description;
       summary_ =
           wxString::Format(wxPLURAL("%zu answer was carried forward from the previous cycle. Please confirm "
                                     "it or change it: Go > Review problems lists it.",
@@ -228,7 +230,7 @@ void NewResponseDialog::Create() {
     }
     wxFileName::Mkdir(wxFileName(FromUtf8(path)).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
     auto workspace = Workspace::create(path);
-    const ResponseId id = workspace->createResponse(q, state, language, initial);
+    const ResponseId id = workspace->createResponse(q, state, language, initial, description);
     model_ = std::make_shared<DocumentModel>(std::move(workspace), id);
     path_ = path;
     EndModal(wxID_OK);

@@ -36,9 +36,10 @@ struct SaveStatus {
   bool operator==(const SaveStatus&) const = default;
 };
 
-// One earlier value of a question, for the history window.
+// One earlier value of a question, for the history window, with what
+// change it was part of ("Filled from answers.csv"; "" for typing).
 struct HistoryItem {
-  std::string path, value, changedBy, changedAt;
+  std::string path, value, changedBy, changedAt, description;
 };
 
 struct AttachedFile {

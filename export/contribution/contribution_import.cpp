@@ -38,9 +38,10 @@ bool isAttachmentValue(const Questionnaire& q, const std::string& path) {
 }
 
 // Writes `writes` in one undo step: values first, then attached files
-// (whose records must exist by then).
+// (whose records must exist by then). The history keeps `description` with each.
 void writeAnswers(ResponseDocument& document, const std::vector<AnswerWrite>& writes,
-                  const std::vector<ContributedFile>& files, const std::string& author = {}) {
+                  const std::vector<ContributedFile>& files, const std::string& author,
+                  const std::string& description) {
   const Questionnaire& q = document.questionnaire();
   std::vector<AnswerWrite> values;
   std::vector<const ContributedFile*> attachments;
@@ -54,7 +55,7 @@ void writeAnswers(ResponseDocument& document, const std::vector<AnswerWrite>& wr
     else
       values.push_back(w);
   }
-  auto batch = document.batch();
+  auto batch = document.batch(description);
   if (!values.empty()) document.apply(values, nullptr, author);
   for (const auto* f : attachments) document.attach(f->path, f->name, f->type, f->data, author);
 }
@@ -376,7 +377,10 @@ ImportSummary importContribution(ResponseDocument& document, ContributionStore& 
 
   inOneTransaction(
       document, checked.file,
-      [&] { writeAnswers(document, merged.writes, c.files, contributorAuthor(ws, c.person, c.agency)); },
+      [&] {
+        writeAnswers(document, merged.writes, c.files, contributorAuthor(ws, c.person, c.agency),
+                     msg("Imported the answers of {} ({})", c.agency, entry.file));
+      },
       [&] { store.recordImport(document.id(), entry); });
   summary.conflicts = store.openConflicts(document.id(), request.id);
   return summary;
@@ -430,10 +434,13 @@ void resolveConflict(ResponseDocument& document, ContributionStore& store, const
       document, c.path,
       [&] {
         if (writes.empty()) return;
-        writeAnswers(document, writes, files,
-                     resolution == Resolution::Theirs
-                         ? contributorAuthor(document.workspace(), stored.theirsBy, stored.agency)
-                         : std::string());
+        const bool theirs = resolution == Resolution::Theirs;
+        writeAnswers(
+            document, writes, files,
+            theirs ? contributorAuthor(document.workspace(), stored.theirsBy, stored.agency) : std::string(),
+            theirs ? msg("Took the answer of {} ({}) in a conflict", stored.agency, stored.file)
+                   : msg("Settled a conflict with the answer of {} ({}) by editing it", stored.agency,
+                         stored.file));
       },
       [&] { store.resolveConflict(stored.id, resolutionKey(resolution), provenance); });
 }

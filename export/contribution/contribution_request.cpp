@@ -144,7 +144,9 @@ ContributionRequest makeContributionRequest(ContributionStore& store, ResponseId
     auto target = Workspace::create(temp, options);
     std::map<std::string, std::string> initial = request.snapshot;
     initial.insert(request.context.begin(), request.context.end());
-    const ResponseId rid = target->createResponse(*questionnaire, info.state, info.language, initial);
+    const ResponseId rid = target->createResponse(
+        *questionnaire, info.state, info.language, initial,
+        msg("Copied from the national reply when {} made this request", request.requestedBy));
     for (const auto& [path, value] : request.snapshot) {
       if (!isAttachmentAnswer(*questionnaire, path)) continue;
       if (auto attachment = source.attachment(id, path))

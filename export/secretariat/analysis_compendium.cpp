@@ -13,6 +13,7 @@
 #include "export/secretariat/analysis_document.h"
 #include "forms/answer_path.h"
 #include "forms/provision_coverage.h"
+#include "forms/question_kinds.h"
 
 namespace focal {
 
@@ -28,7 +29,7 @@ std::vector<Fields> citations(const Context& c, const StateReply& reply, const Q
   std::vector<Fields> out;
   if (question.repeat < 0) {
     Fields f;
-    for (const char* part : kLegislationFields)
+    for (const std::string& part : kindOf(question).fields)
       if (const std::string* v = reply.find(partPath(question.id, part)); v && !v->empty()) f[part] = *v;
     if (!f.empty()) out.push_back(std::move(f));
     return out;

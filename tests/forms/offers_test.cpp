@@ -151,6 +151,27 @@ TEST_F(OffersTest, TakingIsOneUndoStepWithFilesAndNeverReplacesATypedAnswer) {
   EXPECT_EQ(document.session().value("q_0_3"), "Maria Okafor");
 }
 
+TEST_F(OffersTest, TheHistorySaysWhichReplyEachTakenAnswerCameFrom) {
+  ResponseDocument document(*ws, tipId);
+  auto sources = sourcesIn(*ws, tipId);
+  auto offers = findOffers(*tip, document.session().answers(), sources);
+  TakeResult result = takeOffers(document, offers, sources, false);
+  ASSERT_EQ(result.taken.size(), 5u);
+  auto described = [&](const std::string& questionId) {
+    auto history = ws->history(tipId, questionId);
+    EXPECT_FALSE(history.empty()) << questionId;
+    return history.empty() ? std::string() : history.back().description;
+  };
+  EXPECT_EQ(described("bm_11_1"), "Took the answer of som-cycle2 to bm_11_1 (nga.focal)");
+  EXPECT_EQ(described("bm_13_2"), "Took the answer of som-cycle2 to bm_13_2 (nga.focal)");
+  EXPECT_EQ(described("q_5_3"), "Took the answer of som-cycle2 to q_4_1 (nga.focal)");
+  EXPECT_EQ(described("q_0_3"), "");  // typed here, and kept
+  // Still one undo step for all of them.
+  ASSERT_TRUE(document.undo());
+  EXPECT_EQ(document.session().value("bm_11_1"), "");
+  EXPECT_EQ(document.session().value("bm_13_2/title"), "");
+}
+
 TEST_F(OffersTest, ALaterChangeInTheOtherReplyIsFlagged) {
   ResponseDocument document(*ws, tipId);
   auto sources = sourcesIn(*ws, tipId);

@@ -156,7 +156,7 @@ PRAGMA user_version = 1;
         "INSERT INTO answers VALUES (1, 'q_2', 'Words typed in 2024', 'ana', '2024-01-01T00:00:00.000Z');");
   }
   auto ws = Workspace::open(path, testOptions());
-  EXPECT_EQ(ws->database().queryInteger("PRAGMA user_version"), 2);
+  EXPECT_EQ(ws->database().queryInteger("PRAGMA user_version"), Workspace::kSchemaVersion);
   EXPECT_EQ(ws->answers(1).at("q_2"), "Words typed in 2024");
   // The new tables work.
   const std::string text = "legislation";
@@ -168,7 +168,8 @@ PRAGMA user_version = 1;
   // A copy of the file as it was is kept before migrating.
   bool safetyCopy = false;
   for (const auto& entry : fs::directory_iterator(ws->backupDirectory()))
-    safetyCopy |= entry.path().filename().string().starts_with("old-before-format-2-");
+    safetyCopy |= entry.path().filename().string().starts_with(
+        "old-before-format-" + std::to_string(Workspace::kSchemaVersion) + "-");
   EXPECT_TRUE(safetyCopy);
 }
 

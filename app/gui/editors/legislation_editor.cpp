@@ -1,19 +1,33 @@
-// legislation: a citation in five parts (title of the act, article, date,
-// link, excerpt), each answered at <id>/<part>.
+// legislation: a citation in the parts its kind lists (title of the act,
+// article, date, link, excerpt; forms/question_kinds.cpp), each answered at
+// <id>/<part>.
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include <algorithm>
-#include <array>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/gui/editors/editors.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_path.h"
 #include "forms/answer_value.h"
+#include "forms/question_kinds.h"
 
 namespace focal::gui {
 
 namespace {
+
+// The label of a citation's part.
+wxString PartLabel(const std::string& part) {
+  if (part == "title") return _("Title of the act");
+  if (part == "article") return _("Article or section");
+  if (part == "date") return _("Date of adoption or entry into force");
+  if (part == "link") return _("Link");
+  if (part == "excerpt") return _("Excerpt");
+  return FromUtf8(part);
+}
 
 class LegislationEditor : public QuestionEditor {
  public:
@@ -21,25 +35,28 @@ class LegislationEditor : public QuestionEditor {
 
  protected:
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
-    const std::array<wxString, 5> labels = {_("Title of the act"), _("Article or section"),
-                                            _("Date of adoption or entry into force"), _("Link"),
-                                            _("Excerpt")};
+    // The parts and which of them take several lines come from the kind (forms/question_kinds.h).
+    const QuestionKind& kind = kindOf(question_);
+    fields_.clear();
     auto* grid = new wxFlexGridSizer(2, Dip(4, parent), Dip(8, parent));
     grid->AddGrowableCol(1, 1);
-    for (std::size_t i = 0; i < fields_.size(); ++i) {
-      const std::string part = kLegislationFields[i];
-      const bool excerpt = part == "excerpt";
-      grid->Add(new wxStaticText(parent, wxID_ANY, labels[i]), 0,
-                excerpt ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL, Dip(4, parent));
-      fields_[i] =
-          new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition,
-                         excerpt ? wxSize(-1, Dip(72, parent)) : wxDefaultSize, excerpt ? wxTE_MULTILINE : 0);
-      if (part == "date") fields_[i]->SetHint(_("YYYY-MM-DD"));
-      if (part == "link") fields_[i]->SetHint("https://");
-      Describe(fields_[i], labels[i]);
-      BindText(fields_[i], PartPath(part), part == "date" || part == "link");
-      grid->Add(fields_[i], 1, wxEXPAND);
+    for (const std::string& part : kind.fields) {
+      const bool multiline =
+          std::find(kind.multiline.begin(), kind.multiline.end(), part) != kind.multiline.end();
+      const wxString label = PartLabel(part);
+      grid->Add(new wxStaticText(parent, wxID_ANY, label), 0,
+                multiline ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL, Dip(4, parent));
+      auto* field = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition,
+                                   multiline ? wxSize(-1, Dip(72, parent)) : wxDefaultSize,
+                                   multiline ? wxTE_MULTILINE : 0);
+      fields_.push_back({part, field});
+      if (part == "date") field->SetHint(_("YYYY-MM-DD"));
+      if (part == "link") field->SetHint("https://");
+      Describe(field, label);
+      BindText(field, PartPath(part), part == "date" || part == "link");
+      grid->Add(field, 1, wxEXPAND);
       if (part == "date") {
+        dateField_ = field;
         // The date's own message, right under the date.
         grid->AddSpacer(0);
         dateError_ = new wxStaticText(parent, wxID_ANY, wxString());
@@ -51,15 +68,15 @@ class LegislationEditor : public QuestionEditor {
     sizer->Add(grid, 0, wxEXPAND | wxTOP | wxBOTTOM, Dip(2, parent));
   }
   bool SetValue(const ResponseSession& session) override {
-    for (std::size_t i = 0; i < fields_.size(); ++i)
-      ShowText(fields_[i], session.value(PartPath(kLegislationFields[i])));
+    for (const auto& [part, field] : fields_) ShowText(field, session.value(PartPath(part)));
     return false;
   }
   void EnableInput(bool enable) override {
-    for (auto* field : fields_) field->Enable(enable);
+    for (const auto& [part, field] : fields_) field->Enable(enable);
   }
-  wxWindow* FirstInput() const override { return fields_[0]; }
+  wxWindow* FirstInput() const override { return fields_.empty() ? nullptr : fields_.front().second; }
   bool ShowErrorInPlace(const wxString& error) override {
+    if (!dateError_ || !dateField_) return false;
     const std::string path = PartPath("date");
     const std::string date = Session().value(path);
     const auto parsed = parseAnswerPath(path);
@@ -68,14 +85,15 @@ class LegislationEditor : public QuestionEditor {
         FromUtf8(checkAnswerValue(question_, *parsed, date)) == error;  // no rewording here
     dateError_->SetLabelText(aboutDate ? wxString::FromUTF8("⚠ ") + error : wxString());
     // Wrapped to the date field's width: the column beside the labels.
-    if (aboutDate) dateError_->Wrap(std::max(Dip(200, panel_), fields_[2]->GetSize().x));
+    if (aboutDate) dateError_->Wrap(std::max(Dip(200, panel_), dateField_->GetSize().x));
     dateError_->Show(aboutDate);
     return aboutDate;
   }
 
  private:
   wxStaticText* dateError_ = nullptr;
-  std::array<wxTextCtrl*, 5> fields_{};
+  wxTextCtrl* dateField_ = nullptr;
+  std::vector<std::pair<std::string, wxTextCtrl*>> fields_;  // part, its field
 };
 
 }  // namespace
