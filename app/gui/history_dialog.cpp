@@ -6,22 +6,23 @@
 
 #include "app/gui/accessibility.h"
 #include "app/gui/wx_text.h"
+#include "forms/answer_path.h"
 
 namespace focal::gui {
 
 namespace {
 
-// "title", "comment", "record 2: partner" rather than the raw path.
-wxString PartName(const std::string& path, const std::string& questionId) {
-  std::string rest = path.size() > questionId.size() && path.compare(0, questionId.size(), questionId) == 0
-                         ? path.substr(questionId.size())
-                         : path;
-  if (rest.empty()) return _("answer");
-  if (rest == "@comment") return _("comment");
-  if (rest == "@status") return _("not available / not applicable");
-  if (rest == "@carried") return _("carried forward");
-  if (!rest.empty() && (rest[0] == '/' || rest[0] == '@')) rest.erase(0, 1);
-  return FromUtf8(rest);
+// What of the question a history row changed: its answer, a part of it
+// (a citation's title, a table cell), or a mark.
+wxString PartName(const std::string& path) {
+  const auto parsed = parseAnswerPath(path);
+  if (!parsed) return FromUtf8(path);
+  if (parsed->mark == "comment") return _("comment");
+  if (parsed->mark == "status") return _("not available / not applicable");
+  if (parsed->mark == "carried") return _("carried forward");
+  if (!parsed->mark.empty()) return FromUtf8(parsed->mark);
+  if (parsed->part.empty()) return _("answer");
+  return FromUtf8(parsed->partText());
 }
 
 wxString Shown(const std::string& value) {
@@ -59,7 +60,7 @@ HistoryDialog::HistoryDialog(wxWindow* parent, ResponseModel& model, const std::
     when.Replace("T", " ");
     list->InsertItem(row, when.BeforeFirst('.'));
     list->SetItem(row, 1, FromUtf8(it->changedBy));
-    list->SetItem(row, 2, PartName(it->path, questionId));
+    list->SetItem(row, 2, PartName(it->path));
     list->SetItem(row, 3, Shown(it->value));
     list->SetItem(row, 4, FromUtf8(it->description));
   }

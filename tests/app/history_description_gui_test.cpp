@@ -62,6 +62,7 @@ TEST_F(HistoryDescriptionTest, TheHistoryWindowSaysWhatEachChangeWas) {
   EXPECT_EQ(column.GetText(), _("Change"));
   ASSERT_EQ(list->GetItemCount(), 3);
   // Newest first.
+  EXPECT_EQ(list->GetItemText(0, 2), _("answer"));  // the value itself, not its id
   EXPECT_EQ(list->GetItemText(0, 3), "Typed");
   EXPECT_EQ(list->GetItemText(0, 4), "");
   EXPECT_EQ(list->GetItemText(1, 4), "Filled from answers.csv");
