@@ -2,6 +2,8 @@
 
 #include <wx/dcclient.h>
 
+#include <algorithm>
+
 namespace focal::gui {
 
 namespace {
@@ -77,15 +79,10 @@ bool HasCjk(const wxString& text) {
   return false;
 }
 
-void WrapLabel(wxStaticText* label, int width) {
-  if (width <= 0) return;
-  const wxString text = label->GetLabelText();
-  // Every text is broken here, not by wxStaticText::Wrap: that one broke a
-  // line a word early (a title's "…validity of / documents" with room left
-  // for "documents") and measured each word again for every line.
-  if (text.empty()) return;
-  wxClientDC dc(label);
-  dc.SetFont(label->GetFont());
+namespace {
+
+// `text` broken into lines of at most `width` pixels in `dc`'s font.
+wxString WrapText(wxDC& dc, const wxString& text, int width) {
   wxString out;
   size_t begin = 0;
   while (true) {
@@ -95,7 +92,34 @@ void WrapLabel(wxStaticText* label, int width) {
     out += '\n';
     begin = end + 1;
   }
-  label->SetLabelText(out);
+  return out;
+}
+
+}  // namespace
+
+void WrapLabel(wxStaticText* label, int width) {
+  if (width <= 0) return;
+  const wxString text = label->GetLabelText();
+  // Every text is broken here, not by wxStaticText::Wrap: that one broke a
+  // line a word early (a title's "…validity of / documents" with room left
+  // for "documents") and measured each word again for every line.
+  if (text.empty()) return;
+  wxClientDC dc(label);
+  dc.SetFont(label->GetFont());
+  label->SetLabelText(WrapText(dc, text, width));
+}
+
+void WrapButtonLabel(wxControl* button, const wxString& text, int width) {
+  button->SetLabelText(text);
+  button->InvalidateBestSize();
+  const int whole = button->GetBestSize().x;
+  if (width <= 0 || text.empty() || whole <= width) return;
+  wxClientDC dc(button);
+  dc.SetFont(button->GetFont());
+  // The box or circle and its spacing, beside the text.
+  const int indicator = std::max(0, whole - dc.GetTextExtent(text).x);
+  button->SetLabelText(WrapText(dc, text, std::max(40, width - indicator)));
+  button->InvalidateBestSize();
 }
 
 }  // namespace focal::gui

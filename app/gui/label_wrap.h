@@ -6,12 +6,19 @@
 // each line as long as the width allows.
 #pragma once
 
+#include <wx/control.h>
 #include <wx/stattext.h>
 
 namespace focal::gui {
 
 // Wraps `label`'s current text at `width` pixels (nothing when width <= 0).
 void WrapLabel(wxStaticText* label, int width);
+
+// Sets `text` as the label of a check box or radio button, broken into
+// lines the same way when the button would be wider than `width` pixels:
+// GTK never wraps a button's label, and a button given less than its width
+// cut a long choice off in mid-word.
+void WrapButtonLabel(wxControl* button, const wxString& text, int width);
 
 // Whether `text` holds Chinese or Japanese characters (the texts WrapLabel wraps itself).
 bool HasCjk(const wxString& text);

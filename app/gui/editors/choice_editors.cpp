@@ -6,8 +6,10 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "app/gui/editors/editors.h"
+#include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_value.h"
 
@@ -57,7 +59,11 @@ class ChoiceEditor : public QuestionEditor {
         });
         button = radio;
       }
-      if (!horizontal && button->GetBestSize().x > wrap) button->SetMaxSize(wxSize(wrap, -1));
+      if (!horizontal) {
+        // A long choice in lines, as the question's own texts (GTK would cut it).
+        WrapButtonLabel(static_cast<wxControl*>(button), label, wrap);
+        unwrapped_[button] = label;
+      }
       Describe(button, label);
       buttons_.emplace_back(value, button);
       if (value == "other") {
@@ -146,6 +152,13 @@ class ChoiceEditor : public QuestionEditor {
     }
   }
 
+  void Rewrap(int width) override {
+    QuestionEditor::Rewrap(width);
+    const int wrap = std::max(200, width - Dip(40, panel_));
+    for (const auto& [button, text] : unwrapped_)
+      WrapButtonLabel(static_cast<wxControl*>(button), text, wrap);
+  }
+
   bool RefreshTexts() override {
     bool changed = QuestionEditor::RefreshTexts();
     for (const auto& choice : question_.choices) {
@@ -154,8 +167,14 @@ class ChoiceEditor : public QuestionEditor {
       auto* control = it == buttons_.end() ? nullptr : dynamic_cast<wxControl*>(it->second);
       if (!control) continue;
       const wxString text = Text(choice.label);
-      if (control->GetLabelText() == text) continue;
-      control->SetLabelText(text);
+      const auto shown = unwrapped_.find(control);
+      if ((shown != unwrapped_.end() ? shown->second : control->GetLabelText()) == text) continue;
+      if (shown != unwrapped_.end()) {
+        shown->second = text;
+        WrapButtonLabel(control, text, std::max(200, host_.WrapWidth() - Dip(40, panel_)));
+      } else {
+        control->SetLabelText(text);
+      }
       Describe(control, text);
       changed = true;
     }
@@ -172,6 +191,7 @@ class ChoiceEditor : public QuestionEditor {
 
  private:
   std::vector<std::pair<std::string, wxWindow*>> buttons_;
+  std::unordered_map<wxWindow*, wxString> unwrapped_;  // a listed button's text before wrapping
   wxRadioButton* none_ = nullptr;
   wxTextCtrl* other_ = nullptr;
   bool inputOn_ = true;
