@@ -23,6 +23,8 @@ class ChoiceEditor : public QuestionEditor {
 
  protected:
   bool Multiple() const { return question_.type == QuestionType::MultipleChoice; }
+  // The width a listed choice may take when the question's texts wrap at `width`.
+  int ListWidth(int width) const { return std::max(200, width - Dip(40, panel_)); }
 
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
     std::vector<std::pair<std::string, wxString>> options;
@@ -41,25 +43,25 @@ class ChoiceEditor : public QuestionEditor {
       none_->Hide();
       Describe(none_, _("Not answered"));  // announced, should a screen reader list it
     }
-    const int wrap = std::max(200, host_.WrapWidth() - Dip(40, parent));
+    const int wrap = ListWidth(host_.WrapWidth());
     for (const auto& [value, label] : options) {
       wxWindow* button = nullptr;
       if (Multiple()) {
         auto* box = new wxCheckBox(parent, wxID_ANY, wxString());
-        box->SetLabelText(label);
         box->Bind(wxEVT_CHECKBOX, [this, value = value](wxCommandEvent& event) {
           if (!updating_) Toggle(value, event.IsChecked());
         });
         button = box;
       } else {
         auto* radio = new wxRadioButton(parent, wxID_ANY, wxString());
-        radio->SetLabelText(label);
         radio->Bind(wxEVT_RADIOBUTTON, [this, value = value](wxCommandEvent&) {
           if (!updating_) Choose(value);
         });
         button = radio;
       }
-      if (!horizontal) {
+      if (horizontal) {
+        static_cast<wxControl*>(button)->SetLabelText(label);
+      } else {
         // A long choice in lines, as the question's own texts (GTK would cut it).
         WrapButtonLabel(static_cast<wxControl*>(button), label, wrap);
         unwrapped_[button] = label;
@@ -154,7 +156,7 @@ class ChoiceEditor : public QuestionEditor {
 
   void Rewrap(int width) override {
     QuestionEditor::Rewrap(width);
-    const int wrap = std::max(200, width - Dip(40, panel_));
+    const int wrap = ListWidth(width);
     for (const auto& [button, text] : unwrapped_)
       WrapButtonLabel(static_cast<wxControl*>(button), text, wrap);
   }
@@ -171,7 +173,7 @@ class ChoiceEditor : public QuestionEditor {
       if ((shown != unwrapped_.end() ? shown->second : control->GetLabelText()) == text) continue;
       if (shown != unwrapped_.end()) {
         shown->second = text;
-        WrapButtonLabel(control, text, std::max(200, host_.WrapWidth() - Dip(40, panel_)));
+        WrapButtonLabel(control, text, ListWidth(host_.WrapWidth()));
       } else {
         control->SetLabelText(text);
       }

@@ -107,8 +107,7 @@ class RepeatEditor : public QuestionEditor {
 
   void AddRecord() {
     host_.FlushTyping();
-    Write(Session().addRecordWrites(question_.id));
-    if (!records_.empty()) BuildFields(*records_.back());
+    Write(Session().addRecordWrites(question_.id));  // SetValue builds the new record at once
     if (!records_.empty() && !records_.back()->editors.empty()) {
       for (auto& editor : records_.back()->editors)
         if (editor->Window()->IsShown()) {
