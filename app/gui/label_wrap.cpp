@@ -97,21 +97,36 @@ wxString WrapText(wxDC& dc, const wxString& text, int width) {
 
 }  // namespace
 
-void WrapLabel(wxStaticText* label, int width) {
-  if (width <= 0) return;
-  const wxString text = label->GetLabelText();
+void WrapLabel(wxStaticText* label, int width) { SetWrappedLabel(label, label->GetLabelText(), width); }
+
+void SetWrappedLabel(wxStaticText* label, const wxString& text, int width) {
   // Every text is broken here, not by wxStaticText::Wrap: that one broke a
   // line a word early (a title's "…validity of / documents" with room left
   // for "documents") and measured each word again for every line.
-  if (text.empty()) return;
-  wxClientDC dc(label);
-  dc.SetFont(label->GetFont());
-  label->SetLabelText(WrapText(dc, text, width));
+  wxString shown = text;
+  if (width > 0 && !text.empty()) {
+    wxClientDC dc(label);
+    dc.SetFont(label->GetFont());
+    shown = WrapText(dc, text, width);
+  }
+  if (label->GetLabelText() != shown) label->SetLabelText(shown);
+  // A label made with wxST_NO_AUTORESIZE keeps its best size until told.
+  label->InvalidateBestSize();
+}
+
+const wxFont& BoldFont(const wxWindow* window) {
+  // A label's font is the toolkit's and does not change while Focal runs;
+  // asking GTK for it anew cost as much as making the label.
+  static const wxFont bold = window->GetFont().Bold();
+  return bold;
 }
 
 void WrapButtonLabel(wxControl* button, const wxString& text, int width) {
-  button->SetLabelText(text);
-  button->InvalidateBestSize();
+  // A button made with `text` keeps the size GTK measured for it.
+  if (button->GetLabelText() != text) {
+    button->SetLabelText(text);
+    button->InvalidateBestSize();
+  }
   const int whole = button->GetBestSize().x;
   if (width <= 0 || text.empty() || whole <= width) return;
   wxClientDC dc(button);

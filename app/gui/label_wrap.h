@@ -14,6 +14,15 @@ namespace focal::gui {
 // Wraps `label`'s current text at `width` pixels (nothing when width <= 0).
 void WrapLabel(wxStaticText* label, int width);
 
+// Sets `text` on `label`, wrapped the same way, in one change. Made with
+// wxST_NO_AUTORESIZE (and its font set first), a label is then measured,
+// and its text shaped, once when it is laid out, not at every change:
+// measuring text was the largest cost of opening a section.
+void SetWrappedLabel(wxStaticText* label, const wxString& text, int width);
+
+// The bold of the toolkit's font for labels, asked of GTK once.
+const wxFont& BoldFont(const wxWindow* window);
+
 // Sets `text` as the label of a check box or radio button, broken into
 // lines the same way when the button would be wider than `width` pixels:
 // GTK never wraps a button's label, and a button given less than its width

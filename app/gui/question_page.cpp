@@ -80,10 +80,10 @@ void QuestionPage::Build() {
   // The title's font is set before it is wrapped: wrapped at the body's
   // font first, its lines broke again at the larger one, one word early.
   auto wrapped = [&](const wxString& text, bool title) {
-    auto* label = new wxStaticText(this, wxID_ANY, wxString());
-    if (title) label->SetFont(label->GetFont().Bold().Scaled(1.3f));
-    label->SetLabelText(text);
-    WrapLabel(label, wrapWidth_);
+    auto* label =
+        new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+    if (title) label->SetFont(BoldFont(label).Scaled(1.3f));
+    SetWrappedLabel(label, text, wrapWidth_);
     wrapped_.emplace_back(label, text);
     sizer->Add(label, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, margin);
     return label;
@@ -312,10 +312,7 @@ void QuestionPage::OnSize(wxSizeEvent& event) {
 
 void QuestionPage::Rewrap() {
   Freeze();
-  for (auto& [label, text] : wrapped_) {
-    label->SetLabelText(text);
-    WrapLabel(label, wrapWidth_);
-  }
+  for (auto& [label, text] : wrapped_) SetWrappedLabel(label, text, wrapWidth_);
   for (std::size_t i = 0; i < rows_.size(); ++i)
     if (rows_[i].editor) {
       rows_[i].editor->Rewrap(wrapWidth_);

@@ -1,7 +1,9 @@
 // A long choice is shown whole, in lines, as the question's own texts are
 // (label_wrap.h, WrapButtonLabel): GTK never wraps a check box's or radio
 // button's label, and a button given less than its width cut the choice off
-// in mid-word ("…with the documents of others or withou").
+// in mid-word ("…with the documents of others or withou"). A question's
+// label is made measured once (wxST_NO_AUTORESIZE), so a text that changes
+// later must still get the room of its new lines.
 #include <wx/checkbox.h>
 #include <wx/radiobut.h>
 
@@ -91,6 +93,53 @@ TEST_F(ChoiceWrapTest, ALongChoiceIsShownWholeInLinesAndWrapsAgainWithTheWindow)
   EXPECT_LE(box->GetScreenRect().GetRight(), frame->Page()->GetScreenRect().GetRight());
   EXPECT_GE(box->GetSize().x, box->GetBestSize().x);
   Screenshot(frame, "choice-wrap");
+  frame->Close(true);
+  Pump(50);
+}
+
+const std::string kShowsYaml = R"yaml(focal: 1
+id: gui-label-grows
+title: {en: Labels}
+instrument: tip
+cycle: 1
+version: "1"
+languages: [en]
+sections:
+  - id: only
+    title: {en: Only section}
+    questions:
+      - id: body
+        type: text
+        label: {en: "Which body?"}
+      - id: agrees
+        type: yes_no
+        label: {en: "Does ${body} agree?"}
+)yaml";
+
+TEST_F(ChoiceWrapTest, ALabelThatGrowsWithAnAnswerGetsTheRoomOfItsNewLines) {
+  if (!HaveDisplay()) GTEST_SKIP() << "no display";
+  const std::string file = directory_ + "/labels.yaml";
+  std::ofstream(file) << kShowsYaml;
+  MainFrame* frame = ShowFrame(gui::Desktop::Get().OpenPreview(file));
+  ASSERT_NE(frame, nullptr);
+  wxStaticText* label = ShownContaining(frame, "agrees", "agree?");
+  ASSERT_NE(label, nullptr);
+  const int oneLine = label->GetSize().y;
+  EXPECT_FALSE(label->GetLabelText().Contains("\n"));
+
+  frame->GetModel()->apply({{"body", kLong}});
+  ASSERT_TRUE(WaitUntil([&] { return label->GetLabelText().Contains("victims"); }));
+  Pump(100);
+  // Every word, in lines, each of them shown: the label is as tall as they are.
+  wxString joined = label->GetLabelText();
+  const int lines = static_cast<int>(joined.Freq('\n')) + 1;
+  joined.Replace("\n", " ");
+  EXPECT_TRUE(joined.EndsWith(wxString::FromUTF8("Does " + kLong + " agree?")))
+      << joined;  // after its number
+  EXPECT_GE(lines, 2);
+  EXPECT_GE(label->GetSize().y, lines * oneLine - 2);
+  EXPECT_EQ(label->GetSize().y, label->GetBestSize().y);
+  EXPECT_LE(label->GetScreenRect().GetRight(), frame->Page()->GetScreenRect().GetRight());
   frame->Close(true);
   Pump(50);
 }

@@ -11,7 +11,9 @@
 //                                   slowest section shown and fully built,
 //                                   target < 100 ms, the CPU time this
 //                                   process spent on it (the X server's is
-//                                   not counted), and peak memory < 120 MB
+//                                   not counted), and peak memory < 120 MB;
+//                                   with FOCAL_BENCH_EACH=1, each section's
+//                                   figures too
 //   focal_gui_bench DIR             opens that workspace as `focal FILE` does and
 //                                   measures, in a fresh process:
 //     - launch: from exec to the first section interactive (built, shown and
@@ -470,6 +472,10 @@ int MeasureBundled(const std::string& directory) {
       if (q.sections[s].questions.empty()) continue;
       ++sections;
       [[maybe_unused]] const auto [shown, whole, cpu, handler] = OpenAndMeasure(frame, s);
+      if (std::getenv("FOCAL_BENCH_EACH"))  // each section's figures, and the click's handler
+        std::printf("  %-28s %3zu q  handler %5.1f  shown %5.1f  built %5.1f  cpu %5.1f  windows %d\n",
+                    q.sections[s].id.c_str(), q.sections[s].questions.size(), handler, shown, whole, cpu,
+                    Count(frame));
       built.push_back(whole);
       cpuMax = std::max(cpuMax, cpu);
       windows = std::max(windows, Count(frame));

@@ -46,22 +46,23 @@ class ChoiceEditor : public QuestionEditor {
     const int wrap = ListWidth(host_.WrapWidth());
     for (const auto& [value, label] : options) {
       wxWindow* button = nullptr;
+      // Made with its text: GTK then measures the button once, not again
+      // for a text set after it.
+      const wxString text = wxControl::EscapeMnemonics(label);
       if (Multiple()) {
-        auto* box = new wxCheckBox(parent, wxID_ANY, wxString());
+        auto* box = new wxCheckBox(parent, wxID_ANY, text);
         box->Bind(wxEVT_CHECKBOX, [this, value = value](wxCommandEvent& event) {
           if (!updating_) Toggle(value, event.IsChecked());
         });
         button = box;
       } else {
-        auto* radio = new wxRadioButton(parent, wxID_ANY, wxString());
+        auto* radio = new wxRadioButton(parent, wxID_ANY, text);
         radio->Bind(wxEVT_RADIOBUTTON, [this, value = value](wxCommandEvent&) {
           if (!updating_) Choose(value);
         });
         button = radio;
       }
-      if (horizontal) {
-        static_cast<wxControl*>(button)->SetLabelText(label);
-      } else {
+      if (!horizontal) {
         // A long choice in lines, as the question's own texts (GTK would cut it).
         WrapButtonLabel(static_cast<wxControl*>(button), label, wrap);
         unwrapped_[button] = label;

@@ -39,6 +39,8 @@ void QuestionEditor::Create(wxWindow* parent) {
   showsAnswers_ = showsAnswers(question_);
   sizer_ = new wxBoxSizer(wxVERTICAL);
   if (question_.type != QuestionType::Note) {
+    // Known now, so that the label is wrapped once, with its " *".
+    required_ = host_.Model().session().isRequired(path_);
     label_ = AddWrapped(panel_, sizer_, LabelText(), kBold);
     if (!question_.help.empty()) AddWrapped(panel_, sizer_, Text(question_.help), kGrey, &question_.help);
     if (question_.readOnly)
@@ -138,13 +140,13 @@ std::vector<AnswerWrite> QuestionEditor::ClearWrites() {
 
 wxStaticText* QuestionEditor::AddWrapped(wxWindow* parent, wxSizer* sizer, const wxString& text, int flags,
                                          const LocalizedText* source) {
-  auto* label = new wxStaticText(parent, wxID_ANY, wxString());
-  label->SetLabelText(text);
-  if (flags & kBold) label->SetFont(label->GetFont().Bold());
+  // Font and colour first, then the wrapped text once (label_wrap.h).
+  auto* label =
+      new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+  if (flags & kBold) label->SetFont(BoldFont(label));
   if (flags & kGrey) label->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   if (flags & kError) label->SetForegroundColour(wxColour(176, 0, 32));
-  const int width = host_.WrapWidth();
-  WrapLabel(label, width);
+  SetWrappedLabel(label, text, host_.WrapWidth());
   wrapped_.emplace_back(label, text);
   if (source && showsAnswers_) live_.emplace_back(label, source);
   sizer->Add(label, 0, wxEXPAND | wxBOTTOM, Dip(2, parent));
@@ -157,8 +159,7 @@ bool QuestionEditor::ShowWrapped(wxStaticText* label, const wxString& text) {
       if (original == text) return false;
       original = text;
     }
-  label->SetLabelText(text);
-  WrapLabel(label, host_.WrapWidth());
+  SetWrappedLabel(label, text, host_.WrapWidth());
   return true;
 }
 
@@ -172,10 +173,7 @@ bool QuestionEditor::RefreshTexts() {
 }
 
 void QuestionEditor::Rewrap(int width) {
-  for (auto& [label, text] : wrapped_) {
-    label->SetLabelText(text);
-    WrapLabel(label, width);
-  }
+  for (auto& [label, text] : wrapped_) SetWrappedLabel(label, text, width);
 }
 
 wxString QuestionEditor::Text(const LocalizedText& text) const {
@@ -435,7 +433,8 @@ void QuestionEditor::SetError(const wxString& message, bool soft) {
   error_text_ = message;
   soft_ = soft && !message.empty();
   if (!message.empty() && !error_) {
-    error_ = new wxStaticText(panel_, wxID_ANY, wxString());
+    error_ =
+        new wxStaticText(panel_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
     error_->SetForegroundColour(wxColour(176, 0, 32));
     const std::size_t index = marksSizer_ ? sizer_->GetItemCount() - 1 : sizer_->GetItemCount();
     sizer_->Insert(index, error_, 0, wxEXPAND | wxTOP, Dip(2, panel_));
@@ -443,10 +442,11 @@ void QuestionEditor::SetError(const wxString& message, bool soft) {
   if (error_) {
     // An error in red with ⚠; a soft check (`warning:`) in amber, as advice.
     error_->SetForegroundColour(soft_ ? wxColour(138, 87, 0) : wxColour(176, 0, 32));
-    error_->SetLabelText(message.empty() ? wxString()
-                                         : wxString::FromUTF8(soft_ ? "ⓘ " : "⚠ ") +
-                                               (soft_ ? _("Please check:") + " " : wxString()) + message);
-    WrapLabel(error_, host_.WrapWidth());
+    SetWrappedLabel(error_,
+                    message.empty() ? wxString()
+                                    : wxString::FromUTF8(soft_ ? "ⓘ " : "⚠ ") +
+                                          (soft_ ? _("Please check:") + " " : wxString()) + message,
+                    host_.WrapWidth());
     error_->Show(!message.empty());
   }
   if (wxWindow* input = FirstInput()) Describe(input);
