@@ -1,11 +1,13 @@
-// A repeat's records are built as they come into view, as the page's rows
-// are (repeat_editor.cpp, Reveal): a section with many records opens as fast
-// as one with few, and every way to a record's field still finds it built
-// (issue "The focal point's first week": every section within 100 ms).
+// A repeat's records, and each record's fields, are built as they come into
+// view, as the page's rows are (repeat_editor.cpp, Reveal): a section with
+// many records, or long ones, opens as fast as one with few, and every way
+// to a record's field still finds it built (issue "The focal point's first
+// week": every section within 100 ms).
 #include <wx/button.h>
 #include <wx/textctrl.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -140,6 +142,72 @@ TEST_F(LazyRecordsTest, ARecordAddedIsBuiltAtOnceWithTheKeyboardInIt) {
   gui::QuestionEditor* partner = frame->Page()->Current();
   ASSERT_NE(partner, nullptr);
   EXPECT_EQ(partner->Path(), recordPath("agreements", key, "agreement_partner").str());
+  frame->Close(true);
+  Pump(50);
+}
+
+constexpr int kFields = 14;
+
+// A section with one record of kFields text fields, taller than the view.
+std::string LongRecordYaml() {
+  std::string yaml = R"yaml(focal: 1
+id: gui-long-record
+title: {en: Long record}
+instrument: tip
+cycle: 1
+version: "1"
+languages: [en]
+sections:
+  - id: only
+    title: {en: Only section}
+    questions:
+      - id: bodies
+        type: repeat
+        label: {en: Bodies}
+        questions:
+)yaml";
+  for (int n = 1; n <= kFields; ++n)
+    yaml += "          - {id: field" + std::to_string(n) + ", type: text, label: {en: Field " +
+            std::to_string(n) + "}}\n";
+  return yaml;
+}
+
+// The values of the record's text boxes built so far, in window (tab) order.
+std::vector<std::string> FieldValues(MainFrame* frame) {
+  std::vector<wxTextCtrl*> texts;
+  if (gui::QuestionEditor* repeat = frame->Page()->EditorAt("bodies")) Collect(repeat->Window(), texts);
+  std::vector<std::string> values;
+  for (wxTextCtrl* text : texts) values.push_back(gui::ToUtf8(text->GetValue()));
+  return values;
+}
+
+TEST_F(LazyRecordsTest, ARecordsFieldsBelowTheViewWaitAndTheKeyboardInTheRecordBuildsThemAll) {
+  if (!HaveDisplay()) GTEST_SKIP() << "no display";
+  const std::string yaml = directory_ + "/long-record.yaml";
+  std::ofstream(yaml) << LongRecordYaml();
+  std::map<std::string, std::string> answers{{"bodies", "r1"}};
+  std::vector<std::string> all;
+  for (int n = 1; n <= kFields; ++n) {
+    all.push_back("Value " + std::to_string(n));
+    answers[recordPath("bodies", "r1", "field" + std::to_string(n)).str()] = all.back();
+  }
+  const std::string file =
+      CreateWorkspace(directory_ + "/long-record.focal", *LoadQuestionnaire(yaml), answers, "draft");
+  MainFrame* frame = ShowFrame(gui::Desktop::Get().OpenWorkspace(file));
+  ASSERT_NE(frame, nullptr);
+  ASSERT_TRUE(WaitUntil([&] { return frame->Page() && frame->Page()->Complete(); }));
+  Pump(100);
+  const auto first = FieldValues(frame);
+  ASSERT_FALSE(first.empty()) << "the fields in view are built";
+  EXPECT_LT(first.size(), all.size()) << "the fields far below the view wait";
+  EXPECT_EQ(first, std::vector<std::string>(all.begin(), all.begin() + first.size()));
+
+  // The keyboard on the record's Remove button: every field exists, in order.
+  wxButton* remove = InEditor<wxButton>(frame, "bodies", _("Remove"));
+  ASSERT_NE(remove, nullptr);
+  remove->SetFocus();
+  ASSERT_TRUE(WaitUntil([&] { return FieldValues(frame).size() == all.size(); }));
+  EXPECT_EQ(FieldValues(frame), all);
   frame->Close(true);
   Pump(50);
 }

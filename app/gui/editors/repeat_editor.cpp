@@ -1,9 +1,10 @@
 // repeat: a list of records, each with its own editors (rep[key]/child),
 // with add, remove, move up and move down. Records are matched by their
 // stable key, so reordering moves panels instead of rebuilding them. A
-// record's fields are built when it comes into view (Reveal), as the page
-// builds its rows; until then the record is its header over the space its
-// fields will take.
+// record's fields are built as they come into view (Reveal), as the page
+// builds its rows; until then each is a space of the height it will take.
+// Anything in a record taking the focus builds all of its fields, so that
+// the keyboard finds each one.
 #include <wx/button.h>
 #include <wx/stattext.h>
 
@@ -17,6 +18,8 @@
 namespace focal::gui {
 
 namespace {
+
+constexpr int kFieldMargin = 10;  // around a record's fields
 
 // The page, seen from inside a record: everything is the page's, but the
 // labels wrap narrower.
@@ -51,13 +54,15 @@ class RepeatEditor : public QuestionEditor {
 
   ~RepeatEditor() override {
     for (auto& record : records_)
-      for (auto& editor : record->editors) host_.Release(*editor);
+      for (auto& editor : record->editors)
+        if (editor) host_.Release(*editor);
   }
 
   void Rewrap(int width) override {
     QuestionEditor::Rewrap(width);
     for (auto& record : records_)
-      for (auto& editor : record->editors) editor->Rewrap(recordHost_.WrapWidth());
+      for (auto& editor : record->editors)
+        if (editor) editor->Rewrap(recordHost_.WrapWidth());
   }
 
   bool Reveal(int top, int bottom) override {
@@ -66,8 +71,16 @@ class RepeatEditor : public QuestionEditor {
       if (record->built) continue;
       int y = 0;  // the record's top within this editor's panel
       for (wxWindow* w = record->panel; w && w != panel_; w = w->GetParent()) y += w->GetPosition().y;
-      const int height = std::max(record->panel->GetSize().y, record->panel->GetMinSize().y);
-      if (y < bottom && y + height > top) built |= BuildFields(*record);
+      if (y >= bottom || y + std::max(record->panel->GetSize().y, Height(*record)) <= top) continue;
+      // Each field in view, from its place under the header.
+      int fieldTop = y + SlotHeight(record->box->GetItem(std::size_t{0}));
+      for (std::size_t i = 0; i < record->editors.size(); ++i) {
+        wxSizerItem* slot = record->box->GetItem(i + 1);
+        const int height = SlotHeight(slot);
+        if (!record->editors[i] && fieldTop < bottom && fieldTop + height > top)
+          built |= BuildField(*record, i);
+        fieldTop += height;
+      }
     }
     return built;
   }
@@ -86,7 +99,9 @@ class RepeatEditor : public QuestionEditor {
     wxStaticText* title = nullptr;
     wxButton *up = nullptr, *down = nullptr, *remove = nullptr;
     wxBoxSizer* box = nullptr;
-    bool built = false;  // its fields' editors exist
+    bool built = false;  // every field's editor exists
+    // One per field, in the questionnaire's order; null while the field
+    // waits to come into view (a spacer holds its place in `box`).
     std::vector<std::unique_ptr<QuestionEditor>> editors;
   };
 
@@ -110,7 +125,7 @@ class RepeatEditor : public QuestionEditor {
     Write(Session().addRecordWrites(question_.id));  // SetValue builds the new record at once
     if (!records_.empty() && !records_.back()->editors.empty()) {
       for (auto& editor : records_.back()->editors)
-        if (editor->Window()->IsShown()) {
+        if (editor && editor->Window()->IsShown()) {
           editor->FocusInput();
           break;
         }
@@ -171,46 +186,83 @@ class RepeatEditor : public QuestionEditor {
     header->Add(record->remove, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(4, panel_));
     box->Add(header, 0, wxEXPAND | wxALL, Dip(6, panel_));
     record->panel->SetSizer(box);
-    if (fields)
-      BuildFields(*record);
-    else
-      record->panel->SetMinSize(wxSize(-1, FieldsHeight()));
+    record->editors.resize(question_.children.size());
+    const int margin = Dip(kFieldMargin, panel_);
+    for (std::size_t i = 0; i < question_.children.size(); ++i)
+      box->Add(0, FieldHeight(*record, i), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+    // The keyboard in a record (its header's buttons, a field): every field
+    // exists, so that Tab goes through them all.
+    record->panel->Bind(wxEVT_CHILD_FOCUS, [this, panel = record->panel](wxChildFocusEvent& event) {
+      event.Skip();
+      for (auto& r : records_)
+        if (r->panel == panel && BuildFields(*r)) host_.Relayout();
+    });
+    if (fields) BuildFields(*record);
     return record;
   }
 
-  // Builds a record's fields; false when they were built already.
+  // Builds the fields not built yet; false when every one was.
   bool BuildFields(Record& record) {
     if (record.built) return false;
-    record.built = true;
-    const ResponseSession& session = Session();
-    const Questionnaire& q = host_.Model().questionnaire();
-    for (int child : question_.children) {
-      const Question& childQuestion = q.questions[child];
-      auto editor = CreateEditor(recordHost_, childQuestion,
-                                 recordPath(question_.id, record.key, childQuestion.id).str());
-      editor->Create(record.panel);
-      record.box->Add(editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, Dip(10, panel_));
-      host_.Adopt(*editor);
-      editor->Update(session);
-      if (!inputOn_) editor->Enable(false);
-      record.editors.push_back(std::move(editor));
-    }
-    record.panel->SetMinSize(wxDefaultSize);
+    for (std::size_t i = 0; i < record.editors.size(); ++i) BuildField(record, i);
+    return true;
+  }
+
+  // Builds field `i` in its place; false when it was built already.
+  bool BuildField(Record& record, std::size_t i) {
+    if (record.editors[i]) return false;
+    const Question& childQuestion = host_.Model().questionnaire().questions[question_.children[i]];
+    auto editor = CreateEditor(recordHost_, childQuestion,
+                               recordPath(question_.id, record.key, childQuestion.id).str());
+    editor->Create(record.panel);
+    // In the tab order of the fields: before the next one built.
+    for (std::size_t next = i + 1; next < record.editors.size(); ++next)
+      if (record.editors[next]) {
+        editor->Window()->MoveBeforeInTabOrder(record.editors[next]->Window());
+        break;
+      }
+    record.box->Remove(static_cast<int>(i + 1));
+    record.box->Insert(i + 1, editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM,
+                       Dip(kFieldMargin, panel_));
+    host_.Adopt(*editor);
+    editor->Update(Session());
+    if (!inputOn_) editor->Enable(false);
+    record.editors[i] = std::move(editor);
+    record.built =
+        std::all_of(record.editors.begin(), record.editors.end(), [](const auto& e) { return e != nullptr; });
     record.panel->InvalidateBestSize();
     return true;
   }
 
-  // The height a record not built yet is given: what the built ones
-  // measure, or a guess per field before any is built.
-  int FieldsHeight() const {
-    int sum = 0, count = 0;
-    for (const auto& record : records_)
-      if (record && record->built && record->panel->GetSize().y > 0) {
-        sum += record->panel->GetSize().y;
-        ++count;
-      }
-    return count ? sum / count
-                 : static_cast<int>(question_.children.size()) * Dip(72, panel_) + Dip(40, panel_);
+  // The height of a sizer item with its border: a field's space, a field or the header.
+  static int SlotHeight(wxSizerItem* item) {
+    if (!item || !item->IsShown()) return 0;
+    const int border = item->GetBorder();
+    const int flags = item->GetFlag();
+    int size = item->GetMinSize().y;  // a space
+    if (item->IsWindow()) size = std::max(item->GetWindow()->GetSize().y, item->GetWindow()->GetBestSize().y);
+    if (item->IsSizer()) size = item->GetSizer()->GetMinSize().y;
+    return size + ((flags & wxTOP) ? border : 0) + ((flags & wxBOTTOM) ? border : 0);
+  }
+
+  // The height the record takes, its fields not built yet included.
+  int Height(const Record& record) const {
+    int height = 0;
+    for (wxSizerItem* item : record.box->GetChildren()) height += SlotHeight(item);
+    return height;
+  }
+
+  // The space field `i` of a record is given before it is built: what the
+  // same field measures in a record built, or a guess; none when it does
+  // not apply.
+  int FieldHeight(const Record& record, std::size_t i) const {
+    const Question& child = host_.Model().questionnaire().questions[question_.children[i]];
+    if (!host_.Model().session().isRelevant(recordPath(question_.id, record.key, child.id).str())) return 0;
+    for (const auto& other : records_)
+      if (other && other->editors.size() > i && other->editors[i] && other->editors[i]->Window()->IsShown())
+        return other->editors[i]->Window()->GetSize().y;
+    const int choices = static_cast<int>(child.choices.size()) + (child.otherOption ? 1 : 0);
+    return Dip(72, panel_) + choices * Dip(25, panel_);
   }
 
   bool SetValue(const ResponseSession& session) override {
@@ -223,7 +275,8 @@ class RepeatEditor : public QuestionEditor {
     // Records that are gone.
     for (auto it = records_.begin(); it != records_.end();) {
       if (std::find(keys.begin(), keys.end(), (*it)->key) == keys.end()) {
-        for (auto& editor : (*it)->editors) host_.Release(*editor);
+        for (auto& editor : (*it)->editors)
+          if (editor) host_.Release(*editor);
         (*it)->panel->Destroy();
         it = records_.erase(it);
       } else {
@@ -268,7 +321,8 @@ class RepeatEditor : public QuestionEditor {
       records_[i]->up->Enable(enable && i > 0);
       records_[i]->down->Enable(enable && i + 1 < records_.size());
       records_[i]->remove->Enable(enable);
-      for (auto& editor : records_[i]->editors) editor->Enable(enable);
+      for (auto& editor : records_[i]->editors)
+        if (editor) editor->Enable(enable);
     }
   }
 
