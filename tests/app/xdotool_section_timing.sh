@@ -38,6 +38,8 @@ cleanup() {
 trap cleanup EXIT
 # With libxtst-dev the clock clicks itself (XTEST), and its figures count
 # from the click; without, xdotool clicks and they count from around it.
+# The XTEST clock then moves the pointer off the window, or the tooltip of a
+# long section title comes back over the question area after the click.
 click="xdotool click 1"
 if [ -f /usr/include/X11/extensions/XTest.h ]; then
   cc -O2 -DHAVE_XTEST -o "$scratch/clock" "$here/xdotool_section_timing.c" -lX11 -lXtst
