@@ -90,11 +90,9 @@ void QuestionPage::Build() {
   };
   wrapped(SectionTitle(q, section_, language_), true);
   if (!section.intro.empty()) wrapped(Localized(section.intro, language_, q), false);
-  notRelevant_ =
-      new wxStaticText(this, wxID_ANY, _("This section does not apply, given your answers so far."));
-  notRelevant_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-  sizer->Add(notRelevant_, 0, wxLEFT | wxRIGHT | wxTOP, margin);
-  UpdateSectionNote();
+  // The place of the note that the section does not apply (UpdateSectionNote).
+  noteIndex_ = sizer->GetItemCount();
+  sizer->Add(0, 0);
 
   bool anyRequired = false;
   for (int index : section.questions)
@@ -108,6 +106,7 @@ void QuestionPage::Build() {
   SetSizer(sizer);
   sizer_ = sizer;
   headerItems_ = sizer_->GetItemCount();
+  UpdateSectionNote();
 
   // A placeholder for each question, then the links after them.
   rows_.resize(section.questions.size());
@@ -153,8 +152,23 @@ void QuestionPage::OnIdle(wxIdleEvent& event) {
 }
 
 void QuestionPage::UpdateSectionNote() {
+  // Made when the section stops applying and destroyed when it applies
+  // again, never hidden: wxGTK moves every child of a scrolled page, hidden
+  // or not, and GTK warns of each hidden one it is asked to move.
   const bool relevant = model_->session().isSectionRelevant(section_);
-  notRelevant_->Show(!relevant);
+  if (relevant == (notRelevant_ == nullptr)) return;
+  sizer_->Detach(static_cast<int>(noteIndex_));
+  if (relevant) {
+    notRelevant_->Destroy();
+    notRelevant_ = nullptr;
+    sizer_->Insert(noteIndex_, 0, 0);
+    return;
+  }
+  notRelevant_ =
+      new wxStaticText(this, wxID_ANY, _("This section does not apply, given your answers so far."));
+  notRelevant_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+  const int margin = FromDIP(kMargin);
+  sizer_->Insert(noteIndex_, notRelevant_, 0, wxLEFT | wxRIGHT | wxTOP, margin);
 }
 
 QuestionEditor* QuestionPage::Find(const std::string& path) const {
@@ -210,9 +224,9 @@ void QuestionPage::OnSessionChange(const SessionChange& change) {
       sizer_->GetItem(headerItems_ + it->second)->AssignSpacer(0, row.extent);
       placeholders = true;
     }
-  const bool wasShown = notRelevant_->IsShown();
+  const bool wasShown = notRelevant_ != nullptr;
   UpdateSectionNote();
-  if (!resized.empty() || placeholders || wasShown != notRelevant_->IsShown()) LayoutAgain(resized);
+  if (!resized.empty() || placeholders || wasShown != (notRelevant_ != nullptr)) LayoutAgain(resized);
   Thaw();
 }
 

@@ -150,7 +150,8 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   // For each question id, the questions whose texts show its answer.
   std::unordered_map<std::string, std::vector<std::string>> showers_;
   QuestionEditor* current_ = nullptr;
-  wxStaticText* notRelevant_ = nullptr;
+  wxStaticText* notRelevant_ = nullptr;  // only while the section does not apply
+  std::size_t noteIndex_ = 0;            // its place in sizer_
   std::vector<std::pair<wxStaticText*, wxString>> wrapped_;
   wxTimer typingTimer_;
   std::string typingField_;

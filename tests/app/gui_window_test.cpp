@@ -81,6 +81,55 @@ TEST_F(WindowTest, FollowUpsAppearAndDisappearAsAnswersChange) {
   EXPECT_TRUE(InEditor<wxRadioButton>(frame, "gate", _("No"))->GetValue());
 }
 
+// The page's own static texts containing `part`.
+std::vector<wxStaticText*> PageTexts(MainFrame* frame, const wxString& part) {
+  std::vector<wxStaticText*> found;
+  for (wxWindow* child : frame->Page()->GetChildren())
+    if (auto* text = dynamic_cast<wxStaticText*>(child); text && text->GetLabelText().Contains(part))
+      found.push_back(text);
+  return found;
+}
+
+TEST_F(WindowTest, ASectionThatStopsApplyingSaysSoAndLeavesNoHiddenWindowOnThePage) {
+  const std::string file = directory_ + "/sections.yaml";
+  std::ofstream(file) << R"yaml(focal: 1
+id: gui-section-relevance
+title: {en: Sections}
+instrument: tip
+cycle: 1
+version: "1"
+languages: [en]
+sections:
+  - id: first
+    title: {en: First}
+    questions:
+      - {id: gate, type: yes_no, label: {en: "Is there a plan?"}}
+  - id: second
+    title: {en: The plan}
+    relevant: ${gate} = 'yes'
+    questions:
+      - {id: plan, type: text, label: {en: Name the plan}}
+)yaml";
+  MainFrame* frame = Preview(file);
+  ASSERT_NE(frame, nullptr);
+  frame->OpenSection(1);
+  const wxString note = _("This section does not apply, given your answers so far.");
+  EXPECT_EQ(PageTexts(frame, note).size(), 1u);
+  frame->GetModel()->apply({{"gate", "yes"}});
+  EXPECT_TRUE(PageTexts(frame, note).empty());
+  ASSERT_NE(frame->Page()->EditorAt("plan"), nullptr);
+  EXPECT_TRUE(frame->Page()->EditorAt("plan")->Window()->IsShown());
+  frame->GetModel()->apply({{"gate", "no"}});
+  EXPECT_EQ(PageTexts(frame, note).size(), 1u);
+  frame->GetModel()->apply({{"gate", "yes"}});
+  // wxGTK moves every child of the page when it scrolls, and GTK prints a
+  // critical warning for each hidden one: the page keeps none.
+  for (wxWindow* child : frame->Page()->GetChildren())
+    EXPECT_TRUE(child->IsShown()) << child->GetClassInfo()->GetClassName();
+  frame->Close(true);
+  Pump(50);
+}
+
 TEST_F(WindowTest, ConstraintMessagesShowInlineBesideTheQuestion) {
   MainFrame* frame = Preview();
   auto* box = InEditor<wxTextCtrl>(frame, "shelters");
