@@ -2,6 +2,10 @@
 
 #include <wx/dcclient.h>
 
+#ifdef __WXGTK__
+#include <dlfcn.h>
+#endif
+
 #include <algorithm>
 
 namespace focal::gui {
@@ -71,6 +75,25 @@ wxString WrapParagraph(wxDC& dc, const wxString& paragraph, int width) {
   return out;
 }
 
+// GTK's own wrapping off. wxGTK 3.2 turns it on for every static text, and
+// off and on again around each of its own measurements; GTK then measures a
+// wrapping label at several widths (the longest word, the whole text, the
+// width given), shaping its text anew each time: the largest cost of
+// building a section. Focal breaks the lines itself (WrapText), so GTK's
+// wrapping never changes a line. After wx has measured the label: wx keeps
+// that size until the text changes (SetWrappedLabel measures it again).
+// Looked up at run time: Focal does not build against GTK's headers.
+void NoToolkitWrap(wxStaticText* label) {
+#ifdef __WXGTK__
+  using SetLineWrap = void (*)(void*, int);
+  static const auto setLineWrap =
+      reinterpret_cast<SetLineWrap>(dlsym(RTLD_DEFAULT, "gtk_label_set_line_wrap"));
+  if (setLineWrap && label->GetHandle()) setLineWrap(label->GetHandle(), 0);
+#else
+  (void)label;
+#endif
+}
+
 }  // namespace
 
 bool HasCjk(const wxString& text) {
@@ -112,6 +135,8 @@ void SetWrappedLabel(wxStaticText* label, const wxString& text, int width) {
   if (label->GetLabelText() != shown) label->SetLabelText(shown);
   // A label made with wxST_NO_AUTORESIZE keeps its best size until told.
   label->InvalidateBestSize();
+  label->GetBestSize();
+  NoToolkitWrap(label);
 }
 
 const wxFont& BoldFont(const wxWindow* window) {
