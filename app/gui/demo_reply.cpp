@@ -1,6 +1,7 @@
 #include "app/gui/demo_reply.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -22,6 +23,24 @@ constexpr const char* kLongText =
     "Protocol. A national coordinator and an inter-agency task force follow its implementation; the "
     "latest action plan covers 2021-2025. (Sample answer of the demo reply.)";
 constexpr const char* kComment = "Checked with the Ministry of the Interior. (Sample comment.)";
+
+// A short text that fits what the question asks, by the words of its
+// English label: a person for the focal point (whose name the report prints
+// as its preparer), an email address for "Email address", a number for
+// "Telephone number", rather than the same ministry in every box.
+std::string ShortText(const Question& q) {
+  std::string label = q.label.get("en");
+  std::transform(label.begin(), label.end(), label.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto has = [&](const char* words) { return label.find(words) != std::string::npos; };
+  if (has("email") || has("e-mail")) return "focal.point@justice.example.org";
+  if (has("telephone") || has("phone number")) return "+43 1 521 52 0";
+  if (has("postal address")) return "Museumstrasse 7, 1070 Vienna";
+  if (has("focal point") || has("contact person")) return "Anna Berger";
+  if (has("position")) return "Ministry of Justice, Head of the International Cooperation Unit";
+  if (has("title of the agreement")) return "Agreement on police cooperation (sample title)";
+  return kShortText;
+}
 
 std::string Number(double value, const Question& q, bool whole) {
   if (q.min) value = std::max(value, *q.min);
@@ -112,10 +131,11 @@ class Demo {
         answers_[path] = "yes";
         break;
       case QuestionType::Text:
-        answers_[path] = kShortText;
+        answers_[path] = ShortText(q);
         break;
       case QuestionType::LongText:
-        answers_[path] = kLongText;
+        // A postal address in lines of its own; any other, a paragraph.
+        answers_[path] = ShortText(q) != kShortText ? ShortText(q) : kLongText;
         break;
       case QuestionType::SingleChoice:
         if (!q.choices.empty()) answers_[path] = q.choices.front().value;

@@ -22,6 +22,7 @@
 #include "app/gui/question_page.h"
 #include "app/gui/questionnaire_files.h"
 #include "app/gui/wx_text.h"
+#include "forms/answer_path.h"
 #include "forms/questionnaire_loader.h"
 #include "forms/workspace.h"
 #include "tests/app/gui_fixture.h"
@@ -68,6 +69,33 @@ TEST(DemoAnswers, EveryBundledQuestionnaireGetsValidAnswersInEveryType) {
       EXPECT_TRUE(answered.count(question.type)) << "no " << questionTypeKey(question.type) << " answered";
     }
   }
+}
+
+TEST(DemoAnswers, ATextAnswerFitsWhatItsLabelAsks) {
+  std::size_t emails = 0, phones = 0, focalPoints = 0;
+  for (const auto& [file, questionnaire] : gui::AvailableQuestionnaires()) {
+    SCOPED_TRACE(file);
+    for (const auto& [path, value] : gui::DemoAnswers(questionnaire)) {
+      const auto parsed = parseAnswerPath(path);
+      if (!parsed || !parsed->part.empty() || !parsed->mark.empty()) continue;
+      const int index = questionnaire->indexOf(parsed->question);
+      if (index < 0 || questionnaire->questions[index].type != QuestionType::Text) continue;
+      const std::string& label = questionnaire->questions[index].label.get("en");
+      if (label.find("mail address") != std::string::npos) {
+        ++emails;
+        EXPECT_NE(value.find('@'), std::string::npos) << path << " = " << value;
+      } else if (label.find("Telephone") != std::string::npos) {
+        ++phones;
+        EXPECT_EQ(value.front(), '+') << path << " = " << value;
+      } else if (label.find("Name of the national focal point") != std::string::npos) {
+        ++focalPoints;
+        EXPECT_EQ(value, "Anna Berger") << path;  // a person: the report prints it as its preparer
+      }
+    }
+  }
+  EXPECT_GE(emails, 5u);
+  EXPECT_GE(phones, 5u);
+  EXPECT_GE(focalPoints, 5u);
 }
 
 class DemoTest : public GuiTest {
