@@ -133,10 +133,12 @@ class Demo {
       case QuestionType::Text:
         answers_[path] = ShortText(q);
         break;
-      case QuestionType::LongText:
-        // A postal address in lines of its own; any other, a paragraph.
-        answers_[path] = ShortText(q) != kShortText ? ShortText(q) : kLongText;
+      case QuestionType::LongText: {
+        // A postal address as such; any other, a paragraph.
+        const std::string text = ShortText(q);
+        answers_[path] = text != kShortText ? text : kLongText;
         break;
+      }
       case QuestionType::SingleChoice:
         if (!q.choices.empty()) answers_[path] = q.choices.front().value;
         break;

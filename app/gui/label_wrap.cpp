@@ -94,16 +94,6 @@ void NoToolkitWrap(wxStaticText* label) {
 #endif
 }
 
-}  // namespace
-
-bool HasCjk(const wxString& text) {
-  for (const wxUniChar c : text)
-    if (IsCjk(c)) return true;
-  return false;
-}
-
-namespace {
-
 // `text` broken into lines of at most `width` pixels in `dc`'s font.
 wxString WrapText(wxDC& dc, const wxString& text, int width) {
   wxString out;
@@ -120,6 +110,12 @@ wxString WrapText(wxDC& dc, const wxString& text, int width) {
 
 }  // namespace
 
+bool HasCjk(const wxString& text) {
+  for (const wxUniChar c : text)
+    if (IsCjk(c)) return true;
+  return false;
+}
+
 void WrapLabel(wxStaticText* label, int width) { SetWrappedLabel(label, label->GetLabelText(), width); }
 
 void SetWrappedLabel(wxStaticText* label, const wxString& text, int width) {
@@ -132,8 +128,10 @@ void SetWrappedLabel(wxStaticText* label, const wxString& text, int width) {
     dc.SetFont(label->GetFont());
     shown = WrapText(dc, text, width);
   }
-  if (label->GetLabelText() != shown) label->SetLabelText(shown);
-  // A label made with wxST_NO_AUTORESIZE keeps its best size until told.
+  if (label->GetLabelText() == shown) return;  // the size wx measured holds
+  label->SetLabelText(shown);
+  // A label made with wxST_NO_AUTORESIZE keeps its best size until told:
+  // measured now, then GTK's wrapping off until the next text.
   label->InvalidateBestSize();
   label->GetBestSize();
   NoToolkitWrap(label);

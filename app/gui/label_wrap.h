@@ -14,10 +14,12 @@ namespace focal::gui {
 // Wraps `label`'s current text at `width` pixels (nothing when width <= 0).
 void WrapLabel(wxStaticText* label, int width);
 
-// Sets `text` on `label`, wrapped the same way, in one change. Made with
-// wxST_NO_AUTORESIZE (and its font set first), a label is then measured,
-// and its text shaped, once when it is laid out, not at every change:
-// measuring text was the largest cost of opening a section.
+// Sets `text` on `label`, wrapped the same way, in one change, then has wx
+// measure it once and turns GTK's own wrapping of it off (label_wrap.cpp).
+// Made with wxST_NO_AUTORESIZE (and its font set first), a label's text is
+// then shaped once, not at every change: measuring text was the largest
+// cost of opening a section. Nothing changes when it already shows `text`
+// so wrapped.
 void SetWrappedLabel(wxStaticText* label, const wxString& text, int width);
 
 // The bold of the toolkit's font for labels, asked of GTK once.

@@ -20,18 +20,9 @@ namespace {
 using gui::Desktop;
 using gui::MainFrame;
 
-const char* const kAuthor = R"yaml(focal: 1
-id: gui-author
-title: {en: Author}
-instrument: tip
-cycle: 1
-version: "1"
-languages: [en]
-sections:
-  - id: only
-    title: {en: Only section}
-    questions:
-      - {id: total, type: integer, label: {en: Victims identified}, number: "4.1"}
+const std::string kAuthor = OneSectionQuestionnaire(
+    "gui-author", "Author",
+    R"yaml(      - {id: total, type: integer, label: {en: Victims identified}, number: "4.1"}
       - id: children
         type: integer
         label: {en: Of whom children}
@@ -47,7 +38,7 @@ sections:
         label: {en: Main form}
         choice_filter: "selected(${forms}, .)"
         choices: [{value: labour, label: {en: Labour}}, {value: sexual, label: {en: Sexual}}]
-)yaml";
+)yaml");
 
 class AuthorFeaturesTest : public GuiTest {
  protected:

@@ -25,30 +25,20 @@ const std::string kLong =
     "Whether persons crossing a border with the documents of others or without travel documents have "
     "committed or are victims of trafficking in persons, as the authorities of either State may find";
 
-const std::string kYaml = R"yaml(focal: 1
-id: gui-choice-wrap
-title: {en: Choices}
-instrument: tip
-cycle: 1
-version: "1"
-languages: [en]
-sections:
-  - id: only
-    title: {en: Only section}
-    questions:
-      - id: matters
+const std::string kYaml = OneSectionQuestionnaire("gui-choice-wrap", "Choices",
+                                                  R"yaml(      - id: matters
         type: multiple_choice
         label: {en: Matters}
         choices: [{value: border, label: {en: ")yaml" +
-                          kLong +
-                          R"yaml("}}, {value: short, label: {en: Short}}]
+                                                      kLong +
+                                                      R"yaml("}}, {value: short, label: {en: Short}}]
       - id: main
         type: single_choice
         label: {en: Main matter}
         choices: [{value: border, label: {en: ")yaml" +
-                          kLong +
-                          R"yaml("}}, {value: short, label: {en: Short}}]
-)yaml";
+                                                      kLong +
+                                                      R"yaml("}}, {value: short, label: {en: Short}}]
+)yaml");
 
 // The button of `question` whose label, joined again, is `text`.
 template <typename T>
@@ -97,24 +87,13 @@ TEST_F(ChoiceWrapTest, ALongChoiceIsShownWholeInLinesAndWrapsAgainWithTheWindow)
   Pump(50);
 }
 
-const std::string kShowsYaml = R"yaml(focal: 1
-id: gui-label-grows
-title: {en: Labels}
-instrument: tip
-cycle: 1
-version: "1"
-languages: [en]
-sections:
-  - id: only
-    title: {en: Only section}
-    questions:
-      - id: body
+const std::string kShowsYaml = OneSectionQuestionnaire("gui-label-grows", "Labels", R"yaml(      - id: body
         type: text
         label: {en: "Which body?"}
       - id: agrees
         type: yes_no
         label: {en: "Does ${body} agree?"}
-)yaml";
+)yaml");
 
 TEST_F(ChoiceWrapTest, ALabelThatGrowsWithAnAnswerGetsTheRoomOfItsNewLines) {
   if (!HaveDisplay()) GTEST_SKIP() << "no display";

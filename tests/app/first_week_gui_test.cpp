@@ -155,23 +155,14 @@ TEST_F(FirstWeekTest, NewResponseNamesEachQuestionnaireByInstrumentAndCycle) {
   dialog.Hide();
 }
 
-const char* const kFields = R"(focal: 1
-id: gui-fields
-title: {en: Fields}
-instrument: tip
-cycle: 1
-version: "1"
-languages: [en]
-sections:
-  - id: only
-    title: {en: Only section}
-    questions:
-      - {id: day, type: date, label: {en: Day of adoption}, min: 2000-01-01, max: 2030-12-31}
+const std::string kFields = OneSectionQuestionnaire(
+    "gui-fields", "Fields",
+    R"(      - {id: day, type: date, label: {en: Day of adoption}, min: 2000-01-01, max: 2030-12-31}
       - {id: since, type: year, label: {en: Year of the first plan}, min: 1945, max: 2030}
       - {id: law, type: legislation, label: {en: Please cite the law.}}
       - {id: partner, type: country, label: {en: Partner State}}
       - {id: title, type: text, label: {en: Title of the agreement}}
-)";
+)");
 
 class FieldsTest : public GuiTest {
  protected:

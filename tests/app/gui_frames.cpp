@@ -18,6 +18,18 @@ std::shared_ptr<const Questionnaire> LoadQuestionnaire(const std::string& file) 
   return result.questionnaire;
 }
 
+std::string EnglishQuestionnaire(const std::string& id, const std::string& title,
+                                 const std::string& sections) {
+  return "focal: 1\nid: " + id + "\ntitle: {en: " + title +
+         "}\ninstrument: tip\ncycle: 1\nversion: \"1\"\nlanguages: [en]\nsections:\n" + sections;
+}
+
+std::string OneSectionQuestionnaire(const std::string& id, const std::string& title,
+                                    const std::string& questions) {
+  return EnglishQuestionnaire(id, title,
+                              "  - id: only\n    title: {en: Only section}\n    questions:\n" + questions);
+}
+
 std::string CreateWorkspace(const std::string& file, const Questionnaire& questionnaire,
                             const std::map<std::string, std::string>& answers, const std::string& state) {
   Workspace::create(file)->createResponse(questionnaire, state, "en", answers);

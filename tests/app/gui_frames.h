@@ -25,6 +25,16 @@ namespace focal::test {
 // tests/app/data/every-type.yaml: a questionnaire with every question type.
 extern const std::string kEveryType;
 
+// A test questionnaire in English: the header every one needs (id, title,
+// instrument, cycle, version, languages), then `sections`, the YAML list
+// under `sections:`.
+std::string EnglishQuestionnaire(const std::string& id, const std::string& title,
+                                 const std::string& sections);
+// The same with one section, "only", holding `questions`, the YAML list
+// under its `questions:` (items indented by six spaces).
+std::string OneSectionQuestionnaire(const std::string& id, const std::string& title,
+                                    const std::string& questions);
+
 // The questionnaire of `file`; a failure if it does not load.
 std::shared_ptr<const Questionnaire> LoadQuestionnaire(const std::string& file);
 

@@ -92,15 +92,7 @@ std::vector<wxStaticText*> PageTexts(MainFrame* frame, const wxString& part) {
 
 TEST_F(WindowTest, ASectionThatStopsApplyingSaysSoAndLeavesNoHiddenWindowOnThePage) {
   const std::string file = directory_ + "/sections.yaml";
-  std::ofstream(file) << R"yaml(focal: 1
-id: gui-section-relevance
-title: {en: Sections}
-instrument: tip
-cycle: 1
-version: "1"
-languages: [en]
-sections:
-  - id: first
+  std::ofstream(file) << EnglishQuestionnaire("gui-section-relevance", "Sections", R"yaml(  - id: first
     title: {en: First}
     questions:
       - {id: gate, type: yes_no, label: {en: "Is there a plan?"}}
@@ -109,7 +101,7 @@ sections:
     relevant: ${gate} = 'yes'
     questions:
       - {id: plan, type: text, label: {en: Name the plan}}
-)yaml";
+)yaml");
   MainFrame* frame = Preview(file);
   ASSERT_NE(frame, nullptr);
   frame->OpenSection(1);

@@ -150,26 +150,15 @@ constexpr int kFields = 14;
 
 // A section with one record of kFields text fields, taller than the view.
 std::string LongRecordYaml() {
-  std::string yaml = R"yaml(focal: 1
-id: gui-long-record
-title: {en: Long record}
-instrument: tip
-cycle: 1
-version: "1"
-languages: [en]
-sections:
-  - id: only
-    title: {en: Only section}
-    questions:
-      - id: bodies
+  std::string questions = R"yaml(      - id: bodies
         type: repeat
         label: {en: Bodies}
         questions:
 )yaml";
   for (int n = 1; n <= kFields; ++n)
-    yaml += "          - {id: field" + std::to_string(n) + ", type: text, label: {en: Field " +
-            std::to_string(n) + "}}\n";
-  return yaml;
+    questions += "          - {id: field" + std::to_string(n) + ", type: text, label: {en: Field " +
+                 std::to_string(n) + "}}\n";
+  return OneSectionQuestionnaire("gui-long-record", "Long record", questions);
 }
 
 // The values of the record's text boxes built so far, in window (tab) order.

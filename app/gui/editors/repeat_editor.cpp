@@ -20,6 +20,7 @@ namespace focal::gui {
 namespace {
 
 constexpr int kFieldMargin = 10;  // around a record's fields
+const int kFieldFlags = wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM;
 
 // The page, seen from inside a record: everything is the page's, but the
 // labels wrap narrower.
@@ -189,13 +190,12 @@ class RepeatEditor : public QuestionEditor {
     record->editors.resize(question_.children.size());
     const int margin = Dip(kFieldMargin, panel_);
     for (std::size_t i = 0; i < question_.children.size(); ++i)
-      box->Add(0, FieldHeight(*record, i), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, margin);
+      box->Add(0, FieldHeight(*record, i), 0, kFieldFlags, margin);
     // The keyboard in a record (its header's buttons, a field): every field
     // exists, so that Tab goes through them all.
-    record->panel->Bind(wxEVT_CHILD_FOCUS, [this, panel = record->panel](wxChildFocusEvent& event) {
+    record->panel->Bind(wxEVT_CHILD_FOCUS, [this, key](wxChildFocusEvent& event) {
       event.Skip();
-      for (auto& r : records_)
-        if (r->panel == panel && BuildFields(*r)) host_.Relayout();
+      if (const auto i = IndexOf(key); i < records_.size() && BuildFields(*records_[i])) host_.Relayout();
     });
     if (fields) BuildFields(*record);
     return record;
@@ -222,8 +222,7 @@ class RepeatEditor : public QuestionEditor {
         break;
       }
     record.box->Remove(static_cast<int>(i + 1));
-    record.box->Insert(i + 1, editor->Window(), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM,
-                       Dip(kFieldMargin, panel_));
+    record.box->Insert(i + 1, editor->Window(), 0, kFieldFlags, Dip(kFieldMargin, panel_));
     host_.Adopt(*editor);
     editor->Update(Session());
     if (!inputOn_) editor->Enable(false);
