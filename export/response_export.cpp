@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "export/common/output_file.h"
 #include "export/data/data_exports.h"
 #include "export/print/printed_report.h"
@@ -9,6 +11,7 @@
 #include "export/report/report_context.h"
 #include "export/report/report_file.h"
 #include "forms/answer_text.h"
+#include "forms/focal_point.h"
 
 namespace focal {
 
@@ -105,8 +108,15 @@ ResponseExportResult exportResponse(Workspace& ws, ResponseId id, const Response
   input.questionnaire = questionnaire;
   input.state = info.state;
   input.language = options.language.empty() ? info.language : options.language;
-  input.preparer = options.preparer.empty() ? ws.user() : options.preparer;
-  for (auto& a : ws.storedAnswers(id)) input.answers.push_back({a.path, a.value, a.changedBy, a.changedAt});
+  std::map<std::string, std::string> values;
+  for (auto& a : ws.storedAnswers(id)) {
+    input.answers.push_back({a.path, a.value, a.changedBy, a.changedAt});
+    values.emplace(a.path, a.value);
+  }
+  // Named on the command line, else the focal point the reply names, else whoever writes.
+  input.preparer = options.preparer;
+  if (input.preparer.empty()) input.preparer = focalPointName(*questionnaire, values);
+  if (input.preparer.empty()) input.preparer = ws.user();
   refuseUnfitText(ws, id, *questionnaire, input.answers);
   input.attachments = &attachments;
   input.status = options.final ? ReportStatus::Final : ReportStatus::Draft;

@@ -27,7 +27,7 @@ struct ResponseExportOptions {
   std::string format = "report";
   std::string output;
   std::string language;  // "" for the response's language
-  std::string preparer;  // "" for the workspace's user
+  std::string preparer;  // "": the reply's focal point (forms/focal_point.h), else the workspace's user
   bool final = false;
 };
 

@@ -72,6 +72,7 @@ int exportWorkspace(const ExportRequest& r) {
   WorkspaceOptions options;
   options.readOnly = true;
   options.backupOnClose = false;
+  options.user = userName(r.user);
   auto ws = Workspace::open(r.input, options);
   printWarnings(*ws);
   auto id = chooseResponse(*ws, r.response);
@@ -80,7 +81,7 @@ int exportWorkspace(const ExportRequest& r) {
   o.format = r.format;
   o.output = r.output;
   o.language = r.language;
-  o.preparer = r.preparer.empty() ? userName(r.user) : r.preparer;
+  o.preparer = r.preparer;  // "": the focal point the reply names, else the user
   o.final = r.final;
   ResponseExportResult result;
   try {
@@ -222,8 +223,9 @@ const Registrar registrar(30, [](CLI::App& app) {
                                "The response, when the workspace holds several");
   exportCommandApp->add_option("--language", request->language,
                                "Language of the labels (default: the response's)");
-  exportCommandApp->add_option("--preparer", request->preparer,
-                               "Name printed as preparer (default: the user)");
+  exportCommandApp->add_option(
+      "--preparer", request->preparer,
+      "Name printed as preparer (default: the national focal point the reply names, else the user)");
   exportCommandApp->add_option("--user", request->user,
                                "Who exports (default: $FOCAL_USER or the login name)");
   exportCommandApp->callback([request] { exitCode() = exportCommand(*request); });

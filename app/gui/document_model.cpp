@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "app/gui/wx_text.h"
+#include "forms/focal_point.h"
 
 namespace focal::gui {
 
@@ -42,16 +43,6 @@ std::string MimeType(const std::string& name) {
   return it == known.end() ? "application/octet-stream" : it->second;
 }
 
-// The question whose answer names the person preparing the reply.
-std::string FindFocalPointQuestion(const Questionnaire& q) {
-  for (const Question& question : q.questions) {
-    if (question.type != QuestionType::Text || question.repeat >= 0) continue;
-    const wxString label = FromUtf8(question.label.get("en")).Lower();
-    if (label.StartsWith("name") && label.Contains("focal point")) return question.id;
-  }
-  return {};
-}
-
 }  // namespace
 
 DocumentModel::DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id, DocumentOptions options)
@@ -68,15 +59,15 @@ DocumentModel::DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id
       std::find(languages.begin(), languages.end(), ToUtf8(language)) != languages.end() &&
       ToUtf8(language) != document_->session().language())
     setLanguage(ToUtf8(language));
-  focalPointQuestion_ = FindFocalPointQuestion(document_->questionnaire());
+  focalPointQuestion_ = focalPointQuestion(document_->questionnaire());
   UsePreparerName();
 }
 
 std::string DocumentModel::PreparerName() const {
   if (!focalPointQuestion_.empty()) {
-    wxString answered = FromUtf8(document_->session().value(focalPointQuestion_));
-    answered.Trim(true).Trim(false);
-    if (!answered.empty()) return ToUtf8(answered);
+    if (std::string answered = trimmedName(document_->session().value(focalPointQuestion_));
+        !answered.empty())
+      return answered;
   }
   wxString name;
   wxConfigBase::Get()->Read("/Preparer/Name", &name);
@@ -104,8 +95,8 @@ Outcome DocumentModel::apply(const std::vector<AnswerWrite>& writes, const std::
   // The focal point typing their own name is already them in the history.
   if (!focalPointQuestion_.empty())
     for (const auto& write : writes)
-      if (write.path == focalPointQuestion_ && !wxString(FromUtf8(write.value)).Trim().Trim(false).empty())
-        workspace_->setUser(ToUtf8(wxString(FromUtf8(write.value)).Trim().Trim(false)));
+      if (std::string name = trimmedName(write.value); write.path == focalPointQuestion_ && !name.empty())
+        workspace_->setUser(std::move(name));
   Outcome outcome;
   // The document merges consecutive single writes to one path (keystrokes).
   if (!mergeKey.empty() && writes.size() == 1) {
