@@ -11,6 +11,7 @@
 #include <cstdlib>
 
 #include "app/gui/desktop.h"
+#include "app/gui/toolkit_style.h"
 #include "app/gui/translations.h"
 #include "app/gui/wx_text.h"
 
@@ -21,6 +22,7 @@ void InitializeDesktop(const std::string& language) {
   wxTheApp->SetAppDisplayName("Focal");
   wxHelpProvider::Set(new wxSimpleHelpProvider);
   wxInitAllImageHandlers();
+  RenderIndicatorMarksOnce();
   ApplyInterfaceLanguage(language.empty() ? PreferredInterfaceLanguage() : language);
 }
 
