@@ -35,6 +35,10 @@ namespace focal::gui {
 
 namespace {
 constexpr int kSearchPauseMs = 200;
+// The page of questions keeps this much width (DIP) while the panes beside
+// it can give some up; the panes keep kPaneMinimum each.
+constexpr int kQuestionsWidth = 440;
+constexpr int kPaneMinimum = 160;
 }  // namespace
 
 MainFrame::MainFrame(std::shared_ptr<ResponseModel> model, std::string previewFile)
@@ -133,7 +137,7 @@ void MainFrame::BuildLayout() {
 
   split_ =
       new wxSplitterWindow(root_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
-  split_->SetMinimumPaneSize(FromDIP(160));
+  split_->SetMinimumPaneSize(FromDIP(kPaneMinimum));
   tree_ = new SectionTree(split_);
   tree_->onOpen = [this](int section) {
     if (section == SectionTree::kReview)
@@ -145,7 +149,7 @@ void MainFrame::BuildLayout() {
   };
   rightSplit_ = new wxSplitterWindow(split_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                      wxSP_LIVE_UPDATE | wxSP_3DSASH);
-  rightSplit_->SetMinimumPaneSize(FromDIP(160));
+  rightSplit_->SetMinimumPaneSize(FromDIP(kPaneMinimum));
   rightSplit_->SetSashGravity(1.0);
   content_ = new wxPanel(rightSplit_, wxID_ANY);
   content_->SetSizer(new wxBoxSizer(wxVERTICAL));
@@ -171,10 +175,53 @@ void MainFrame::BuildLayout() {
   errors_->Hide();
   content_->GetSizer()->Add(errors_, 1, wxEXPAND);
   reference_ = new ReferencePanel(rightSplit_);
-  rightSplit_->SplitVertically(content_, reference_, -FromDIP(280));
-  split_->SplitVertically(tree_, rightSplit_, FromDIP(330));
+  wantedPanes_ = {FromDIP(330), FromDIP(280)};
+  rightSplit_->SplitVertically(content_, reference_, -wantedPanes_.reference);
+  split_->SplitVertically(tree_, rightSplit_, wantedPanes_.tree);
   sizer->Add(split_, 1, wxEXPAND);
   root_->SetSizer(sizer);
+
+  split_->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    event.Skip();
+    if (fitPending_) return;
+    fitPending_ = true;
+    CallAfter([this] { FitPaneWidths(); });
+  });
+  // A sash the user drags sets the width its pane goes back to when there
+  // is room; wx reports the sashes it moves itself as changed too, without
+  // the dragging before.
+  const auto dragging = [this](wxSplitterEvent& event) {
+    event.Skip();
+    draggedSash_ = event.GetEventObject();
+  };
+  const auto dragged = [this](wxSplitterEvent& event) {
+    event.Skip();
+    if (draggedSash_ != event.GetEventObject()) return;
+    draggedSash_ = nullptr;
+    if (event.GetEventObject() == split_)
+      wantedPanes_.tree = event.GetSashPosition();
+    else
+      wantedPanes_.reference =
+          rightSplit_->GetClientSize().x - event.GetSashPosition() - rightSplit_->GetSashSize();
+  };
+  for (wxSplitterWindow* splitter : {split_, rightSplit_}) {
+    splitter->Bind(wxEVT_SPLITTER_SASH_POS_CHANGING, dragging);
+    splitter->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, dragged);
+  }
+}
+
+void MainFrame::FitPaneWidths() {
+  fitPending_ = false;
+  const int sashes = split_->GetSashSize() + rightSplit_->GetSashSize();
+  const int available = split_->GetClientSize().x - sashes;
+  if (available <= 0 || !split_->IsSplit() || !rightSplit_->IsSplit()) return;
+  const PaneWidths fitted =
+      FitPanes(available, wantedPanes_, FromDIP(kQuestionsWidth), FromDIP(kPaneMinimum));
+  if (split_->GetSashPosition() != fitted.tree) split_->SetSashPosition(fitted.tree);
+  // Taken from the right: wx places it once the right-hand splitter has its new width.
+  const int reference =
+      rightSplit_->GetClientSize().x - rightSplit_->GetSashPosition() - rightSplit_->GetSashSize();
+  if (reference != fitted.reference) rightSplit_->SetSashPosition(-fitted.reference);
 }
 
 void MainFrame::AttachModel() {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/pane_widths.h"
 #include "app/gui/response_model.h"
 #include "forms/diagnostics.h"
 
@@ -100,6 +101,8 @@ class MainFrame : public wxFrame {
   };
 
   void BuildLayout();
+  // The panes' widths for the window's width (pane_widths.h), after a resize.
+  void FitPaneWidths();
   void BuildMenus();  // menus.cpp
   wxMenuItem* AddCommand(wxMenu* menu, const wxString& label, const wxString& help, std::function<void()> run,
                          std::function<bool()> enabled = {}, std::function<bool()> checked = {},
@@ -163,6 +166,9 @@ class MainFrame : public wxFrame {
   OverviewPage* overview_ = nullptr;
   LoadErrorsPage* errors_ = nullptr;
   ReferencePanel* reference_ = nullptr;
+  PaneWidths wantedPanes_;           // the panes' widths when there is room
+  wxObject* draggedSash_ = nullptr;  // the splitter whose sash the user drags
+  bool fitPending_ = false;
 
   std::vector<Command> commands_;
   wxString searched_;  // the words of the results shown, to select them in the answer

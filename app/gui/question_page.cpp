@@ -18,6 +18,9 @@ namespace focal::gui {
 
 namespace {
 constexpr int kMargin = 16;
+// Text is broken at the page's width, down to this (DIP); narrower than that, a
+// line would hold a word or two.
+constexpr int kNarrowestWrap = 200;
 constexpr int kTypingPauseMs = 700;
 }  // namespace
 
@@ -32,7 +35,7 @@ QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> mode
   SetName(_("Questions"));
   SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
   SetScrollRate(0, FromDIP(20));
-  wrapWidth_ = std::max(FromDIP(300), GetClientSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
+  wrapWidth_ = std::max(FromDIP(kNarrowestWrap), GetClientSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
   typingTimer_.SetOwner(this);
   Bind(
       wxEVT_TIMER, [this](wxTimerEvent&) { FlushTyping(); }, typingTimer_.GetId());
@@ -318,7 +321,7 @@ void QuestionPage::Notify(const wxString& message) {
 
 void QuestionPage::OnSize(wxSizeEvent& event) {
   event.Skip();
-  const int width = std::max(FromDIP(300), event.GetSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
+  const int width = std::max(FromDIP(kNarrowestWrap), event.GetSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
   if (std::abs(width - wrapWidth_) < FromDIP(12)) return;
   wrapWidth_ = width;
   CallAfter([this] { Rewrap(); });
