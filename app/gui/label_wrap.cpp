@@ -137,6 +137,13 @@ void SetWrappedLabel(wxStaticText* label, const wxString& text, int width) {
   NoToolkitWrap(label);
 }
 
+wxStaticText* MakeLabel(wxWindow* parent, const wxString& text) {
+  auto* label =
+      new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+  SetWrappedLabel(label, text, 0);
+  return label;
+}
+
 const wxFont& BoldFont(const wxWindow* window) {
   // A label's font is the toolkit's and does not change while Focal runs;
   // asking GTK for it anew cost as much as making the label.

@@ -22,6 +22,15 @@ void WrapLabel(wxStaticText* label, int width);
 // so wrapped.
 void SetWrappedLabel(wxStaticText* label, const wxString& text, int width);
 
+// A label of a short text that is not broken into lines (a field's name,
+// "No file attached."): made with wxST_NO_AUTORESIZE and set with
+// SetWrappedLabel(label, text, 0), so that its text is shaped once. A
+// static text wx makes otherwise has GTK's wrapping on, which wx turns off
+// and on again around each of its measurements, each time shaping the text
+// anew, and GTK then measures it at several widths. Change its text with
+// SetWrappedLabel too.
+wxStaticText* MakeLabel(wxWindow* parent, const wxString& text);
+
 // The bold of the toolkit's font for labels, asked of GTK once.
 const wxFont& BoldFont(const wxWindow* window);
 

@@ -101,7 +101,7 @@ void QuestionPage::Build() {
   for (int index : section.questions)
     anyRequired |= q.questions[index].required || q.questions[index].requiredIf;
   if (anyRequired) {
-    auto* legend = new wxStaticText(this, wxID_ANY, _("Questions marked * must be answered."));
+    auto* legend = MakeLabel(this, _("Questions marked * must be answered."));
     legend->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     sizer->Add(legend, 0, wxLEFT | wxRIGHT | wxTOP, margin);
   }

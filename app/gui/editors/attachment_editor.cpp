@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "app/gui/editors/editors.h"
+#include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
 #include "export/report/national_report.h"
 #include "forms/questionnaire_loader.h"
@@ -25,7 +26,7 @@ class AttachmentEditor : public QuestionEditor {
  protected:
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    file_ = new wxStaticText(parent, wxID_ANY, _("No file attached."));
+    file_ = MakeLabel(parent, _("No file attached."));
     add_ = new wxButton(parent, wxID_ANY, _("Attach a file..."));
     open_ = new wxButton(parent, wxID_ANY, _("Open"));
     remove_ = new wxButton(parent, wxID_ANY, _("Remove"));
@@ -38,7 +39,7 @@ class AttachmentEditor : public QuestionEditor {
     row->Add(file_, 1, wxALIGN_CENTER_VERTICAL);
     sizer->Add(row, 0, wxEXPAND | wxTOP | wxBOTTOM, Dip(2, parent));
     if (!host_.Model().keepsAttachments()) {
-      file_->SetLabel(_("Files can be attached in a workspace, not in a preview."));
+      SetWrappedLabel(file_, _("Files can be attached in a workspace, not in a preview."), 0);
       add_->Disable();
     }
     add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Add(); });
@@ -94,9 +95,9 @@ class AttachmentEditor : public QuestionEditor {
       wxString text = FromUtf8(name);
       if (auto info = host_.Model().attachedFile(PartPath()); info && info->size > 0)
         text += " (" + wxFileName::GetHumanReadableSize(wxULongLong(info->size)) + ")";
-      file_->SetLabelText(text);
+      SetWrappedLabel(file_, text, 0);
     } else if (host_.Model().keepsAttachments()) {
-      file_->SetLabel(_("No file attached."));
+      SetWrappedLabel(file_, _("No file attached."), 0);
     }
     open_->Enable(attached && inputOn_ && host_.Model().keepsAttachments());
     remove_->Enable(attached && inputOn_);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/gui/editors/editors.h"
+#include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_path.h"
 #include "forms/answer_value.h"
@@ -44,8 +45,8 @@ class LegislationEditor : public QuestionEditor {
       const bool multiline =
           std::find(kind.multiline.begin(), kind.multiline.end(), part) != kind.multiline.end();
       const wxString label = PartLabel(part);
-      grid->Add(new wxStaticText(parent, wxID_ANY, label), 0,
-                multiline ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL, Dip(4, parent));
+      grid->Add(MakeLabel(parent, label), 0, multiline ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL,
+                Dip(4, parent));
       auto* field = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition,
                                    multiline ? wxSize(-1, Dip(72, parent)) : wxDefaultSize,
                                    multiline ? wxTE_MULTILINE : 0);

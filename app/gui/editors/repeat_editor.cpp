@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "app/gui/editors/editors.h"
+#include "app/gui/label_wrap.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_path.h"
 #include "forms/questionnaire_loader.h"
@@ -111,7 +112,7 @@ class RepeatEditor : public QuestionEditor {
   }
 
   void BuildInput(wxWindow* parent, wxBoxSizer* sizer) override {
-    empty_ = new wxStaticText(parent, wxID_ANY, _("No records yet."));
+    empty_ = MakeLabel(parent, _("No records yet."));
     sizer->Add(empty_, 0, wxTOP | wxBOTTOM, Dip(2, parent));
     records_sizer_ = new wxBoxSizer(wxVERTICAL);
     sizer->Add(records_sizer_, 0, wxEXPAND);
@@ -170,8 +171,9 @@ class RepeatEditor : public QuestionEditor {
     record->panel = new wxPanel(panel_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME);
     auto* box = record->box = new wxBoxSizer(wxVERTICAL);
     auto* header = new wxBoxSizer(wxHORIZONTAL);
-    record->title = new wxStaticText(record->panel, wxID_ANY, wxString());
-    record->title->SetFont(record->title->GetFont().Bold());
+    record->title = new wxStaticText(record->panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                     wxST_NO_AUTORESIZE);
+    record->title->SetFont(BoldFont(record->title));
     record->up =
         new wxButton(record->panel, wxID_ANY, _("Move up"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
     record->down = new wxButton(record->panel, wxID_ANY, _("Move down"), wxDefaultPosition, wxDefaultSize,
@@ -297,7 +299,7 @@ class RepeatEditor : public QuestionEditor {
     for (std::size_t i = 0; i < records_.size(); ++i) {
       Record& record = *records_[i];
       const wxString title = wxString::Format(_("Record %zu of %zu"), i + 1, records_.size());
-      record.title->SetLabel(title);
+      SetWrappedLabel(record.title, title, 0);
       Describe(record.up, title + ": " + _("Move up"));
       Describe(record.down, title + ": " + _("Move down"));
       Describe(record.remove, title + ": " + _("Remove"));

@@ -13,6 +13,7 @@
 #include <map>
 
 #include "app/gui/editors/editors.h"
+#include "app/gui/label_wrap.h"
 #include "app/gui/translations.h"
 #include "app/gui/wx_text.h"
 #include "forms/answer_value.h"
@@ -86,8 +87,7 @@ class NumberEditor : public TextFieldEditor {
     else if (question_.max)
       after += wxString::Format(" (%s %s)", _("at most"), FormatNumber(*question_.max));
     if (!after.empty())
-      row->Add(new wxStaticText(parent, wxID_ANY, after), 0, wxALIGN_CENTER_VERTICAL | wxLEFT,
-               Dip(6, parent));
+      row->Add(MakeLabel(parent, after), 0, wxALIGN_CENTER_VERTICAL | wxLEFT, Dip(6, parent));
     sizer->Add(row, 0, wxTOP | wxBOTTOM, Dip(2, parent));
   }
 };
