@@ -34,13 +34,6 @@ bool allDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-std::string trim(std::string s) {
-  auto notSpace = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), notSpace));
-  s.erase(std::find_if(s.rbegin(), s.rend(), notSpace).base(), s.end());
-  return s;
-}
-
 std::string mimeType(const std::string& fileName) {
   static const std::map<std::string, std::string> kTypes = {
       {".pdf", "application/pdf"},
@@ -239,14 +232,14 @@ AnswerFile parseAnswersCsv(std::string_view text, const std::string& name) {
     if (fields.size() == 1 && fields[0].empty() && error.empty()) continue;  // blank line
     if (header) {
       header = false;
-      if (fields.size() != 2 || trim(fields[0]) != "question_id" || trim(fields[1]) != "value")
+      if (fields.size() != 2 || trimmedText(fields[0]) != "question_id" || trimmedText(fields[1]) != "value")
         throw WorkspaceError(
             WorkspaceError::Kind::Refused,
             msg("{}: the first line must be the header question_id,value. Add it above the answers.", name));
       continue;
     }
     const std::string where = msg("row {}", start);
-    const std::string path = fields.empty() ? std::string() : trim(fields[0]);
+    const std::string path = fields.empty() ? std::string() : trimmedText(fields[0]);
     if (!error.empty())
       out.problems.push_back({where, path, error});
     else if (fields.size() != 2)

@@ -11,6 +11,13 @@
 
 namespace focal {
 
+std::string trimmedText(std::string_view text) {
+  constexpr std::string_view kSpaces = " \t\n\v\f\r";  // what std::isspace takes in the C locale
+  const auto first = text.find_first_not_of(kSpaces);
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(kSpaces) - first + 1));
+}
+
 std::string textRuleProblem(std::string_view text, bool lineBreaksAllowed) {
   if (auto bad = firstInvalidUtf8(text))
     return msg("is not valid UTF-8 text (byte {} is not part of a valid character)", *bad + 1);

@@ -20,6 +20,9 @@
 
 namespace focal {
 
+// `text` without the spaces, tabs and line breaks around it.
+std::string trimmedText(std::string_view text);
+
 // What is wrong with `text` ("holds a NUL character (character 3)"), or "".
 std::string textRuleProblem(std::string_view text, bool lineBreaksAllowed);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "forms/answer_text.h"
+
 namespace focal {
 
 std::string focalPointQuestion(const Questionnaire& questionnaire) {
@@ -16,19 +18,12 @@ std::string focalPointQuestion(const Questionnaire& questionnaire) {
   return {};
 }
 
-std::string trimmedName(const std::string& text) {
-  const char* spaces = " \t\r\n";
-  const auto first = text.find_first_not_of(spaces);
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(spaces) - first + 1);
-}
-
 std::string focalPointName(const Questionnaire& questionnaire,
                            const std::map<std::string, std::string>& answers) {
   const std::string id = focalPointQuestion(questionnaire);
   if (id.empty()) return {};
   const auto answer = answers.find(id);
-  return answer == answers.end() ? std::string() : trimmedName(answer->second);
+  return answer == answers.end() ? std::string() : trimmedText(answer->second);
 }
 
 }  // namespace focal

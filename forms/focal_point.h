@@ -21,7 +21,4 @@ std::string focalPointQuestion(const Questionnaire& questionnaire);
 std::string focalPointName(const Questionnaire& questionnaire,
                            const std::map<std::string, std::string>& answers);
 
-// `text` without the spaces, tabs and line breaks around it.
-std::string trimmedName(const std::string& text);
-
 }  // namespace focal

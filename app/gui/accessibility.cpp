@@ -1,6 +1,6 @@
 #include "app/gui/accessibility.h"
 
-#include <dlfcn.h>
+#include "app/gui/toolkit_symbol.h"
 
 namespace focal::gui {
 
@@ -10,15 +10,10 @@ using GetAccessibleFn = void* (*)(void*);
 using SetTextFn = void (*)(void*, const char*);
 using SetDirectionFn = void (*)(int);
 
-template <typename Fn>
-Fn lookup(const char* name) {
-  return reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, name));
-}
-
 void setAtk(void* widget, const wxString& name, const wxString& description) {
-  static auto getAccessible = lookup<GetAccessibleFn>("gtk_widget_get_accessible");
-  static auto setName = lookup<SetTextFn>("atk_object_set_name");
-  static auto setDescription = lookup<SetTextFn>("atk_object_set_description");
+  static auto getAccessible = ToolkitFunction<GetAccessibleFn>("gtk_widget_get_accessible");
+  static auto setName = ToolkitFunction<SetTextFn>("atk_object_set_name");
+  static auto setDescription = ToolkitFunction<SetTextFn>("atk_object_set_description");
   if (!widget || !getAccessible || !setName) return;
   void* accessible = getAccessible(widget);
   if (!accessible) return;
@@ -41,7 +36,7 @@ void SetAccessibleName(wxWindow* input, const wxString& name, const wxString& de
 
 void SetDefaultLayoutDirection(bool rightToLeft) {
 #ifdef __WXGTK__
-  static auto setDirection = lookup<SetDirectionFn>("gtk_widget_set_default_direction");
+  static auto setDirection = ToolkitFunction<SetDirectionFn>("gtk_widget_set_default_direction");
   if (setDirection) setDirection(rightToLeft ? 2 : 1);  // GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR
 #else
   (void)rightToLeft;

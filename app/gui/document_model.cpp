@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "app/gui/wx_text.h"
+#include "forms/answer_text.h"
 #include "forms/focal_point.h"
 
 namespace focal::gui {
@@ -65,7 +66,7 @@ DocumentModel::DocumentModel(std::unique_ptr<Workspace> workspace, ResponseId id
 
 std::string DocumentModel::PreparerName() const {
   if (!focalPointQuestion_.empty()) {
-    if (std::string answered = trimmedName(document_->session().value(focalPointQuestion_));
+    if (std::string answered = trimmedText(document_->session().value(focalPointQuestion_));
         !answered.empty())
       return answered;
   }
@@ -95,7 +96,7 @@ Outcome DocumentModel::apply(const std::vector<AnswerWrite>& writes, const std::
   // The focal point typing their own name is already them in the history.
   if (!focalPointQuestion_.empty())
     for (const auto& write : writes)
-      if (std::string name = trimmedName(write.value); write.path == focalPointQuestion_ && !name.empty())
+      if (std::string name = trimmedText(write.value); write.path == focalPointQuestion_ && !name.empty())
         workspace_->setUser(std::move(name));
   Outcome outcome;
   // The document merges consecutive single writes to one path (keystrokes).

@@ -2,11 +2,9 @@
 
 #include <wx/dcclient.h>
 
-#ifdef __WXGTK__
-#include <dlfcn.h>
-#endif
-
 #include <algorithm>
+
+#include "app/gui/toolkit_symbol.h"
 
 namespace focal::gui {
 
@@ -82,12 +80,9 @@ wxString WrapParagraph(wxDC& dc, const wxString& paragraph, int width) {
 // building a section. Focal breaks the lines itself (WrapText), so GTK's
 // wrapping never changes a line. After wx has measured the label: wx keeps
 // that size until the text changes (SetWrappedLabel measures it again).
-// Looked up at run time: Focal does not build against GTK's headers.
 void NoToolkitWrap(wxStaticText* label) {
 #ifdef __WXGTK__
-  using SetLineWrap = void (*)(void*, int);
-  static const auto setLineWrap =
-      reinterpret_cast<SetLineWrap>(dlsym(RTLD_DEFAULT, "gtk_label_set_line_wrap"));
+  static const auto setLineWrap = ToolkitFunction<void (*)(void*, int)>("gtk_label_set_line_wrap");
   if (setLineWrap && label->GetHandle()) setLineWrap(label->GetHandle(), 0);
 #else
   (void)label;

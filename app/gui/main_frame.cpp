@@ -219,9 +219,7 @@ void MainFrame::FitPaneWidths() {
       FitPanes(available, wantedPanes_, FromDIP(kQuestionsWidth), FromDIP(kPaneMinimum));
   if (split_->GetSashPosition() != fitted.tree) split_->SetSashPosition(fitted.tree);
   // Taken from the right: wx places it once the right-hand splitter has its new width.
-  const int reference =
-      rightSplit_->GetClientSize().x - rightSplit_->GetSashPosition() - rightSplit_->GetSashSize();
-  if (reference != fitted.reference) rightSplit_->SetSashPosition(-fitted.reference);
+  if (reference_->GetSize().x != fitted.reference) rightSplit_->SetSashPosition(-fitted.reference);
 }
 
 void MainFrame::AttachModel() {

@@ -1,22 +1,16 @@
 #include "app/gui/toolkit_style.h"
 
 #ifdef __WXGTK__
-#include <dlfcn.h>
-
 #include <cstdlib>
 #include <string>
+
+#include "app/gui/toolkit_symbol.h"
 #endif
 
 namespace focal::gui {
 
 #ifdef __WXGTK__
 namespace {
-
-// GTK and GLib are reached through dlsym, as elsewhere in Focal: no GTK headers.
-template <typename Fn>
-Fn Lookup(const char* name) {
-  return reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, name));
-}
 
 using Getter = void* (*)();
 
@@ -35,9 +29,9 @@ std::string Rule(const char* selector, const char* icon) {
 // A string setting of GTK ("gtk-theme-name"); "" when unknown.
 std::string Setting(const char* name) {
   using GetProperty = void (*)(void*, const char*, ...);
-  static const auto settings = Lookup<Getter>("gtk_settings_get_default");
-  static const auto get = Lookup<GetProperty>("g_object_get");
-  static const auto release = Lookup<void (*)(void*)>("g_free");
+  static const auto settings = ToolkitFunction<Getter>("gtk_settings_get_default");
+  static const auto get = ToolkitFunction<GetProperty>("g_object_get");
+  static const auto release = ToolkitFunction<void (*)(void*)>("g_free");
   if (!settings || !get || !release || !settings()) return {};
   char* value = nullptr;
   get(settings(), name, &value, nullptr);
@@ -59,10 +53,10 @@ bool AdwaitaInUse() {
 // would be drawn at half size, so there the theme's own rule stays.
 bool EveryScreenAtScaleOne() {
   using Count = int (*)(void*);
-  static const auto display = Lookup<Getter>("gdk_display_get_default");
-  static const auto monitors = Lookup<Count>("gdk_display_get_n_monitors");
-  static const auto monitor = Lookup<void* (*)(void*, int)>("gdk_display_get_monitor");
-  static const auto scale = Lookup<Count>("gdk_monitor_get_scale_factor");
+  static const auto display = ToolkitFunction<Getter>("gdk_display_get_default");
+  static const auto monitors = ToolkitFunction<Count>("gdk_display_get_n_monitors");
+  static const auto monitor = ToolkitFunction<void* (*)(void*, int)>("gdk_display_get_monitor");
+  static const auto scale = ToolkitFunction<Count>("gdk_monitor_get_scale_factor");
   if (!display || !monitors || !monitor || !scale || !display()) return false;
   for (int i = 0; i < monitors(display()); ++i)
     if (void* m = monitor(display(), i); !m || scale(m) != 1) return false;
@@ -74,17 +68,18 @@ void* provider = nullptr;  // the installed rules, or nullptr
 }  // namespace
 
 void RenderIndicatorMarksOnce(bool on) {
-  static const auto create = Lookup<Getter>("gtk_css_provider_new");
+  static const auto create = ToolkitFunction<Getter>("gtk_css_provider_new");
   static const auto load =
-      Lookup<int (*)(void*, const char*, long, void**)>("gtk_css_provider_load_from_data");
-  static const auto screen = Lookup<Getter>("gdk_screen_get_default");
+      ToolkitFunction<int (*)(void*, const char*, long, void**)>("gtk_css_provider_load_from_data");
+  static const auto screen = ToolkitFunction<Getter>("gdk_screen_get_default");
   static const auto add =
-      Lookup<void (*)(void*, void*, unsigned)>("gtk_style_context_add_provider_for_screen");
-  static const auto remove = Lookup<void (*)(void*, void*)>("gtk_style_context_remove_provider_for_screen");
-  static const auto unref = Lookup<void (*)(void*)>("g_object_unref");
-  static const auto iconTheme = Lookup<Getter>("gtk_icon_theme_get_default");
+      ToolkitFunction<void (*)(void*, void*, unsigned)>("gtk_style_context_add_provider_for_screen");
+  static const auto remove =
+      ToolkitFunction<void (*)(void*, void*)>("gtk_style_context_remove_provider_for_screen");
+  static const auto unref = ToolkitFunction<void (*)(void*)>("g_object_unref");
+  static const auto iconTheme = ToolkitFunction<Getter>("gtk_icon_theme_get_default");
   static const auto addResourcePath =
-      Lookup<void (*)(void*, const char*)>("gtk_icon_theme_add_resource_path");
+      ToolkitFunction<void (*)(void*, const char*)>("gtk_icon_theme_add_resource_path");
   if (!create || !load || !screen || !add || !remove || !unref || !iconTheme || !addResourcePath || !screen())
     return;
   if (!on) {

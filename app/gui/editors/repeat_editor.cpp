@@ -70,7 +70,7 @@ class RepeatEditor : public QuestionEditor {
   bool Reveal(int top, int bottom) override {
     bool built = false;
     for (auto& record : records_) {
-      if (record->built) continue;
+      if (record->Built()) continue;
       int y = 0;  // the record's top within this editor's panel
       for (wxWindow* w = record->panel; w && w != panel_; w = w->GetParent()) y += w->GetPosition().y;
       if (y >= bottom || y + std::max(record->panel->GetSize().y, Height(*record)) <= top) continue;
@@ -101,7 +101,10 @@ class RepeatEditor : public QuestionEditor {
     wxStaticText* title = nullptr;
     wxButton *up = nullptr, *down = nullptr, *remove = nullptr;
     wxBoxSizer* box = nullptr;
-    bool built = false;  // every field's editor exists
+    // Whether every field's editor exists.
+    bool Built() const {
+      return std::all_of(editors.begin(), editors.end(), [](const auto& e) { return e != nullptr; });
+    }
     // One per field, in the questionnaire's order; null while the field
     // waits to come into view (a spacer holds its place in `box`).
     std::vector<std::unique_ptr<QuestionEditor>> editors;
@@ -205,7 +208,7 @@ class RepeatEditor : public QuestionEditor {
 
   // Builds the fields not built yet; false when every one was.
   bool BuildFields(Record& record) {
-    if (record.built) return false;
+    if (record.Built()) return false;
     for (std::size_t i = 0; i < record.editors.size(); ++i) BuildField(record, i);
     return true;
   }
@@ -229,8 +232,6 @@ class RepeatEditor : public QuestionEditor {
     editor->Update(Session());
     if (!inputOn_) editor->Enable(false);
     record.editors[i] = std::move(editor);
-    record.built =
-        std::all_of(record.editors.begin(), record.editors.end(), [](const auto& e) { return e != nullptr; });
     record.panel->InvalidateBestSize();
     return true;
   }
