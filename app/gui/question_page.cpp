@@ -35,7 +35,7 @@ QuestionPage::QuestionPage(wxWindow* parent, std::shared_ptr<ResponseModel> mode
   SetName(_("Questions"));
   SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
   SetScrollRate(0, FromDIP(20));
-  wrapWidth_ = std::max(FromDIP(kNarrowestWrap), GetClientSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
+  wrapWidth_ = WrapWidthFor(GetClientSize().x);
   typingTimer_.SetOwner(this);
   Bind(
       wxEVT_TIMER, [this](wxTimerEvent&) { FlushTyping(); }, typingTimer_.GetId());
@@ -319,9 +319,13 @@ void QuestionPage::Notify(const wxString& message) {
   if (onNotify) onNotify(message);
 }
 
+int QuestionPage::WrapWidthFor(int pageWidth) const {
+  return std::max(FromDIP(kNarrowestWrap), pageWidth - 2 * FromDIP(kMargin) - FromDIP(24));
+}
+
 void QuestionPage::OnSize(wxSizeEvent& event) {
   event.Skip();
-  const int width = std::max(FromDIP(kNarrowestWrap), event.GetSize().x - 2 * FromDIP(kMargin) - FromDIP(24));
+  const int width = WrapWidthFor(event.GetSize().x);
   if (std::abs(width - wrapWidth_) < FromDIP(12)) return;
   wrapWidth_ = width;
   CallAfter([this] { Rewrap(); });

@@ -128,6 +128,8 @@ class QuestionPage : public wxScrolledWindow, public EditorHost {
   QuestionEditor* Find(const std::string& path) const;
   void OnSessionChange(const SessionChange& change);
   void OnSize(wxSizeEvent& event);
+  // The width labels are broken for on a page `pageWidth` pixels wide.
+  int WrapWidthFor(int pageWidth) const;
   // Scrolls so that the focused control is wholly visible.
   void RevealFocus();
   void Rewrap();
